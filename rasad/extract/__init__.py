@@ -1,0 +1,1 @@
+"""Extractors: each finds one kind of mention in a normalised Document."""

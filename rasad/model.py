@@ -1,0 +1,195 @@
+"""The one model every stage shares: Document in, Events out.
+
+A ``Document`` flows through the pipeline (clean → segment → extract → geocode → assemble).
+Each stage fills its own attributes; ``Event`` is what comes out, with the field names of
+docs/format.md, which are ACLED's where ACLED has a name for the field.
+
+Offsets: every ``Span`` indexes ``Document.text``, the text as the user gave it (or as
+trafilatura extracted it from HTML). Matching happens on ``Document.norm``, a normalised copy
+that keeps a map back to those characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from rasad.normalise import NormalisedText
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``text[start:end]`` of a document that support ``label`` (a field name)."""
+
+    start: int
+    end: int
+    text: str
+    label: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical conflict actor from the actor lexicon."""
+
+    name: str
+    inter: int
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer record: a populated place, an admin area, or a curated feature."""
+
+    id: str
+    name_ar: str
+    name_en: str
+    kind: str
+    latitude: float
+    longitude: float
+    admin1: str | None = None
+    admin1_pcode: str | None = None
+    admin2: str | None = None
+    admin2_pcode: str | None = None
+    admin3: str | None = None
+    admin3_pcode: str | None = None
+    population: int = 0
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in a report, resolved to one gazetteer record.
+
+    ``precision`` is the codebook's geo_precision (1 the place itself; 2 its outskirts, its
+    countryside or its desert; 3 only a region or governorate); ``cue`` is the context word
+    that decided it ("ريف", "بادية", "محيط", "غربي", "محافظة"), empty when there is none.
+    """
+
+    place: Place
+    precision: int
+    cue: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Something an extractor recognised in ``Document.norm`` (normalised coordinates).
+
+    ``kind`` says which extractor made it (trigger, actor, number, date, place, cue);
+    ``value`` is what it means, typed by the extractor that made it.
+    """
+
+    kind: str
+    start: int
+    end: int
+    value: Any
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence or clause of the normalised text: ``Document.norm.text[start:end]``."""
+
+    start: int
+    end: int
+    paragraph: int
+    is_title: bool = False
+
+
+@dataclass(slots=True)
+class Event:
+    """One event: one action, by the same actors, at one place, on one day."""
+
+    doc_id: str
+    event_type: str
+    sub_event_type: str
+    event_id: str = ""
+    disorder_type: str = ""
+    event_date: str | None = None
+    time_precision: int | None = None
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: bool = False
+    location: str | None = None
+    location_mention: str | None = None
+    location_en: str | None = None
+    admin1: str | None = None
+    admin1_pcode: str | None = None
+    admin2: str | None = None
+    admin2_pcode: str | None = None
+    admin3: str | None = None
+    admin3_pcode: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    fatalities: int | None = 0
+    fatalities_text: str | None = None
+    historical: bool = False
+    notes: str = ""
+    evidence: list[Span] = field(default_factory=list)
+
+    def assign_id(self) -> None:
+        """A stable id: the same document and event always give the same ``event_id``."""
+        key = "|".join(
+            str(part)
+            for part in (
+                self.doc_id, self.event_type, self.sub_event_type, self.event_date,
+                self.location, self.location_mention, self.actor1, self.actor2, self.historical,
+            )
+        )
+        self.event_id = f"{self.doc_id}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+
+    def to_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["evidence"] = [span.to_dict() for span in self.evidence]
+        return {"event_id": record.pop("event_id"), **record}
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Event:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in record.items() if k in known}
+        values["evidence"] = [Span(**span) for span in record.get("evidence") or []]
+        return cls(**values)
+
+
+EVENT_FIELDS: tuple[str, ...] = tuple(["event_id"] + [
+    f.name for f in fields(Event) if f.name != "event_id"
+])
+
+
+@dataclass(slots=True)
+class Document:
+    """A news report and everything the pipeline learns about it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    origin: str | None = None  # "file:line" it was read from, for error messages
+    body: str = ""  # ``text`` with page furniture blanked out, same length and offsets
+    norm: NormalisedText | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def span(self, start: int, end: int, label: str = "") -> Span:
+        """The ``Span`` of the original text behind normalised ``norm.text[start:end]``."""
+        assert self.norm is not None, "span() needs a normalised document"
+        original_start, original_end = self.norm.original_span(start, end)
+        return Span(original_start, original_end, self.text[original_start:original_end], label)
+
+    def mentions_of(self, kind: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Mentions of one kind inside normalised ``[start, end)``, in text order."""
+        stop = end if end is not None else len(self.text) + 1
+        return [m for m in self.mentions if m.kind == kind and m.start >= start and m.end <= stop]

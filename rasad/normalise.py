@@ -1,0 +1,82 @@
+"""Arabic normalisation for matching, with a map back to the original characters.
+
+Matching runs on a normalised copy of the text: diacritics and tatweel removed, alef and
+hamza seats unified, ى→ي, ة→ه, Eastern Arabic digits → ASCII, Arabic punctuation → ASCII.
+Every character of the copy remembers the index of the character it came from, so that any
+match can be reported as a span of the text the user gave us.
+
+Example:
+    >>> n = normalise("قُتِلَ ٣ عناصر بِريف إدلب")
+    >>> n.text
+    'قتل 3 عناصر بريف ادلب'
+    >>> n.original_span(6, 11)  # "عناصر"
+    (9, 14)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Removed: harakat, tanwin, shadda, sukun, superscript alef, Quranic marks, tatweel and the
+# invisible direction and joiner marks that copy-pasted Arabic web text is full of.
+_DELETED = (
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + [chr(c) for c in range(0x0610, 0x061B)]
+    + ["\u0670", "\u0640", "\u061c", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff"]
+    + ["\u06d6", "\u06d7", "\u06d8", "\u06d9", "\u06da", "\u06db", "\u06dc"]
+)
+
+_REPLACED = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ئ": "ي", "ی": "ي", "ې": "ي",
+    "ؤ": "و",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ک": "ك", "ڪ": "ك",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
+    "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'",
+    "–": "-", "—": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}
+_REPLACED.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
+_REPLACED.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
+_REPLACED.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+_TABLE = str.maketrans({**{c: None for c in _DELETED}, **_REPLACED})
+_DELETED_SET = frozenset(_DELETED)
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """A normalised copy of a text and, for each of its characters, the original index."""
+
+    text: str
+    original: str
+    offsets: tuple[int, ...] | None  # None when nothing was deleted: offsets are the identity
+
+    def original_index(self, index: int) -> int:
+        """Index in the original text of the normalised character at ``index``."""
+        if self.offsets is None:
+            return index
+        if index >= len(self.offsets):
+            return len(self.original)
+        return self.offsets[index]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original ``(start, end)`` covering normalised ``text[start:end]``."""
+        if end <= start:
+            position = self.original_index(start)
+            return position, position
+        return self.original_index(start), self.original_index(end - 1) + 1
+
+
+def normalise(text: str) -> NormalisedText:
+    """Normalise ``text`` for matching, keeping offsets back to ``text``."""
+    normal = text.translate(_TABLE)
+    if len(normal) == len(text):
+        return NormalisedText(normal, text, None)
+    offsets = tuple(i for i, char in enumerate(text) if char not in _DELETED_SET)
+    return NormalisedText(normal, text, offsets)
+
+
+def normalise_key(text: str) -> str:
+    """The normalised form of a lexicon entry or a name: for dictionary keys."""
+    return " ".join(text.translate(_TABLE).split())
