@@ -57,3 +57,13 @@ class LexiconError(RasadError):
         self.line = line
         where = file if line is None else f"{file}:{line}"
         super().__init__(f"{where}: {message}")
+
+
+class ExtractionError(RasadError):
+    """A document that made the pipeline fail: names the document, so the batch goes on."""
+
+    def __init__(self, message: str, *, doc_id: str, origin: str | None = None) -> None:
+        self.doc_id = doc_id
+        self.origin = origin
+        where = f"{origin}, document {doc_id!r}" if origin else f"document {doc_id!r}"
+        super().__init__(f"{where}: {message}")

@@ -97,7 +97,8 @@ class Sentence:
     start: int
     end: int
     paragraph: int
-    is_title: bool = False
+    is_title: bool = False  # a headline or sub-heading: it repeats the body, so it is not coded
+    clauses: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -182,6 +183,13 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str, **metadata: Any) -> Document:
+        """A normalised Document of ``text`` with no furniture to remove (for examples, tests)."""
+        from rasad.normalise import normalise
+
+        return cls(id=metadata.pop("id", "text"), text=text, body=text, norm=normalise(text), **metadata)
 
     def span(self, start: int, end: int, label: str = "") -> Span:
         """The ``Span`` of the original text behind normalised ``norm.text[start:end]``."""

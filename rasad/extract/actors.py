@@ -1,0 +1,195 @@
+"""actor1, actor2, inter1, inter2: who acted on whom.
+
+Actor names come from ``data/lexicons/actor_aliases.tsv`` (units, branches and nicknames roll
+up to canonical ACLED names in ``actors.tsv``, each valid before or after a date). Roles come
+from the Arabic constructions around each name, listed in ``actor_cues.tsv``:
+
+- an agent after "نفذته"، "شنّه"، "أعدته"، "على يد"، "من قبل"، "هجوم لـ"، or suspected
+  attribution "يُرجح تبعيتهم لـ"، "يُعتقد أنها"؛
+- a target after "على"، "ضد"، "استهدف"، "في صفوف"، or after the people and positions of a
+  side ("عناصر من قوات النظام"، "نقطة عسكرية لقوات النظام")، or before "تعرضت لهجوم"؛
+- "اشتباكات بين X و Y": X then Y, in the order of the text.
+
+Example:
+    >>> doc = Document.from_text("هجوم شنه مسلحون يرجح تبعيتهم لتنظيم داعش على نقطة لقوات النظام")
+    >>> roles = assign_roles(doc, 0, len(doc.norm.text), trigger_start=0)
+    >>> roles.actor1.name, roles.actor2.name
+    ('Islamic State (Syria)', 'Military Forces of Syria (2000-2024)')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from rasad.lexicon import read_tsv
+from rasad.matching import PhraseMatcher, Token, token_variants, tokenize
+from rasad.model import Actor, Document, Mention
+from rasad.normalise import normalise_key
+
+UNIDENTIFIED = "Unidentified Armed Group (Syria)"
+CIVILIANS = "Civilians (Syria)"
+STATE_INTER = 1
+CIVILIAN_INTER = 7
+CUE_WINDOW = 4  # tokens before a name searched for the construction that gives its role
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The actors of one event and how they were found."""
+
+    actor1: Actor | None
+    actor2: Actor | None
+    suspected: bool = False
+    actor1_mention: Mention | None = None
+    actor2_mention: Mention | None = None
+
+
+@cache
+def actors_by_name() -> dict[str, Actor]:
+    """Canonical actors of ``actors.tsv`` by name."""
+    actors = {}
+    for _, row in read_tsv("actors.tsv", ["actor", "inter"]):
+        actors[row["actor"]] = Actor(
+            row["actor"],
+            int(row["inter"]),
+            date.fromisoformat(row["valid_from"]) if row.get("valid_from") else None,
+            date.fromisoformat(row["valid_until"]) if row.get("valid_until") else None,
+        )
+    return actors
+
+
+@cache
+def actor_matcher() -> PhraseMatcher[tuple[Actor, ...]]:
+    """Aliases → the canonical actors they may name (several when validity differs)."""
+    actors = actors_by_name()
+    by_alias: dict[str, list[Actor]] = {}
+    for _, row in read_tsv("actor_aliases.tsv", ["alias", "actor"]):
+        candidates = by_alias.setdefault(normalise_key(row["alias"]), [])
+        if actors[row["actor"]] not in candidates:
+            candidates.append(actors[row["actor"]])
+    matcher: PhraseMatcher[tuple[Actor, ...]] = PhraseMatcher(suffixes=True)
+    for alias, candidates in by_alias.items():
+        matcher.add(alias, tuple(candidates))
+    return matcher
+
+
+@cache
+def role_cue_matcher() -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher(suffixes=True)
+    for _, row in read_tsv("actor_cues.tsv", ["cue", "role"]):
+        matcher.add(row["cue"], row["role"])
+    return matcher
+
+
+def resolve_actor(candidates: tuple[Actor, ...], on: date | None) -> Actor:
+    """The candidate valid on ``on``; with no date, the one valid longest ago wins."""
+    if on is not None:
+        for actor in candidates:
+            if (actor.valid_from is None or actor.valid_from <= on) and (
+                actor.valid_until is None or on < actor.valid_until
+            ):
+                return actor
+    return min(candidates, key=lambda actor: actor.valid_from or date.min)
+
+
+def find_actors(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Actor mentions in ``doc.norm.text[start:end]``; value: the candidate actors."""
+    assert doc.norm is not None
+    tokens = tokenize(doc.norm.text, start, end)
+    return [Mention("actor", m.start, m.end, m.payload) for m in actor_matcher().find(tokens)]
+
+
+def assign_roles(
+    doc: Document,
+    start: int,
+    end: int,
+    *,
+    trigger_start: int,
+    on: date | None = None,
+    actors: list[Mention] | None = None,
+) -> Roles:
+    """actor1 and actor2 of the act whose trigger starts at ``trigger_start`` in a clause."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    mentions = actors if actors is not None else find_actors(doc, start, end)
+    if not mentions:
+        return Roles(None, None)
+    tokens = tokenize(text, start, end)
+    cues = list(role_cue_matcher().find(tokens))
+    agent: Mention | None = None
+    target: Mention | None = None
+    suspected = False
+    unassigned: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        role = _role_of(mention, mentions[index - 1].end if index else start, tokens, cues, text)
+        if role == "between" and index + 1 < len(mentions):
+            return _between(mention, mentions[index + 1], on)
+        if role in ("agent", "suspected") and agent is None:
+            agent, suspected = mention, role == "suspected"
+        elif role == "target" and target is None:
+            target = mention
+        elif role is None:
+            unassigned.append(mention)
+    for mention in unassigned:
+        if agent is None and mention.start < trigger_start and mention is not target:
+            agent = mention
+        elif target is None and mention is not agent:
+            target = mention
+    actor1 = resolve_actor(agent.value, on) if agent else None
+    actor2 = resolve_actor(target.value, on) if target else None
+    if actor1 is not None and actor1 == actor2:
+        actor2, target = None, None
+    return Roles(actor1, actor2, suspected, agent, target)
+
+
+def _between(first: Mention, second: Mention, on: date | None) -> Roles:
+    return Roles(resolve_actor(first.value, on), resolve_actor(second.value, on), False, first, second)
+
+
+def _role_of(
+    mention: Mention, window_start: int, tokens: list[Token], cues: list, text: str
+) -> str | None:
+    """The role that the words just before (or just after) a name give it, if any."""
+    before = [t for t in tokens if window_start <= t.start and t.end <= mention.start][-CUE_WINDOW:]
+    lo = before[0].start if before else mention.start
+    for cue in reversed(cues):
+        if lo <= cue.start and cue.end <= mention.start and cue.payload != "target_before":
+            return {"agent_after": "agent", "target_after": "target"}.get(cue.payload, cue.payload)
+    after = next((c for c in cues if c.start >= mention.end), None)
+    if after is not None and after.payload == "target_before" and after.start - mention.end <= 12:
+        return "target"
+    for token in reversed(before):
+        if len(token.text) == 1:  # a clitic cut off by tatweel: "لـ داعش"
+            continue
+        kind = _role_word(token.text)
+        if kind == "target":
+            return "target"
+        if kind != "transparent":
+            break
+    return None
+
+
+def _role_word(word: str) -> str | None:
+    kinds = role_words()
+    for variant in token_variants(word, suffixes=True):
+        if variant.form in kinds:
+            return kinds[variant.form]
+    return None
+
+
+@cache
+def role_words() -> dict[str, str]:
+    """``role_nouns.tsv``: normalised word → "target" or "transparent"."""
+    return {normalise_key(row["word"]): row["kind"] for _, row in read_tsv("role_nouns.tsv", ["word", "kind"])}
+
+
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: the two inter codes, smaller first (10 × inter1 alone)."""
+    if inter1 is None:
+        return None
+    if inter2 is None:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high

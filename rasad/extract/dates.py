@@ -1,0 +1,219 @@
+"""Dates: the phrases of a clause that say when, resolved against the publication date.
+
+Absolute dates ("9 ديسمبر 2023", "18 شباط/فبراير", "2023-03-12", "12/3/2023"), months
+("في شهر أغسطس الماضي": the 15th, precision 3), weekdays ("يوم السبت الماضي": the last
+Saturday before the reference) and relative phrases ("أمس", "خلال اليومين الماضيين"), all
+with the codebook's time precision (docs/codebook.md, Dates and precision): 1 a day, 2 within a
+few days or a week, 3 a month coded to its 15th. The words are data (months.tsv, weekdays.tsv,
+relative_dates.tsv); one regular expression built from them scans each clause once.
+
+Example:
+    >>> from datetime import date
+    >>> from rasad.normalise import normalise
+    >>> from rasad.model import Document
+    >>> doc = Document(id="d", text="قتل ثلاثة يوم السبت الماضي")
+    >>> doc.norm = normalise(doc.text)
+    >>> find_dates(doc, 0, len(doc.text), date(2019, 11, 17))[0].value.date
+    datetime.date(2019, 11, 16)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from rasad.lexicon import read_tsv
+from rasad.model import Document, Mention
+from rasad.normalise import normalise, normalise_key
+
+# A date without a year is taken in the reference's year unless that puts it this far after
+# the reference: reports tell what happened, so it is then last year's.
+_FUTURE_TOLERANCE = timedelta(days=30)
+# The dateline ("● أخبار سورية ٩ ديسمبر ٢٠٢٣") sits in the first lines of a report.
+_DATELINE_CHARS = 400
+_MID_MONTH = 15
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A resolved date: ``date``, the codebook ``precision``, and whether it looks back.
+
+    Example: "في شهر أغسطس الماضي" in a report of 2019-11-17 →
+    ``DateValue(date(2019, 8, 15), precision=3, past_reference=True)``.
+    """
+
+    date: date
+    precision: int
+    past_reference: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Relative:
+    unit: str
+    offset: int
+    precision: int
+    past: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    pattern: re.Pattern[str]
+    months: dict[str, tuple[int, bool]]  # name → (month, ambiguous)
+    weekdays: dict[str, int]
+    relatives: dict[str, _Relative]
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of phrases, longest first, any run of spaces between words."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, word.split())) for word in ordered)
+
+
+@cache
+def _grammar() -> _Grammar:
+    """The date lexicons and the one pattern built from them."""
+    months = {
+        normalise_key(row["name"]): (int(row["month"]), row["ambiguous"] == "yes")
+        for _, row in read_tsv("months.tsv", ["name", "month", "ambiguous"])
+    }
+    weekdays = {
+        normalise_key(row["name"]): int(row["weekday"])
+        for _, row in read_tsv("weekdays.tsv", ["name", "weekday"])
+    }
+    relatives = {
+        normalise_key(row["phrase"]): _Relative(
+            row["unit"], int(row["offset"]), int(row["precision"]), row["past"] == "yes"
+        )
+        for _, row in read_tsv("relative_dates.tsv", ["phrase", "unit", "offset", "precision", "past"])
+    }
+    month = _alternation(list(months))
+    weekday = _alternation(list(weekdays))
+    part = _alternation([p for p, r in relatives.items() if r.unit == "part"])
+    past = _alternation([p for p, r in relatives.items() if r.unit == "past"])
+    relative = _alternation([p for p, r in relatives.items() if r.unit not in ("part", "past")])
+    # Grammar words, not vocabulary: "يوم" before a weekday, "شهر" before a month, "عام/سنه"
+    # and "من" before a year; a "م" (ميلادي) may follow it.
+    year = r"(?:\s*,?\s*(?:من\s+)?(?:(?:عام|سنه)\s+)?(?P<{0}>\d{{4}})م?(?!\d))?"
+    pair = r"(?:\s*[/(-]\s*(?P<{0}>" + month + r")\s*\)?)?"
+    after = r"(?:\s+(?P<{0}>" + past + "))?"
+    lead = rf"(?:(?:(?:{part})\s+)?(?:اليوم\s+)?(?:يوم\s+)?(?:{weekday})\s*,?\s*)?"
+    alternatives = [
+        r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)",
+        r"(?P<n_d>\d{1,2})[/.-](?P<n_m>\d{1,2})[/.-](?P<n_y>\d{4})(?!\d)",
+        lead + r"(?P<day>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<m1>" + month + ")"
+        + pair.format("m2") + year.format("year") + after.format("past"),
+        rf"(?:(?P<rpart>{part})\s+)?(?P<rel>{relative})(?:\s+(?P<rwd>{weekday}))?",
+        rf"(?:(?:{part})\s+)?(?:يوم\s+)?(?P<wd>{weekday})" + after.format("wpast"),
+        r"(?P<shahr>شهر\s+)?(?P<mm1>" + month + ")" + pair.format("mm2")
+        + year.format("myear") + after.format("mpast"),
+    ]
+    body = "|".join(f"(?:{a})" for a in alternatives)
+    # Conjunctions and prepositions glue onto the first word ("وأمس", "بالأمس" has the article).
+    pattern = re.compile(rf"(?<![^\W_])(?:[وف]?[بل]?)(?P<body>{body})(?![^\W_])")
+    return _Grammar(pattern, months, weekdays, relatives)
+
+
+def _month_name(grammar: _Grammar, name: str) -> tuple[int, bool]:
+    return grammar.months[" ".join(name.split())]
+
+
+def _shift_months(day: date, months: int) -> date:
+    """The 15th of the month ``months`` after (or before, if negative) ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, _MID_MONTH)
+
+
+def _in_year(month: int, day: int, reference: date, past: bool) -> date:
+    """The date ``day``/``month`` nearest before the reference that the wording allows."""
+    candidate = date(reference.year, month, day)
+    if (past and candidate >= reference) or candidate > reference + _FUTURE_TOLERANCE:
+        candidate = date(reference.year - 1, month, day)
+    return candidate
+
+
+def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) -> DateValue | None:
+    """The date one match of the pattern stands for, or None if it needs a missing reference."""
+    group = match.group
+    if group("iso_y"):
+        return DateValue(date(int(group("iso_y")), int(group("iso_m")), int(group("iso_d"))), 1, False)
+    if group("n_y"):
+        return DateValue(date(int(group("n_y")), int(group("n_m")), int(group("n_d"))), 1, False)
+    if group("m1"):
+        month, _ = _month_name(grammar, group("m1"))
+        past = group("past") is not None
+        day = int(group("day"))
+        if group("year"):
+            return DateValue(date(int(group("year")), month, day), 1, past)
+        if reference is None:
+            return None
+        return DateValue(_in_year(month, day, reference, past), 1, past)
+    if group("rel"):
+        relative = grammar.relatives[" ".join(group("rel").split())]
+        if relative.unit == "ignore" or reference is None:
+            return None
+        if relative.unit == "month":
+            return DateValue(_shift_months(reference, relative.offset), relative.precision, relative.past)
+        return DateValue(reference + timedelta(days=relative.offset), relative.precision, relative.past)
+    if group("wd"):
+        if reference is None:
+            return None
+        weekday = grammar.weekdays[group("wd")]
+        past = group("wpast") is not None
+        back = (reference.weekday() - weekday) % 7 or (7 if past else 0)
+        return DateValue(reference - timedelta(days=back), 1, past)
+    month, ambiguous = _month_name(grammar, group("mm1"))
+    past = group("mpast") is not None
+    if ambiguous and not (group("shahr") or group("mm2") or group("myear") or past):
+        return None  # "آب" is also "father", "مارس" also "practised"
+    if group("myear"):
+        return DateValue(date(int(group("myear")), month, _MID_MONTH), 3, past)
+    if reference is None:
+        return None
+    return DateValue(_in_year(month, _MID_MONTH, reference, past), 3, past)
+
+
+def find_dates(doc: Document, start: int, end: int, reference: date | None) -> list[Mention]:
+    """Date mentions in ``doc.norm.text[start:end]``, valued ``DateValue``, in text order.
+
+    Example: "اندلعت صباح اليوم الأحد 17 نوفمبر اشتباكات" with reference 2019-11-17 → one
+    mention over "صباح اليوم الأحد 17 نوفمبر", ``DateValue(date(2019, 11, 17), 1, False)``.
+    Relative phrases need ``reference``; without it only dates with a year come back.
+    """
+    if doc.norm is None:
+        return []
+    text = doc.norm.text
+    start, end = max(0, start), min(len(text), end)
+    if start >= end:
+        return []
+    grammar = _grammar()
+    mentions = []
+    for match in grammar.pattern.finditer(text, start, end):
+        if match.group("rel") and text.startswith('"', match.end()):
+            continue  # "حلب اليوم": an outlet's name in quotes, not today
+        try:
+            value = _resolve(grammar, match, reference)
+        except (ValueError, OverflowError, KeyError):
+            value = None  # "31 شباط", a year 0: not a date
+        if value is not None:
+            mentions.append(Mention("date", match.start("body"), match.end("body"), value))
+    return mentions
+
+
+def reference_date(doc: Document) -> date | None:
+    """The date relative phrases resolve against: "● أخبار سورية ٩ ديسمبر ٢٠٢٣" → 2023-12-09.
+
+    ``doc.published`` when known, else the first full date of the dateline, else None.
+    """
+    if doc.published is not None:
+        return doc.published
+    if doc.norm is None:
+        doc_norm = normalise(doc.text[: _DATELINE_CHARS * 2])
+        probe = Document(id=doc.id, text=doc.text, norm=doc_norm)
+    else:
+        probe = doc
+    for mention in find_dates(probe, 0, _DATELINE_CHARS, None):
+        if mention.value.precision == 1:
+            return mention.value.date
+    return None

@@ -1,0 +1,552 @@
+"""Fatality counts: the phrases of a clause that report people killed, and how many.
+
+The codebook's rules (docs/codebook.md, Fatalities): code the most conservative reported
+number; add up parts ("ضابط وثلاثة عناصر" → 4) but not what "بينهم" already includes; dual
+nouns are numbers ("عنصرين" → 2); vague words get the lower bound that can be defended
+("عشرات" → 10, a bare plural → 2) and are flagged vague; the injured are kept apart.
+
+The words are data (rasad/data/lexicons: number_words, vague_quantities, quantity_modifiers,
+death_words, person_nouns); this module holds only the grammar that puts them together:
+
+    victims  := part ("و" part)* [inclusive victims]
+    part     := [modifier] (number | vague) [noun | "من" word] [modifier]  |  noun
+    report   := death-word victims  |  victims death-word  |  victims headed by a death noun
+
+Example:
+    >>> from rasad.normalise import normalise
+    >>> parse_number("ثلاثة وعشرين")
+    23
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rasad.lexicon import read_tsv
+from rasad.matching import Token, Variant, tokenize, token_variants
+from rasad.model import Document, Mention
+from rasad.normalise import normalise, normalise_key
+
+# Years are written as bare numbers right where a count could stand ("قتل في 2019").
+_YEARS = range(1900, 2101)
+# A count never runs over a sentence stop; a comma also ends the gap between verb and victims.
+_STOPS = frozenset(".;:!?")
+_GAP_STOPS = frozenset(".;:!?,")
+# How far back the victims of a death word that follows them ("... لقوا مصرعهم") may start.
+_LOOKBACK = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Fatalities:
+    """A fatality figure: ``count`` is coded, ``low``/``high`` bound it, ``vague`` if no number.
+
+    Example: "مقتل أكثر من 20 فرداً" → ``Fatalities(count=20, low=20, high=None, vague=False)``.
+    """
+
+    count: int | None
+    low: int | None
+    high: int | None
+    vague: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _NumberWord:
+    value: int
+    role: str  # add / teen / times
+    alone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Noun:
+    number: str  # singular / dual / plural
+    state: str  # person / death / injury
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    category: str  # trigger / vague / modifier
+    kind: str  # trigger: death|injury; modifier: its effect
+    role: str  # trigger: after|before|both; modifier: before|after
+    gap: int
+    low: int | None = None
+    high: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    numbers: dict[str, _NumberWord]
+    nouns: dict[str, _Noun]
+    phrases: dict[str, list[tuple[tuple[str, ...], _Phrase]]]  # by first word, longest first
+    prefilter: re.Pattern[str]
+
+
+def _optional(value: str) -> int | None:
+    return None if value == "-" else int(value)
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    """Every fatality lexicon, normalised and indexed once."""
+    numbers = {
+        normalise_key(row["word"]): _NumberWord(int(row["value"]), row["role"], row["alone"] == "yes")
+        for _, row in read_tsv("number_words.tsv", ["word", "value", "role", "alone"])
+    }
+    nouns: dict[str, _Noun] = {}
+    for _, row in read_tsv("person_nouns.tsv", ["singular", "plurals"]):
+        singular = normalise_key(row["singular"])
+        plurals = {normalise_key(p) for p in row["plurals"].split("|") if p != "-"}
+        for plural in plurals:
+            nouns[plural] = _Noun("plural", "person")
+        nouns.setdefault(singular, _Noun("singular", "person"))
+        nouns.setdefault(singular + "ا", _Noun("singular", "person"))  # accusative: "ضابطاً"
+        stem = singular[:-1] + "ت" if singular.endswith("ه") else singular
+        for dual in (stem + "ين", stem + "ان"):
+            # "عسكريين" is the dual and the sound plural alike: a plural, coded 2 either way.
+            nouns.setdefault(dual, _Noun("dual", "person"))
+    phrases: dict[str, list[tuple[tuple[str, ...], _Phrase]]] = {}
+
+    def add(phrase: str, value: _Phrase) -> None:
+        words = tuple(normalise_key(phrase).split())
+        phrases.setdefault(words[0], []).append((words, value))
+
+    trigger_forms: list[str] = []
+    for _, row in read_tsv("death_words.tsv", ["phrase", "kind", "role", "gap", "number"]):
+        form = normalise_key(row["phrase"])
+        if row["kind"] == "death":
+            trigger_forms.append(form.split()[0])
+        if row["role"] == "noun":
+            nouns[form] = _Noun(row["number"], row["kind"])
+        else:
+            add(form, _Phrase("trigger", row["kind"], row["role"], int(row["gap"])))
+    for _, row in read_tsv("vague_quantities.tsv", ["phrase", "low", "high", "vague"]):
+        add(row["phrase"], _Phrase("vague", "vague", "", 0, int(row["low"]), _optional(row["high"])))
+    for _, row in read_tsv("quantity_modifiers.tsv", ["phrase", "effect", "position"]):
+        add(row["phrase"], _Phrase("modifier", row["effect"], row["position"], 0))
+    for entries in phrases.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    # Only the words around a death word are parsed: most clauses of a report hold none.
+    death_forms = "|".join(map(re.escape, sorted(set(trigger_forms), key=len, reverse=True)))
+    prefilter = re.compile(rf"(?<![^\W_])(?:[وف]?[بلك]?(?:ال)?)(?:{death_forms})(?![^\W_])")
+    return _Lexicon(numbers, nouns, phrases, prefilter)
+
+
+def _digits(text: str) -> int | None:
+    """The integer written in digits, thousands grouped by commas; None for "2.5"."""
+    if "." in text:
+        return None
+    groups = text.split(",")
+    if len(groups) > 1 and not all(len(g) == 3 for g in groups[1:]):
+        return None
+    return int("".join(groups))
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One counted group of victims: tokens ``[first, next)``, characters ``[start, end)``."""
+
+    figure: Fatalities
+    first: int
+    next: int
+    start: int
+    end: int
+    noun: _Noun | None
+    noun_index: int
+    bare: bool  # a number with no noun after it
+    definite_plural: bool  # "والضباط": a bare plural that shares the quantity before it
+
+
+@dataclass(frozen=True, slots=True)
+class _Victims:
+    figure: Fatalities
+    first: int
+    next: int
+    start: int
+    end: int
+    head: _Part
+
+
+_NOUN_FIGURES = {"singular": Fatalities(1, 1, 1, False), "dual": Fatalities(2, 2, 2, False)}
+# A plural with no number: at least two, and nothing more can be said (codebook).
+_PLURAL = Fatalities(2, 2, None, True)
+
+
+def _add(a: Fatalities, b: Fatalities) -> Fatalities:
+    def plus(x: int | None, y: int | None) -> int | None:
+        return None if x is None or y is None else x + y
+
+    return Fatalities(plus(a.count, b.count), plus(a.low, b.low), plus(a.high, b.high),
+                      a.vague or b.vague)
+
+
+def _bounded(value: int, effect: str | None) -> Fatalities:
+    """A stated figure as the modifier before or after it bounds it."""
+    if effect == "at_least":
+        return Fatalities(value, value, None, False)
+    if effect == "at_most":
+        return Fatalities(value, None, value, False)
+    if effect == "about":
+        return Fatalities(value, None, None, False)
+    if effect == "less_than":
+        return Fatalities(None, None, value, True)
+    return Fatalities(value, value, value, False)
+
+
+class _Clause:
+    """The tokens of one clause and the grammar of victims over them."""
+
+    def __init__(self, lexicon: _Lexicon, text: str, start: int, end: int) -> None:
+        self.lex = lexicon
+        self.text = text
+        self.tokens: list[Token] = tokenize(text, start, end)
+        self._forms: list[list[Variant] | None] = [None] * len(self.tokens)
+
+    def forms(self, index: int) -> list[Variant]:
+        """The clitic-free forms of token ``index``, computed when first asked for."""
+        forms = self._forms[index]
+        if forms is None:
+            forms = self._forms[index] = token_variants(self.tokens[index].text)
+        return forms
+
+    def indices_at(self, starts: list[int]) -> list[int]:
+        """Indices of the tokens that begin at the character offsets ``starts``."""
+        wanted = set(starts)
+        return [i for i, token in enumerate(self.tokens) if token.start in wanted]
+
+    # -- words -------------------------------------------------------------------------------
+
+    def stop_before(self, index: int, stops: frozenset[str] = _STOPS) -> bool:
+        """Whether punctuation in ``stops`` separates token ``index`` from the one before."""
+        if index == 0:
+            return False
+        between = self.text[self.tokens[index - 1].end:self.tokens[index].start]
+        return any(char in stops for char in between)
+
+    def phrase(self, index: int, category: str) -> tuple[int, _Phrase, int] | None:
+        """The longest ``category`` phrase at token ``index``: (length, phrase, clitic chars)."""
+        tokens = self.tokens
+        for variant in self.forms(index):
+            for words, value in self.lex.phrases.get(variant.form, ()):
+                if value.category != category or index + len(words) > len(tokens):
+                    continue
+                if all(
+                    any(v.form == word for v in self.forms(index + offset))
+                    and not self.stop_before(index + offset)
+                    for offset, word in enumerate(words[1:], start=1)
+                ):
+                    return len(words), value, variant.prefix
+        return None
+
+    def noun(self, index: int) -> tuple[_Noun, int, bool] | None:
+        """The person noun at ``index``: (noun, clitic chars, whether it has the article)."""
+        token = self.tokens[index].text
+        for variant in self.forms(index):
+            noun = self.lex.nouns.get(variant.form)
+            if noun is not None:
+                clitics = token[:variant.prefix]
+                return noun, variant.prefix, "ال" in clitics or "لل" in clitics
+        return None
+
+    def number_word(self, index: int) -> tuple[_NumberWord, int] | None:
+        """The number word at ``index`` with its clitics; the article does not go on numbers."""
+        token = self.tokens[index].text
+        for variant in self.forms(index):
+            word = self.lex.numbers.get(variant.form)
+            if word is not None and "ا" not in token[:variant.prefix]:
+                return word, variant.prefix
+        return None
+
+    def number(self, index: int) -> tuple[int, int, int] | None:
+        """A number phrase at ``index``: (value, next token, clitic chars of the first)."""
+        tokens = self.tokens
+        token = tokens[index]
+        prefix = 0
+        if token.text[0].isdigit():
+            value = _digits(token.text)
+            after = token.end
+            if value is None or (after < len(self.text) and self.text[after].isalpha()):
+                return None  # "2.5 مليار", "55كم": not a head count
+        else:
+            found = self.number_word(index)
+            if found is None or not found[0].alone:
+                return None
+            value, prefix = found[0].value, found[1]
+        total, group, last = 0, value, value
+        index += 1
+        while index < len(tokens) and not self.stop_before(index):
+            found = self.number_word(index)
+            if found is None:
+                break
+            word, clitics = found
+            joined = clitics > 0 and tokens[index].text.startswith("و")
+            if joined and word.alone:
+                group, last = group + word.value, word.value
+            elif not clitics and word.role == "teen" and 1 <= last <= 9:
+                group, last = group + word.value, last + word.value
+            elif not clitics and word.role == "times" and word.value == 1000:
+                total, group, last = total + max(group, 1) * 1000, 0, 0
+            elif not clitics and word.role == "times" and 1 <= last <= 9:
+                group, last = group - last + last * word.value, last * word.value
+            else:
+                break
+            index += 1
+        return total + group, index, prefix
+
+    # -- grammar -----------------------------------------------------------------------------
+
+    def modifier(self, index: int, position: str) -> tuple[int, str] | None:
+        if index >= len(self.tokens):
+            return None
+        found = self.phrase(index, "modifier")
+        if found is None or found[1].role != position:
+            return None
+        return found[0], found[1].kind
+
+    def part(self, index: int) -> _Part | None:
+        """One group of victims at token ``index``: "أكثر من 20 فرداً", "عنصرين", "ضابطاً"."""
+        tokens = self.tokens
+        first, effect = index, None
+        before = self.modifier(index, "before")
+        if before is not None and before[1] != "alternative":
+            effect = before[1]
+            index += before[0]
+        if index < len(tokens) and tokens[index].text == "ال":  # "الـ 50" once tatweel is gone
+            index += 1
+        if index >= len(tokens) or (index > first and self.stop_before(index)):
+            return None
+        body = index
+        noun: _Noun | None = None
+        noun_index = -1
+        definite = False
+        vague = self.phrase(index, "vague")
+        number = None if vague is not None else self.number(index)
+        if vague is not None:
+            length, value, clitics = vague
+            figure = Fatalities(value.low, value.low, value.high, True)
+            index += length
+        elif number is not None:
+            value_, index, clitics = number
+            figure = _bounded(value_, effect)
+        else:
+            found = self.noun(index)
+            if found is None:
+                return None
+            noun, clitics, definite = found
+            noun_index = index
+            figure = _NOUN_FIGURES.get(noun.number, _PLURAL)
+            index += 1
+        start = tokens[first].start if before is not None else tokens[body].start + clitics
+        if noun is None and index < len(tokens) and not self.stop_before(index):
+            found = self.noun(index)
+            partitive = self.modifier(index, "after")
+            if found is not None:
+                noun, noun_index = found[0], index
+                index += 1
+            elif vague is not None or (partitive is not None and partitive[1] == "partitive"):
+                if vague is None:
+                    index += partitive[0]
+                # "ثمانية من عناصر ...", "عدد من قوات ...": the word after "من" is the group.
+                if (index < len(tokens) and not tokens[index].text[0].isdigit()
+                        and not self.stop_before(index)
+                        and (vague is None or self._ends_with_min(body))):
+                    noun_index = index
+                    index += 1
+        after = self.modifier(index, "after")
+        if after is not None and after[1] == "at_least" and not self.stop_before(index):
+            figure = Fatalities(figure.count, figure.count, None, figure.vague)
+            index += after[0]
+        bare = number is not None and noun_index < 0
+        definite_plural = definite and noun is not None and noun.number == "plural"
+        return _Part(figure, first, index, start, tokens[index - 1].end, noun, noun_index,
+                     bare, definite_plural)
+
+    def _ends_with_min(self, index: int) -> bool:
+        """Whether the vague quantity at ``index`` ends in "من" ("عدد من"): a group follows."""
+        found = self.phrase(index, "vague")
+        return found is not None and self.tokens[index + found[0] - 1].text.endswith("من")
+
+    def victims(self, index: int) -> _Victims | None:
+        """The victims at ``index``: parts joined by "و", with what "بينهم" includes."""
+        head = self.part(index)
+        if head is None or (head.noun is not None and head.noun.state == "injury"):
+            return None
+        figure, end, next_ = head.figure, head.end, head.next
+        tokens = self.tokens
+        while next_ < len(tokens) and tokens[next_].text.startswith("و") and not self.stop_before(next_):
+            part = self.part(next_)
+            if part is None or part.bare or (part.noun is not None and part.noun.state == "injury"):
+                break
+            if not part.definite_plural:
+                figure = _add(figure, part.figure)
+            end, next_ = part.end, part.next
+        inclusive = self.modifier(next_, "after")
+        if inclusive is not None and inclusive[1] == "inclusive" and not self.stop_before(next_):
+            inner = self.victims(next_ + inclusive[0])
+            # "قتلى بينهم ثلاثة أطفال": the named part is a floor for a vague total.
+            if inner is not None and figure.vague and (inner.figure.low or 0) > (figure.low or 0):
+                low = inner.figure.low
+                figure = Fatalities(low, low, figure.high, True)
+        return _Victims(figure, index, next_, head.start, end, head)
+
+    def death_word(self, index: int) -> tuple[int, _Phrase, int] | None:
+        found = self.phrase(index, "trigger")
+        return found if found is not None and found[1].kind == "death" else None
+
+    def is_trigger(self, index: int) -> bool:
+        return self.phrase(index, "trigger") is not None
+
+    def acceptable(self, found: _Victims, adjacent: bool) -> bool:
+        """Whether parsed victims are a head count: a bare number only right after the verb."""
+        head = found.head
+        if not head.bare:
+            return True
+        return adjacent and head.figure.count is not None and head.figure.count not in _YEARS
+
+    def after(self, index: int, gap: int) -> _Victims | None:
+        """The victims that follow a death word, at most ``gap`` words later."""
+        for position in range(index, min(index + gap + 1, len(self.tokens))):
+            if self.stop_before(position, _GAP_STOPS) or (position > index and self.is_trigger(position)):
+                return None
+            if position > index and self.is_trigger(position - 1):
+                return None
+            found = self.victims(position)
+            if found is not None and self.acceptable(found, position == index):
+                return found
+            if position == index and self.is_trigger(position):
+                return None
+        return None
+
+    def before(self, index: int, gap: int, floor: int) -> _Victims | None:
+        """The victims that precede a death word ("ضابطاً وثلاثة عناصر ... لقوا مصرعهم")."""
+        for position in range(max(floor, index - gap - _LOOKBACK), index):
+            found = self.victims(position)
+            if (found is not None and not found.head.bare and found.next <= index
+                    and index - found.next <= gap
+                    and not any(self.stop_before(k, _GAP_STOPS) for k in range(found.next, index + 1))):
+                return found
+        return None
+
+    def reports(self, candidates: list[int]) -> list[tuple[int, int, Fatalities]]:
+        """(start, end, figure) of every report of deaths in the clause, in text order.
+
+        ``candidates`` are the indices of the tokens that may be death words or death nouns.
+        """
+        tokens = self.tokens
+        found: list[tuple[int, int, Fatalities]] = []
+        used = [False] * len(tokens)
+        floor = 0
+        for index in candidates:
+            trigger = self.death_word(index) if index >= floor else None
+            if trigger is None:
+                continue
+            length, value, clitics = trigger
+            start = tokens[index].start + clitics
+            end = tokens[index + length - 1].end
+            after = index + length
+            victims: _Victims | None = None
+            figure: Fatalities | None = None
+            injury = self.phrase(after, "trigger") if after < len(tokens) else None
+            if (injury is not None and injury[1].kind == "injury"
+                    and tokens[after].text.startswith("و")):
+                # "مقتل وإصابة العشرات": how many of them died is not said.
+                victims = self.after(after + injury[0], injury[1].gap)
+                high = victims.figure.high if victims else None
+                figure = Fatalities(None, None, high, True)
+                end = victims.end if victims else tokens[after + injury[0] - 1].end
+                last = victims.next if victims else after + injury[0]
+            else:
+                if value.role in ("after", "both"):
+                    victims = self.after(after, value.gap)
+                if victims is None and value.role in ("before", "both"):
+                    victims = self.before(index, value.gap, floor)
+                if victims is not None:
+                    figure = victims.figure
+                    start, end = min(start, victims.start), max(end, victims.end)
+                last = max(after, victims.next if victims else after)
+            if figure is not None:
+                found.append((start, end, figure))
+                first = min(index, victims.first) if victims else index
+                for k in range(first, last):
+                    used[k] = True
+                floor = last
+        found.extend(self.headed_by_death_nouns(candidates, used))
+        return sorted(found, key=lambda item: item[0])
+
+    def headed_by_death_nouns(
+        self, candidates: list[int], used: list[bool]
+    ) -> list[tuple[int, int, Fatalities]]:
+        """Counts whose noun itself says killed, with no verb: "50 قتيلاً", "قتلى بينهم ضابط"."""
+        found = []
+        for index in candidates:
+            if used[index]:
+                continue
+            noun = self.noun(index)
+            if noun is None or noun[0].state != "death":
+                continue
+            for position in range(max(0, index - _LOOKBACK), index + 1):
+                if any(used[position:index + 1]):
+                    continue
+                victims = self.victims(position)
+                if victims is None or victims.head.noun_index != index:
+                    continue
+                head = victims.head
+                if head.first == index and (noun[2] or self.hedged(index)):
+                    break  # "بعض القتلى", "إصابات أو قتلى": no report of deaths
+                found.append((victims.start, victims.end, victims.figure))
+                for k in range(victims.first, victims.next):
+                    used[k] = True
+                break
+        return found
+
+    def hedged(self, index: int) -> bool:
+        """Whether "أو" stands next to the word: a hypothesis ("إصابات أو قتلى")."""
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(self.tokens):
+                found = self.modifier(neighbour, "after")
+                if found is not None and found[1] == "alternative":
+                    return True
+        return False
+
+
+def parse_number(text: str) -> int | None:
+    """The number a number phrase states, or None: "ثلاثة وعشرين" → 23, "عنصرين" → 2.
+
+    Digits, number words in every gender and case form and their compounds ("مئة وخمسون"
+    150, "اثنتا عشرة" 12), dual nouns of people, with clitics ("بثلاثة").
+    """
+    try:
+        norm = normalise(text).text
+        clause = _Clause(_lexicon(), norm, 0, len(norm))
+        if not clause.tokens:
+            return None
+        number = clause.number(0)
+        if number is not None:
+            return number[0]
+        noun = clause.noun(0)
+        if noun is not None and noun[0].number == "dual":
+            return 2
+        return None
+    except (ValueError, IndexError, RecursionError):
+        return None
+
+
+def find_fatalities(doc: Document, start: int, end: int) -> list[Mention]:
+    """Mentions of people killed in ``doc.norm.text[start:end]``, valued ``Fatalities``.
+
+    Example: "مقتل سبعة أفراد وإصابة آخرين" → one mention over "مقتل سبعة أفراد", count 7.
+    """
+    if doc.norm is None:
+        return []
+    text = doc.norm.text
+    start, end = max(0, start), min(len(text), end)
+    lexicon = _lexicon()
+    hits = [match.start() for match in lexicon.prefilter.finditer(text, start, end)] if start < end else []
+    if not hits:
+        return []
+    try:
+        clause = _Clause(lexicon, text, start, end)
+        reports = clause.reports(clause.indices_at(hits))
+    except (ValueError, IndexError, RecursionError):
+        return []
+    return [Mention("fatalities", s, e, figure) for s, e, figure in reports if start <= s < e <= end]

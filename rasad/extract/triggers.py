@@ -1,0 +1,66 @@
+"""event_type and sub_event_type: trigger words from ``data/lexicons/triggers.tsv``.
+
+Each trigger names an ACLED type and sub-type, or a rule to finish it: ``attack`` and
+``killing`` take their sub-type from the target (civilians are attacked, armed men clash),
+``takeover`` from actor1 (state forces regain, others overtake), ``detention`` from actor1
+(state forces arrest, armed groups abduct). The highest ``priority`` in a clause wins, so that
+an IED in an ambush is the ambush (codebook: "part of the battle").
+
+Example:
+    >>> [m.value.sub_event_type for m in find_triggers(Document.from_text("انفجار عبوة ناسفة"))]
+    ['Remote explosive/landmine/IED']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasad.lexicon import read_tsv
+from rasad.matching import PhraseMatcher, tokenize
+from rasad.model import Document, Mention
+
+DISORDER_TYPES = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+VIOLENT_TYPES = frozenset(t for t, d in DISORDER_TYPES.items() if d != "Strategic developments")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a trigger word says about the event; ``kind`` says how to finish the sub-type."""
+
+    kind: str
+    event_type: str
+    sub_event_type: str
+    priority: int
+
+    @property
+    def violent(self) -> bool:
+        return self.event_type in VIOLENT_TYPES or self.kind == "detention"
+
+
+@cache
+def trigger_matcher() -> PhraseMatcher[Trigger]:
+    """The trigger lexicon as a matcher (built once)."""
+    matcher: PhraseMatcher[Trigger] = PhraseMatcher(suffixes=True)
+    for _, row in read_tsv("triggers.tsv", ["trigger", "kind", "event_type", "priority"]):
+        trigger = Trigger(row["kind"], row["event_type"], row["sub_event_type"], int(row["priority"]))
+        matcher.add(row["trigger"], trigger)
+    return matcher
+
+
+def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Trigger mentions in normalised ``doc.norm.text[start:end]``."""
+    assert doc.norm is not None
+    tokens = tokenize(doc.norm.text, start, end)
+    return [
+        Mention("trigger", match.start, match.end, match.payload)
+        for match in trigger_matcher().find(tokens)
+    ]
+

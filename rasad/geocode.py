@@ -1,0 +1,524 @@
+"""Places in Arabic reports: the packaged Syria gazetteer and the geocoder.
+
+``Gazetteer.default()`` loads ``rasad/data/gazetteer/`` (built by ``scripts/build_gazetteer.py``
+from OCHA, Who's On First, GeoNames and OpenSyria, plus ``curated.tsv``); ``lookup`` gives the
+candidates for a name and ``find_places`` the place mentions of a document.
+
+How a mention is read, in order:
+1. Names are matched over tokens, clitics off ("وبالميادين" → "الميادين"), longest first;
+   a phrase of ``not_places.tsv`` ("عين الفرات", "لواء القدس") of the same length or longer wins.
+   A name that no spelling matches may still match by its skeleton ("المياديين" → "الميادين").
+2. The words before it (``context.tsv``) decide whether it is a place ("المدعو X", "شبكة X" are
+   not) and how precise it is ("بلدة X" 1, "ريف X" 2, "محافظة X" 3).
+3. A single-word village name stands alone only with some support: a cue, a preposition, an
+   admin area after it, a list it belongs to, or being a town of some size. False places are
+   worse than missed ones.
+4. Namesakes are told apart by the admin area named after them ("الصالحية بريف البوكمال"), then
+   by the other places of the article, then by size.
+
+Example:
+    >>> from rasad.normalise import normalise
+    >>> from rasad.model import Document
+    >>> doc = Document(id="t", text="هجوم في محيط بلدة الصالحية بريف البوكمال")
+    >>> doc.norm = normalise(doc.text)
+    >>> [(m.value.place.admin2, m.value.precision) for m in Gazetteer.default().find_places(doc)]
+    [('Abu Kamal', 2), ('Abu Kamal', 2)]
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from rasad.matching import TOKEN_RE, Token, Variant, token_variants, tokenize
+from rasad.model import Document, Mention, Place, PlaceMention
+from rasad.normalise import normalise_key
+
+GAZETTEER_DIR = Path(str(resources.files("rasad") / "data" / "gazetteer"))
+
+# A name needs this many letters before a misspelling of it is tried.
+MIN_FUZZY_LETTERS = 5
+# A town this big is a place even when named bare, without cue or preposition.
+BARE_NAME_POPULATION = 10_000
+# Admin seats (1 governorate, 2 district, 3 sub-district) are places even when named bare.
+BARE_NAME_RANK = 3
+# Words between a place and the admin area that qualifies it ("X التابعة لريف Y").
+MAX_QUALIFIER_GAP = 2
+# A namesake this close to the qualifying place counts as inside it when admin codes differ.
+QUALIFIER_RADIUS_KM = 40.0
+AREA_ROLES = frozenset({"area", "direction", "admin1"})
+PLACE_CUE_ROLES = frozenset({"settlement", "area", "direction", "admin1", "zone"})
+NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor"})
+# When a word has several roles, the one that places most coarsely decides.
+CUE_PRIORITY = ("admin1", "area", "direction", "settlement", "zone")
+SETTLEMENT_KINDS = frozenset({"community", "neighbourhood", "locality"})
+
+Payload = TypeVar("Payload")
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """The tokens of a phrase as the text tokenizer would cut it: "منطقة الـ55 كم" → 4 words."""
+    return tuple(TOKEN_RE.findall(normalise_key(phrase)))
+
+
+def skeleton(word: str) -> str:
+    """The letters of a word that survive common misspellings: "المياديين" → "الميادين"."""
+    return re.sub(r"(.)\1+", r"\1", word.replace("ذ", "د").replace("ظ", "ض"))
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with at most one letter inserted, deleted or replaced."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A context word of ``context.tsv`` and what it says about the name next to it."""
+
+    word: str
+    role: str
+    precision: int
+    widens: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit(Generic[Payload]):
+    """Tokens ``first..last`` matched a phrase; ``prefix`` clitic letters precede it."""
+
+    first: int
+    last: int
+    prefix: int
+    payloads: tuple[Payload, ...]
+
+
+class PhraseTable(Generic[Payload]):
+    """Phrases over tokens, clitics allowed on each word; several payloads per phrase."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, dict[tuple[str, ...], list[Payload]]] = defaultdict(dict)
+        self._longest: dict[str, int] = {}
+
+    def add(self, words: tuple[str, ...], payload: Payload) -> None:
+        if not words:
+            return
+        payloads = self._by_first[words[0]].setdefault(words, [])
+        if payload not in payloads:
+            payloads.append(payload)
+        self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
+
+    def longest_at(self, forms: list[list[Variant]], index: int) -> PhraseHit[Payload] | None:
+        """The longest phrase starting at token ``index``."""
+        best: PhraseHit[Payload] | None = None
+        for variant in forms[index]:
+            entries = self._by_first.get(variant.form)
+            if not entries:
+                continue
+            for length in range(min(self._longest[variant.form], len(forms) - index), 0, -1):
+                if best is not None and length <= best.last - best.first + 1:
+                    break
+                words = self._match_rest(entries, forms, index, length, variant.form)
+                if words is not None:
+                    best = PhraseHit(index, index + length - 1, variant.prefix, tuple(entries[words]))
+                    break
+        return best
+
+    def ending_at(self, forms: list[list[Variant]], last: int, longest: int = 3) -> PhraseHit[Payload] | None:
+        """The longest phrase whose last token is ``last``."""
+        for length in range(min(longest, last + 1), 0, -1):
+            hit = self.longest_at(forms[: last + 1], last - length + 1)
+            if hit is not None and hit.last == last:
+                return hit
+        return None
+
+    @staticmethod
+    def _match_rest(
+        entries: dict[tuple[str, ...], list[Payload]], forms: list[list[Variant]], index: int,
+        length: int, first: str,
+    ) -> tuple[str, ...] | None:
+        for words in entries:
+            if len(words) != length or words[0] != first:
+                continue
+            if all(
+                any(v.form == word for v in forms[index + offset])
+                for offset, word in enumerate(words[1:], start=1)
+            ):
+                return words
+        return None
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A candidate place mention while a document is being read."""
+
+    first: int  # first token of the name
+    last: int  # last token of the name (and of trailing direction adjectives)
+    start: int  # normalised offset of the mention, cue included, clitic letters left out
+    end: int
+    candidates: list[int]
+    cue: Cue | None = None
+    cue_first: int = -1  # first token of the cue, or of the name when there is none
+    supported: bool = False
+    qualifier: _Hit | None = None
+    chosen: int | None = None
+    precision: int = 1
+    widened: bool = False
+    fallback: bool = False
+    absorbed: bool = False
+    listed_after: _Hit | None = field(default=None, repr=False)
+
+
+class Gazetteer:
+    """The packaged Syria gazetteer: places by name, and the geocoder over documents."""
+
+    def __init__(self, directory: Path = GAZETTEER_DIR) -> None:
+        self.places: list[Place] = []
+        self._rank: list[int] = []
+        self._precision: list[int] = []
+        self._by_id: dict[str, int] = {}
+        self._names: PhraseTable[int] = PhraseTable()
+        self._english: dict[str, list[int]] = defaultdict(list)
+        self._skeletons: dict[str, list[int]] = defaultdict(list)
+        self._deletions: dict[str, set[str]] | None = None
+        self._load_places(directory / "places.tsv")
+        self._cues: PhraseTable[Cue] = PhraseTable()
+        for row in _read_rows(directory / "context.tsv"):
+            cue = Cue(normalise_key(row["word"]), row["role"], int(row["precision"]), row["widens"] == "1")
+            self._cues.add(phrase_words(row["word"]), cue)
+        self._blocked: PhraseTable[str] = PhraseTable()
+        for row in _read_rows(directory / "not_places.tsv"):
+            self._blocked.add(phrase_words(row["phrase"]), row["kind"])
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The packaged gazetteer, loaded once per process: ``Gazetteer.default().lookup("حلب")``."""
+        return _default_gazetteer()
+
+    # ---- loading ------------------------------------------------------------------------
+
+    def _load_places(self, path: Path) -> None:
+        rows = _read_rows(path)
+        admin_names = {row["id"]: row["name_en"] for row in rows if row["kind"].startswith("admin")}
+        for index, row in enumerate(rows):
+            place = Place(
+                id=row["id"], name_ar=row["name_ar"], name_en=row["name_en"], kind=row["kind"],
+                latitude=float(row["latitude"]), longitude=float(row["longitude"]),
+                admin1=admin_names.get(row["admin1_pcode"]), admin1_pcode=row["admin1_pcode"] or None,
+                admin2=admin_names.get(row["admin2_pcode"]), admin2_pcode=row["admin2_pcode"] or None,
+                admin3=admin_names.get(row["admin3_pcode"]), admin3_pcode=row["admin3_pcode"] or None,
+                population=int(row["population"]), source=row["source"],
+            )
+            self.places.append(place)
+            self._rank.append(int(row["rank"]))
+            self._precision.append(int(row["precision"]))
+            self._by_id[place.id] = index
+            arabic = [row["name_ar"], *filter(None, row["aliases_ar"].split("|"))]
+            for name in arabic:
+                for words in _spellings(phrase_words(name)):
+                    self._names.add(words, index)
+                    if len(words) == 1 and len(words[0]) >= MIN_FUZZY_LETTERS:
+                        self._skeletons[skeleton(words[0])].append(index)
+            for name in [row["name_en"], *filter(None, row["aliases_en"].split("|"))]:
+                self._english[" ".join(phrase_words(name))].append(index)
+
+    # ---- lookup -------------------------------------------------------------------------
+
+    def get(self, place_id: str) -> Place:
+        """The place with P-code or id ``place_id``: ``get("C5192")`` is الميادين."""
+        return self.places[self._by_id[place_id]]
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places a name may mean, biggest first: ``lookup("بالمياذين")`` → [الميادين (C5192)].
+
+        Clitics, the article, hamza and alef forms, ya and ta marbuta are ignored; a name of five
+        letters or more that matches nothing is tried as a misspelling (skeleton, then one edit).
+        English names work too (``lookup("Mayadin")``).
+        """
+        words = phrase_words(name)
+        if not words:
+            return []
+        found = self._exact(words) or self._english.get(" ".join(words), [])
+        if not found and len(words) == 1:
+            found = self._fuzzy(words[0])
+        return [self.places[i] for i in self._by_size(found)]
+
+    def _exact(self, words: tuple[str, ...]) -> list[int]:
+        tokens = [Token(word, 0, 0) for word in words]
+        hit = self._names.longest_at([token_variants(t.text) for t in tokens], 0)
+        return list(hit.payloads) if hit is not None and hit.last == len(words) - 1 else []
+
+    def _fuzzy(self, word: str, *, edits: bool = True) -> list[int]:
+        """Places whose one-word name is ``word`` misspelt (any clitic form)."""
+        for variant in token_variants(word):
+            if len(variant.form) < MIN_FUZZY_LETTERS:
+                continue
+            found = self._skeletons.get(skeleton(variant.form))
+            if found:
+                return list(dict.fromkeys(found))
+        if not edits:
+            return []
+        for variant in token_variants(word):
+            if len(variant.form) < MIN_FUZZY_LETTERS:
+                continue
+            keys = self._near_keys(skeleton(variant.form))
+            if keys:
+                return list(dict.fromkeys(i for key in sorted(keys) for i in self._skeletons[key]))
+        return []
+
+    def _near_keys(self, key: str) -> set[str]:
+        if self._deletions is None:
+            # Built on first use only: most runs never need it.
+            self._deletions = defaultdict(set)
+            for known in self._skeletons:
+                for position in range(len(known)):
+                    self._deletions[known[:position] + known[position + 1:]].add(known)
+                self._deletions[known].add(known)
+        near: set[str] = set(self._deletions.get(key, ()))
+        for position in range(len(key)):
+            near |= self._deletions.get(key[:position] + key[position + 1:], set())
+        return {k for k in near if within_one_edit(k, key)}
+
+    def _by_size(self, indices: Iterable[int]) -> list[int]:
+        unique = dict.fromkeys(indices)
+        return sorted(unique, key=lambda i: (self._rank[i], -self.places[i].population, self.places[i].id))
+
+    # ---- geocoding documents ------------------------------------------------------------
+
+    def find_places(self, doc: Document) -> list[Mention]:
+        """Place mentions of ``doc.norm.text`` in text order.
+
+        "هجوم على بلدة القورية بريف دير الزور الشرقي" → "بلدة القورية" (C5207, precision 1) and
+        "ريف دير الزور الشرقي" (governorate SY09, precision 3). Offsets are normalised ones.
+        """
+        assert doc.norm is not None, "find_places needs a normalised document"
+        text = doc.norm.text
+        tokens = tokenize(text)
+        forms = [token_variants(token.text) for token in tokens]
+        hits = self._scan(tokens, forms)
+        self._read_context(tokens, forms, hits)
+        hits = [hit for hit in hits if hit.supported]
+        self._resolve(hits)
+        return [
+            Mention("place", hit.start, hit.end, PlaceMention(self.places[hit.chosen], hit.precision, hit.cue.word if hit.cue else ""))
+            for hit in hits
+            if hit.chosen is not None and not hit.absorbed
+        ]
+
+    def _scan(self, tokens: list[Token], forms: list[list[Variant]]) -> list[_Hit]:
+        hits: list[_Hit] = []
+        index = 0
+        while index < len(tokens):
+            blocked = self._blocked.longest_at(forms, index)
+            named = self._names.longest_at(forms, index)
+            if named is None and not blocked:
+                fuzzy = self._fuzzy_at(tokens, forms, index, hits)
+                named = PhraseHit(index, index, 0, tuple(fuzzy)) if fuzzy else None
+            if blocked is not None and (named is None or blocked.last >= named.last):
+                index = blocked.last + 1
+                continue
+            if named is None:
+                index += 1
+                continue
+            start = tokens[index].start + named.prefix
+            hits.append(_Hit(named.first, named.last, start, tokens[named.last].end, list(named.payloads), cue_first=index))
+            index = named.last + 1
+        return hits
+
+    def _fuzzy_at(self, tokens: list[Token], forms: list[list[Variant]], index: int, hits: list[_Hit]) -> list[int]:
+        """Misspelt names: by skeleton anywhere, by one edit only right after "بلدة"/"مدينة"."""
+        if len(tokens[index].text) < MIN_FUZZY_LETTERS or any(
+            v.form in self._blocked._by_first for v in forms[index]
+        ):
+            return []
+        cue = self._cues.ending_at(forms, index - 1) if index else None
+        after_settlement = cue is not None and any(c.role == "settlement" for c in cue.payloads)
+        return self._fuzzy(tokens[index].text, edits=after_settlement)
+
+    def _read_context(self, tokens: list[Token], forms: list[list[Variant]], hits: list[_Hit]) -> None:
+        """Cues before each hit, adjectives after it, and whether it is a place at all."""
+        previous: _Hit | None = None
+        for hit in hits:
+            cue_hit = self._cues.ending_at(forms, hit.first - 1) if hit.first else None
+            roles = {c.role: c for c in cue_hit.payloads} if cue_hit else {}
+            if roles.keys() & NOT_A_PLACE_ROLES and not roles.keys() & PLACE_CUE_ROLES:
+                continue
+            after = self._cues.longest_at(forms, hit.last + 1) if hit.last + 1 < len(tokens) else None
+            if after is not None and any(c.role == "outlet_after" for c in after.payloads):
+                continue
+            place_cue = next((roles[r] for r in CUE_PRIORITY if r in roles), None)
+            if place_cue is not None and cue_hit is not None:
+                hit.cue, hit.cue_first = place_cue, cue_hit.first
+                hit.start = tokens[cue_hit.first].start + cue_hit.prefix
+                outer = self._cues.ending_at(forms, cue_hit.first - 1) if cue_hit.first else None
+                outer_cue = next((c for c in outer.payloads if c.role in ("area", "direction")), None) if outer else None
+                if outer is not None and outer_cue is not None and place_cue.role in ("settlement", "zone"):
+                    # "بادية مدينة الميادين": the desert of the town.
+                    hit.cue, hit.cue_first = outer_cue, outer.first
+                    hit.start = tokens[outer.first].start + outer.prefix
+            if previous is not None and previous.last + 1 == hit.first:
+                # A list: "بلدات أم المياذن، والنعيمة، والطيبة" shares its cue.
+                hit.listed_after = previous
+                if hit.cue is None and previous.cue is not None and previous.cue.role in ("settlement", "admin1"):
+                    hit.cue = previous.cue
+            hit.supported = self._is_supported(hit, "locative" in roles, tokens)
+            self._extend_over_adjectives(tokens, forms, hit)
+            if hit.supported:
+                previous = hit
+        self._absorb_unknown_names(tokens, forms, [hit for hit in hits if hit.supported])
+
+    def _absorb_unknown_names(self, tokens: list[Token], forms: list[list[Variant]], hits: list[_Hit]) -> None:
+        """ "قرية X بريف Y" with X unknown: the mention is Y's area, from "قرية" on."""
+        for hit in hits:
+            if hit.cue is None or hit.cue.role not in AREA_ROLES:
+                continue
+            for unknown_words in (1, 2):
+                settlement_last = hit.cue_first - unknown_words - 1
+                if settlement_last < 0:
+                    break
+                cue = self._cues.ending_at(forms, settlement_last)
+                if cue is not None and any(c.role == "settlement" for c in cue.payloads) and not any(
+                    other.first <= settlement_last + unknown_words and other.last > settlement_last
+                    for other in hits if other is not hit
+                ):
+                    hit.start = tokens[cue.first].start + cue.prefix
+                    break
+
+    def _extend_over_adjectives(self, tokens: list[Token], forms: list[list[Variant]], hit: _Hit) -> None:
+        index = hit.last + 1
+        while index < len(tokens) and index <= hit.last + 2:
+            cue = self._cues.longest_at(forms, index)
+            if cue is None or not any(c.role == "adjective" for c in cue.payloads):
+                break
+            index = cue.last + 1
+        if index > hit.last + 1:
+            hit.last = index - 1
+            hit.end = tokens[hit.last].end
+
+    def _is_supported(self, hit: _Hit, locative: bool, tokens: list[Token]) -> bool:
+        if hit.cue is not None or hit.listed_after is not None or locative or hit.last > hit.first:
+            return True
+        if tokens[hit.first].start < hit.start and tokens[hit.first].text.startswith(("ب", "وب")):
+            return True  # "بالميادين": the preposition is glued on
+        return any(
+            self._rank[i] <= BARE_NAME_RANK or self.places[i].population >= BARE_NAME_POPULATION
+            or self.places[i].kind not in SETTLEMENT_KINDS
+            for i in hit.candidates
+        )
+
+    # ---- resolution ---------------------------------------------------------------------
+
+    def _resolve(self, hits: list[_Hit]) -> None:
+        for position in range(len(hits) - 1, -1, -1):
+            hit, following = hits[position], hits[position + 1] if position + 1 < len(hits) else None
+            if following is None:
+                continue
+            if following.cue is not None and following.cue.role in AREA_ROLES and (
+                0 <= following.cue_first - hit.last - 1 <= MAX_QUALIFIER_GAP
+            ):
+                hit.qualifier = following
+            elif following.listed_after is hit:
+                # A list member shares the qualifier of the list's last name.
+                hit.qualifier = following.qualifier
+        context: Counter[str | None] = Counter()
+        for hit in hits:
+            if len(hit.candidates) == 1:
+                place = self.places[hit.candidates[0]]
+                context.update([place.admin1_pcode, place.admin2_pcode])
+        for hit in reversed(hits):
+            self._choose(hit, context)
+            self._set_precision(hit)
+
+    def _choose(self, hit: _Hit, context: Counter[str | None]) -> None:
+        candidates = hit.candidates
+        governorates = [i for i in candidates if self.places[i].kind == "admin1"]
+        if hit.cue is not None and hit.cue.widens and governorates:
+            hit.chosen, hit.widened = governorates[0], True
+            return
+        # A bare "حمص" is the city, not the governorate.
+        candidates = [i for i in candidates if self.places[i].kind != "admin1"] or candidates
+        qualifier = hit.qualifier
+        if qualifier is not None and qualifier.chosen is not None:
+            inside = self._inside(candidates, self.places[qualifier.chosen])
+            if not inside:
+                # Never a far namesake: the area named beside it is all we know.
+                hit.chosen, hit.fallback = qualifier.chosen, True
+                hit.end, qualifier.absorbed = qualifier.end, True
+                return
+            candidates = inside
+
+        def support(i: int) -> tuple[int, int]:
+            return context[self.places[i].admin2_pcode], context[self.places[i].admin1_pcode]
+
+        best = max(map(support, candidates))
+        hit.chosen = self._by_size(i for i in candidates if support(i) == best)[0]
+
+    def _inside(self, candidates: list[int], area: Place) -> list[int]:
+        """Candidates within the area a qualifier names (its district, or its governorate)."""
+        if area.kind == "admin1":
+            return [i for i in candidates if self.places[i].admin1_pcode == area.admin1_pcode]
+        return [
+            i for i in candidates
+            if self.places[i].admin2_pcode == area.admin2_pcode
+            or _distance_km(self.places[i], area) <= QUALIFIER_RADIUS_KM
+        ]
+
+    def _set_precision(self, hit: _Hit) -> None:
+        if hit.chosen is None:
+            return
+        own = self._precision[hit.chosen]
+        if hit.fallback and hit.qualifier is not None:
+            hit.precision, hit.cue = max(hit.qualifier.precision, 2), hit.qualifier.cue
+        elif hit.widened or (hit.cue is not None and hit.cue.role == "admin1"):
+            hit.precision = 3
+        elif hit.cue is not None and hit.cue.role in ("area", "direction"):
+            hit.precision = max(own, hit.cue.precision)
+        else:
+            hit.precision = own
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    # Equirectangular is within a few metres of haversine at Syria's size.
+    from math import cos, radians, sqrt
+
+    x = radians(b.longitude - a.longitude) * cos(radians((a.latitude + b.latitude) / 2))
+    y = radians(b.latitude - a.latitude)
+    return 6371 * sqrt(x * x + y * y)
+
+
+def _spellings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A name and its run-together forms: "دير الزور" is also written "ديرالزور"."""
+    spellings = [words]
+    for position in range(len(words) - 1):
+        first, second = words[position], words[position + 1]
+        if second.startswith("ال") or len(first) <= 3:
+            spellings.append((*words[:position], first + second, *words[position + 2:]))
+    return spellings
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@cache
+def _default_gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def find_places(doc: Document) -> list[Mention]:
+    """Place mentions of ``doc`` with the packaged gazetteer: see ``Gazetteer.find_places``."""
+    return Gazetteer.default().find_places(doc)

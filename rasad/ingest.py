@@ -1,0 +1,353 @@
+"""Reading inputs into Documents: JSON lines, plain text, HTML, directories and stdin.
+
+Every problem with an input becomes an ``InputError`` that names the file, the 1-based line,
+the document id and the field, whichever are known, and is yielded in place of the document:
+one bad line never stops a file and one bad file never stops a run. JSON lines are streamed
+one line at a time, so a file of any size is read in constant memory.
+
+A JSON line holds one document::
+
+    {"id": "a1", "text": "...", "title": "...", "outlet": "...", "url": "...",
+     "published": "2023-12-09"}
+
+``id`` and ``text`` are required; the rest may be missing or null.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any, TextIO
+
+import trafilatura
+from trafilatura.utils import decode_file
+
+from rasad.errors import InputError
+from rasad.model import Document
+
+JSONL_SUFFIXES = frozenset({".jsonl", ".json", ".ndjson"})
+TEXT_SUFFIXES = frozenset({".txt"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+INPUT_SUFFIXES = JSONL_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
+STDIN_NAME = "<stdin>"
+BINARY_SNIFF_BYTES = 8192
+
+# Share of Arabic among all letters below which a document is not Arabic. Arabic reports
+# carry Latin share buttons, outlet names ("SY24"), URLs and quoted English names, which
+# rarely reach a tenth of the letters; an English or French page with an Arabic headline
+# or caption stays far below a third. Between the two, a third keeps every Arabic report.
+MIN_ARABIC_LETTER_SHARE = 0.3
+
+_OPTIONAL_STRING_FIELDS = ("title", "outlet", "url")
+_TATWEEL = "\u0640"
+
+
+def _where(origin: str) -> tuple[str, int | None]:
+    """The file and line of an origin ``"path:line"``; the whole origin if it has no line."""
+    file, _, line = origin.rpartition(":")
+    if file and line.isdigit():
+        return file, int(line)
+    return origin, None
+
+
+def count_letters(text: str) -> tuple[int, int]:
+    """How many letters ``text`` has, and how many of them are Arabic.
+
+    Diacritics are marks and tatweel only stretches a word, so neither counts as a letter.
+    """
+    letters = arabic = 0
+    for char in text:
+        if char == _TATWEEL or not char.isalpha():
+            continue
+        letters += 1
+        if unicodedata.name(char, "").startswith("ARABIC"):
+            arabic += 1
+    return letters, arabic
+
+
+def _parse_published(value: Any) -> date | None:
+    """The publication date of an ISO ``YYYY-MM-DD`` string or timestamp; raises ValueError."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"must be an ISO date string (YYYY-MM-DD), not {type(value).__name__}")
+    text = value.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def document_from_record(record: dict[str, Any], *, origin: str) -> Document:
+    """The Document a JSON record describes; raises ``InputError`` naming the bad field.
+
+    ``origin`` ("path:line") says where the record came from, for the error and for
+    ``Document.origin``.
+    """
+    file, line = _where(origin)
+    if not isinstance(record, dict):
+        raise InputError(
+            f"expected a JSON object, got {type(record).__name__}", file=file, line=line
+        )
+
+    raw_id = record.get("id")
+    if isinstance(raw_id, int) and not isinstance(raw_id, bool):
+        raw_id = str(raw_id)  # numeric ids from databases are ids all the same
+    if not isinstance(raw_id, str) or not raw_id.strip():
+        problem = "missing" if raw_id is None else "must be a non-empty string"
+        raise InputError(f"document id {problem}", file=file, line=line, field="id")
+    doc_id = raw_id.strip()
+
+    def fail(message: str, field: str) -> InputError:
+        return InputError(message, file=file, line=line, doc_id=doc_id, field=field)
+
+    text = record.get("text")
+    if text is None:
+        raise fail("text missing", "text")
+    if not isinstance(text, str):
+        raise fail(f"text must be a string, not {type(text).__name__}", "text")
+    if not text.strip():
+        raise fail("text is empty", "text")
+    letters, arabic = count_letters(text)
+    if not letters:
+        raise fail("text has no letters", "text")
+    if arabic / letters < MIN_ARABIC_LETTER_SHARE:
+        raise fail(
+            f"text is not Arabic: {arabic / letters:.0%} of its letters are Arabic, "
+            f"below {MIN_ARABIC_LETTER_SHARE:.0%}",
+            "text",
+        )
+
+    strings: dict[str, str | None] = {}
+    for name in _OPTIONAL_STRING_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise fail(f"{name} must be a string or null, not {type(value).__name__}", name)
+        strings[name] = (value.strip() or None) if isinstance(value, str) else None
+
+    try:
+        published = _parse_published(record.get("published"))
+    except ValueError as error:
+        raise fail(str(error), "published") from None
+
+    return Document(
+        id=doc_id, text=text, title=strings["title"], outlet=strings["outlet"],
+        url=strings["url"], published=published, origin=origin,
+    )
+
+
+def document_from_html(
+    html: str, *, doc_id: str, origin: str, url: str | None = None
+) -> Document:
+    """The Document of a web page's main text; raises ``InputError`` if it has none.
+
+    Navigation, footers, scripts and comments are left out (trafilatura, favouring
+    precision). Title and date come from the page's metadata only: htmldate's extensive
+    search reads dates from the text and footers ("© 2019") and would invent them.
+    """
+    file, line = _where(origin)
+    date_params = {
+        "original_date": True,
+        "extensive_search": False,
+        "max_date": date.today().isoformat(),
+    }
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, url=url, fast=True, favor_precision=True, include_comments=False,
+            include_tables=True, with_metadata=True, date_extraction_params=date_params,
+        )
+    except Exception as error:  # trafilatura and lxml raise many types on broken markup
+        raise InputError(
+            f"cannot parse HTML: {error}", file=file, line=line, doc_id=doc_id, field="text"
+        ) from error
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        raise InputError(
+            "no main text found in the HTML", file=file, line=line, doc_id=doc_id, field="text"
+        )
+    published = getattr(extracted, "date", None)
+    record = {
+        "id": doc_id,
+        "text": text,
+        "title": getattr(extracted, "title", None),
+        "url": url or getattr(extracted, "url", None),
+        "outlet": getattr(extracted, "sitename", None),
+        "published": published,
+    }
+    return document_from_record(record, origin=origin)
+
+
+def _decode_line(raw: bytes, *, name: str, line: int) -> str:
+    """A line of bytes as text; raises ``InputError`` naming the line and the column."""
+    try:
+        return raw.decode("utf-8-sig" if line == 1 else "utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"invalid UTF-8 at column {error.start + 1}", file=name, line=line
+        ) from None
+
+
+def _read_jsonl(stream: IO[bytes] | TextIO, name: str) -> Iterator[Document | InputError]:
+    """Documents of a JSON-lines stream, one line at a time, with an error per bad line."""
+    has_content = False
+    for line_number, raw in enumerate(stream, start=1):
+        origin = f"{name}:{line_number}"
+        try:
+            if isinstance(raw, bytes):
+                raw = _decode_line(raw, name=name, line=line_number)
+            if not raw.strip():
+                continue
+            has_content = True
+            try:
+                record = json.loads(raw)
+            except json.JSONDecodeError as error:
+                raise InputError(
+                    f"malformed JSON: {error.msg} (column {error.colno})",
+                    file=name, line=line_number,
+                ) from None
+            yield document_from_record(record, origin=origin)
+        except InputError as error:
+            has_content = True
+            yield error
+    if not has_content:
+        yield InputError("empty file: no documents", file=name)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a file; raises ``InputError`` naming it if it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", file=str(path)) from None
+
+
+def _decode_text_file(data: bytes, name: str) -> str:
+    """A whole text file as a string; raises ``InputError`` naming the line of a bad byte."""
+    if b"\0" in data:
+        raise InputError("binary data or UTF-16, not UTF-8 text", file=name)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError("invalid UTF-8", file=name, line=line) from None
+
+
+def _read_text_file(path: Path) -> Document:
+    """The Document of a plain-text file: id its stem, title its first non-empty line."""
+    name = str(path)
+    text = _decode_text_file(_read_bytes(path), name)
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return document_from_record({"id": path.stem, "text": text, "title": title}, origin=f"{name}:1")
+
+
+def _read_html_file(path: Path) -> Document:
+    """The Document of a saved web page, id its stem."""
+    data = _read_bytes(path)
+    if not data.strip():
+        raise InputError("empty file: no HTML", file=str(path), doc_id=path.stem, field="text")
+    # Older Arabic sites still serve windows-1256; decode_file honours the declared charset.
+    html = decode_file(data)
+    return document_from_html(html, doc_id=path.stem, origin=f"{path}:1")
+
+
+def _read_stdin(stdin: TextIO | None) -> Iterator[Document | InputError]:
+    stream = stdin if stdin is not None else sys.stdin
+    # Reading bytes lets an invalid UTF-8 line be reported and skipped instead of ending
+    # the whole stream with a decode error.
+    binary = getattr(stream, "buffer", None)
+    yield from _read_jsonl(binary if binary is not None else stream, STDIN_NAME)
+
+
+def _files_under(directory: Path) -> list[Path]:
+    """Input files below ``directory``, sorted; hidden files and folders are skipped."""
+    return sorted(
+        path for path in directory.rglob("*")
+        if path.is_file()
+        and path.suffix.lower() in INPUT_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
+    )
+
+
+def _read_path(path: Path) -> Iterator[Document | InputError]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        try:
+            handle = path.open("rb")
+        except OSError as error:
+            yield InputError(f"cannot read: {error.strerror}", file=str(path))
+            return
+        with handle:
+            # A NUL byte never occurs in text: this is a binary file, and reading on would
+            # report every chunk of it as a separate bad line.
+            if b"\0" in handle.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]:
+                yield InputError("binary data or UTF-16, not UTF-8 JSON lines", file=str(path))
+                return
+            try:
+                yield from _read_jsonl(handle, str(path))
+            except OSError as error:
+                yield InputError(f"read failed: {error.strerror}", file=str(path))
+        return
+    reader = _read_text_file if suffix in TEXT_SUFFIXES else _read_html_file
+    try:
+        yield reader(path)
+    except InputError as error:
+        yield error
+
+
+def read_documents(
+    inputs: Iterable[str], *, stdin: TextIO | None = None
+) -> Iterator[Document | InputError]:
+    """Documents read from ``inputs``, in order, with an ``InputError`` for each problem.
+
+    Each input is a JSON-lines file (``.jsonl``, ``.json``, ``.ndjson``), a text file
+    (``.txt``: one document), a web page (``.html``, ``.htm``), a directory (its input files,
+    sorted, recursively) or ``-`` for JSON lines on ``stdin`` (default ``sys.stdin``).
+    Never raises for a bad input. A document id met a second time is an error: event ids
+    are derived from document ids and would collide.
+    """
+    first_origin: dict[str, str] = {}
+    for item in _read_inputs(inputs, stdin):
+        if isinstance(item, Document):
+            origin = item.origin or ""
+            if item.id in first_origin:
+                file, line = _where(origin)
+                yield InputError(
+                    f"duplicate document id, first read at {first_origin[item.id]}",
+                    file=file, line=line, doc_id=item.id, field="id",
+                )
+                continue
+            first_origin[item.id] = origin
+        yield item
+
+
+def _read_inputs(
+    inputs: Iterable[str], stdin: TextIO | None
+) -> Iterator[Document | InputError]:
+    for given in inputs:
+        if given == "-":
+            yield from _read_stdin(stdin)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            files = _files_under(path)
+            if not files:
+                yield InputError("directory holds no .jsonl, .txt or .html files", file=given)
+            for file in files:
+                yield from _read_path(file)
+        elif not path.exists():
+            yield InputError("no such file or directory", file=given)
+        elif path.suffix.lower() not in INPUT_SUFFIXES:
+            yield InputError(
+                "unknown input type: expected .jsonl, .json, .ndjson, .txt, .html or .htm",
+                file=given,
+            )
+        else:
+            yield from _read_path(path)

@@ -1,0 +1,103 @@
+"""Sentences and clauses of a normalised document.
+
+A sentence ends at a full stop, question or exclamation mark, or a line break; a clause
+ends at a comma or semicolon that a clause opener follows ("، فيما ..."، "، في حين ...") and
+before a recap cue ("، وكان آخرها ..."). Headlines and sub-headings are marked, since the
+codebook does not code a headline that repeats the body.
+
+Example:
+    >>> doc = Document(id="d", text="قتل عنصران، فيما أصيب ثالث. وصلت تعزيزات.")
+    >>> [doc.norm.text[c[0]:c[1]] for s in segment(doc).sentences for c in s.clauses]
+    ['قتل عنصران', 'فيما اصيب ثالث', 'وصلت تعزيزات']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rasad.lexicon import read_tsv
+from rasad.matching import PhraseMatcher, tokenize
+from rasad.model import Document, Sentence
+from rasad.normalise import normalise, normalise_key
+
+_SENTENCE_END = re.compile(r"\n+|(?<!\d)[.!?]+(?!\d)|\.{2,}")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+HEADING_MAX_TOKENS = 16  # sub-headings in Syrian outlets run to about a dozen words
+
+
+@cache
+def _clause_openers() -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"]):
+        if row["kind"] in ("clause", "recap", "recap_start"):
+            matcher.add(row["cue"], row["kind"])
+    return matcher
+
+
+def segment(doc: Document) -> Document:
+    """Fill ``doc.sentences`` (normalising ``doc.body`` first if that was not done)."""
+    if doc.norm is None:
+        doc.norm = normalise(doc.body or doc.text)
+    text = doc.norm.text
+    title_key = normalise_key(doc.title) if doc.title else None
+    sentences: list[Sentence] = []
+    paragraph = 0
+    position = 0
+    for match in _SENTENCE_END.finditer(text + "\n"):
+        start, end = _strip(text, position, match.start())
+        if end > start:
+            sentences.append(Sentence(start, end, paragraph))
+        if "\n" in match.group():
+            paragraph += 1
+        position = match.end()
+    _mark_headings(sentences, text, title_key)
+    for sentence in sentences:
+        sentence.clauses = _clauses(text, sentence.start, sentence.end)
+    doc.sentences = sentences
+    return doc
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _mark_headings(sentences: list[Sentence], text: str, title_key: str | None) -> None:
+    """A headline is the title, or a short line standing alone as its own paragraph."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    for group in by_paragraph.values():
+        first = group[0]
+        line = text[first.start:group[-1].end]
+        standalone = len(group) <= 2 and len(tokenize(line)) <= HEADING_MAX_TOKENS
+        ends_like_prose = text[group[-1].end:group[-1].end + 1] in (".", "!")
+        if (title_key and normalise_key(line).startswith(title_key)) or (standalone and not ends_like_prose):
+            for sentence in group:
+                sentence.is_title = True
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    tokens = tokenize(text, start, end)
+    cuts = {start}
+    for match in _clause_openers().find(tokens):
+        before = text[start:match.start].rstrip()
+        if before and (_CLAUSE_BREAK.match(before[-1]) or match.payload != "clause"):
+            cuts.add(_clause_start(text, match.start))
+    bounds = sorted(cuts) + [end]
+    clauses = []
+    for clause_start, clause_end in zip(bounds, bounds[1:], strict=False):
+        s, e = _strip(text, clause_start, clause_end)
+        if e > s:
+            clauses.append((s, e))
+    return clauses
+
+
+def _clause_start(text: str, index: int) -> int:
+    """Back up over a conjunction glued to the cue ("وكان")."""
+    return index - 1 if index > 0 and text[index - 1] in "وف" else index
+
