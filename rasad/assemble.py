@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from rasad.extract.actors import (
     CIVILIAN_INTER,
@@ -31,16 +32,23 @@ from rasad.extract.actors import (
     assign_roles,
     find_actors,
     interaction_code,
+    resolve_actor,
+    role_cue_matcher,
 )
 from rasad.extract.dates import find_dates, reference_date
 from rasad.extract.fatalities import find_fatalities
-from rasad.extract.recaps import frame_clause
+from rasad.extract.recaps import cue_matcher, frame_clause
 from rasad.extract.triggers import DISORDER_TYPES, Trigger, find_triggers
 from rasad.geocode import Gazetteer
+from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
+from rasad.matching import tokenize
 from rasad.model import Actor, Document, Event, Mention, PlaceMention, Span
+from rasad.normalise import normalise_key
 
 WEAK_PRIORITY = 2  # generic words ("هجوم"، "مقتل") that need a victim, a count or a named side
-CONTEXT_GAP_TOKENS = 2  # "القورية والمياذين بريف دير الزور": a place right after another frames it
+CONTEXT_GAP_TOKENS = 2
+CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
+ASIDE_GAP_TOKENS = 2  # "مصادر إعلامية بالمنطقة الشرقية": a source's own place follows closely  # "القورية والمياذين بريف دير الزور": a place right after another frames it
 
 
 @dataclass(slots=True)
@@ -61,23 +69,27 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     """Fill and return ``doc.events`` from a segmented, normalised document."""
     assert doc.norm is not None
     reference = reference_date(doc)
-    places = gazetteer.find_places(doc)
     actors = find_actors(doc)
+    places = _places_of_acts(doc, gazetteer.find_places(doc))
     doc.mentions = places + actors
+    context = _Context(doc, places, actors, reference)
     events: list[Event] = []
     for sentence in doc.sentences:
         if sentence.is_title:
             continue
-        historical_from: int | None = None
+        historical = tally = False
         for clause in sentence.clauses:
-            frame = frame_clause(
-                doc, *clause, sentence_start=sentence.start, sentence_historical_from=historical_from
-            )
-            if frame.historical and historical_from is None:
-                historical_from = clause[0]
-            if frame.tally:
+            frame = frame_clause(doc, *clause)
+            historical = historical or frame.historical
+            # A tally runs on through its sentence until a specific act is recalled ("وكان آخرها").
+            tally = frame.tally or (tally and not frame.historical)
+            if tally or frame.anaphora:
                 continue
-            act = _act_in_clause(doc, clause, sentence, frame, places, actors, reference)
+            claimed = _claimed_by(doc, clause, actors, reference)
+            if claimed is not None and events and events[-1].actor1 == UNIDENTIFIED:
+                _set_actors(events[-1], claimed, actors_by_name().get(events[-1].actor2 or ""))
+                continue
+            act = _act_in_clause(context, clause, sentence, frame, historical)
             if act is not None:
                 events.extend(_events_of(doc, act, reference))
     doc.events = _merge(events)
@@ -86,41 +98,76 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     return doc.events
 
 
-def _act_in_clause(doc, clause, sentence, frame, places, actors, reference) -> _Act | None:
+@dataclass(slots=True)
+class _Context:
+    doc: Document
+    places: list[Mention]
+    actors: list[Mention]
+    reference: date | None
+
+
+def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool) -> _Act | None:
+    doc, places, actors, reference = context.doc, context.places, context.actors, context.reference
     start, end = clause
     triggers = [
         t for t in find_triggers(doc, start, end)
-        if not _overlaps(t, actors) and not _overlaps(t, places) and not _overlaps(t, list(frame.anaphora))
-        and (frame.plan_from is None or t.start < frame.plan_from)
+        if not _overlaps(t, actors) and not _overlaps(t, places)
+        and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
     if not triggers:
         return None
-    violent = [t for t in triggers if t.value.violent]
-    chosen = max(violent or triggers, key=lambda t: (t.value.priority, -t.start))
+    chosen = max(triggers, key=lambda t: (t.value.priority, t.value.violent, -t.start))
     clause_actors = [a for a in actors if start <= a.start and a.end <= end]
-    on = reference
-    roles = assign_roles(doc, start, end, trigger_start=chosen.start, on=on, actors=clause_actors)
+    roles = assign_roles(
+        doc, start, end, trigger_start=chosen.start, on=reference, actors=clause_actors,
+        violent=chosen.value.violent,
+    )
+    if roles.actor1 is None and not chosen.value.violent:
+        roles = _with_carried_actor(roles, actors, start, reference)
     deaths = _fatalities_of(doc, start, end)
-    strongest = max(t.value.priority for t in triggers)
-    if strongest <= WEAK_PRIORITY and deaths is None and roles.actor1 is None and roles.actor2 is None:
-        return None
+    own_places = _most_specific(doc, [p for p in places if start <= p.start and p.end <= end])
+    if chosen.value.violent and deaths is None and not own_places:
+        return None  # "سير المعارك"، "هجمات خاطفة": no act that can be placed
     if chosen.value.kind == "killing" and deaths is None:
+        return None
+    event_places = own_places or _places_nearby(doc, clause, sentence, places)
+    if not event_places:
         return None
     dates = find_dates(doc, start, end, reference) or find_dates(doc, sentence.start, sentence.end, reference)
     date_mention = dates[0] if dates else None
-    historical = frame.historical or bool(
-        date_mention and date_mention.value.past_reference and date_mention.value.precision == 3
-    )
+    recalled_month = bool(date_mention and date_mention.value.past_reference and date_mention.value.precision == 3)
     return _Act(
         trigger=chosen,
         clause=clause,
         roles=roles,
-        places=_event_places(doc, clause, sentence, places),
+        places=event_places,
         fatalities=deaths,
         date_mention=date_mention,
-        historical=historical,
+        historical=historical or recalled_month,
         historical_cue=frame.historical_cue,
     )
+
+
+def _with_carried_actor(roles: Roles, actors: list[Mention], start: int, on: date | None) -> Roles:
+    """A strategic move told without its actor keeps the actor named just before it."""
+    earlier = [a for a in actors if start - CARRY_WINDOW <= a.start and a.end <= start]
+    if not earlier:
+        return roles
+    carried = earlier[-1]
+    return Roles(resolve_actor(carried.value, on), roles.actor2, roles.suspected, carried, roles.actor2_mention)
+
+
+def _claimed_by(doc: Document, clause, actors: list[Mention], on: date | None):
+    """"فيما أعلن تنظيم داعش عن مسؤوليته عن هذه العملية": who claimed the act just told."""
+    start, end = clause
+    assert doc.norm is not None
+    claims = [
+        c for c in role_cue_matcher().find(tokenize(doc.norm.text, start, end)) if c.payload == "agent_before"
+    ]
+    if not claims:
+        return None
+    claimants = [a for a in actors if start <= a.start and a.end <= claims[0].start]
+    return resolve_actor(claimants[-1].value, on) if claimants else None
 
 
 def _overlaps(mention: Mention, others: list[Mention]) -> bool:
@@ -135,37 +182,108 @@ def _fatalities_of(doc: Document, start: int, end: int) -> Mention | None:
     return max(found, key=lambda m: (not m.value.vague, m.value.count))
 
 
-def _event_places(doc: Document, clause, sentence, places: list[Mention]) -> list[Mention]:
-    """Places of the act: the clause's own, else the sentence's, else the paragraph's last."""
-    for lo, hi in (clause, (sentence.start, sentence.end)):
-        inside = [p for p in places if lo <= p.start and p.end <= hi]
-        if inside:
-            return _most_specific(doc, inside)
-    paragraph_start = min(
-        (s.start for s in doc.sentences if s.paragraph == sentence.paragraph), default=sentence.start
-    )
-    earlier = [p for p in places if paragraph_start <= p.start < sentence.start]
-    return earlier[-1:]
+def _places_nearby(doc: Document, clause, sentence, places: list[Mention]) -> list[Mention]:
+    """Where an act with no place of its own happened: the place told just before it, else
+    the next one in its sentence, else the last one of the paragraph before."""
+    paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph and not s.is_title]
+    paragraph_start = min((s.start for s in paragraph), default=sentence.start)
+    earlier = _most_specific(doc, [p for p in places if paragraph_start <= p.start and p.end <= clause[0]])
+    if earlier:
+        return earlier[-1:]
+    later = _most_specific(doc, [p for p in places if clause[1] <= p.start and p.end <= sentence.end])
+    if later:
+        return later[:1]
+    previous = [s for s in doc.sentences if s.paragraph == sentence.paragraph - 1 and not s.is_title]
+    if previous:
+        before = [p for p in places if previous[0].start <= p.start and p.end <= previous[-1].end]
+        return _most_specific(doc, before)[:1]
+    return []
 
 
 def _most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """Drop the places that only frame another ("بريف دير الزور" after "القورية")."""
+    """The places an act happened at, without those that only frame or locate another.
+
+    "القورية والمياذين بريف دير الزور": two places, framed by a third; "بين بلدة أم المياذن
+    ومدينة درعا": one place; "من قاعدة حميميم إلى بلدة الفرقلس": the destination.
+    """
     assert doc.norm is not None
+    text = doc.norm.text
     kept: list[Mention] = []
     for mention in mentions:
         place: PlaceMention = mention.value
         if kept:
             previous = kept[-1]
-            gap = doc.norm.text[previous.end:mention.start].split()
-            framing = len(gap) <= CONTEXT_GAP_TOKENS and (place.cue or place.precision >= 2)
+            gap = text[previous.end:mention.start].split()
+            coordinated = any(word in (",", "و") or word.startswith("و") for word in gap)
+            framing = len(gap) <= CONTEXT_GAP_TOKENS and not coordinated and (
+                place.precision > previous.value.precision or place.cue in framing_cues()
+            )
             coarser = any(
                 k.value.place.admin1_pcode == place.place.admin1_pcode and k.value.precision < place.precision
                 for k in kept
             )
-            if framing or coarser:
+            if framing or coarser or (coordinated and _word_before(text, previous.start) in between_words()):
                 continue
+            if _word_before(text, mention.start) in destination_words() and _origin(text, previous):
+                kept.pop()
         kept.append(mention)
-    return [m for m in kept if m.value.place.id not in {k.value.place.id for k in kept if k is not m}] or kept
+    seen: set[str] = set()
+    unique = []
+    for mention in kept:
+        if mention.value.place.id not in seen:
+            seen.add(mention.value.place.id)
+            unique.append(mention)
+    return unique
+
+
+def _word_before(text: str, index: int) -> str:
+    words = text[max(0, index - 30):index].split()
+    return normalise_key(words[-1]) if words else ""
+
+
+def _origin(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 30):mention.start].split()[-2:]
+    return any(normalise_key(w) in origin_words() for w in before)
+
+
+@cache
+def _place_words(kind: str) -> frozenset[str]:
+    return frozenset(normalise_key(row["cue"]) for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"]) if row["kind"] == kind)
+
+
+def between_words() -> frozenset[str]:
+    return _place_words("place_between")
+
+
+def destination_words() -> frozenset[str]:
+    return _place_words("place_destination")
+
+
+def origin_words() -> frozenset[str]:
+    return _place_words("place_origin")
+
+
+@cache
+def framing_cues() -> frozenset[str]:
+    """Cue words of the gazetteer's context.tsv that name an area ("ريف"، "غربي"، "محافظة")."""
+    rows = read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
+    return frozenset(normalise_key(row["word"]) for _, row in rows if row["role"] in ("area", "direction", "admin1"))
+
+
+def _places_of_acts(doc: Document, places: list[Mention]) -> list[Mention]:
+    """Drop places that only say where a source is or where a person comes from.
+
+    "مصادر إعلامية بالمنطقة الشرقية"، "ينحدر من ريف مصياف": the place is not the act's.
+    """
+    assert doc.norm is not None
+    text = doc.norm.text
+    tokens = tokenize(text)
+    asides = [m for m in role_cue_matcher().find(tokens) if m.payload in ("source", "outlet")]
+    asides += [m for m in cue_matcher().find(tokens) if m.payload == "place_aside"]
+    return [
+        place for place in places
+        if not any(a.end <= place.start and len(text[a.end:place.start].split()) <= ASIDE_GAP_TOKENS for a in asides)
+    ]
 
 
 def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:

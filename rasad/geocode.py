@@ -47,8 +47,12 @@ GAZETTEER_DIR = Path(str(resources.files("rasad") / "data" / "gazetteer"))
 MIN_FUZZY_LETTERS = 5
 # A town this big is a place even when named bare, without cue or preposition.
 BARE_NAME_POPULATION = 10_000
-# Admin seats (1 governorate, 2 district, 3 sub-district) are places even when named bare.
-BARE_NAME_RANK = 3
+# Admin seats down to district seats (1 governorate, 2 district) are places even when named bare.
+BARE_NAME_RANK = 2
+# A district seat or a city this big is what a bare name means, whatever else the article names
+# ("رأس العين" is the Hasakah town, not the Latakia village, in a report about Latakia).
+PROMINENT_RANK = 2
+PROMINENT_POPULATION = 50_000
 # Words between a place and the admin area that qualifies it ("X التابعة لريف Y").
 MAX_QUALIFIER_GAP = 2
 # A namesake this close to the qualifying place counts as inside it when admin codes differ.
@@ -58,6 +62,10 @@ PLACE_CUE_ROLES = frozenset({"settlement", "area", "direction", "admin1", "zone"
 NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor"})
 # When a word has several roles, the one that places most coarsely decides.
 CUE_PRIORITY = ("admin1", "area", "direction", "settlement", "zone")
+PUNCTUATION = re.compile(r"[.,;:!?()\[\]\n-]")
+# not_places kinds that only stop a bare name: "بلدة الصور" is still a place.
+SOFT_BLOCKS = frozenset({"common", "person"})
+WEAK, MEDIUM, STRONG = 0, 1, 2
 SETTLEMENT_KINDS = frozenset({"community", "neighbourhood", "locality"})
 
 Payload = TypeVar("Payload")
@@ -152,8 +160,9 @@ class PhraseTable(Generic[Payload]):
         for words in entries:
             if len(words) != length or words[0] != first:
                 continue
+            # Only the first word carries clitics: "وبدير الزور", but not "حمص وحماة" for "حمص حماة".
             if all(
-                any(v.form == word for v in forms[index + offset])
+                forms[index + offset] and forms[index + offset][0].form == word
                 for offset, word in enumerate(words[1:], start=1)
             ):
                 return words
@@ -172,12 +181,18 @@ class _Hit:
     cue: Cue | None = None
     cue_first: int = -1  # first token of the cue, or of the name when there is none
     supported: bool = False
+    rejected: bool = False  # "المدعو X", "شبكة X", "X بوست": a name, but not of a place here
+    weak: bool = False  # misspelt, a common word, or matched only through an added article
+    common: bool = False  # also a common word (not_places.tsv "common", "person")
+    person_name: bool = False  # starts like a person's name: "أبو", "الشيخ"
+    own_cue: bool = False  # the cue is its own, not one shared along a list
     qualifier: _Hit | None = None
     chosen: int | None = None
     precision: int = 1
     widened: bool = False
     fallback: bool = False
     absorbed: bool = False
+    conjoined: bool = False  # its cue starts with "و": a new item, not a qualifier
     listed_after: _Hit | None = field(default=None, repr=False)
 
 
@@ -307,82 +322,178 @@ class Gazetteer:
         text = doc.norm.text
         tokens = tokenize(text)
         forms = [token_variants(token.text) for token in tokens]
-        hits = self._scan(tokens, forms)
-        self._read_context(tokens, forms, hits)
+        context_forms = [_without_article(t.text, f) for t, f in zip(tokens, forms, strict=True)]
+        hits = self._scan(tokens, forms, context_forms)
+        self._read_context(text, tokens, context_forms, hits)
+        self._link_qualifiers(text, hits)
+        self._decide_support(hits)
         hits = [hit for hit in hits if hit.supported]
+        self._absorb_unknown_names(tokens, context_forms, hits)
         self._resolve(hits)
         return [
-            Mention("place", hit.start, hit.end, PlaceMention(self.places[hit.chosen], hit.precision, hit.cue.word if hit.cue else ""))
+            Mention(
+                "place", hit.start, hit.end,
+                PlaceMention(self.places[hit.chosen], hit.precision, hit.cue.word if hit.cue else ""),
+            )
             for hit in hits
             if hit.chosen is not None and not hit.absorbed
         ]
 
-    def _scan(self, tokens: list[Token], forms: list[list[Variant]]) -> list[_Hit]:
+    def _scan(
+        self, tokens: list[Token], forms: list[list[Variant]], context_forms: list[list[Variant]]
+    ) -> list[_Hit]:
         hits: list[_Hit] = []
         index = 0
         while index < len(tokens):
             blocked = self._blocked.longest_at(forms, index)
             named = self._names.longest_at(forms, index)
-            if named is None and not blocked:
-                fuzzy = self._fuzzy_at(tokens, forms, index, hits)
-                named = PhraseHit(index, index, 0, tuple(fuzzy)) if fuzzy else None
-            if blocked is not None and (named is None or blocked.last >= named.last):
+            fuzzy = False
+            if named is None and blocked is None:
+                found = self._fuzzy_at(tokens, context_forms, index)
+                named, fuzzy = (PhraseHit(index, index, 0, tuple(found)), True) if found else (None, False)
+            overruled = blocked is not None and (named is None or blocked.last >= named.last)
+            if overruled and not set(blocked.payloads) <= SOFT_BLOCKS:
                 index = blocked.last + 1
                 continue
             if named is None:
                 index += 1
                 continue
-            start = tokens[index].start + named.prefix
-            hits.append(_Hit(named.first, named.last, start, tokens[named.last].end, list(named.payloads), cue_first=index))
+            token = tokens[index]
+            # "المدرسة" is not the village "مدرسة": a name written without the article is
+            # matched through an article in the text only as a weak reading.
+            clitics = token.text[: named.prefix]
+            # "فرقة" is not "ف" + "رقة": a name reached through ف or an added article is weak.
+            doubtful = clitics.endswith("ال") or clitics.startswith(("ف", "وف"))
+            hits.append(_Hit(
+                named.first, named.last, token.start + named.prefix, tokens[named.last].end,
+                list(named.payloads), cue_first=index, weak=fuzzy or overruled or doubtful, common=overruled,
+            ))
             index = named.last + 1
         return hits
 
-    def _fuzzy_at(self, tokens: list[Token], forms: list[list[Variant]], index: int, hits: list[_Hit]) -> list[int]:
+    def _fuzzy_at(self, tokens: list[Token], context_forms: list[list[Variant]], index: int) -> list[int]:
         """Misspelt names: by skeleton anywhere, by one edit only right after "بلدة"/"مدينة"."""
-        if len(tokens[index].text) < MIN_FUZZY_LETTERS or any(
-            v.form in self._blocked._by_first for v in forms[index]
-        ):
+        if len(tokens[index].text) < MIN_FUZZY_LETTERS or self._cues.longest_at(context_forms, index):
             return []
-        cue = self._cues.ending_at(forms, index - 1) if index else None
+        cue = self._cues.ending_at(context_forms, index - 1) if index else None
         after_settlement = cue is not None and any(c.role == "settlement" for c in cue.payloads)
         return self._fuzzy(tokens[index].text, edits=after_settlement)
 
-    def _read_context(self, tokens: list[Token], forms: list[list[Variant]], hits: list[_Hit]) -> None:
-        """Cues before each hit, adjectives after it, and whether it is a place at all."""
+    def _read_context(
+        self, text: str, tokens: list[Token], forms: list[list[Variant]], hits: list[_Hit]
+    ) -> None:
+        """Cues before each hit, adjectives after it, and the lists hits form.
+
+        ``forms`` keep the article: "المدينة" is not the cue "مدينة".
+        """
         previous: _Hit | None = None
         for hit in hits:
             cue_hit = self._cues.ending_at(forms, hit.first - 1) if hit.first else None
+            if cue_hit is not None and not _adjacent(text, tokens[cue_hit.last].end, tokens[hit.first].start):
+                cue_hit = None
             roles = {c.role: c for c in cue_hit.payloads} if cue_hit else {}
-            if roles.keys() & NOT_A_PLACE_ROLES and not roles.keys() & PLACE_CUE_ROLES:
-                continue
             after = self._cues.longest_at(forms, hit.last + 1) if hit.last + 1 < len(tokens) else None
-            if after is not None and any(c.role == "outlet_after" for c in after.payloads):
-                continue
+            hit.rejected = bool(roles.keys() & NOT_A_PLACE_ROLES and not roles.keys() & PLACE_CUE_ROLES) or (
+                after is not None and any(c.role == "outlet_after" for c in after.payloads)
+            )
+            hit.person_name = any(self._cues_for(tokens[hit.first].text, "person"))
             place_cue = next((roles[r] for r in CUE_PRIORITY if r in roles), None)
             if place_cue is not None and cue_hit is not None:
                 hit.cue, hit.cue_first = place_cue, cue_hit.first
                 hit.start = tokens[cue_hit.first].start + cue_hit.prefix
+                hit.conjoined = tokens[cue_hit.first].text[: cue_hit.prefix].startswith("و")
                 outer = self._cues.ending_at(forms, cue_hit.first - 1) if cue_hit.first else None
                 outer_cue = next((c for c in outer.payloads if c.role in ("area", "direction")), None) if outer else None
                 if outer is not None and outer_cue is not None and place_cue.role in ("settlement", "zone"):
                     # "بادية مدينة الميادين": the desert of the town.
                     hit.cue, hit.cue_first = outer_cue, outer.first
                     hit.start = tokens[outer.first].start + outer.prefix
-            if previous is not None and previous.last + 1 == hit.first:
+            hit.own_cue = hit.cue is not None
+            if (
+                previous is not None and not hit.rejected and previous.last + 1 == hit.first
+                and _adjacent(text, previous.end, hit.start, within_list=True)
+            ):
                 # A list: "بلدات أم المياذن، والنعيمة، والطيبة" shares its cue.
                 hit.listed_after = previous
-                if hit.cue is None and previous.cue is not None and previous.cue.role in ("settlement", "admin1"):
+                if hit.cue is None and previous.cue is not None and (
+                    previous.cue.role in ("settlement", "admin1") or previous.cue.widens
+                ):
                     hit.cue = previous.cue
-            hit.supported = self._is_supported(hit, "locative" in roles, tokens)
             self._extend_over_adjectives(tokens, forms, hit)
-            if hit.supported:
-                previous = hit
-        self._absorb_unknown_names(tokens, forms, [hit for hit in hits if hit.supported])
+            previous = None if hit.rejected else hit
+        for earlier, later in zip(hits, hits[1:], strict=False):
+            if later.first <= earlier.last:
+                later.rejected = True  # an adjective the earlier mention took: "ريف حمص الشرقي"
+
+    def _cues_for(self, word: str, role: str) -> list[Cue]:
+        hit = self._cues.longest_at([token_variants(word)[:1]], 0)
+        return [c for c in hit.payloads if c.role == role] if hit else []
+
+    def _link_qualifiers(self, text: str, hits: list[_Hit]) -> None:
+        """The admin area named right after a place: "الصالحية بريف البوكمال"."""
+        for position in range(len(hits) - 2, -1, -1):
+            hit, following = hits[position], hits[position + 1]
+            if hit.rejected or following.rejected:
+                continue
+            if (
+                following.cue is not None and following.own_cue and following.cue.widens
+                and not following.conjoined
+                and 0 <= following.cue_first - hit.last - 1 <= MAX_QUALIFIER_GAP
+                and not PUNCTUATION.search(text, hit.end, following.start)
+            ):
+                hit.qualifier = following
+            elif following.listed_after is hit:
+                # A list member shares the qualifier of the list's last name.
+                hit.qualifier = following.qualifier
+
+    def _decide_support(self, hits: list[_Hit]) -> None:
+        """Whether each hit is a place: how strong its name is against what supports it."""
+        for hit in hits:
+            if hit.rejected:
+                continue
+            strength = self._strength(hit)
+            own_cue = hit.cue.role if hit.cue is not None and hit.own_cue else None
+            if hit.common:
+                hit.supported = own_cue == "settlement"  # "بلدة الصور", but not "مناطق واسعة"
+            elif hit.weak:
+                hit.supported = own_cue in ("settlement", "zone") or (own_cue is not None and strength == STRONG)
+            elif strength == STRONG or own_cue is not None:
+                hit.supported = True
+            elif strength == MEDIUM:
+                hit.supported = self._fits_qualifier(hit) or (hit.cue is not None and hit.listed_after is not None)
+            else:
+                hit.supported = own_cue in ("settlement", "zone") or self._fits_qualifier(hit)
+        # A village listed with places is one too: "مسرابا وجسرين وكفربطنا ودوما".
+        for later, earlier in zip(reversed(hits), list(reversed(hits))[1:], strict=False):
+            if later.supported and later.listed_after is earlier and not earlier.rejected and not earlier.weak:
+                earlier.supported = earlier.supported or self._strength(earlier) >= MEDIUM
+        for hit in hits:
+            if hit.listed_after is not None and hit.listed_after.supported and not hit.weak and not hit.rejected:
+                hit.supported = hit.supported or self._strength(hit) >= MEDIUM
+
+    def _fits_qualifier(self, hit: _Hit) -> bool:
+        """Whether a namesake lies in the area named after it: then the name is a place."""
+        if hit.qualifier is None:
+            return False
+        return any(self._inside(hit.candidates, self.places[area]) for area in hit.qualifier.candidates)
+
+    def _strength(self, hit: _Hit) -> int:
+        """STRONG: a town, admin area or curated feature; MEDIUM: an OCHA village; WEAK: the rest."""
+        if any(
+            self._rank[i] <= BARE_NAME_RANK or self.places[i].population >= BARE_NAME_POPULATION
+            or self.places[i].kind not in SETTLEMENT_KINDS
+            for i in hit.candidates
+        ):
+            return STRONG
+        communities = [i for i in hit.candidates if self.places[i].kind in ("community", "neighbourhood")]
+        if communities and hit.last > hit.first and not hit.person_name:
+            return STRONG  # "تل أبيض", "خان شيخون": two-word names rarely collide with words
+        return MEDIUM if communities else WEAK
 
     def _absorb_unknown_names(self, tokens: list[Token], forms: list[list[Variant]], hits: list[_Hit]) -> None:
         """ "قرية X بريف Y" with X unknown: the mention is Y's area, from "قرية" on."""
         for hit in hits:
-            if hit.cue is None or hit.cue.role not in AREA_ROLES:
+            if hit.cue is None or not hit.own_cue or hit.cue.role not in AREA_ROLES:
                 continue
             for unknown_words in (1, 2):
                 settlement_last = hit.cue_first - unknown_words - 1
@@ -407,31 +518,9 @@ class Gazetteer:
             hit.last = index - 1
             hit.end = tokens[hit.last].end
 
-    def _is_supported(self, hit: _Hit, locative: bool, tokens: list[Token]) -> bool:
-        if hit.cue is not None or hit.listed_after is not None or locative or hit.last > hit.first:
-            return True
-        if tokens[hit.first].start < hit.start and tokens[hit.first].text.startswith(("ب", "وب")):
-            return True  # "بالميادين": the preposition is glued on
-        return any(
-            self._rank[i] <= BARE_NAME_RANK or self.places[i].population >= BARE_NAME_POPULATION
-            or self.places[i].kind not in SETTLEMENT_KINDS
-            for i in hit.candidates
-        )
-
     # ---- resolution ---------------------------------------------------------------------
 
     def _resolve(self, hits: list[_Hit]) -> None:
-        for position in range(len(hits) - 1, -1, -1):
-            hit, following = hits[position], hits[position + 1] if position + 1 < len(hits) else None
-            if following is None:
-                continue
-            if following.cue is not None and following.cue.role in AREA_ROLES and (
-                0 <= following.cue_first - hit.last - 1 <= MAX_QUALIFIER_GAP
-            ):
-                hit.qualifier = following
-            elif following.listed_after is hit:
-                # A list member shares the qualifier of the list's last name.
-                hit.qualifier = following.qualifier
         context: Counter[str | None] = Counter()
         for hit in hits:
             if len(hit.candidates) == 1:
@@ -459,8 +548,10 @@ class Gazetteer:
                 return
             candidates = inside
 
-        def support(i: int) -> tuple[int, int]:
-            return context[self.places[i].admin2_pcode], context[self.places[i].admin1_pcode]
+        def support(i: int) -> tuple[bool, int, int]:
+            place = self.places[i]
+            prominent = self._rank[i] <= PROMINENT_RANK or place.population >= PROMINENT_POPULATION
+            return prominent, context[place.admin2_pcode], context[place.admin1_pcode]
 
         best = max(map(support, candidates))
         hit.chosen = self._by_size(i for i in candidates if support(i) == best)[0]
@@ -487,6 +578,19 @@ class Gazetteer:
             hit.precision = max(own, hit.cue.precision)
         else:
             hit.precision = own
+
+
+def _without_article(token: str, forms: list[Variant]) -> list[Variant]:
+    """Forms of a token with clitics off but the article kept: for context words."""
+    return [v for v in forms if not token[: v.prefix].endswith("ال")]
+
+
+def _adjacent(text: str, end: int, start: int, *, within_list: bool = False) -> bool:
+    """Whether only spaces and quotes (and, in a list, commas) lie between two words."""
+    gap = text[end:start]
+    if within_list:
+        gap = gap.replace(",", "")
+    return not PUNCTUATION.search(gap)
 
 
 def _distance_km(a: Place, b: Place) -> float:

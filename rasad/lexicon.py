@@ -15,7 +15,9 @@ from pathlib import Path
 
 from rasad.errors import LexiconError
 
-LEXICON_DIR = Path(str(resources.files("rasad") / "data" / "lexicons"))
+DATA_DIR = Path(str(resources.files("rasad") / "data"))
+LEXICON_DIR = DATA_DIR / "lexicons"
+GAZETTEER_DATA_DIR = DATA_DIR / "gazetteer"
 
 
 def lexicon_path(name: str) -> Path:
@@ -23,12 +25,14 @@ def lexicon_path(name: str) -> Path:
     return LEXICON_DIR / name
 
 
-def read_tsv(name: str, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Rows of lexicon ``name`` as ``(line_number, row)``; checks ``required`` columns.
+def read_tsv(
+    name: str, required: Sequence[str], directory: Path = LEXICON_DIR
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of data file ``directory/name`` as ``(line_number, row)``; checks ``required`` columns.
 
     Raises ``LexiconError`` naming the file and line when a row lacks a required value.
     """
-    path = lexicon_path(name)
+    path = directory / name
     try:
         handle = path.open(encoding="utf-8", newline="")
     except OSError as error:

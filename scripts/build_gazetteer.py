@@ -34,7 +34,7 @@ from rasad.normalise import normalise_key  # noqa: E402
 OUT_DIR = REPO / "rasad" / "data" / "gazetteer"
 MERGE_KM = 2.5
 NEAREST_ADMIN3_KM = 15.0
-ARABIC_LETTERS = re.compile(r"^[\u0621-\u064a\u0660-\u0669\u064b-\u0652\u0670\s\-]+$")
+ARABIC_LETTERS = re.compile(r"^[\u0621-\u064a\u0660-\u0669\u064b-\u0652\u0670\s]+$")
 # WOF/GeoNames feature codes that are not live settlements: abandoned, historical, destroyed.
 SKIPPED_FEATURE_CODES = {"PPLQ", "PPLH", "PPLW"}
 # Ranks order namesakes when nothing else decides (lower is bigger).
@@ -82,6 +82,27 @@ def family_key(name: str) -> str:
     words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in normalise_key(name).split()]
     joined = "".join(words).replace("ذ", "د").replace("ظ", "ض")
     return re.sub(r"(.)\1+", r"\1", joined)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two strings."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def spelling_of(name: str, known: list[str]) -> bool:
+    """Whether ``name`` is a spelling of one of ``known``, not another place's name.
+
+    WOF and GeoNames list, beside real variants, names of other places ("البصرة" for a Hama
+    village): a variant must be within two edits of a known name, article and doubling aside.
+    """
+    key = family_key(name)
+    return any(edit_distance(key, family_key(other)) <= 2 for other in known)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -254,7 +275,10 @@ def add_wof(src: Path, index: NameIndex, extra: list[Record]) -> dict[int, Recor
         english = [props.get("wof:name", "")] + props.get("name:eng_x_preferred", [])
         population = int(props.get("gn:population") or 0)
         record = index.match(names, lat, lon)
-        if record is None:
+        if record is not None:
+            names = [n for n in names if spelling_of(n, [record.name_ar, *record.aliases_ar])]
+        else:
+            names = [n for n in names if spelling_of(n, names[:1])]
             code = props.get("gn:feature_code") or ""
             record = Record(
                 id=f"wof{props['wof:id']}", kind="locality", name_ar=names[0], name_en=english[0],
@@ -288,7 +312,7 @@ def add_geonames(src: Path, by_geonames: dict[int, Record], index: NameIndex) ->
         if record is None:
             continue
         latin = [n for n in names if n.isascii()][:6]
-        record.add_names(arabic, latin)
+        record.add_names([n for n in arabic if spelling_of(n, [record.name_ar, *record.aliases_ar])], latin)
         record.population = max(record.population, int(population))
         record.sources.add("geonames")
 
@@ -379,6 +403,18 @@ def assign_admins(extra: list[Record], communities: dict[str, Record], polygons:
             record.admin3_pcode = nearest.admin3_pcode
 
 
+def rank_seats(admins: dict[str, Record], places: list[Record]) -> None:
+    """A community named like the admin area it lies in is that area's seat ("رأس العين" in SY0804)."""
+    for place in places:
+        if place.kind != "community":
+            continue
+        names = {family_key(n) for n in {place.name_ar, *place.aliases_ar}}
+        for level, pcode in ((1, place.admin1_pcode), (2, place.admin2_pcode), (3, place.admin3_pcode)):
+            admin = admins.get(pcode)
+            if admin is not None and family_key(admin.name_ar.removeprefix("مركز ")) in names:
+                place.rank = min(place.rank, level)
+
+
 def drop_admin_names_of_their_seats(admins: dict[str, Record], places: list[Record]) -> None:
     """District and sub-district names that are also their seat's name are only indexed with "منطقة"/"ناحية".
 
@@ -388,6 +424,7 @@ def drop_admin_names_of_their_seats(admins: dict[str, Record], places: list[Reco
     for place in places:
         for pcode in (place.admin2_pcode, place.admin3_pcode):
             inside[pcode].update(family_key(n) for n in {place.name_ar, *place.aliases_ar})
+    rank_seats(admins, places)
     for admin in admins.values():
         if admin.kind == "admin1":
             continue

@@ -21,10 +21,8 @@ from rasad.normalise import normalise, normalise_key
 ACTOR_COLUMNS = ("actor", "inter", "valid_from", "valid_until", "source", "note")
 ALIAS_COLUMNS = ("alias", "actor", "note")
 CUE_COLUMNS = ("cue", "role", "note")
-CUE_ROLES = {
-    "agent_after", "agent_before", "target_after", "target_before",
-    "suspected", "affiliation", "between", "source", "outlet",
-}
+# The roles rasad.extract.actors understands; a name whose nearest cue has another role is dropped.
+CUE_ROLES = {"agent_after", "target_after", "target_before", "suspected", "between", "source"}
 FALL_OF_ASSAD = date(2024, 12, 8)
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
@@ -32,6 +30,8 @@ OLD_ARMY = "Military Forces of Syria (2000-2024)"
 NEW_ARMY = "Military Forces of Syria (2024-)"
 ISLAMIC_STATE = "Islamic State (Syria)"
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"
+IRGC = "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps"
+US_2017 = "Military Forces of the United States (2017-2021)"
 
 
 def _optional_date(text: str) -> date | None:
@@ -111,7 +111,7 @@ def test_files_have_the_documented_columns():
 def test_lexicon_is_broad(actors, aliases, cues):
     assert len(actors) >= 60
     assert len(aliases) >= 800
-    assert len(cues) >= 200
+    assert len(cues) >= 150
 
 
 def test_no_empty_entries(actors, aliases, cues):
@@ -233,9 +233,8 @@ def test_each_alias_matches_itself_as_a_whole(matcher, aliases):
         ("مع عناصر تنظيم الدولة", ISLAMIC_STATE),
         ("ونوهت إلى وجود توتر ما بين مكتب أمن الفرقة الرابعة", OLD_ARMY),
         ("أفراد تابعين للفرقة 17 في قوات النظام", OLD_ARMY),
-        ("عناصر من ميليشيا \"الحرس الثوري\" الإيراني", "Military Forces of Iran (1989-) "
-         "Islamic Revolutionary Guard Corps"),
-        ("الحرس الثوري الإيراني", "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps"),
+        ("عناصر من ميليشيا \"الحرس الثوري\" الإيراني", IRGC),
+        ("الحرس الثوري الإيراني", IRGC),
         ("وعناصر يتبعون إلى ميليشيات الباقر التابعة لإيران", "Liwa al Baqir"),
         ("اشتباكات بين هيئة تحرير الشام وميليشيات الأسد", "Hayat Tahrir al Sham"),
         ("اشتباكات بين هيئة تحرير الشام وميليشيات الأسد", OLD_ARMY),
@@ -324,7 +323,7 @@ def test_each_seed_report_names_its_main_actors(matcher):
         ("جبهة النصرة", date(2019, 1, 1), "Hayat Tahrir al Sham"),
         ("الجيش الإسرائيلي", date(2018, 5, 10), "Military Forces of Israel (2009-2021)"),
         ("الجيش الإسرائيلي", date(2024, 12, 9), "Military Forces of Israel (2022-)"),
-        ("القوات الأمريكية", date(2019, 10, 20), "Military Forces of the United States (2017-2021)"),
+        ("القوات الأمريكية", date(2019, 10, 20), US_2017),
         ("فلول النظام", date(2025, 3, 6), "Assad Loyalist Militia (Syria)"),
     ],
 )
@@ -368,9 +367,4 @@ def test_cues_named_by_the_codebook_have_their_roles(cues):
     assert role[normalise_key("يعتقد أنها")] == "suspected"
     assert role[normalise_key("اشتباكات بين")] == "between"
     assert role[normalise_key("وفقا")] == "source"
-    assert role[normalise_key("نهر ميديا")] == "outlet"
-
-
-def test_outlet_cues_are_not_actor_aliases(cues, actors_by_key):
-    outlets = {normalise_key(row["cue"]) for _, row in cues if row["role"] == "outlet"}
-    assert outlets & set(actors_by_key) == set()
+    assert role[normalise_key("بحسب")] == "source"

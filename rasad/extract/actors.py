@@ -77,7 +77,8 @@ def actor_matcher() -> PhraseMatcher[tuple[Actor, ...]]:
 
 @cache
 def role_cue_matcher() -> PhraseMatcher[str]:
-    matcher: PhraseMatcher[str] = PhraseMatcher(suffixes=True)
+    # No suffix stripping: "بينهم" (among them) is not "بين" (between).
+    matcher: PhraseMatcher[str] = PhraseMatcher()
     for _, row in read_tsv("actor_cues.tsv", ["cue", "role"]):
         matcher.add(row["cue"], row["role"])
     return matcher
@@ -109,8 +110,13 @@ def assign_roles(
     trigger_start: int,
     on: date | None = None,
     actors: list[Mention] | None = None,
+    violent: bool = True,
 ) -> Roles:
-    """actor1 and actor2 of the act whose trigger starts at ``trigger_start`` in a clause."""
+    """actor1 and actor2 of the act whose trigger starts at ``trigger_start`` in a clause.
+
+    For a strategic development (``violent=False``) an actor named without a target cue is
+    the one acting: reinforcements "لقوات الأسد" are the regime's own.
+    """
     assert doc.norm is not None
     text = doc.norm.text
     mentions = actors if actors is not None else find_actors(doc, start, end)
@@ -122,20 +128,33 @@ def assign_roles(
     target: Mention | None = None
     suspected = False
     unassigned: list[Mention] = []
-    for index, mention in enumerate(mentions):
-        role = _role_of(mention, mentions[index - 1].end if index else start, tokens, cues, text)
-        if role == "between" and index + 1 < len(mentions):
-            return _between(mention, mentions[index + 1], on)
-        if role in ("agent", "suspected") and agent is None:
-            agent, suspected = mention, role == "suspected"
+    roles = [
+        _role_of(mention, mentions[i - 1].end if i else None, mentions[i - 1].end if i else start, tokens, cues, violent)
+        for i, mention in enumerate(mentions)
+    ]
+    for cue in cues:  # "X تعرضت لهجوم"، "X لقوا مصرعهم": the nearest name before the cue
+        if cue.payload in _ROLES_BEFORE_CUE:
+            before = [i for i, m in enumerate(mentions) if m.end <= cue.start and roles[i] != "aside"]
+            if before and roles[before[-1]] is None:
+                first = _first_coordinated(before, mentions, text)
+                roles[first] = _ROLES_BEFORE_CUE[cue.payload]
+    for index, (mention, role) in enumerate(zip(mentions, roles, strict=True)):
+        if role == "between":
+            others = [m for m, r in zip(mentions[index + 1:], roles[index + 1:], strict=True) if r != "aside"]
+            if others:
+                return _between(mention, others[0], on)
+        if role == "suspected" and (agent is None or _unidentified(agent)):
+            agent, suspected = mention, True
+        elif role == "agent" and agent is None:
+            agent = mention
         elif role == "target" and target is None:
             target = mention
         elif role is None:
             unassigned.append(mention)
     for mention in unassigned:
-        if agent is None and mention.start < trigger_start and mention is not target:
+        if agent is None and (mention.start < trigger_start or not violent) and mention is not target:
             agent = mention
-        elif target is None and mention is not agent:
+        elif target is None and violent and mention is not agent:
             target = mention
     actor1 = resolve_actor(agent.value, on) if agent else None
     actor2 = resolve_actor(target.value, on) if target else None
@@ -144,23 +163,55 @@ def assign_roles(
     return Roles(actor1, actor2, suspected, agent, target)
 
 
+def _first_coordinated(indexes: list[int], mentions: list[Mention], text: str) -> int:
+    """"ميليشيات أسد و لواء القدس فقدت": the first of names joined by و."""
+    first = indexes[-1]
+    for index in reversed(indexes[:-1]):
+        gap = text[mentions[index].end:mentions[first].start].strip(' "“”,')
+        if gap not in ("و", ""):
+            break
+        first = index
+    return first
+
+
+def _unidentified(mention: Mention) -> bool:
+    return any(actor.name == UNIDENTIFIED for actor in mention.value)
+
+
 def _between(first: Mention, second: Mention, on: date | None) -> Roles:
     return Roles(resolve_actor(first.value, on), resolve_actor(second.value, on), False, first, second)
 
 
 def _role_of(
-    mention: Mention, window_start: int, tokens: list[Token], cues: list, text: str
+    mention: Mention,
+    previous_end: int | None,
+    window_start: int,
+    tokens: list[Token],
+    cues: list,
+    violent: bool,
 ) -> str | None:
-    """The role that the words just before (or just after) a name give it, if any."""
+    """The role that the words just before (or just after) a name give it, if any.
+
+    Returns "agent", "suspected", "target", "between", "aside" (an ally named in passing or a
+    cited source: not a side of the act) or None.
+    """
     before = [t for t in tokens if window_start <= t.start and t.end <= mention.start][-CUE_WINDOW:]
     lo = before[0].start if before else mention.start
+    transparent_from = mention.start
     for cue in reversed(cues):
-        if lo <= cue.start and cue.end <= mention.start and cue.payload != "target_before":
-            return {"agent_after": "agent", "target_after": "target"}.get(cue.payload, cue.payload)
-    after = next((c for c in cues if c.start >= mention.end), None)
-    if after is not None and after.payload == "target_before" and after.start - mention.end <= 12:
-        return "target"
-    for token in reversed(before):
+        if not (lo <= cue.start and cue.end <= mention.start) or cue.payload in _ROLES_BEFORE_CUE:
+            continue
+        if cue.payload == "affiliation":
+            if previous_end is not None and _words_between(tokens, previous_end, cue.start) <= AFFILIATION_GAP:
+                return "aside"  # "لواء القدس الفلسطيني التابعة لروسيا": Russia is named, not acting
+            transparent_from = cue.start  # "أفراد تابعين لـ X": look further back
+            break
+        if cue.payload in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 1:
+            continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
+        return _ROLES_AFTER_CUE[cue.payload]
+    if not violent:  # "تعزيزات عسكرية لقوات الأسد": a side's own men and means, not a target
+        return None
+    for token in reversed([t for t in before if t.end <= transparent_from]):
         if len(token.text) == 1:  # a clitic cut off by tatweel: "لـ داعش"
             continue
         kind = _role_word(token.text)
@@ -169,6 +220,23 @@ def _role_of(
         if kind != "transparent":
             break
     return None
+
+
+_ROLES_AFTER_CUE = {
+    "agent_after": "agent",
+    "target_after": "target",
+    "suspected": "suspected",
+    "between": "between",
+    "source": "aside",
+    "outlet": "aside",
+    "aside": "aside",
+}
+_ROLES_BEFORE_CUE = {"agent_before": "agent", "target_before": "target"}
+AFFILIATION_GAP = 1  # words between a name and "التابعة" when the affiliation is the name's
+
+
+def _words_between(tokens: list[Token], start: int, end: int) -> int:
+    return sum(1 for t in tokens if start <= t.start and t.end <= end)
 
 
 def _role_word(word: str) -> str | None:

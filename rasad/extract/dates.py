@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -63,6 +64,8 @@ class _Grammar:
     months: dict[str, tuple[int, bool]]  # name → (month, ambiguous)
     weekdays: dict[str, int]
     relatives: dict[str, _Relative]
+    keys: tuple[str, ...]  # every date phrase holds one of these: found with str.find
+    whole_words: tuple[str, ...]  # keys too short to find inside words ("آب"): whole words only
 
 
 def _alternation(words: list[str]) -> str:
@@ -82,12 +85,15 @@ def _grammar() -> _Grammar:
         normalise_key(row["name"]): int(row["weekday"])
         for _, row in read_tsv("weekdays.tsv", ["name", "weekday"])
     }
-    relatives = {
-        normalise_key(row["phrase"]): _Relative(
+    relatives: dict[str, _Relative] = {}
+    relative_keys = []
+    columns = ["phrase", "unit", "offset", "precision", "past", "key"]
+    for _, row in read_tsv("relative_dates.tsv", columns):
+        relatives[normalise_key(row["phrase"])] = _Relative(
             row["unit"], int(row["offset"]), int(row["precision"]), row["past"] == "yes"
         )
-        for _, row in read_tsv("relative_dates.tsv", ["phrase", "unit", "offset", "precision", "past"])
-    }
+        if row["key"] != "-":
+            relative_keys.append(normalise_key(row["key"]))
     month = _alternation(list(months))
     weekday = _alternation(list(weekdays))
     part = _alternation([p for p, r in relatives.items() if r.unit == "part"])
@@ -112,7 +118,42 @@ def _grammar() -> _Grammar:
     body = "|".join(f"(?:{a})" for a in alternatives)
     # Conjunctions and prepositions glue onto the first word ("وأمس", "بالأمس" has the article).
     pattern = re.compile(rf"(?<![^\W_])(?:[وف]?[بل]?)(?P<body>{body})(?![^\W_])")
-    return _Grammar(pattern, months, weekdays, relatives)
+    words = [name.split()[0] for name, (_, ambiguous) in months.items() if not ambiguous]
+    words += list(weekdays) + relative_keys
+    keys = tuple(sorted({w for w in words if not any(k != w and k in w for k in words)}))
+    whole_words = tuple(name for name, (_, ambiguous) in months.items() if ambiguous)
+    return _Grammar(pattern, months, weekdays, relatives, keys, whole_words)
+
+
+_last_scan: tuple[str, list[int]] = ("", [])
+_NUMERIC_DATE = re.compile(r"\d[/.-]\d")
+
+
+def _key_offsets(text: str) -> list[int]:
+    """Sorted offsets of date keys and numeric dates in ``text``; remembers the last text.
+
+    The caller asks clause by clause; one ``str.find`` pass per key over the whole document
+    is far cheaper than running the date pattern over every clause.
+    """
+    global _last_scan
+    if _last_scan[0] is text:
+        return _last_scan[1]
+    grammar = _grammar()
+    offsets = [match.start() for match in _NUMERIC_DATE.finditer(text)]
+    for key in grammar.keys + grammar.whole_words:
+        whole = key in grammar.whole_words
+        position = text.find(key)
+        while position >= 0:
+            after = position + len(key)
+            if not whole or (
+                (position == 0 or not text[position - 1].isalpha())
+                and (after == len(text) or not text[after].isalpha())
+            ):
+                offsets.append(position)
+            position = text.find(key, position + 1)
+    offsets.sort()
+    _last_scan = (text, offsets)
+    return offsets
 
 
 def _month_name(grammar: _Grammar, name: str) -> tuple[int, bool]:
@@ -137,7 +178,8 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
     """The date one match of the pattern stands for, or None if it needs a missing reference."""
     group = match.group
     if group("iso_y"):
-        return DateValue(date(int(group("iso_y")), int(group("iso_m")), int(group("iso_d"))), 1, False)
+        day = date(int(group("iso_y")), int(group("iso_m")), int(group("iso_d")))
+        return DateValue(day, 1, False)
     if group("n_y"):
         return DateValue(date(int(group("n_y")), int(group("n_m")), int(group("n_d"))), 1, False)
     if group("m1"):
@@ -154,8 +196,10 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
         if relative.unit == "ignore" or reference is None:
             return None
         if relative.unit == "month":
-            return DateValue(_shift_months(reference, relative.offset), relative.precision, relative.past)
-        return DateValue(reference + timedelta(days=relative.offset), relative.precision, relative.past)
+            resolved = _shift_months(reference, relative.offset)
+        else:
+            resolved = reference + timedelta(days=relative.offset)
+        return DateValue(resolved, relative.precision, relative.past)
     if group("wd"):
         if reference is None:
             return None
@@ -185,7 +229,8 @@ def find_dates(doc: Document, start: int, end: int, reference: date | None) -> l
         return []
     text = doc.norm.text
     start, end = max(0, start), min(len(text), end)
-    if start >= end:
+    offsets = _key_offsets(text)
+    if start >= end or bisect_left(offsets, start) == bisect_left(offsets, end):
         return []
     grammar = _grammar()
     mentions = []

@@ -13,7 +13,6 @@ death_words, person_nouns); this module holds only the grammar that puts them to
     report   := death-word victims  |  victims death-word  |  victims headed by a death noun
 
 Example:
-    >>> from rasad.normalise import normalise
     >>> parse_number("ثلاثة وعشرين")
     23
 """
@@ -21,11 +20,12 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rasad.lexicon import read_tsv
-from rasad.matching import Token, Variant, tokenize, token_variants
+from rasad.matching import Token, Variant, token_variants, tokenize
 from rasad.model import Document, Mention
 from rasad.normalise import normalise, normalise_key
 
@@ -79,7 +79,8 @@ class _Lexicon:
     numbers: dict[str, _NumberWord]
     nouns: dict[str, _Noun]
     phrases: dict[str, list[tuple[tuple[str, ...], _Phrase]]]  # by first word, longest first
-    prefilter: re.Pattern[str]
+    keys: tuple[str, ...]  # death words no other key contains: found with str.find
+    death_forms: frozenset[str]  # first words of death words and death nouns
 
 
 def _optional(value: str) -> int | None:
@@ -90,7 +91,9 @@ def _optional(value: str) -> int | None:
 def _lexicon() -> _Lexicon:
     """Every fatality lexicon, normalised and indexed once."""
     numbers = {
-        normalise_key(row["word"]): _NumberWord(int(row["value"]), row["role"], row["alone"] == "yes")
+        normalise_key(row["word"]): _NumberWord(
+            int(row["value"]), row["role"], row["alone"] == "yes"
+        )
         for _, row in read_tsv("number_words.tsv", ["word", "value", "role", "alone"])
     }
     nouns: dict[str, _Noun] = {}
@@ -121,15 +124,53 @@ def _lexicon() -> _Lexicon:
         else:
             add(form, _Phrase("trigger", row["kind"], row["role"], int(row["gap"])))
     for _, row in read_tsv("vague_quantities.tsv", ["phrase", "low", "high", "vague"]):
-        add(row["phrase"], _Phrase("vague", "vague", "", 0, int(row["low"]), _optional(row["high"])))
+        low, high = int(row["low"]), _optional(row["high"])
+        add(row["phrase"], _Phrase("vague", "vague", "", 0, low, high))
     for _, row in read_tsv("quantity_modifiers.tsv", ["phrase", "effect", "position"]):
         add(row["phrase"], _Phrase("modifier", row["effect"], row["position"], 0))
     for entries in phrases.values():
         entries.sort(key=lambda entry: -len(entry[0]))
     # Only the words around a death word are parsed: most clauses of a report hold none.
-    death_forms = "|".join(map(re.escape, sorted(set(trigger_forms), key=len, reverse=True)))
-    prefilter = re.compile(rf"(?<![^\W_])(?:[وف]?[بلك]?(?:ال)?)(?:{death_forms})(?![^\W_])")
-    return _Lexicon(numbers, nouns, phrases, prefilter)
+    forms = set(trigger_forms)
+    keys = tuple(sorted(f for f in forms if not any(k != f and k in f for k in forms)))
+    return _Lexicon(numbers, nouns, phrases, keys, frozenset(forms))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_death_word(word: str) -> bool:
+    """Whether ``word``, clitics off, is the first word of a death word: "ولمقتل" yes, "قضيه" no."""
+    forms = _lexicon().death_forms
+    return any(variant.form in forms for variant in token_variants(word))
+
+
+_last_scan: tuple[str, list[int]] = ("", [])
+# The word around a key: letters up to a non-letter, starting at most this many letters before.
+_MAX_CLITICS = 4
+_WORD_AROUND = re.compile(r"[^\W\d_]*")
+
+
+def _death_word_offsets(text: str) -> list[int]:
+    """Sorted offsets of every death-word key in ``text``; remembers the last text scanned.
+
+    The caller asks clause by clause; one ``str.find`` pass per key over the whole document
+    is far cheaper than a regular expression over each clause.
+    """
+    global _last_scan
+    if _last_scan[0] is text:
+        return _last_scan[1]
+    offsets = set()
+    for key in _lexicon().keys:
+        position = text.find(key)
+        while position >= 0:
+            word = _WORD_AROUND.match(text, max(0, position - _MAX_CLITICS))
+            while word is not None and word.end() <= position:
+                word = _WORD_AROUND.match(text, word.end() + 1)
+            if word is not None and word.start() <= position and _is_death_word(word.group()):
+                offsets.add(word.start())
+            position = text.find(key, position + 1)
+    offsets = sorted(offsets)
+    _last_scan = (text, offsets)
+    return offsets
 
 
 def _digits(text: str) -> int | None:
@@ -209,10 +250,16 @@ class _Clause:
             forms = self._forms[index] = token_variants(self.tokens[index].text)
         return forms
 
-    def indices_at(self, starts: list[int]) -> list[int]:
-        """Indices of the tokens that begin at the character offsets ``starts``."""
-        wanted = set(starts)
-        return [i for i, token in enumerate(self.tokens) if token.start in wanted]
+    def indices_at(self, offsets: list[int]) -> list[int]:
+        """Indices of the tokens that hold the character ``offsets`` (sorted), in order."""
+        found: list[int] = []
+        position = 0
+        for index, token in enumerate(self.tokens):
+            while position < len(offsets) and offsets[position] < token.start:
+                position += 1
+            if position < len(offsets) and offsets[position] < token.end:
+                found.append(index)
+        return found
 
     # -- words -------------------------------------------------------------------------------
 
@@ -336,6 +383,11 @@ class _Clause:
             noun_index = index
             figure = _NOUN_FIGURES.get(noun.number, _PLURAL)
             index += 1
+            # "مقاتلين اثنين", "شخص واحد": a number word may follow its noun as an adjective.
+            number = self.number(index) if index < len(tokens) else None
+            if number is not None and number[2] == 0 and not tokens[index].text[0].isdigit():
+                figure = _bounded(number[0], None)
+                index = number[1]
         start = tokens[first].start if before is not None else tokens[body].start + clitics
         if noun is None and index < len(tokens) and not self.stop_before(index):
             found = self.noun(index)
@@ -373,9 +425,17 @@ class _Clause:
             return None
         figure, end, next_ = head.figure, head.end, head.next
         tokens = self.tokens
-        while next_ < len(tokens) and tokens[next_].text.startswith("و") and not self.stop_before(next_):
+        while (next_ < len(tokens) and tokens[next_].text.startswith("و")
+               and not self.stop_before(next_)):
             part = self.part(next_)
-            if part is None or part.bare or (part.noun is not None and part.noun.state == "injury"):
+            if part is None or part.bare:
+                break
+            if part.noun is not None and part.noun.state == "injury":
+                if head.noun_index != head.first and part.noun_index == part.first:
+                    # "88 قتيلاً وجريحاً": one number for the dead and the wounded together.
+                    high = figure.high if figure.high is not None else figure.count
+                    figure = Fatalities(None, None, high, True)
+                    end, next_ = part.end, part.next
                 break
             if not part.definite_plural:
                 figure = _add(figure, part.figure)
@@ -384,7 +444,8 @@ class _Clause:
         if inclusive is not None and inclusive[1] == "inclusive" and not self.stop_before(next_):
             inner = self.victims(next_ + inclusive[0])
             # "قتلى بينهم ثلاثة أطفال": the named part is a floor for a vague total.
-            if inner is not None and figure.vague and (inner.figure.low or 0) > (figure.low or 0):
+            if (inner is not None and figure.vague and figure.count is not None
+                    and (inner.figure.low or 0) > (figure.low or 0)):
                 low = inner.figure.low
                 figure = Fatalities(low, low, figure.high, True)
         return _Victims(figure, index, next_, head.start, end, head)
@@ -406,7 +467,9 @@ class _Clause:
     def after(self, index: int, gap: int) -> _Victims | None:
         """The victims that follow a death word, at most ``gap`` words later."""
         for position in range(index, min(index + gap + 1, len(self.tokens))):
-            if self.stop_before(position, _GAP_STOPS) or (position > index and self.is_trigger(position)):
+            if self.stop_before(position, _GAP_STOPS) or (
+                position > index and self.is_trigger(position)
+            ):
                 return None
             if position > index and self.is_trigger(position - 1):
                 return None
@@ -423,7 +486,8 @@ class _Clause:
             found = self.victims(position)
             if (found is not None and not found.head.bare and found.next <= index
                     and index - found.next <= gap
-                    and not any(self.stop_before(k, _GAP_STOPS) for k in range(found.next, index + 1))):
+                    and not any(self.stop_before(k, _GAP_STOPS)
+                                for k in range(found.next, index + 1))):
                 return found
         return None
 
@@ -447,7 +511,7 @@ class _Clause:
             victims: _Victims | None = None
             figure: Fatalities | None = None
             injury = self.phrase(after, "trigger") if after < len(tokens) else None
-            if (injury is not None and injury[1].kind == "injury"
+            if (injury is not None and injury[1].kind == "injury" and value.role != "before"
                     and tokens[after].text.startswith("و")):
                 # "مقتل وإصابة العشرات": how many of them died is not said.
                 victims = self.after(after + injury[0], injury[1].gap)
@@ -513,7 +577,8 @@ def parse_number(text: str) -> int | None:
     """The number a number phrase states, or None: "ثلاثة وعشرين" → 23, "عنصرين" → 2.
 
     Digits, number words in every gender and case form and their compounds ("مئة وخمسون"
-    150, "اثنتا عشرة" 12), dual nouns of people, with clitics ("بثلاثة").
+    150, "اثنتا عشرة" 12), dual nouns of people, with clitics ("بثلاثة"); a vague quantity
+    gives the lower bound the codebook codes ("والعشرات" → 10).
     """
     try:
         norm = normalise(text).text
@@ -523,6 +588,9 @@ def parse_number(text: str) -> int | None:
         number = clause.number(0)
         if number is not None:
             return number[0]
+        vague = clause.phrase(0, "vague")
+        if vague is not None:
+            return vague[1].low
         noun = clause.noun(0)
         if noun is not None and noun[0].number == "dual":
             return 2
@@ -540,13 +608,15 @@ def find_fatalities(doc: Document, start: int, end: int) -> list[Mention]:
         return []
     text = doc.norm.text
     start, end = max(0, start), min(len(text), end)
-    lexicon = _lexicon()
-    hits = [match.start() for match in lexicon.prefilter.finditer(text, start, end)] if start < end else []
+    offsets = _death_word_offsets(text)
+    hits = offsets[bisect_left(offsets, start):bisect_left(offsets, end)]
     if not hits:
         return []
     try:
-        clause = _Clause(lexicon, text, start, end)
+        clause = _Clause(_lexicon(), text, start, end)
         reports = clause.reports(clause.indices_at(hits))
     except (ValueError, IndexError, RecursionError):
         return []
-    return [Mention("fatalities", s, e, figure) for s, e, figure in reports if start <= s < e <= end]
+    return [
+        Mention("fatalities", s, e, figure) for s, e, figure in reports if start <= s < e <= end
+    ]

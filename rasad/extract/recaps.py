@@ -6,7 +6,7 @@
 
 Example:
     >>> doc = Document.from_text("وكانت داهمت دورية منزل القيادي")
-    >>> frame = frame_clause(doc, 0, len(doc.norm.text), sentence_start=0)
+    >>> frame = frame_clause(doc, 0, len(doc.norm.text))
     >>> frame.historical
     True
 """
@@ -28,8 +28,8 @@ class ClauseFrame:
     historical: bool
     historical_cue: Mention | None
     tally: bool
-    plan_from: int | None  # normalised offset after which acts are only planned or feared
-    anaphora: tuple[Mention, ...]
+    plan: tuple[int, int] | None  # normalised span of the clause where acts are only planned or feared
+    anaphora: bool  # the clause refers back to acts already told ("هذه الهجمات")
 
 
 @cache
@@ -48,22 +48,22 @@ def find_cues(doc: Document, start: int, end: int) -> list[Mention]:
     return [Mention("cue", m.start, m.end, m.payload) for m in cue_matcher().find(tokens)]
 
 
-def frame_clause(
-    doc: Document, start: int, end: int, *, sentence_start: int, sentence_historical_from: int | None = None
-) -> ClauseFrame:
-    """The frame of clause ``[start, end)``; background began at ``sentence_historical_from``."""
+def frame_clause(doc: Document, start: int, end: int) -> ClauseFrame:
+    """How the cues inside clause ``[start, end)`` frame its acts."""
     cues = find_cues(doc, start, end)
     recap = next((c for c in cues if c.value == "recap"), None)
     recap_start = next((c for c in cues if c.value == "recap_start" and c.start <= start + 1), None)
     historical_cue = recap_start or recap
-    historical = historical_cue is not None or (
-        sentence_historical_from is not None and start >= sentence_historical_from
-    )
     plan = next((c for c in cues if c.value == "plan"), None)
+    plan_span = None
+    if plan is not None:
+        assert doc.norm is not None
+        comma = doc.norm.text.find(",", plan.end, end)  # a plan reaches to the end of its phrase
+        plan_span = (plan.start, comma if comma != -1 else end)
     return ClauseFrame(
-        historical=historical,
+        historical=historical_cue is not None,
         historical_cue=historical_cue,
         tally=any(c.value == "tally" for c in cues),
-        plan_from=plan.start if plan else None,
-        anaphora=tuple(c for c in cues if c.value == "anaphora"),
+        plan=plan_span,
+        anaphora=any(c.value == "anaphora" for c in cues),
     )

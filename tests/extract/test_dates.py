@@ -1,0 +1,197 @@
+"""Dates in Arabic reports: both sets of month names, Eastern digits, relative phrases."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasad.extract.dates import DateValue, find_dates, reference_date
+from rasad.model import Document
+from rasad.normalise import normalise
+
+PUBLISHED = date(2019, 11, 17)  # a Sunday
+
+
+def make_document(text: str, published: date | None = PUBLISHED) -> Document:
+    """A Document over ``text`` with its body and normalised copy filled in."""
+    doc = Document(id="t", text=text, published=published)
+    doc.body = text
+    doc.norm = normalise(text)
+    return doc
+
+
+def dates(text: str, reference: date | None = PUBLISHED) -> list[tuple[str, DateValue]]:
+    doc = make_document(text)
+    assert doc.norm is not None
+    return [
+        (doc.norm.text[m.start:m.end], m.value)
+        for m in find_dates(doc, 0, len(doc.norm.text), reference)
+    ]
+
+
+def values(text: str, reference: date | None = PUBLISHED) -> list[DateValue]:
+    return [value for _, value in dates(text, reference)]
+
+
+# -- absolute dates ----------------------------------------------------------------------------
+
+def test_eastern_digits_day_month_year():
+    assert dates("● أخبار سورية ٩ ديسمبر ٢٠٢٣") == [
+        ("9 ديسمبر 2023", DateValue(date(2023, 12, 9), 1, False))
+    ]
+
+
+def test_weekday_day_month_takes_the_reference_year():
+    found = dates("اندلعت صباح اليوم الأحد 17 نوفمبر اشتباكات")
+    assert found == [("صباح اليوم الاحد 17 نوفمبر", DateValue(date(2019, 11, 17), 1, False))]
+
+
+def test_day_month_without_year_after_the_reference_is_last_year():
+    assert values("في 20 ديسمبر") == [DateValue(date(2018, 12, 20), 1, False)]
+
+
+def test_syrian_month_names():
+    assert values("في 3 كانون الثاني 2020") == [DateValue(date(2020, 1, 3), 1, False)]
+    assert values("في 29 تشرين الأول 2019") == [DateValue(date(2019, 10, 29), 1, False)]
+    assert values("منذ 5 أيار 2018") == [DateValue(date(2018, 5, 5), 1, False)]
+
+
+def test_other_month_names_and_variants():
+    assert values("في 4 إبريل 2017") == [DateValue(date(2017, 4, 4), 1, False)]
+    assert values("في 4 ابريل 2017") == [DateValue(date(2017, 4, 4), 1, False)]
+    assert values("في 19 يونيه 2017") == [DateValue(date(2017, 6, 19), 1, False)]
+    assert values("في 2 اكتوبر 2016") == [DateValue(date(2016, 10, 2), 1, False)]
+
+
+def test_paired_month_names_with_slash():
+    assert values("في 18 شباط/فبراير 2023 قتل") == [DateValue(date(2023, 2, 18), 1, False)]
+    assert values("في 6 سبتمبر/ أيلول 2015") == [DateValue(date(2015, 9, 6), 1, False)]
+    assert values("في شباط/فبراير 2023") == [DateValue(date(2023, 2, 15), 3, False)]
+
+
+def test_numeric_dates_iso_and_day_first():
+    assert values("2023-03-12 و 12/3/2023") == [
+        DateValue(date(2023, 3, 12), 1, False),
+        DateValue(date(2023, 3, 12), 1, False),
+    ]
+
+
+def test_impossible_date_is_dropped():
+    assert values("في 31 شباط 2023") == []
+
+
+# -- months -----------------------------------------------------------------------------------
+
+def test_month_named_with_al_madi_is_the_last_such_month():
+    found = dates("وبحسب ما تناقلت مواقع في شهر أغسطس الماضي أن تنظيم داعش")
+    assert found == [("شهر اغسطس الماضي", DateValue(date(2019, 8, 15), 3, True))]
+
+
+def test_bare_month_name_is_month_precision():
+    assert values("في أغسطس قتل") == [DateValue(date(2019, 8, 15), 3, False)]
+    assert values("في تشرين الثاني/نوفمبر قتل") == [DateValue(date(2019, 11, 15), 3, False)]
+
+
+def test_ambiguous_month_word_alone_is_not_a_date():
+    assert values("قتل أب وابنه") == []
+    assert values("مارس الضغط على الفصائل") == []
+    assert values("في 15 آب 2019") == [DateValue(date(2019, 8, 15), 1, False)]
+
+
+# -- relative dates ----------------------------------------------------------------------------
+
+def test_alyawm_is_the_reference_day():
+    assert values("قتل اليوم ثلاثة") == [DateValue(PUBLISHED, 1, False)]
+
+
+def test_alyawm_with_weekday_is_the_reference_day():
+    found = dates("لأورينت نت اليوم الثلاثاء، إن")
+    assert found == [("اليوم الثلاثاء", DateValue(PUBLISHED, 1, False))]
+
+
+def test_ams_is_the_day_before():
+    assert values("قتل أمس ثلاثة") == [DateValue(date(2019, 11, 16), 1, False)]
+    assert values("وقعت أمس الأول") == [DateValue(date(2019, 11, 15), 1, False)]
+    assert values("ليلة أمس") == [DateValue(date(2019, 11, 16), 1, False)]
+
+
+def test_weekday_al_madi_is_strictly_before():
+    found = dates("فيما شهد يوم السبت الماضي أيضاً اشتباكات")
+    assert found == [("يوم السبت الماضي", DateValue(date(2019, 11, 16), 1, True))]
+    # The reference is a Sunday: "الأحد الماضي" is a week before it.
+    assert values("يوم الأحد الماضي") == [DateValue(date(2019, 11, 10), 1, True)]
+
+
+def test_within_the_last_two_days_is_precision_two():
+    found = dates("خلال اليومين الماضيين.")
+    assert found == [("خلال اليومين الماضيين", DateValue(date(2019, 11, 16), 2, True))]
+
+
+def test_a_few_days_ago_is_precision_two():
+    assert values("وكان أخرها قبل أيام حيث") == [DateValue(date(2019, 11, 14), 2, True)]
+
+
+def test_last_week_and_last_month():
+    assert values("الأسبوع الماضي")[0].precision == 2
+    assert values("الشهر الماضي") == [DateValue(date(2019, 10, 15), 3, True)]
+
+
+def test_qabl_fatra_points_back():
+    assert values("وشهدت مدينة الميادين قبل فترة، خلافات")[0].past_reference
+
+
+def test_outlet_named_today_is_not_a_date():
+    assert values("بحسب ما أورد موقع “حلب اليوم“، أن") == []
+
+
+def test_until_today_is_not_a_date():
+    assert values("منذ بداية العام الجاري وحتى اليوم") == []
+
+
+def test_relative_dates_need_a_reference():
+    assert values("قتل اليوم ثلاثة", None) == []
+    assert values("يوم السبت الماضي", None) == []
+    assert values("9 ديسمبر 2023", None) == [DateValue(date(2023, 12, 9), 1, False)]
+
+
+# -- reference date ----------------------------------------------------------------------------
+
+def test_reference_date_prefers_publication_date():
+    assert reference_date(make_document("● أخبار سورية ٩ ديسمبر ٢٠٢٣")) == PUBLISHED
+
+
+def test_reference_date_from_the_dateline():
+    text = "قتلى بينهم ضابط في البادية\n● أخبار سورية ٩ ديسمبر ٢٠٢٣\n\nقُتل عدد من قوات الأسد"
+    assert reference_date(make_document(text, None)) == date(2023, 12, 9)
+    assert reference_date(Document(id="raw", text=text)) == date(2023, 12, 9)
+
+
+def test_reference_date_none_without_any_date():
+    assert reference_date(make_document("قتل اليوم ثلاثة", None)) is None
+
+
+# -- robustness --------------------------------------------------------------------------------
+
+PIECES = [
+    *"0123456789٩٢/-. ،",
+    "اليوم ", "أمس ", "يوم ", "السبت ", "الماضي ", "شباط", "/فبراير ", "آب ", "كانون الأول ",
+    "قبل أيام ", "شهر ", "عام ", "\"", "و",
+]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(TEXT, st.text(max_size=60)),
+    st.integers(-5, 90),
+    st.integers(-5, 90),
+    st.one_of(st.none(), st.dates()),
+)
+def test_find_dates_never_raises_and_stays_in_range(text, start, end, reference):
+    doc = make_document(text)
+    assert doc.norm is not None
+    for mention in find_dates(doc, start, end, reference):
+        assert max(0, start) <= mention.start < mention.end <= min(end, len(doc.norm.text))
+        assert isinstance(mention.value, DateValue)

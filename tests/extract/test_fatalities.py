@@ -1,0 +1,265 @@
+"""Fatality counts in Arabic reports: numbers, duals, sums, vague words, the injured."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasad.extract.fatalities import Fatalities, find_fatalities, parse_number
+from rasad.model import Document
+from rasad.normalise import normalise
+
+
+def make_document(text: str) -> Document:
+    """A Document over ``text`` with its body and normalised copy filled in."""
+    doc = Document(id="t", text=text, published=date(2019, 11, 17))
+    doc.body = text
+    doc.norm = normalise(text)
+    return doc
+
+
+def fatalities(text: str) -> list[tuple[str, Fatalities]]:
+    doc = make_document(text)
+    assert doc.norm is not None
+    return [
+        (doc.norm.text[m.start:m.end], m.value)
+        for m in find_fatalities(doc, 0, len(doc.norm.text))
+    ]
+
+
+def counts(text: str) -> list[int | None]:
+    return [value.count for _, value in fatalities(text)]
+
+
+# -- parse_number -------------------------------------------------------------------------------
+
+def test_parse_number_western_and_eastern_digits():
+    assert parse_number("23") == 23
+    assert parse_number("٢٣") == 23
+    assert parse_number("1,200") == 1200
+
+
+def test_parse_number_gender_and_case_forms():
+    assert parse_number("ثلاث") == 3
+    assert parse_number("ثلاثة") == 3
+    assert parse_number("اثنتين") == 2
+    assert parse_number("اثنان") == 2
+    assert parse_number("إحدى") == 1
+    assert parse_number("ثمانيةُ") == 8
+
+
+def test_parse_number_compounds_with_waw():
+    assert parse_number("ثلاثة وعشرين") == 23
+    assert parse_number("مئة وخمسون") == 150
+    assert parse_number("ثلاثمائة وخمسة") == 305
+    assert parse_number("ألف ومئتان") == 1200
+
+
+def test_parse_number_teens_without_waw():
+    assert parse_number("اثنتا عشرة") == 12
+    assert parse_number("إحدى عشرة") == 11
+    assert parse_number("خمسة عشر") == 15
+
+
+def test_parse_number_hundreds_and_thousands_multiply():
+    assert parse_number("مائتين") == 200
+    assert parse_number("ثلاث مئة") == 300
+    assert parse_number("ثلاثة آلاف") == 3000
+
+
+def test_parse_number_dual_nouns_are_two():
+    assert parse_number("عنصرين") == 2
+    assert parse_number("قتيلين") == 2
+    assert parse_number("جنديين") == 2
+
+
+def test_parse_number_clitics():
+    assert parse_number("بثلاثة") == 3
+    assert parse_number("والعشرات") == 10
+
+
+def test_parse_number_not_a_number():
+    assert parse_number("2.5") is None
+    assert parse_number("قوات") is None
+    assert parse_number("") is None
+
+
+# -- find_fatalities: figures ----------------------------------------------------------------
+
+def test_death_noun_then_number_word():
+    assert fatalities("مقتل سبعة أفراد") == [("مقتل سبعه افراد", Fatalities(7, 7, 7, False))]
+
+
+def test_eastern_digits_after_death_verb():
+    assert counts("قُتل ١٢ شخصاً في غارة") == [12]
+
+
+def test_number_word_gender_forms_in_context():
+    assert counts("قتل أربعة أفراد تابعين لميليشيا الدفاع الوطني") == [4]
+    assert counts("مقتل ثلاث نساء") == [3]
+
+
+def test_compound_number_in_context():
+    assert counts("مقتل ثلاثة وعشرين مدنيا") == [23]
+    assert counts("قتل اثنا عشر عنصرا") == [12]
+
+
+def test_dual_noun_with_at_least_after():
+    found = fatalities("قتل عنصرين على الأقل نتيجة هجوم شنّه مسلحين")
+    assert found == [("قتل عنصرين علي الاقل", Fatalities(2, 2, None, False))]
+
+
+def test_dual_or_plural_nisba_noun_codes_two():
+    assert counts('فيما أكدت شبكة "نهر ميديا" مصرع عسكريين للنظام') == [2]
+
+
+def test_sum_of_parts_with_death_verb_after():
+    found = fatalities("أن ضابطاً وثلاثة عناصر من نظام الأسد لقوا مصرعهم إثر استهداف السيارة")
+    assert [value.count for _, value in found] == [4]
+    assert found[0][0].startswith("ضابطا وثلاثه عناصر")
+
+
+def test_sum_of_dual_and_singular():
+    assert counts("مقتل طفلين وامرأة") == [3]
+
+
+def test_binahum_is_inside_the_total():
+    assert counts("وأدى الهجوم إلى مقتل سبعة عناصر بينهم ضابط برتبة عقيد") == [7]
+    assert counts("فقد مجموعة مؤلفة من خمسة عناصر بينهم القيادي حميد النعيمي") == [5]
+
+
+def test_binahum_floor_for_a_vague_total():
+    assert fatalities("قتلى بينهم ثلاثة أطفال") == [("قتلي", Fatalities(3, 3, None, True))]
+
+
+def test_clitic_on_death_noun_and_digits():
+    assert counts("تعرض الحاجز لهجوماً أدى لمقتل 4 عناصر، بالتزامن") == [4]
+
+
+def test_approximation_more_than():
+    found = fatalities("مما أسفر عن مقتل أكثر من 20 فردًا وإصابة آخرين.")
+    assert found == [("مقتل اكثر من 20 فردا", Fatalities(20, 20, None, False))]
+
+
+def test_approximation_at_least_and_about():
+    assert fatalities("مقتل ما لا يقل عن 25 مدنيا")[0][1] == Fatalities(25, 25, None, False)
+    assert fatalities("مقتل نحو 40 شخصا")[0][1] == Fatalities(40, None, None, False)
+
+
+def test_partitive_min_counts_the_group():
+    assert counts("مقتل ثمانية من عناصر الجيش") == [8]
+
+
+def test_loss_verbs_count_men_lost():
+    assert counts("بالتزامن مع أنباء عن فقد ميليشيا أسد لثلاثة عناصر في منطقة صفيان") == [3]
+
+
+# -- vague words -------------------------------------------------------------------------------
+
+def test_vague_adad_min():
+    assert fatalities("قُتل عدد من قوات الأسد في البادية")[0][1] == Fatalities(2, 2, None, True)
+    assert fatalities("فقدت عددا من عناصرها خلال وقوعهم بكمائن")[0][1].vague
+
+
+def test_vague_plural_death_noun_with_no_number():
+    found = fatalities("وتسببت المواجهات بسقوط قتلى وجرحى بينهم مدنيين")
+    assert found == [("سقوط قتلي", Fatalities(2, 2, None, True))]
+
+
+def test_vague_tens_and_hundreds():
+    assert fatalities("سقط عشرات القتلى")[0][1] == Fatalities(10, 10, 99, True)
+    assert counts("مقتل المئات من المدنيين") == [100]
+
+
+def test_killed_and_injured_together_is_unknown():
+    found = fatalities("ما أدى إلى تدميرها بالكامل ومقتل وإصابة الأفراد الذين كانوا فيها.")
+    assert found == [("مقتل واصابه الافراد", Fatalities(None, None, None, True))]
+
+
+def test_title_plural_with_binahum_officer():
+    assert counts("قتلى بينهم ضابط في البادية") == [2]
+
+
+# -- the injured are kept apart ----------------------------------------------------------------
+
+def test_injured_after_killed_not_added():
+    assert counts("ما أدى إلى مقتل ثلاثة عناصر وإصابة آخرون.") == [3]
+    assert counts("مقتل 4 سياح أجانب وإصابة 13 في انفجار حافلة") == [4]
+
+
+def test_injured_only_is_no_fatality():
+    assert fatalities("أسفرت عن إصابة عدد من ميليشيات الأسد في مناطق الاشتباك.") == []
+
+
+def test_injured_count_beside_death_count():
+    assert counts("وقاربت الخسائر الــ 50 قتيلاً وعشرات الجرحى حسب ما تم تداوله") == [50]
+
+
+def test_hypothetical_deaths_with_aw():
+    assert fatalities("ولم يستطع الموقع التحقق ما إذا كان هناك من إصابات أو قتلى إثر ذلك.") == []
+
+
+# -- numbers that are not fatalities -------------------------------------------------------------
+
+def test_money_and_distances_are_not_fatalities():
+    assert fatalities("وفرضت دفع إتاوات تتراوح بين 500 وتصل إلى مليون ليرة عن كل شاحنة.") == []
+    assert fatalities("إلى امتلاك 2.5 مليار دولار") == []
+    assert fatalities("وشمال منطقة الـ 55كم، بالتزامن مع الاشتباكات") == []
+
+
+def test_unit_numbers_and_years_are_not_fatalities():
+    assert counts("بقتل عدة أفراد تابعين للفرقة 17 في قوات النظام") == [2]
+    assert all(value.count != 2019 for _, value in fatalities("قتل في عام 2019"))
+
+
+# -- offsets and robustness --------------------------------------------------------------------
+
+def test_mentions_respect_the_clause_range():
+    text = "مقتل سبعة أفراد. قتل أربعة أفراد."
+    doc = make_document(text)
+    assert doc.norm is not None
+    second = doc.norm.text.index("قتل اربعه")
+    found = find_fatalities(doc, second, len(doc.norm.text))
+    assert [m.value.count for m in found] == [4]
+    assert all(m.start >= second for m in found)
+
+
+PIECES = [
+    *"قتلمصرعاثنيعشرونةهوبفد ٣4.,،",
+    "مقتل ", "قتلى ", "عنصرين ", "بينهم ", "وإصابة ", "ثلاثة ", "عشر ", "أكثر من ", "لقوا مصرعهم ",
+    "عدد من ", "الـ ", "و", " ", "،",
+]
+ARABIC = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(ARABIC, st.text(max_size=60)))
+def test_parse_number_never_raises(text):
+    value = parse_number(text)
+    assert value is None or value >= 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC, st.integers(-5, 90), st.integers(-5, 90))
+def test_find_fatalities_never_raises_and_stays_in_range(text, start, end):
+    doc = make_document(text)
+    for mention in find_fatalities(doc, start, end):
+        assert max(0, start) <= mention.start < mention.end <= min(end, len(normalise(text).text))
+        assert isinstance(mention.value, Fatalities)
+
+
+def test_one_number_for_dead_and_wounded_is_unknown():
+    assert fatalities("فقالت ان هناك 88 قتيلا وجريحا بينهم نساء")[0][1] == Fatalities(
+        None, None, 88, True
+    )
+
+
+def test_death_verb_after_victims_then_injured():
+    assert counts("ان 16 شخصا قد لقوا مصرعهم وجرح عشرات اخرون في تفجير") == [16]
+
+
+def test_number_word_after_its_noun():
+    assert counts("ما ادى الى مقتل مقاتلين اثنين من الفصائل") == [2]
+    assert counts("وقتل شخص واحد على الأقل في أحداث عنف") == [1]

@@ -1,0 +1,69 @@
+"""The data files of fatality counts and dates: well formed, no duplicate keys, no empty entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.lexicon import read_tsv
+from rasad.normalise import normalise_key
+
+# file → (key column, every column that must be filled)
+LEXICONS = {
+    "number_words.tsv": ("word", ["word", "value", "role", "alone"]),
+    "vague_quantities.tsv": ("phrase", ["phrase", "low", "high", "vague"]),
+    "quantity_modifiers.tsv": ("phrase", ["phrase", "effect", "position"]),
+    "death_words.tsv": ("phrase", ["phrase", "kind", "role", "gap", "number"]),
+    "person_nouns.tsv": ("singular", ["singular", "plurals"]),
+    "months.tsv": ("name", ["name", "month", "ambiguous"]),
+    "weekdays.tsv": ("name", ["name", "weekday"]),
+    "relative_dates.tsv": ("phrase", ["phrase", "unit", "offset", "precision", "past", "key"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEXICONS))
+def test_lexicon_has_no_duplicate_or_empty_keys(name):
+    key, columns = LEXICONS[name]
+    seen: dict[str, int] = {}
+    rows = list(read_tsv(name, columns))
+    assert rows, f"{name} is empty"
+    for line, row in rows:
+        normal = normalise_key(row[key])
+        assert normal, f"{name}:{line}: empty {key}"
+        assert normal not in seen, f"{name}:{line}: {row[key]!r} repeats line {seen[normal]}"
+        seen[normal] = line
+
+
+def test_number_words_cover_one_to_ten_hundreds_and_thousand():
+    values = {int(row["value"]) for _, row in read_tsv("number_words.tsv", ["value"])}
+    assert set(range(1, 11)) | {20, 90, 100, 200, 900, 1000, 2000} <= values
+
+
+def test_months_cover_both_sets_for_every_month():
+    rows = read_tsv("months.tsv", ["name", "month"])
+    names = [(row["name"], int(row["month"])) for _, row in rows]
+    assert {month for _, month in names} == set(range(1, 13))
+    assert ("شباط", 2) in names and ("فبراير", 2) in names
+    assert ("كانون الأول", 12) in names and ("ديسمبر", 12) in names
+
+
+def test_weekdays_cover_the_week():
+    days = {int(row["weekday"]) for _, row in read_tsv("weekdays.tsv", ["weekday"])}
+    assert days == set(range(7))
+
+
+def test_relative_dates_use_known_units_and_precisions():
+    for line, row in read_tsv("relative_dates.tsv", ["unit", "precision"]):
+        assert row["unit"] in {"day", "month", "part", "past", "ignore"}, line
+        assert int(row["precision"]) in {0, 1, 2, 3}, line
+
+
+def test_modifier_effects_and_death_roles_are_known():
+    for line, row in read_tsv("quantity_modifiers.tsv", ["effect", "position"]):
+        assert row["effect"] in {
+            "at_least", "at_most", "about", "less_than", "inclusive", "partitive", "alternative",
+        }, line
+        assert row["position"] in {"before", "after"}, line
+    for line, row in read_tsv("death_words.tsv", ["kind", "role", "number"]):
+        assert row["kind"] in {"death", "injury"}, line
+        assert row["role"] in {"after", "before", "both", "noun"}, line
+        assert (row["role"] == "noun") == (row["number"] != "-"), line
