@@ -70,7 +70,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     assert doc.norm is not None
     reference = reference_date(doc)
     actors = find_actors(doc)
-    places = _places_of_acts(doc, gazetteer.find_places(doc))
+    places = _distribute_cues(doc, _places_of_acts(doc, gazetteer.find_places(doc)), gazetteer)
     doc.mentions = places + actors
     context = _Context(doc, places, actors, reference)
     events: list[Event] = []
@@ -83,11 +83,11 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
             historical = historical or frame.historical
             # A tally runs on through its sentence until a specific act is recalled ("وكان آخرها").
             tally = frame.tally or (tally and not frame.historical)
-            if tally or frame.anaphora:
-                continue
             claimed = _claimed_by(doc, clause, actors, reference)
             if claimed is not None and events and events[-1].actor1 == UNIDENTIFIED:
                 _set_actors(events[-1], claimed, actors_by_name().get(events[-1].actor2 or ""))
+                continue
+            if tally or frame.anaphora:
                 continue
             act = _act_in_clause(context, clause, sentence, frame, historical)
             if act is not None:
@@ -111,7 +111,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     start, end = clause
     triggers = [
         t for t in find_triggers(doc, start, end)
-        if not _overlaps(t, actors) and not _overlaps(t, places)
+        if not _overlaps(t, actors)
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
     if not triggers:
@@ -215,9 +215,9 @@ def _most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
             previous = kept[-1]
             gap = text[previous.end:mention.start].split()
             coordinated = any(word in (",", "و") or word.startswith("و") for word in gap)
-            framing = len(gap) <= CONTEXT_GAP_TOKENS and not coordinated and (
+            framing = (len(gap) <= CONTEXT_GAP_TOKENS and not coordinated and (
                 place.precision > previous.value.precision or place.cue in framing_cues()
-            )
+            )) or any(normalise_key(word) in connector_cues() for word in gap)
             coarser = any(
                 k.value.place.admin1_pcode == place.place.admin1_pcode and k.value.precision < place.precision
                 for k in kept
@@ -270,6 +270,29 @@ def framing_cues() -> frozenset[str]:
     return frozenset(normalise_key(row["word"]) for _, row in rows if row["role"] in ("area", "direction", "admin1"))
 
 
+@cache
+def connector_cues() -> frozenset[str]:
+    """Words that tie a place to the area it belongs to ("البوكمال التابعة لدير الزور")."""
+    rows = read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
+    return frozenset(normalise_key(row["word"]) for _, row in rows if row["role"] == "connector")
+
+
+def _distribute_cues(doc: Document, places: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """"لبادية الرقة ودير الزور": an area word before coordinated names applies to each."""
+    assert doc.norm is not None
+    result = list(places)
+    for index in range(1, len(result)):
+        first, second = result[index - 1], result[index]
+        gap = doc.norm.text[first.end:second.start].strip()
+        if gap != "و" or second.value.cue or first.value.cue not in framing_cues():
+            continue
+        name = doc.norm.text[second.start:second.end]
+        candidates = gazetteer.lookup(f"{first.value.cue} {name}")
+        place = candidates[0] if candidates else second.value.place
+        result[index] = Mention("place", second.start, second.end, PlaceMention(place, first.value.precision, first.value.cue))
+    return result
+
+
 def _places_of_acts(doc: Document, places: list[Mention]) -> list[Mention]:
     """Drop places that only say where a source is or where a person comes from.
 
@@ -295,7 +318,7 @@ def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
     if event_type == "Violence against civilians" and actor2 is None:
         actor2 = actors_by_name().get(CIVILIANS)
     places = act.places or [None]
-    count = act.fatalities.value.count if act.fatalities else 0
+    count = act.fatalities.value.count if act.fatalities and trigger.violent else 0
     share = count // len(places) if count else 0
     date_value = act.date_mention.value if act.date_mention else None
     if date_value is not None:

@@ -129,7 +129,10 @@ def assign_roles(
     suspected = False
     unassigned: list[Mention] = []
     roles = [
-        _role_of(mention, mentions[i - 1].end if i else None, mentions[i - 1].end if i else start, tokens, cues, violent)
+        _role_of(
+            mention, mentions[i - 1].end if i else None, mentions[i - 1].end if i else start,
+            tokens, cues, violent, trigger_start,
+        )
         for i, mention in enumerate(mentions)
     ]
     for cue in cues:  # "X تعرضت لهجوم"، "X لقوا مصرعهم": the nearest name before the cue
@@ -189,6 +192,7 @@ def _role_of(
     tokens: list[Token],
     cues: list,
     violent: bool,
+    trigger_start: int,
 ) -> str | None:
     """The role that the words just before (or just after) a name give it, if any.
 
@@ -209,7 +213,9 @@ def _role_of(
         if cue.payload in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 1:
             continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
         return _ROLES_AFTER_CUE[cue.payload]
-    if not violent:  # "تعزيزات عسكرية لقوات الأسد": a side's own men and means, not a target
+    if not violent or mention.start < trigger_start:
+        # "تعزيزات عسكرية لقوات الأسد": a side's own men and means; "عناصر هيئة تحرير الشام
+        # تمكنوا من": the subject before the act. Only after the act do "عناصر من X" name victims.
         return None
     for token in reversed([t for t in before if t.end <= transparent_from]):
         if len(token.text) == 1:  # a clitic cut off by tatweel: "لـ داعش"

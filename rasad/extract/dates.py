@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -35,6 +36,10 @@ _FUTURE_TOLERANCE = timedelta(days=30)
 # The dateline ("● أخبار سورية ٩ ديسمبر ٢٠٢٣") sits in the first lines of a report.
 _DATELINE_CHARS = 400
 _MID_MONTH = 15
+# How far a date phrase reaches around its key: "صباح اليوم الأحد 17 نوفمبر" before the key
+# "نوفمبر", "شباط/فبراير من عام 2023 الماضي" after "شباط".
+_BEFORE_KEY = 48
+_AFTER_KEY = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +223,25 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
     return DateValue(_in_year(month, _MID_MONTH, reference, past), 3, past)
 
 
+def _matches(
+    grammar: _Grammar, text: str, offsets: list[int], start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """Matches of the date pattern in ``text[start:end]``, sought only around the keys.
+
+    Every date phrase holds a key and reaches at most ``_BEFORE_KEY`` characters before it and
+    ``_AFTER_KEY`` after it, so the pattern runs over those windows, merged, and no further.
+    """
+    window_start = window_end = -1
+    for offset in offsets[bisect_left(offsets, start):bisect_left(offsets, end)]:
+        if offset - _BEFORE_KEY > window_end:
+            if window_end > window_start:
+                yield from grammar.pattern.finditer(text, window_start, window_end)
+            window_start = max(start, offset - _BEFORE_KEY)
+        window_end = min(end, offset + _AFTER_KEY)
+    if window_end > window_start:
+        yield from grammar.pattern.finditer(text, window_start, window_end)
+
+
 def find_dates(doc: Document, start: int, end: int, reference: date | None) -> list[Mention]:
     """Date mentions in ``doc.norm.text[start:end]``, valued ``DateValue``, in text order.
 
@@ -230,11 +254,9 @@ def find_dates(doc: Document, start: int, end: int, reference: date | None) -> l
     text = doc.norm.text
     start, end = max(0, start), min(len(text), end)
     offsets = _key_offsets(text)
-    if start >= end or bisect_left(offsets, start) == bisect_left(offsets, end):
-        return []
     grammar = _grammar()
     mentions = []
-    for match in grammar.pattern.finditer(text, start, end):
+    for match in _matches(grammar, text, offsets, start, end):
         if match.group("rel") and text.startswith('"', match.end()):
             continue  # "حلب اليوم": an outlet's name in quotes, not today
         try:
