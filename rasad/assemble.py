@@ -18,6 +18,7 @@ Where each field comes from:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -33,15 +34,14 @@ from rasad.extract.actors import (
     find_actors,
     interaction_code,
     resolve_actor,
-    role_cue_matcher,
+    find_role_cues,
 )
 from rasad.extract.dates import find_dates, reference_date
 from rasad.extract.fatalities import find_fatalities
-from rasad.extract.recaps import cue_matcher, frame_clause
+from rasad.extract.recaps import find_cues, frame_clause
 from rasad.extract.triggers import DISORDER_TYPES, Trigger, find_triggers
 from rasad.geocode import Gazetteer
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
-from rasad.matching import tokenize
 from rasad.model import Actor, Document, Event, Mention, PlaceMention, Span
 from rasad.normalise import normalise_key
 
@@ -70,20 +70,22 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     assert doc.norm is not None
     reference = reference_date(doc)
     actors = find_actors(doc)
-    places = _distribute_cues(doc, _places_of_acts(doc, gazetteer.find_places(doc)), gazetteer)
+    role_cues = find_role_cues(doc)
+    cues = find_cues(doc, 0, len(doc.norm.text))
+    places = _distribute_cues(doc, _places_of_acts(doc, gazetteer.find_places(doc), role_cues, cues), gazetteer)
     doc.mentions = places + actors
-    context = _Context(doc, places, actors, reference)
+    context = _Context(doc, places, actors, reference, _Index(find_triggers(doc) + role_cues + cues))
     events: list[Event] = []
     for sentence in doc.sentences:
         if sentence.is_title:
             continue
         historical = tally = False
         for clause in sentence.clauses:
-            frame = frame_clause(doc, *clause)
+            frame = frame_clause(doc, *clause, cues=context.index.within("cue", *clause))
             historical = historical or frame.historical
             # A tally runs on through its sentence until a specific act is recalled ("وكان آخرها").
             tally = frame.tally or (tally and not frame.historical)
-            claimed = _claimed_by(doc, clause, actors, reference)
+            claimed = _claimed_by(context, clause)
             if claimed is not None and events and events[-1].actor1 == UNIDENTIFIED:
                 _set_actors(events[-1], claimed, actors_by_name().get(events[-1].actor2 or ""))
                 continue
@@ -98,19 +100,35 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     return doc.events
 
 
+class _Index:
+    """Mentions of one document by kind, sorted, for fast lookups by clause."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._by_kind: dict[str, list[Mention]] = {}
+        for mention in sorted(mentions, key=lambda m: m.start):
+            self._by_kind.setdefault(mention.kind, []).append(mention)
+        self._starts = {kind: [m.start for m in found] for kind, found in self._by_kind.items()}
+
+    def within(self, kind: str, start: int, end: int) -> list[Mention]:
+        found = self._by_kind.get(kind, [])
+        first = bisect_left(self._starts.get(kind, []), start)
+        return [m for m in found[first:] if m.start < end and m.end <= end]
+
+
 @dataclass(slots=True)
 class _Context:
     doc: Document
     places: list[Mention]
     actors: list[Mention]
     reference: date | None
+    index: _Index
 
 
 def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool) -> _Act | None:
     doc, places, actors, reference = context.doc, context.places, context.actors, context.reference
     start, end = clause
     triggers = [
-        t for t in find_triggers(doc, start, end)
+        t for t in context.index.within("trigger", start, end)
         if not _overlaps(t, actors)
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
@@ -118,15 +136,16 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         return None
     chosen = max(triggers, key=lambda t: (t.value.priority, t.value.violent, -t.start))
     clause_actors = [a for a in actors if start <= a.start and a.end <= end]
-    roles = assign_roles(
-        doc, start, end, trigger_start=chosen.start, on=reference, actors=clause_actors,
-        violent=chosen.value.violent,
+    roles = assign_roles(  # the act begins at its first trigger word: "قتل عنصران من قوات النظام بهجوم"
+        doc, start, end, trigger_start=min(t.start for t in triggers), on=reference, actors=clause_actors,
+        violent=chosen.value.violent, cues=context.index.within("role_cue", start, end),
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, actors, start, reference)
     deaths = _fatalities_of(doc, start, end)
     own_places = _most_specific(doc, [p for p in places if start <= p.start and p.end <= end])
-    if chosen.value.violent and deaths is None and not own_places:
+    in_sentence = any(sentence.start <= p.start and p.end <= sentence.end for p in places)
+    if chosen.value.violent and deaths is None and not in_sentence:
         return None  # "سير المعارك"، "هجمات خاطفة": no act that can be placed
     if chosen.value.kind == "killing" and deaths is None:
         return None
@@ -157,17 +176,14 @@ def _with_carried_actor(roles: Roles, actors: list[Mention], start: int, on: dat
     return Roles(resolve_actor(carried.value, on), roles.actor2, roles.suspected, carried, roles.actor2_mention)
 
 
-def _claimed_by(doc: Document, clause, actors: list[Mention], on: date | None):
+def _claimed_by(context: _Context, clause: tuple[int, int]) -> Actor | None:
     """"فيما أعلن تنظيم داعش عن مسؤوليته عن هذه العملية": who claimed the act just told."""
     start, end = clause
-    assert doc.norm is not None
-    claims = [
-        c for c in role_cue_matcher().find(tokenize(doc.norm.text, start, end)) if c.payload == "agent_before"
-    ]
+    claims = [c for c in context.index.within("role_cue", start, end) if c.value == "agent_before"]
     if not claims:
         return None
-    claimants = [a for a in actors if start <= a.start and a.end <= claims[0].start]
-    return resolve_actor(claimants[-1].value, on) if claimants else None
+    claimants = [a for a in context.actors if start <= a.start and a.end <= claims[0].start]
+    return resolve_actor(claimants[-1].value, context.reference) if claimants else None
 
 
 def _overlaps(mention: Mention, others: list[Mention]) -> bool:
@@ -293,16 +309,17 @@ def _distribute_cues(doc: Document, places: list[Mention], gazetteer: Gazetteer)
     return result
 
 
-def _places_of_acts(doc: Document, places: list[Mention]) -> list[Mention]:
+def _places_of_acts(
+    doc: Document, places: list[Mention], role_cues: list[Mention], cues: list[Mention]
+) -> list[Mention]:
     """Drop places that only say where a source is or where a person comes from.
 
     "مصادر إعلامية بالمنطقة الشرقية"، "ينحدر من ريف مصياف": the place is not the act's.
     """
     assert doc.norm is not None
     text = doc.norm.text
-    tokens = tokenize(text)
-    asides = [m for m in role_cue_matcher().find(tokens) if m.payload in ("source", "outlet")]
-    asides += [m for m in cue_matcher().find(tokens) if m.payload == "place_aside"]
+    asides = [m for m in role_cues if m.value in ("source", "outlet")]
+    asides += [m for m in cues if m.value == "place_aside"]
     return [
         place for place in places
         if not any(a.end <= place.start and len(text[a.end:place.start].split()) <= ASIDE_GAP_TOKENS for a in asides)

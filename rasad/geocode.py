@@ -30,10 +30,11 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -57,6 +58,8 @@ PROMINENT_POPULATION = 50_000
 MAX_QUALIFIER_GAP = 2
 # A namesake this close to the qualifying place counts as inside it when admin codes differ.
 QUALIFIER_RADIUS_KM = 40.0
+# A namesake this close to a governorate's centre counts as inside it ("جنوب دمشق").
+NEAR_CENTRE_KM = 15.0
 AREA_ROLES = frozenset({"area", "direction", "admin1"})
 PLACE_CUE_ROLES = frozenset({"settlement", "area", "direction", "admin1", "zone"})
 NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor"})
@@ -90,7 +93,7 @@ def within_one_edit(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +131,9 @@ class PhraseTable(Generic[Payload]):
             payloads.append(payload)
         self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
 
-    def longest_at(self, forms: list[list[Variant]], index: int) -> PhraseHit[Payload] | None:
+    def longest_at(
+        self, forms: Sequence[Sequence[Variant]], index: int
+    ) -> PhraseHit[Payload] | None:
         """The longest phrase starting at token ``index``."""
         best: PhraseHit[Payload] | None = None
         for variant in forms[index]:
@@ -140,11 +145,15 @@ class PhraseTable(Generic[Payload]):
                     break
                 words = self._match_rest(entries, forms, index, length, variant.form)
                 if words is not None:
-                    best = PhraseHit(index, index + length - 1, variant.prefix, tuple(entries[words]))
+                    best = PhraseHit(
+                        index, index + length - 1, variant.prefix, tuple(entries[words])
+                    )
                     break
         return best
 
-    def ending_at(self, forms: list[list[Variant]], last: int, longest: int = 3) -> PhraseHit[Payload] | None:
+    def ending_at(
+        self, forms: Sequence[Sequence[Variant]], last: int, longest: int = 3
+    ) -> PhraseHit[Payload] | None:
         """The longest phrase whose last token is ``last``."""
         for length in range(min(longest, last + 1), 0, -1):
             hit = self.longest_at(forms[: last + 1], last - length + 1)
@@ -154,13 +163,16 @@ class PhraseTable(Generic[Payload]):
 
     @staticmethod
     def _match_rest(
-        entries: dict[tuple[str, ...], list[Payload]], forms: list[list[Variant]], index: int,
-        length: int, first: str,
+        entries: dict[tuple[str, ...], list[Payload]],
+        forms: Sequence[Sequence[Variant]],
+        index: int,
+        length: int,
+        first: str,
     ) -> tuple[str, ...] | None:
         for words in entries:
             if len(words) != length or words[0] != first:
                 continue
-            # Only the first word carries clitics: "وبدير الزور", but not "حمص وحماة" for "حمص حماة".
+            # Only the first word carries clitics: "وبدير الزور"; "حمص وحماة" is not "حمص حماة".
             if all(
                 forms[index + offset] and forms[index + offset][0].form == word
                 for offset, word in enumerate(words[1:], start=1)
@@ -183,6 +195,7 @@ class _Hit:
     supported: bool = False
     rejected: bool = False  # "المدعو X", "شبكة X", "X بوست": a name, but not of a place here
     weak: bool = False  # misspelt, a common word, or matched only through an added article
+    town_named: bool = False  # "مدينة" stands between the cue and the name
     common: bool = False  # also a common word (not_places.tsv "common", "person")
     person_name: bool = False  # starts like a person's name: "أبو", "الشيخ"
     own_cue: bool = False  # the cue is its own, not one shared along a list
@@ -211,7 +224,7 @@ class Gazetteer:
         self._load_places(directory / "places.tsv")
         self._cues: PhraseTable[Cue] = PhraseTable()
         for row in _read_rows(directory / "context.tsv"):
-            cue = Cue(normalise_key(row["word"]), row["role"], int(row["precision"]), row["widens"] == "1")
+            cue = Cue(row["word"], row["role"], int(row["precision"]), row["widens"] == "1")
             self._cues.add(phrase_words(row["word"]), cue)
         self._blocked: PhraseTable[str] = PhraseTable()
         for row in _read_rows(directory / "not_places.tsv"):
@@ -219,7 +232,7 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> Gazetteer:
-        """The packaged gazetteer, loaded once per process: ``Gazetteer.default().lookup("حلب")``."""
+        """The packaged gazetteer, loaded once: ``Gazetteer.default().lookup("حلب")``."""
         return _default_gazetteer()
 
     # ---- loading ------------------------------------------------------------------------
@@ -229,12 +242,20 @@ class Gazetteer:
         admin_names = {row["id"]: row["name_en"] for row in rows if row["kind"].startswith("admin")}
         for index, row in enumerate(rows):
             place = Place(
-                id=row["id"], name_ar=row["name_ar"], name_en=row["name_en"], kind=row["kind"],
-                latitude=float(row["latitude"]), longitude=float(row["longitude"]),
-                admin1=admin_names.get(row["admin1_pcode"]), admin1_pcode=row["admin1_pcode"] or None,
-                admin2=admin_names.get(row["admin2_pcode"]), admin2_pcode=row["admin2_pcode"] or None,
-                admin3=admin_names.get(row["admin3_pcode"]), admin3_pcode=row["admin3_pcode"] or None,
-                population=int(row["population"]), source=row["source"],
+                id=row["id"],
+                name_ar=row["name_ar"],
+                name_en=row["name_en"],
+                kind=row["kind"],
+                latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]),
+                admin1=admin_names.get(row["admin1_pcode"]),
+                admin1_pcode=row["admin1_pcode"] or None,
+                admin2=admin_names.get(row["admin2_pcode"]),
+                admin2_pcode=row["admin2_pcode"] or None,
+                admin3=admin_names.get(row["admin3_pcode"]),
+                admin3_pcode=row["admin3_pcode"] or None,
+                population=int(row["population"]),
+                source=row["source"],
             )
             self.places.append(place)
             self._rank.append(int(row["rank"]))
@@ -271,8 +292,7 @@ class Gazetteer:
         return [self.places[i] for i in self._by_size(found)]
 
     def _exact(self, words: tuple[str, ...]) -> list[int]:
-        tokens = [Token(word, 0, 0) for word in words]
-        hit = self._names.longest_at([token_variants(t.text) for t in tokens], 0)
+        hit = self._names.longest_at([_forms(word) for word in words], 0)
         return list(hit.payloads) if hit is not None and hit.last == len(words) - 1 else []
 
     def _fuzzy(self, word: str, *, edits: bool = True) -> list[int]:
@@ -299,16 +319,18 @@ class Gazetteer:
             self._deletions = defaultdict(set)
             for known in self._skeletons:
                 for position in range(len(known)):
-                    self._deletions[known[:position] + known[position + 1:]].add(known)
+                    self._deletions[known[:position] + known[position + 1 :]].add(known)
                 self._deletions[known].add(known)
         near: set[str] = set(self._deletions.get(key, ()))
         for position in range(len(key)):
-            near |= self._deletions.get(key[:position] + key[position + 1:], set())
+            near |= self._deletions.get(key[:position] + key[position + 1 :], set())
         return {k for k in near if within_one_edit(k, key)}
 
     def _by_size(self, indices: Iterable[int]) -> list[int]:
         unique = dict.fromkeys(indices)
-        return sorted(unique, key=lambda i: (self._rank[i], -self.places[i].population, self.places[i].id))
+        return sorted(
+            unique, key=lambda i: (self._rank[i], -self.places[i].population, self.places[i].id)
+        )
 
     # ---- geocoding documents ------------------------------------------------------------
 
@@ -321,26 +343,33 @@ class Gazetteer:
         assert doc.norm is not None, "find_places needs a normalised document"
         text = doc.norm.text
         tokens = tokenize(text)
-        forms = [token_variants(token.text) for token in tokens]
+        forms = [_forms(token.text) for token in tokens]
         context_forms = [_without_article(t.text, f) for t, f in zip(tokens, forms, strict=True)]
         hits = self._scan(tokens, forms, context_forms)
         self._read_context(text, tokens, context_forms, hits)
-        self._link_qualifiers(text, hits)
+        self._link_qualifiers(text, context_forms, hits)
         self._decide_support(hits)
         hits = [hit for hit in hits if hit.supported]
         self._absorb_unknown_names(tokens, context_forms, hits)
         self._resolve(hits)
         return [
             Mention(
-                "place", hit.start, hit.end,
-                PlaceMention(self.places[hit.chosen], hit.precision, hit.cue.word if hit.cue else ""),
+                "place",
+                hit.start,
+                hit.end,
+                PlaceMention(
+                    self.places[hit.chosen], hit.precision, hit.cue.word if hit.cue else ""
+                ),
             )
             for hit in hits
             if hit.chosen is not None and not hit.absorbed
         ]
 
     def _scan(
-        self, tokens: list[Token], forms: list[list[Variant]], context_forms: list[list[Variant]]
+        self,
+        tokens: list[Token],
+        forms: Sequence[Sequence[Variant]],
+        context_forms: Sequence[Sequence[Variant]],
     ) -> list[_Hit]:
         hits: list[_Hit] = []
         index = 0
@@ -350,7 +379,9 @@ class Gazetteer:
             fuzzy = False
             if named is None and blocked is None:
                 found = self._fuzzy_at(tokens, context_forms, index)
-                named, fuzzy = (PhraseHit(index, index, 0, tuple(found)), True) if found else (None, False)
+                named, fuzzy = (
+                    (PhraseHit(index, index, 0, tuple(found)), True) if found else (None, False)
+                )
             overruled = blocked is not None and (named is None or blocked.last >= named.last)
             if overruled and not set(blocked.payloads) <= SOFT_BLOCKS:
                 index = blocked.last + 1
@@ -364,23 +395,35 @@ class Gazetteer:
             clitics = token.text[: named.prefix]
             # "فرقة" is not "ف" + "رقة": a name reached through ف or an added article is weak.
             doubtful = clitics.endswith("ال") or clitics.startswith(("ف", "وف"))
-            hits.append(_Hit(
-                named.first, named.last, token.start + named.prefix, tokens[named.last].end,
-                list(named.payloads), cue_first=index, weak=fuzzy or overruled or doubtful, common=overruled,
-            ))
+            hits.append(
+                _Hit(
+                    named.first,
+                    named.last,
+                    token.start + named.prefix,
+                    tokens[named.last].end,
+                    list(named.payloads),
+                    cue_first=index,
+                    weak=fuzzy or overruled or doubtful,
+                    common=overruled,
+                )
+            )
             index = named.last + 1
         return hits
 
-    def _fuzzy_at(self, tokens: list[Token], context_forms: list[list[Variant]], index: int) -> list[int]:
+    def _fuzzy_at(
+        self, tokens: list[Token], context_forms: Sequence[Sequence[Variant]], index: int
+    ) -> list[int]:
         """Misspelt names: by skeleton anywhere, by one edit only right after "بلدة"/"مدينة"."""
-        if len(tokens[index].text) < MIN_FUZZY_LETTERS or self._cues.longest_at(context_forms, index):
+        if len(tokens[index].text) < MIN_FUZZY_LETTERS or self._cues.longest_at(
+            context_forms, index
+        ):
             return []
         cue = self._cues.ending_at(context_forms, index - 1) if index else None
         after_settlement = cue is not None and any(c.role == "settlement" for c in cue.payloads)
         return self._fuzzy(tokens[index].text, edits=after_settlement)
 
     def _read_context(
-        self, text: str, tokens: list[Token], forms: list[list[Variant]], hits: list[_Hit]
+        self, text: str, tokens: list[Token], forms: Sequence[Sequence[Variant]], hits: list[_Hit]
     ) -> None:
         """Cues before each hit, adjectives after it, and the lists hits form.
 
@@ -389,13 +432,17 @@ class Gazetteer:
         previous: _Hit | None = None
         for hit in hits:
             cue_hit = self._cues.ending_at(forms, hit.first - 1) if hit.first else None
-            if cue_hit is not None and not _adjacent(text, tokens[cue_hit.last].end, tokens[hit.first].start):
+            if cue_hit is not None and not _adjacent(
+                text, tokens[cue_hit.last].end, tokens[hit.first].start
+            ):
                 cue_hit = None
             roles = {c.role: c for c in cue_hit.payloads} if cue_hit else {}
-            after = self._cues.longest_at(forms, hit.last + 1) if hit.last + 1 < len(tokens) else None
-            hit.rejected = bool(roles.keys() & NOT_A_PLACE_ROLES and not roles.keys() & PLACE_CUE_ROLES) or (
-                after is not None and any(c.role == "outlet_after" for c in after.payloads)
+            after = (
+                self._cues.longest_at(forms, hit.last + 1) if hit.last + 1 < len(tokens) else None
             )
+            hit.rejected = bool(
+                roles.keys() & NOT_A_PLACE_ROLES and not roles.keys() & PLACE_CUE_ROLES
+            ) or (after is not None and any(c.role == "outlet_after" for c in after.payloads))
             hit.person_name = any(self._cues_for(tokens[hit.first].text, "person"))
             place_cue = next((roles[r] for r in CUE_PRIORITY if r in roles), None)
             if place_cue is not None and cue_hit is not None:
@@ -403,25 +450,39 @@ class Gazetteer:
                 hit.start = tokens[cue_hit.first].start + cue_hit.prefix
                 hit.conjoined = tokens[cue_hit.first].text[: cue_hit.prefix].startswith("و")
                 outer = self._cues.ending_at(forms, cue_hit.first - 1) if cue_hit.first else None
-                outer_cue = next((c for c in outer.payloads if c.role in ("area", "direction")), None) if outer else None
-                if outer is not None and outer_cue is not None and place_cue.role in ("settlement", "zone"):
-                    # "بادية مدينة الميادين": the desert of the town.
+                outer_cue = (
+                    next((c for c in outer.payloads if c.role in ("area", "direction")), None)
+                    if outer
+                    else None
+                )
+                if (
+                    outer is not None
+                    and outer_cue is not None
+                    and place_cue.role in ("settlement", "zone")
+                ):
+                    # "بادية مدينة الميادين", "جنوبي مدينة حماة": around the town, not the
+                    # governorate.
+                    hit.town_named = place_cue.role == "settlement"
                     hit.cue, hit.cue_first = outer_cue, outer.first
                     hit.start = tokens[outer.first].start + outer.prefix
             hit.own_cue = hit.cue is not None
             if (
-                previous is not None and not hit.rejected and previous.last + 1 == hit.first
+                previous is not None
+                and not hit.rejected
+                and previous.last + 1 == hit.first
                 and _adjacent(text, previous.end, hit.start, within_list=True)
             ):
                 # A list: "بلدات أم المياذن، والنعيمة، والطيبة" shares its cue.
                 hit.listed_after = previous
-                if hit.cue is None and previous.cue is not None and (
-                    previous.cue.role in ("settlement", "admin1") or previous.cue.widens
+                if (
+                    hit.cue is None
+                    and previous.cue is not None
+                    and (previous.cue.role in ("settlement", "admin1") or previous.cue.widens)
                 ):
                     hit.cue = previous.cue
             self._extend_over_adjectives(tokens, forms, hit)
             previous = None if hit.rejected else hit
-        for earlier, later in zip(hits, hits[1:], strict=False):
+        for earlier, later in pairwise(hits):
             if later.first <= earlier.last:
                 later.rejected = True  # an adjective the earlier mention took: "ريف حمص الشرقي"
 
@@ -429,16 +490,30 @@ class Gazetteer:
         hit = self._cues.longest_at([token_variants(word)[:1]], 0)
         return [c for c in hit.payloads if c.role == role] if hit else []
 
-    def _link_qualifiers(self, text: str, hits: list[_Hit]) -> None:
+    def _only_connectors(self, forms: Sequence[Sequence[Variant]], start: int, stop: int) -> bool:
+        """Whether tokens ``start..stop-1`` are a few words like "التابعة" that join a qualifier."""
+        if not 0 <= stop - start <= MAX_QUALIFIER_GAP:
+            return False
+        for index in range(start, stop):
+            cue = self._cues.longest_at(forms, index)
+            if cue is None or not any(c.role == "connector" for c in cue.payloads):
+                return False
+        return True
+
+    def _link_qualifiers(
+        self, text: str, forms: Sequence[Sequence[Variant]], hits: list[_Hit]
+    ) -> None:
         """The admin area named right after a place: "الصالحية بريف البوكمال"."""
         for position in range(len(hits) - 2, -1, -1):
             hit, following = hits[position], hits[position + 1]
             if hit.rejected or following.rejected:
                 continue
             if (
-                following.cue is not None and following.own_cue and following.cue.widens
+                following.cue is not None
+                and following.own_cue
+                and following.cue.widens
                 and not following.conjoined
-                and 0 <= following.cue_first - hit.last - 1 <= MAX_QUALIFIER_GAP
+                and self._only_connectors(forms, hit.last + 1, following.cue_first)
                 and not PUNCTUATION.search(text, hit.end, following.start)
             ):
                 hit.qualifier = following
@@ -456,41 +531,62 @@ class Gazetteer:
             if hit.common:
                 hit.supported = own_cue == "settlement"  # "بلدة الصور", but not "مناطق واسعة"
             elif hit.weak:
-                hit.supported = own_cue in ("settlement", "zone") or (own_cue is not None and strength == STRONG)
+                hit.supported = own_cue in ("settlement", "zone") or (
+                    own_cue is not None and strength == STRONG
+                )
             elif strength == STRONG or own_cue is not None:
                 hit.supported = True
             elif strength == MEDIUM:
-                hit.supported = self._fits_qualifier(hit) or (hit.cue is not None and hit.listed_after is not None)
+                hit.supported = self._fits_qualifier(hit) or (
+                    hit.cue is not None and hit.listed_after is not None
+                )
             else:
                 hit.supported = own_cue in ("settlement", "zone") or self._fits_qualifier(hit)
         # A village listed with places is one too: "مسرابا وجسرين وكفربطنا ودوما".
         for later, earlier in zip(reversed(hits), list(reversed(hits))[1:], strict=False):
-            if later.supported and later.listed_after is earlier and not earlier.rejected and not earlier.weak:
+            if (
+                later.supported
+                and later.listed_after is earlier
+                and not earlier.rejected
+                and not earlier.weak
+            ):
                 earlier.supported = earlier.supported or self._strength(earlier) >= MEDIUM
         for hit in hits:
-            if hit.listed_after is not None and hit.listed_after.supported and not hit.weak and not hit.rejected:
+            if (
+                hit.listed_after is not None
+                and hit.listed_after.supported
+                and not hit.weak
+                and not hit.rejected
+            ):
                 hit.supported = hit.supported or self._strength(hit) >= MEDIUM
 
     def _fits_qualifier(self, hit: _Hit) -> bool:
         """Whether a namesake lies in the area named after it: then the name is a place."""
         if hit.qualifier is None:
             return False
-        return any(self._inside(hit.candidates, self.places[area]) for area in hit.qualifier.candidates)
+        return any(
+            self._inside(hit.candidates, self.places[area]) for area in hit.qualifier.candidates
+        )
 
     def _strength(self, hit: _Hit) -> int:
-        """STRONG: a town, admin area or curated feature; MEDIUM: an OCHA village; WEAK: the rest."""
+        """STRONG: a town, admin area or curated feature; MEDIUM: an OCHA village; else WEAK."""
         if any(
-            self._rank[i] <= BARE_NAME_RANK or self.places[i].population >= BARE_NAME_POPULATION
+            self._rank[i] <= BARE_NAME_RANK
+            or self.places[i].population >= BARE_NAME_POPULATION
             or self.places[i].kind not in SETTLEMENT_KINDS
             for i in hit.candidates
         ):
             return STRONG
-        communities = [i for i in hit.candidates if self.places[i].kind in ("community", "neighbourhood")]
+        communities = [
+            i for i in hit.candidates if self.places[i].kind in ("community", "neighbourhood")
+        ]
         if communities and hit.last > hit.first and not hit.person_name:
             return STRONG  # "تل أبيض", "خان شيخون": two-word names rarely collide with words
         return MEDIUM if communities else WEAK
 
-    def _absorb_unknown_names(self, tokens: list[Token], forms: list[list[Variant]], hits: list[_Hit]) -> None:
+    def _absorb_unknown_names(
+        self, tokens: list[Token], forms: Sequence[Sequence[Variant]], hits: list[_Hit]
+    ) -> None:
         """ "قرية X بريف Y" with X unknown: the mention is Y's area, from "قرية" on."""
         for hit in hits:
             if hit.cue is None or not hit.own_cue or hit.cue.role not in AREA_ROLES:
@@ -500,14 +596,22 @@ class Gazetteer:
                 if settlement_last < 0:
                     break
                 cue = self._cues.ending_at(forms, settlement_last)
-                if cue is not None and any(c.role == "settlement" for c in cue.payloads) and not any(
-                    other.first <= settlement_last + unknown_words and other.last > settlement_last
-                    for other in hits if other is not hit
+                if (
+                    cue is not None
+                    and any(c.role == "settlement" for c in cue.payloads)
+                    and not any(
+                        other.first <= settlement_last + unknown_words
+                        and other.last > settlement_last
+                        for other in hits
+                        if other is not hit
+                    )
                 ):
                     hit.start = tokens[cue.first].start + cue.prefix
                     break
 
-    def _extend_over_adjectives(self, tokens: list[Token], forms: list[list[Variant]], hit: _Hit) -> None:
+    def _extend_over_adjectives(
+        self, tokens: list[Token], forms: Sequence[Sequence[Variant]], hit: _Hit
+    ) -> None:
         index = hit.last + 1
         while index < len(tokens) and index <= hit.last + 2:
             cue = self._cues.longest_at(forms, index)
@@ -523,9 +627,13 @@ class Gazetteer:
     def _resolve(self, hits: list[_Hit]) -> None:
         context: Counter[str | None] = Counter()
         for hit in hits:
-            if len(hit.candidates) == 1:
-                place = self.places[hit.candidates[0]]
+            # Unambiguous places set the scene: "الرقة" (city or governorate) counts for SY11.
+            settlements = [i for i in hit.candidates if self.places[i].kind != "admin1"]
+            if len(settlements) == 1:
+                place = self.places[settlements[0]]
                 context.update([place.admin1_pcode, place.admin2_pcode])
+            elif not settlements:
+                context.update([self.places[hit.candidates[0]].admin1_pcode])
         for hit in reversed(hits):
             self._choose(hit, context)
             self._set_precision(hit)
@@ -533,7 +641,7 @@ class Gazetteer:
     def _choose(self, hit: _Hit, context: Counter[str | None]) -> None:
         candidates = hit.candidates
         governorates = [i for i in candidates if self.places[i].kind == "admin1"]
-        if hit.cue is not None and hit.cue.widens and governorates:
+        if hit.cue is not None and hit.cue.widens and governorates and not hit.town_named:
             hit.chosen, hit.widened = governorates[0], True
             return
         # A bare "حمص" is the city, not the governorate.
@@ -559,9 +667,16 @@ class Gazetteer:
     def _inside(self, candidates: list[int], area: Place) -> list[int]:
         """Candidates within the area a qualifier names (its district, or its governorate)."""
         if area.kind == "admin1":
-            return [i for i in candidates if self.places[i].admin1_pcode == area.admin1_pcode]
+            # Damascus city is a governorate with suburbs in Rural Damascus: near its centre counts.
+            return [
+                i
+                for i in candidates
+                if self.places[i].admin1_pcode == area.admin1_pcode
+                or _distance_km(self.places[i], area) <= NEAR_CENTRE_KM
+            ]
         return [
-            i for i in candidates
+            i
+            for i in candidates
             if self.places[i].admin2_pcode == area.admin2_pcode
             or _distance_km(self.places[i], area) <= QUALIFIER_RADIUS_KM
         ]
@@ -580,7 +695,12 @@ class Gazetteer:
             hit.precision = own
 
 
-def _without_article(token: str, forms: list[Variant]) -> list[Variant]:
+def _forms(token: str) -> Sequence[Variant]:
+    """A token's forms with clitics off; a one-letter token ("T" of "T4") is its own form."""
+    return token_variants(token) or [Variant(token, 0)]
+
+
+def _without_article(token: str, forms: Sequence[Variant]) -> list[Variant]:
     """Forms of a token with clitics off but the article kept: for context words."""
     return [v for v in forms if not token[: v.prefix].endswith("ال")]
 
@@ -603,12 +723,16 @@ def _distance_km(a: Place, b: Place) -> float:
 
 
 def _spellings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """A name and its run-together forms: "دير الزور" is also written "ديرالزور"."""
+    """A name and its run-together or split forms: "دير الزور"/"ديرالزور", "بصرالحرير"."""
     spellings = [words]
+    if len(words) == 1:
+        split = words[0].find("ال", 2)
+        if split >= 2 and len(words[0]) - split >= 5:
+            spellings.append((words[0][:split], words[0][split:]))
     for position in range(len(words) - 1):
         first, second = words[position], words[position + 1]
         if second.startswith("ال") or len(first) <= 3:
-            spellings.append((*words[:position], first + second, *words[position + 2:]))
+            spellings.append((*words[:position], first + second, *words[position + 2 :]))
     return spellings
 
 

@@ -23,9 +23,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-import trafilatura
-from trafilatura.utils import decode_file
-
 from rasad.errors import InputError
 from rasad.model import Document
 
@@ -160,6 +157,8 @@ def document_from_html(
         "max_date": date.today().isoformat(),
     }
     try:
+        import trafilatura  # only HTML needs it, and it is slow to import
+
         extracted = trafilatura.bare_extraction(
             html, url=url, fast=True, favor_precision=True, include_comments=False,
             include_tables=True, with_metadata=True, date_extraction_params=date_params,
@@ -253,6 +252,8 @@ def _read_html_file(path: Path) -> Document:
     data = _read_bytes(path)
     if not data.strip():
         raise InputError("empty file: no HTML", file=str(path), doc_id=path.stem, field="text")
+    from trafilatura.utils import decode_file
+
     # Older Arabic sites still serve windows-1256; decode_file honours the declared charset.
     html = decode_file(data)
     return document_from_html(html, doc_id=path.stem, origin=f"{path}:1")

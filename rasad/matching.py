@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from rasad.normalise import normalise_key
@@ -52,8 +53,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end or len(text))]
 
 
-def token_variants(token: str, *, suffixes: bool = False) -> list[Variant]:
+def token_variants(token: str, *, suffixes: bool = False) -> tuple[Variant, ...]:
     """Forms of ``token`` with proclitics (and, if asked, enclitics) removed, longest first."""
+    return _variants(token, suffixes)
+
+
+@lru_cache(maxsize=1 << 18)  # news vocabulary repeats: most tokens are seen many times
+def _variants(token: str, suffixes: bool) -> tuple[Variant, ...]:
     seen: dict[str, Variant] = {}
 
     def add(form: str, prefix: int, suffix: int = 0) -> None:
@@ -87,7 +93,7 @@ def token_variants(token: str, *, suffixes: bool = False) -> list[Variant]:
                     if suffix in ("ها", "هم", "هما", "هن") and base.endswith("ت"):
                         # ta marbuta is written ت before a pronoun: "عناصرها", "قواتهم"
                         add(base[:-1] + "ه", variant.prefix, len(suffix) + 1)
-    return list(seen.values())
+    return tuple(seen.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +137,12 @@ class PhraseMatcher(Generic[Payload]):
         words = tuple(normalise_key(phrase).split())
         return any(w == words for w, _ in self._by_first.get(words[0], [])) if words else False
 
-    def find(self, tokens: list[Token]) -> Iterator[PhraseMatch[Payload]]:
-        forms = [token_variants(t.text, suffixes=self.suffixes) for t in tokens]
+    def find(
+        self, tokens: list[Token], forms: list[tuple[Variant, ...]] | None = None
+    ) -> Iterator[PhraseMatch[Payload]]:
+        """Leftmost-longest, non-overlapping matches; ``forms`` are the tokens' variants if known."""
+        if forms is None:
+            forms = [token_variants(t.text, suffixes=self.suffixes) for t in tokens]
         index = 0
         while index < len(tokens):
             match = self._longest_at(tokens, forms, index)
@@ -151,7 +161,7 @@ class PhraseMatcher(Generic[Payload]):
                 yield match
 
     def _longest_at(
-        self, tokens: list[Token], forms: list[list[Variant]], index: int
+        self, tokens: list[Token], forms: list[tuple[Variant, ...]], index: int
     ) -> PhraseMatch[Payload] | None:
         best: PhraseMatch[Payload] | None = None
         for variant in forms[index]:

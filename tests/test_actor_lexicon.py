@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from rasad.extract import actors as actors_module
 from rasad.lexicon import read_tsv
 from rasad.matching import PhraseMatcher, tokenize
 from rasad.normalise import normalise, normalise_key
@@ -22,7 +23,7 @@ ACTOR_COLUMNS = ("actor", "inter", "valid_from", "valid_until", "source", "note"
 ALIAS_COLUMNS = ("alias", "actor", "note")
 CUE_COLUMNS = ("cue", "role", "note")
 # The roles rasad.extract.actors understands; a name whose nearest cue has another role is dropped.
-CUE_ROLES = {"agent_after", "target_after", "target_before", "suspected", "between", "source"}
+CUE_ROLES = actors_module.CUE_ROLES
 FALL_OF_ASSAD = date(2024, 12, 8)
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
@@ -340,7 +341,7 @@ def test_assad_era_names_are_not_valid_after_the_fall(actors_by_key, windows):
 
 
 def test_cue_roles_are_known(cues):
-    assert {row["role"] for _, row in cues} == CUE_ROLES
+    assert {row["role"] for _, row in cues} <= CUE_ROLES
 
 
 def test_each_cue_has_one_role(cues):

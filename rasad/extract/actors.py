@@ -84,6 +84,12 @@ def role_cue_matcher() -> PhraseMatcher[str]:
     return matcher
 
 
+def find_role_cues(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Role cue mentions ("نفذته"، "تعرضت لهجوم"، "بين") in ``doc.norm.text[start:end]``."""
+    assert doc.norm is not None
+    return [Mention("role_cue", m.start, m.end, m.payload) for m in doc.find(role_cue_matcher(), start, end)]
+
+
 def resolve_actor(candidates: tuple[Actor, ...], on: date | None) -> Actor:
     """The candidate valid on ``on``; with no date, the one valid longest ago wins."""
     if on is not None:
@@ -98,8 +104,7 @@ def resolve_actor(candidates: tuple[Actor, ...], on: date | None) -> Actor:
 def find_actors(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
     """Actor mentions in ``doc.norm.text[start:end]``; value: the candidate actors."""
     assert doc.norm is not None
-    tokens = tokenize(doc.norm.text, start, end)
-    return [Mention("actor", m.start, m.end, m.payload) for m in actor_matcher().find(tokens)]
+    return [Mention("actor", m.start, m.end, m.payload) for m in doc.find(actor_matcher(), start, end)]
 
 
 def assign_roles(
@@ -111,6 +116,7 @@ def assign_roles(
     on: date | None = None,
     actors: list[Mention] | None = None,
     violent: bool = True,
+    cues: list[Mention] | None = None,
 ) -> Roles:
     """actor1 and actor2 of the act whose trigger starts at ``trigger_start`` in a clause.
 
@@ -122,8 +128,10 @@ def assign_roles(
     mentions = actors if actors is not None else find_actors(doc, start, end)
     if not mentions:
         return Roles(None, None)
-    tokens = tokenize(text, start, end)
-    cues = list(role_cue_matcher().find(tokens))
+    first, last = doc.tokens_between(start, end)
+    tokens = doc.tokens()[first:last]
+    if cues is None:
+        cues = find_role_cues(doc, start, end)
     agent: Mention | None = None
     target: Mention | None = None
     suspected = False
@@ -136,11 +144,11 @@ def assign_roles(
         for i, mention in enumerate(mentions)
     ]
     for cue in cues:  # "X تعرضت لهجوم"، "X لقوا مصرعهم": the nearest name before the cue
-        if cue.payload in _ROLES_BEFORE_CUE:
+        if cue.value in _ROLES_BEFORE_CUE:
             before = [i for i, m in enumerate(mentions) if m.end <= cue.start and roles[i] != "aside"]
             if before and roles[before[-1]] is None:
                 first = _first_coordinated(before, mentions, text)
-                roles[first] = _ROLES_BEFORE_CUE[cue.payload]
+                roles[first] = _ROLES_BEFORE_CUE[cue.value]
     for index, (mention, role) in enumerate(zip(mentions, roles, strict=True)):
         if role == "between":
             others = [m for m, r in zip(mentions[index + 1:], roles[index + 1:], strict=True) if r != "aside"]
@@ -190,7 +198,7 @@ def _role_of(
     previous_end: int | None,
     window_start: int,
     tokens: list[Token],
-    cues: list,
+    cues: list[Mention],
     violent: bool,
     trigger_start: int,
 ) -> str | None:
@@ -202,17 +210,20 @@ def _role_of(
     before = [t for t in tokens if window_start <= t.start and t.end <= mention.start][-CUE_WINDOW:]
     lo = before[0].start if before else mention.start
     transparent_from = mention.start
+    in_window = [c for c in cues if lo <= c.start and c.end <= mention.start]
+    if any(c.value == "between" for c in in_window):
+        return "between"  # "بين عناصر من ميليشيات الأسد و...": the pair, whatever else is near
     for cue in reversed(cues):
-        if not (lo <= cue.start and cue.end <= mention.start) or cue.payload in _ROLES_BEFORE_CUE:
+        if not (lo <= cue.start and cue.end <= mention.start) or cue.value in _ROLES_BEFORE_CUE:
             continue
-        if cue.payload == "affiliation":
+        if cue.value == "affiliation":
             if previous_end is not None and _words_between(tokens, previous_end, cue.start) <= AFFILIATION_GAP:
                 return "aside"  # "لواء القدس الفلسطيني التابعة لروسيا": Russia is named, not acting
             transparent_from = cue.start  # "أفراد تابعين لـ X": look further back
             break
-        if cue.payload in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 1:
+        if cue.value in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 1:
             continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
-        return _ROLES_AFTER_CUE[cue.payload]
+        return _ROLES_AFTER_CUE[cue.value]
     if not violent or mention.start < trigger_start:
         # "تعزيزات عسكرية لقوات الأسد": a side's own men and means; "عناصر هيئة تحرير الشام
         # تمكنوا من": the subject before the act. Only after the act do "عناصر من X" name victims.
@@ -238,6 +249,7 @@ _ROLES_AFTER_CUE = {
     "aside": "aside",
 }
 _ROLES_BEFORE_CUE = {"agent_before": "agent", "target_before": "target"}
+CUE_ROLES = frozenset(_ROLES_AFTER_CUE) | frozenset(_ROLES_BEFORE_CUE) | {"affiliation"}
 AFFILIATION_GAP = 1  # words between a name and "التابعة" when the affiliation is the name's
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from rasad.extract.keywords import keyword_pattern
 from rasad.lexicon import read_tsv
 from rasad.model import Document, Mention
 from rasad.normalise import normalise, normalise_key
@@ -69,8 +70,8 @@ class _Grammar:
     months: dict[str, tuple[int, bool]]  # name → (month, ambiguous)
     weekdays: dict[str, int]
     relatives: dict[str, _Relative]
-    keys: tuple[str, ...]  # every date phrase holds one of these: found with str.find
-    whole_words: tuple[str, ...]  # keys too short to find inside words ("آب"): whole words only
+    keys: re.Pattern[str]  # every date phrase holds one of these words
+    whole_words: frozenset[str]  # keys too short to count inside words ("آب"): whole words only
 
 
 def _alternation(words: list[str]) -> str:
@@ -125,8 +126,10 @@ def _grammar() -> _Grammar:
     pattern = re.compile(rf"(?<![^\W_])(?:[وف]?[بل]?)(?P<body>{body})(?![^\W_])")
     words = [name.split()[0] for name, (_, ambiguous) in months.items() if not ambiguous]
     words += list(weekdays) + relative_keys
-    keys = tuple(sorted({w for w in words if not any(k != w and k in w for k in words)}))
-    whole_words = tuple(name for name, (_, ambiguous) in months.items() if ambiguous)
+    # A key that holds another is not needed, unless the other counts only as a whole word.
+    whole_words = frozenset(name for name, (_, ambiguous) in months.items() if ambiguous)
+    needed = {w for w in words if not any(k != w and k in w for k in words)}
+    keys = keyword_pattern(needed | whole_words)
     return _Grammar(pattern, months, weekdays, relatives, keys, whole_words)
 
 
@@ -137,25 +140,21 @@ _NUMERIC_DATE = re.compile(r"\d[/.-]\d")
 def _key_offsets(text: str) -> list[int]:
     """Sorted offsets of date keys and numeric dates in ``text``; remembers the last text.
 
-    The caller asks clause by clause; one ``str.find`` pass per key over the whole document
-    is far cheaper than running the date pattern over every clause.
+    The caller asks clause by clause; one scan of the whole document is far cheaper than
+    running the date pattern over every clause.
     """
     global _last_scan
     if _last_scan[0] is text:
         return _last_scan[1]
     grammar = _grammar()
     offsets = [match.start() for match in _NUMERIC_DATE.finditer(text)]
-    for key in grammar.keys + grammar.whole_words:
-        whole = key in grammar.whole_words
-        position = text.find(key)
-        while position >= 0:
-            after = position + len(key)
-            if not whole or (
-                (position == 0 or not text[position - 1].isalpha())
-                and (after == len(text) or not text[after].isalpha())
-            ):
-                offsets.append(position)
-            position = text.find(key, position + 1)
+    for key in grammar.keys.finditer(text):
+        position, after = key.span()
+        if key.group() not in grammar.whole_words or (
+            (position == 0 or not text[position - 1].isalpha())
+            and (after == len(text) or not text[after].isalpha())
+        ):
+            offsets.append(position)
     offsets.sort()
     _last_scan = (text, offsets)
     return offsets
@@ -231,15 +230,15 @@ def _matches(
     Every date phrase holds a key and reaches at most ``_BEFORE_KEY`` characters before it and
     ``_AFTER_KEY`` after it, so the pattern runs over those windows, merged, and no further.
     """
-    window_start = window_end = -1
+    windows: list[list[int]] = []
     for offset in offsets[bisect_left(offsets, start):bisect_left(offsets, end)]:
-        if offset - _BEFORE_KEY > window_end:
-            if window_end > window_start:
-                yield from grammar.pattern.finditer(text, window_start, window_end)
-            window_start = max(start, offset - _BEFORE_KEY)
-        window_end = min(end, offset + _AFTER_KEY)
-    if window_end > window_start:
-        yield from grammar.pattern.finditer(text, window_start, window_end)
+        low, high = max(start, offset - _BEFORE_KEY), min(end, offset + _AFTER_KEY)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    for low, high in windows:
+        yield from grammar.pattern.finditer(text, low, high)
 
 
 def find_dates(doc: Document, start: int, end: int, reference: date | None) -> list[Mention]:

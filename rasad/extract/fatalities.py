@@ -24,6 +24,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from rasad.extract.keywords import keyword_pattern
 from rasad.lexicon import read_tsv
 from rasad.matching import Token, Variant, token_variants, tokenize
 from rasad.model import Document, Mention
@@ -79,7 +80,7 @@ class _Lexicon:
     numbers: dict[str, _NumberWord]
     nouns: dict[str, _Noun]
     phrases: dict[str, list[tuple[tuple[str, ...], _Phrase]]]  # by first word, longest first
-    keys: tuple[str, ...]  # death words no other key contains: found with str.find
+    keys: re.Pattern[str]  # finds the death words in a whole document at once
     death_forms: frozenset[str]  # first words of death words and death nouns
 
 
@@ -132,15 +133,21 @@ def _lexicon() -> _Lexicon:
         entries.sort(key=lambda entry: -len(entry[0]))
     # Only the words around a death word are parsed: most clauses of a report hold none.
     forms = set(trigger_forms)
-    keys = tuple(sorted(f for f in forms if not any(k != f and k in f for k in forms)))
+    keys = keyword_pattern(f for f in forms if not any(k != f and k in f for k in forms))
     return _Lexicon(numbers, nouns, phrases, keys, frozenset(forms))
+
+
+@lru_cache(maxsize=1 << 16)
+def _variants(token: str) -> tuple[Variant, ...]:
+    """``token_variants`` of a token, remembered: the same words recur from clause to clause."""
+    return tuple(token_variants(token))
 
 
 @lru_cache(maxsize=1 << 16)
 def _is_death_word(word: str) -> bool:
     """Whether ``word``, clitics off, is the first word of a death word: "ولمقتل" yes, "قضيه" no."""
     forms = _lexicon().death_forms
-    return any(variant.form in forms for variant in token_variants(word))
+    return any(variant.form in forms for variant in _variants(word))
 
 
 _last_scan: tuple[str, list[int]] = ("", [])
@@ -152,23 +159,20 @@ _WORD_AROUND = re.compile(r"[^\W\d_]*")
 def _death_word_offsets(text: str) -> list[int]:
     """Sorted offsets of every death-word key in ``text``; remembers the last text scanned.
 
-    The caller asks clause by clause; one ``str.find`` pass per key over the whole document
-    is far cheaper than a regular expression over each clause.
+    The caller asks clause by clause; one scan of the whole document is far cheaper than
+    tokenizing every clause. A key inside another word ("قضيه" holds "قضي") is dropped.
     """
     global _last_scan
     if _last_scan[0] is text:
         return _last_scan[1]
-    offsets = set()
-    for key in _lexicon().keys:
-        position = text.find(key)
-        while position >= 0:
-            word = _WORD_AROUND.match(text, max(0, position - _MAX_CLITICS))
-            while word is not None and word.end() <= position:
-                word = _WORD_AROUND.match(text, word.end() + 1)
-            if word is not None and word.start() <= position and _is_death_word(word.group()):
-                offsets.add(word.start())
-            position = text.find(key, position + 1)
-    offsets = sorted(offsets)
+    offsets = []
+    for key in _lexicon().keys.finditer(text):
+        position = key.start()
+        word = _WORD_AROUND.match(text, max(0, position - _MAX_CLITICS))
+        while word is not None and word.end() <= position:
+            word = _WORD_AROUND.match(text, word.end() + 1)
+        if word is not None and word.start() <= position and _is_death_word(word.group()):
+            offsets.append(word.start())
     _last_scan = (text, offsets)
     return offsets
 
@@ -241,14 +245,10 @@ class _Clause:
         self.lex = lexicon
         self.text = text
         self.tokens: list[Token] = tokenize(text, start, end)
-        self._forms: list[list[Variant] | None] = [None] * len(self.tokens)
 
-    def forms(self, index: int) -> list[Variant]:
-        """The clitic-free forms of token ``index``, computed when first asked for."""
-        forms = self._forms[index]
-        if forms is None:
-            forms = self._forms[index] = token_variants(self.tokens[index].text)
-        return forms
+    def forms(self, index: int) -> tuple[Variant, ...]:
+        """The clitic-free forms of token ``index``."""
+        return _variants(self.tokens[index].text)
 
     def indices_at(self, offsets: list[int]) -> list[int]:
         """Indices of the tokens that hold the character ``offsets`` (sorted), in order."""

@@ -30,10 +30,12 @@ def keyword_pattern(words: Iterable[str]) -> re.Pattern[str]:
 def _branch(node: dict[str, dict]) -> str:
     """The regex of one trie node: its children as alternatives, optional if a word ends here."""
     ends_here = "" in node
-    alternatives = [re.escape(char) + _branch(child) for char, child in sorted(node.items()) if char]
+    alternatives = [
+        re.escape(char) + _branch(child) for char, child in sorted(node.items()) if char
+    ]
     if not alternatives:
         return ""
     body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
     if ends_here:
         return f"(?:{body})?" if len(alternatives) == 1 else body + "?"
-    return body if len(alternatives) == 1 else body
+    return body

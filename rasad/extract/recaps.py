@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasad.lexicon import read_tsv
-from rasad.matching import PhraseMatcher, tokenize
+from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
 
 
@@ -44,13 +44,13 @@ def cue_matcher() -> PhraseMatcher[str]:
 def find_cues(doc: Document, start: int, end: int) -> list[Mention]:
     """Discourse cue mentions in ``doc.norm.text[start:end]``; value: the cue's kind."""
     assert doc.norm is not None
-    tokens = tokenize(doc.norm.text, start, end)
-    return [Mention("cue", m.start, m.end, m.payload) for m in cue_matcher().find(tokens)]
+    return [Mention("cue", m.start, m.end, m.payload) for m in doc.find(cue_matcher(), start, end)]
 
 
-def frame_clause(doc: Document, start: int, end: int) -> ClauseFrame:
-    """How the cues inside clause ``[start, end)`` frame its acts."""
-    cues = find_cues(doc, start, end)
+def frame_clause(doc: Document, start: int, end: int, cues: list[Mention] | None = None) -> ClauseFrame:
+    """How the cues inside clause ``[start, end)`` frame its acts (``cues``: found already)."""
+    if cues is None:
+        cues = find_cues(doc, start, end)
     recap = next((c for c in cues if c.value == "recap"), None)
     recap_start = next((c for c in cues if c.value == "recap_start" and c.start <= start + 1), None)
     historical_cue = recap_start or recap

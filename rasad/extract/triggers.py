@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasad.lexicon import read_tsv
-from rasad.matching import PhraseMatcher, tokenize
+from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
 
 DISORDER_TYPES = {
@@ -58,9 +58,5 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
 def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
     """Trigger mentions in normalised ``doc.norm.text[start:end]``."""
     assert doc.norm is not None
-    tokens = tokenize(doc.norm.text, start, end)
-    return [
-        Mention("trigger", match.start, match.end, match.payload)
-        for match in trigger_matcher().find(tokens)
-    ]
+    return [Mention("trigger", m.start, m.end, m.payload) for m in doc.find(trigger_matcher(), start, end)]
 

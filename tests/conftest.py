@@ -1,0 +1,17 @@
+"""Shared fixtures: one Pipeline for the whole session (lexicons and gazetteer load once)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rasad.pipeline import Pipeline
+
+PUBLISHED = date(2023, 12, 9)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The default Pipeline, built once per test session."""
+    return Pipeline()

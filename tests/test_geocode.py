@@ -1,0 +1,394 @@
+"""The geocoder: place mentions in Arabic reports, their precision and their namesakes."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from rasad.geocode import Gazetteer, find_places, skeleton, within_one_edit
+from rasad.model import Document, Mention
+from rasad.normalise import normalise, normalise_key
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def make_doc(text: str) -> Document:
+    doc = Document(id="t", text=text)
+    doc.body = text
+    doc.norm = normalise(text)
+    return doc
+
+
+def mentions(text: str) -> list[tuple[str, Mention]]:
+    doc = make_doc(text)
+    assert doc.norm is not None
+    return [(doc.norm.text[m.start : m.end], m) for m in find_places(doc)]
+
+
+def only(text: str) -> Mention:
+    found = mentions(text)
+    assert len(found) == 1, found
+    return found[0][1]
+
+
+def place_ids(text: str) -> list[str]:
+    return [m.value.place.id for _, m in mentions(text)]
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.default()
+
+
+# ---- lookup ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["بالميادين", "للميادين", "والميادين", "فالميادين", "الميادين"])
+def test_lookup_strips_clitics(gazetteer: Gazetteer, written: str) -> None:
+    assert gazetteer.lookup(written)[0].id == "C5192"
+
+
+@pytest.mark.parametrize("written", ["المياذين", "المياديين", "الميادبن"])
+def test_lookup_forgives_misspellings(gazetteer: Gazetteer, written: str) -> None:
+    assert gazetteer.lookup(written)[0].id == "C5192"
+
+
+def test_lookup_does_not_guess_short_names(gazetteer: Gazetteer) -> None:
+    # Under five letters a one-letter slip makes another real name: no guessing.
+    assert gazetteer.lookup("زبق") == []
+    assert gazetteer.lookup("حمصص") == []
+
+
+def test_lookup_hamza_and_ta_marbuta(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("ادلب")[0].admin1_pcode == "SY07"
+    assert gazetteer.lookup("حماه")[0].admin1_pcode == "SY05"
+
+
+def test_lookup_english_names(gazetteer: Gazetteer) -> None:
+    assert "C5192" in [p.id for p in gazetteer.lookup("Al Mayadin")]
+
+
+def test_lookup_repeated_name_lists_every_namesake(gazetteer: Gazetteer) -> None:
+    salhiyeh = gazetteer.lookup("الصالحية")
+    assert len(salhiyeh) >= 12
+    assert "C5181" in [p.id for p in salhiyeh]
+
+
+def test_lookup_run_together_name(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("ديرالزور")[0].admin1_pcode == "SY09"
+
+
+def test_skeleton_joins_spelling_variants() -> None:
+    assert skeleton("المياذين") == skeleton("المياديين") == skeleton("الميادين")
+
+
+def test_one_edit_is_one_edit() -> None:
+    assert within_one_edit("الميادين", "الميادبن")
+    assert not within_one_edit("الميادين", "الميدن")
+
+
+def test_places_carry_ocha_admin_names(gazetteer: Gazetteer) -> None:
+    mayadin = gazetteer.get("C5192")
+    assert (mayadin.admin1, mayadin.admin1_pcode) == ("Deir-ez-Zor", "SY09")
+    assert (mayadin.admin2, mayadin.admin2_pcode) == ("Al Mayadin", "SY0903")
+    assert mayadin.admin3_pcode == "SY090300"
+
+
+# ---- clitics and multi-word names in text --------------------------------------------------
+
+
+def test_clitic_letter_left_out_of_the_span() -> None:
+    found = mentions("وقع انفجار بالميادين صباح اليوم")
+    assert [(text, m.value.place.id) for text, m in found] == [("الميادين", "C5192")]
+
+
+def test_lam_of_the_article_merged_with_preposition() -> None:
+    assert place_ids("وصلت تعزيزات للميادين") == ["C5192"]
+
+
+def test_conjunction_and_preposition_on_multi_word_name() -> None:
+    found = mentions("قصف في الميادين وبدير الزور")
+    assert [text for text, _ in found] == ["الميادين", "دير الزور"]
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("سيطرت الفصائل على رأس العين", "SY08"),
+        ("اشتباكات في تل أبيض", "SY11"),
+        ("قصف على دير الزور", "SY09"),
+        ("حاجز قرب بلدة أم المياذن", "SY12"),
+    ],
+)
+def test_multi_word_names(text: str, admin1: str) -> None:
+    assert only(text).value.place.admin1_pcode == admin1
+
+
+def test_misspelt_town_in_text() -> None:
+    found = mentions("هجوم على بادية مدينة المياديين")
+    assert found[0][1].value.place.id == "C5192"
+
+
+# ---- precision by cue --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "cue"),
+    [
+        ("اشتباكات في بلدة صبيخان", 1, "بلدة"),
+        ("هجوم في محيط مدينة الميادين", 2, "محيط"),
+        ("كمين في بادية الميادين", 2, ""),
+        ("قصف على ريف البوكمال", 2, "ريف"),
+        ("قصف على محافظة دير الزور", 3, ""),
+        ("اشتباكات في ريف دير الزور الشرقي", 3, "ريف"),
+        ("قصف جنوب الرقة", 3, "جنوب"),
+    ],
+)
+def test_precision_by_cue(text: str, precision: int, cue: str) -> None:
+    mention = only(text).value
+    assert (mention.precision, mention.cue) == (precision, cue)
+
+
+def test_countryside_of_a_governorate_capital_is_the_governorate() -> None:
+    mention = only("اشتباكات في ريف دير الزور الشرقي").value
+    assert (mention.place.id, mention.place.kind) == ("SY09", "admin1")
+
+
+def test_direction_span_covers_the_cue() -> None:
+    assert [text for text, _ in mentions("هجوم غربي الرقة")] == [normalise_key("غربي الرقة")]
+
+
+def test_direction_adjective_is_part_of_the_mention() -> None:
+    assert [text for text, _ in mentions("في ريف درعا الشرقي")] == [
+        normalise_key("ريف درعا الشرقي")
+    ]
+
+
+def test_bare_governorate_capital_is_the_city() -> None:
+    mention = only("انفجار في حمص اليوم").value
+    assert (mention.place.kind, mention.precision) == ("community", 1)
+
+
+def test_region_is_coded_to_the_governorate() -> None:
+    mention = only("مصادر إعلامية بالمنطقة الشرقية").value
+    assert (mention.place.admin1_pcode, mention.precision) == ("SY09", 3)
+
+
+# ---- repeated names -----------------------------------------------------------------------------
+
+
+def test_repeated_name_resolved_by_the_admin_cue() -> None:
+    found = mentions("هجوم في محيط بلدة الصالحية بريف البوكمال")
+    salhiyeh = found[0][1].value.place
+    assert (salhiyeh.id, salhiyeh.admin2) == ("C5181", "Abu Kamal")
+
+
+def test_repeated_name_resolved_by_direction_and_governorate() -> None:
+    place = mentions("مشادة في قرية الحسينية غربي محافظة ديرالزور")[0][1].value.place
+    assert place.admin1_pcode == "SY09"
+
+
+def test_repeated_name_resolved_by_the_other_places_of_the_article() -> None:
+    text = "قصف على مدينة الرقة. وفي بلدة الصالحية قتل شخصان"
+    assert mentions(text)[1][1].value.place.admin1_pcode == "SY11"
+
+
+def test_unknown_village_falls_back_to_the_area_beside_it() -> None:
+    found = mentions("اشتباكات في قرية زبقلانة بريف البوكمال")
+    assert [(text, m.value.place.id, m.value.precision) for text, m in found] == [
+        (normalise_key("قرية زبقلانة بريف البوكمال"), "C5167", 2)
+    ]
+
+
+def test_namesake_outside_the_named_area_is_not_taken() -> None:
+    # No رأس العين lies in Deir ez-Zor: the area named beside it is all we know.
+    place = mentions("قصف على بلدة رأس العين بريف البوكمال")[0][1].value.place
+    assert place.id == "C5167"
+
+
+# ---- words that are not places ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقالت شبكة "عين الفرات" إن قوات النظام',
+        'أكدت شبكة "نهر ميديا" مصرع عسكريين',
+        "بحسب ما أورد موقع نداء سوريا",
+        'وذكرت شبكات محلية منها "البادية 24" اليوم',
+        "وقال مراسل فرات بوست إن الدورية",
+        'كما أورد موقع "حلب اليوم"',
+    ],
+)
+def test_outlets_are_not_places(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'المدعو "الحاج موسوي الموسوي" والحاج عسكري',
+        "ميليشيا لواء القدس الفلسطيني",
+        "القيادي حميد النعيمي",
+        "قتل المدعو الطيبة",
+        "قوات الأسد",
+    ],
+)
+def test_people_and_armed_groups_are_not_places(text: str) -> None:
+    assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتلى بينهم ضابط في البادية",
+        "في عمق البادية",
+        "يوم السبت الماضي",
+        "في المنطقة",
+        "نصب حاجز تفتيش",
+        "تعرضت مدينة لهجوم",
+        "كمين مسلح",
+        "قتل في الحديدة اليمنية",
+    ],
+)
+def test_common_words_are_not_places(text: str) -> None:
+    assert mentions(text) == []
+
+
+def test_common_word_village_after_a_settlement_cue_is_a_place() -> None:
+    assert only("اشتباكات في بلدة الصور").value.place.admin1_pcode == "SY09"
+
+
+# ---- the five seed reports ------------------------------------------------------------------
+
+
+def seed(number: str) -> list[tuple[str, Mention]]:
+    path = next((FIXTURES / "seeds").glob(f"{number}_*.txt"))
+    return mentions(path.read_text(encoding="utf-8"))
+
+
+def found_in(seed_mentions: list[tuple[str, Mention]], phrase: str) -> Mention:
+    key = normalise_key(phrase)
+    return next(m for text, m in seed_mentions if key in text)
+
+
+def test_seed_000_rusafa_desert_in_raqqa() -> None:
+    found = seed("000")
+    rusafa = found_in(found, "الرصافة").value
+    assert (rusafa.place.admin1_pcode, rusafa.precision) == ("SY11", 2)
+    assert found_in(found, "ريف الطبقة").value.place.admin1_pcode == "SY11"
+    assert found_in(found, "غربي الرقة").value.place.admin1_pcode == "SY11"
+
+
+def test_seed_000_quriyah_and_mayadin_in_eastern_deir_ez_zor() -> None:
+    found = seed("000")
+    assert found_in(found, "بلدة القورية").value.place.id == "C5207"
+    assert found_in(found, "المياذين").value.place.id == "C5192"
+    east = found_in(found, "ريف دير الزور الشرقي").value
+    assert (east.place.id, east.precision) == ("SY09", 3)
+
+
+def test_seed_000_outskirts_of_bishri_and_the_55_km_zone() -> None:
+    found = seed("000")
+    assert found_in(found, "منطقة البشري").value.place.id == "cur-bishri"
+    assert found_in(found, "منطقة ال 55كم").value.place.id == "cur-55km"
+    assert found_in(found, "بادية السخنة").value.place.admin1_pcode == "SY04"
+
+
+def test_seed_000_no_place_from_outlets_or_militias() -> None:
+    texts = [text for text, _ in seed("000")]
+    assert not any("عين الفرات" in t or "نهر ميديا" in t or "القدس" in t for t in texts)
+
+
+def test_seed_001_bishri_shujayri_and_deir_ez_zor_desert() -> None:
+    found = seed("001")
+    bishri = found_in(found, "محيط جبل البشري").value
+    assert (bishri.place.id, bishri.precision, bishri.cue) == ("cur-bishri", 2, "محيط")
+    shujayri = found_in(found, "منطقة الشجيري").value.place
+    assert shujayri.admin1_pcode == "SY09"
+    assert found_in(found, "بادية دير الزور الجنوبية").value.place.admin1_pcode == "SY09"
+
+
+def test_seed_002_mayadin_desert_husseiniyah_and_latakia() -> None:
+    found = seed("002")
+    desert = found_in(found, "بادية مدينة المياديين").value
+    assert (desert.place.id, desert.precision) == ("C5192", 2)
+    assert found_in(found, 'قرية "الحسينية').value.place.admin1_pcode == "SY09"
+    assert found_in(found, "تلة الكبينة").value.place.admin1_pcode == "SY06"
+    assert found_in(found, "جبل الاكراد").value.place.id == "cur-akrad"
+
+
+def test_seed_002_daraa_towns() -> None:
+    found = seed("002")
+    assert found_in(found, "ام المياذن").value.place.id == "C5996"
+    for town in ("النعيمه", "السهوه", "الطيبه"):
+        assert found_in(found, town).value.place.admin1_pcode == "SY12"
+    assert found_in(found, "مدينه درعا").value.place.id == "C5993"
+
+
+def test_seed_002_ras_al_ain_is_the_hasakah_town() -> None:
+    assert found_in(seed("002"), "راس العين").value.place.id == "C4988"
+
+
+def test_seed_003_ashara_and_subaykhan() -> None:
+    found = seed("003")
+    assert found_in(found, "مدينه العشاره").value.place.id == "C5210"
+    assert found_in(found, "بلده صبيخان").value.place.id == "C5211"
+
+
+def test_seed_004_salhiyeh_farqalas_safyan() -> None:
+    found = seed("004")
+    assert found_in(found, "بلده الصالحيه").value.place.id == "C5181"
+    assert found_in(found, "بلده الفرقلس").value.place.id == "C2633"
+    assert found_in(found, "منطقه صفيان").value.place.admin1_pcode == "SY11"
+    assert found_in(found, "قاعده حميميم").value.place.id == "cur-hmeimim"
+
+
+def test_seed_004_outlets_not_places() -> None:
+    texts = [text for text, _ in seed("004")]
+    assert not any("عين الفرات" in t or "24" in t for t in texts)
+
+
+# ---- the table of real mentions -----------------------------------------------------------
+
+
+def read_place_mentions() -> list[dict[str, str]]:
+    with (FIXTURES / "place_mentions.tsv").open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def placed_right(row: dict[str, str]) -> bool:
+    doc = make_doc(row["excerpt"])
+    assert doc.norm is not None
+    start = doc.norm.text.find(normalise_key(row["mention"]))
+    end = start + len(normalise_key(row["mention"]))
+    found = [m for m in find_places(doc) if m.start < end and m.end > start]
+    if not found:
+        return False
+    place = found[-1].value.place
+    if place.admin1_pcode != row["admin1_pcode"]:
+        return False
+    if not row["latitude"]:
+        return True
+    return (
+        km(place.latitude, place.longitude, float(row["latitude"]), float(row["longitude"])) <= 10
+    )
+
+
+def test_real_mentions_table_is_big_enough() -> None:
+    assert len(read_place_mentions()) >= 60
+
+
+def test_real_mentions_placed_within_10_km_or_right_governorate() -> None:
+    rows = read_place_mentions()
+    wrong = [row["mention"] for row in rows if not placed_right(row)]
+    assert 1 - len(wrong) / len(rows) >= 0.9, wrong
