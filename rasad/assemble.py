@@ -18,6 +18,7 @@ Where each field comes from:
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
@@ -36,6 +37,7 @@ from rasad.extract.actors import (
     resolve_actor,
     find_role_cues,
 )
+from rasad.extract.country import about_syria
 from rasad.extract.dates import find_dates, reference_date
 from rasad.extract.fatalities import find_fatalities
 from rasad.extract.recaps import find_cues, frame_clause
@@ -45,10 +47,11 @@ from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
 from rasad.model import Actor, Document, Event, Mention, PlaceMention, Span
 from rasad.normalise import normalise_key
 
-WEAK_PRIORITY = 2  # generic words ("هجوم"، "مقتل") that need a victim, a count or a named side
-CONTEXT_GAP_TOKENS = 2
+log = logging.getLogger(__name__)
+
+CONTEXT_GAP_TOKENS = 2  # "الصالحية بريف البوكمال": a place right after another may frame it
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
-ASIDE_GAP_TOKENS = 2  # "مصادر إعلامية بالمنطقة الشرقية": a source's own place follows closely  # "القورية والمياذين بريف دير الزور": a place right after another frames it
+ASIDE_GAP_TOKENS = 2  # "مصادر إعلامية بالمنطقة الشرقية": a source's own place follows closely
 
 
 @dataclass(slots=True)
@@ -74,6 +77,10 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     cues = find_cues(doc, 0, len(doc.norm.text))
     places = _distribute_cues(doc, _places_of_acts(doc, gazetteer.find_places(doc), role_cues, cues), gazetteer)
     doc.mentions = places + actors
+    if not about_syria(doc, places):
+        log.info("document %s is about another country: no events coded", doc.id)
+        doc.events = []
+        return doc.events
     context = _Context(doc, places, actors, reference, _Index(find_triggers(doc) + role_cues + cues))
     events: list[Event] = []
     for sentence in doc.sentences:
@@ -303,8 +310,9 @@ def _distribute_cues(doc: Document, places: list[Mention], gazetteer: Gazetteer)
         if gap != "و" or second.value.cue or first.value.cue not in framing_cues():
             continue
         name = doc.norm.text[second.start:second.end]
-        candidates = gazetteer.lookup(f"{first.value.cue} {name}")
-        place = candidates[0] if candidates else second.value.place
+        wanted = normalise_key(f"{first.value.cue} {name}")
+        exact = [p for p in gazetteer.lookup(wanted) if normalise_key(p.name_ar) == wanted]
+        place = exact[0] if exact else second.value.place
         result[index] = Mention("place", second.start, second.end, PlaceMention(place, first.value.precision, first.value.cue))
     return result
 
@@ -329,6 +337,10 @@ def _places_of_acts(
 def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
     trigger: Trigger = act.trigger.value
     actor1, actor2 = act.roles.actor1, act.roles.actor2
+    if trigger.violent and actor1 is not None and actor1.inter == CIVILIAN_INTER and trigger.event_type not in (
+        "Protests", "Riots"
+    ):
+        actor1, actor2 = None, actor2 or actor1  # civilians are never the armed side of an attack
     if trigger.violent and actor1 is None and trigger.kind != "detention":
         actor1 = actors_by_name().get(UNIDENTIFIED)
     event_type, sub_event_type = _finish_type(trigger, actor1, actor2)
