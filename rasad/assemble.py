@@ -49,6 +49,8 @@ from rasad.normalise import normalise_key
 
 log = logging.getLogger(__name__)
 
+REGION_PRECISION = 3  # a governorate or region: dropped when the clause names a closer place
+GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
 CONTEXT_GAP_TOKENS = 2  # "الصالحية بريف البوكمال": a place right after another may frame it
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
 ASIDE_GAP_TOKENS = 2  # "مصادر إعلامية بالمنطقة الشرقية": a source's own place follows closely
@@ -141,7 +143,8 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     ]
     if not triggers:
         return None
-    chosen = max(triggers, key=lambda t: (t.value.priority, t.value.violent, -t.start))
+    deaths = _fatalities_of(doc, start, end)
+    chosen = _strongest(triggers, deaths)
     clause_actors = [a for a in actors if start <= a.start and a.end <= end]
     roles = assign_roles(  # the act begins at its first trigger word: "قتل عنصران من قوات النظام بهجوم"
         doc, start, end, trigger_start=min(t.start for t in triggers), on=reference, actors=clause_actors,
@@ -149,14 +152,14 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, actors, start, reference)
-    deaths = _fatalities_of(doc, start, end)
     own_places = _most_specific(doc, [p for p in places if start <= p.start and p.end <= end])
     in_sentence = any(sentence.start <= p.start and p.end <= sentence.end for p in places)
-    if chosen.value.violent and deaths is None and not in_sentence:
-        return None  # "سير المعارك"، "هجمات خاطفة": no act that can be placed
+    generic = chosen.value.kind in GENERIC_KINDS
+    if deaths is None and (generic and not own_places or chosen.value.violent and not in_sentence):
+        return None  # "لهجمات نفذها مجهولون"، "سير المعارك": no act that can be told apart
     if chosen.value.kind == "killing" and deaths is None:
         return None
-    event_places = own_places or _places_nearby(doc, clause, sentence, places)
+    event_places = own_places or _places_nearby(doc, clause, sentence, places, context.index)
     if not event_places:
         return None
     dates = find_dates(doc, start, end, reference) or find_dates(doc, sentence.start, sentence.end, reference)
@@ -172,6 +175,19 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         historical=historical or recalled_month,
         historical_cue=frame.historical_cue,
     )
+
+
+def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:
+    """The trigger that names the act: the highest priority, violence first on a tie.
+
+    A generic attack word with no one killed does not outweigh a named move: in "أوقفت عملية
+    تمشيط ... استهدفت محيط منطقة البشري" the sweep is the act, "استهدفت" only its object.
+    """
+    ranked = sorted(triggers, key=lambda t: (t.value.priority, t.value.violent, -t.start), reverse=True)
+    moves = [t for t in ranked if not t.value.violent]
+    if ranked[0].value.kind in GENERIC_KINDS and deaths is None and moves:
+        return moves[0]
+    return ranked[0]
 
 
 def _with_carried_actor(roles: Roles, actors: list[Mention], start: int, on: date | None) -> Roles:
@@ -205,15 +221,17 @@ def _fatalities_of(doc: Document, start: int, end: int) -> Mention | None:
     return max(found, key=lambda m: (not m.value.vague, m.value.count))
 
 
-def _places_nearby(doc: Document, clause, sentence, places: list[Mention]) -> list[Mention]:
+def _places_nearby(doc: Document, clause, sentence, places: list[Mention], index: _Index) -> list[Mention]:
     """Where an act with no place of its own happened: the place told just before it, else
-    the next one in its sentence, else the last one of the paragraph before."""
+    the next one in its sentence (unless another act is told there), else the last one of the
+    paragraph before."""
     paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph and not s.is_title]
     paragraph_start = min((s.start for s in paragraph), default=sentence.start)
     earlier = _most_specific(doc, [p for p in places if paragraph_start <= p.start and p.end <= clause[0]])
     if earlier:
         return earlier[-1:]
-    later = _most_specific(doc, [p for p in places if clause[1] <= p.start and p.end <= sentence.end])
+    later_clauses = [c for c in sentence.clauses if c[0] >= clause[1] and not index.within("trigger", *c)]
+    later = _most_specific(doc, [p for p in places if any(c[0] <= p.start and p.end <= c[1] for c in later_clauses)])
     if later:
         return later[:1]
     previous = [s for s in doc.sentences if s.paragraph == sentence.paragraph - 1 and not s.is_title]
@@ -242,12 +260,13 @@ def _most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 place.precision > previous.value.precision or place.cue in framing_cues()
             )) or any(normalise_key(word) in connector_cues() for word in gap)
             coarser = any(
-                k.value.place.admin1_pcode == place.place.admin1_pcode and k.value.precision < place.precision
+                k.value.precision < place.precision
+                and (k.value.place.admin1_pcode == place.place.admin1_pcode or place.precision == REGION_PRECISION)
                 for k in kept
             )
             if framing or coarser or (coordinated and _word_before(text, previous.start) in between_words()):
                 continue
-            if _word_before(text, mention.start) in destination_words() and _origin(text, previous):
+            if _heads_to(text, mention.start) and _origin(text, previous):
                 kept.pop()
         kept.append(mention)
     seen: set[str] = set()
@@ -262,6 +281,11 @@ def _most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _word_before(text: str, index: int) -> str:
     words = text[max(0, index - 30):index].split()
     return normalise_key(words[-1]) if words else ""
+
+
+def _heads_to(text: str, index: int) -> bool:
+    """"إلى نقاطها في بلدة الفرقلس": a destination word shortly before the place."""
+    return any(normalise_key(w) in destination_words() for w in text[max(0, index - 40):index].split()[-3:])
 
 
 def _origin(text: str, mention: Mention) -> bool:
@@ -297,7 +321,11 @@ def framing_cues() -> frozenset[str]:
 def connector_cues() -> frozenset[str]:
     """Words that tie a place to the area it belongs to ("البوكمال التابعة لدير الزور")."""
     rows = read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
-    return frozenset(normalise_key(row["word"]) for _, row in rows if row["role"] == "connector")
+    roles: dict[str, set[str]] = {}
+    for _, row in rows:
+        roles.setdefault(normalise_key(row["word"]), set()).add(row["role"])
+    # "في" connects ("X في ريف Y") but is also a plain preposition: only the unambiguous ones
+    return frozenset(word for word, kinds in roles.items() if kinds == {"connector"})
 
 
 def _distribute_cues(doc: Document, places: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -454,9 +482,9 @@ def _merge(events: list[Event]) -> list[Event]:
         if twin is None:
             merged.append(event)
             continue
-        if twin.actor1 in (None, UNIDENTIFIED) and event.actor1 not in (None, UNIDENTIFIED):
+        if twin.actor1 in (None, UNIDENTIFIED) and event.actor1 not in (None, UNIDENTIFIED, twin.actor2):
             twin.actor1, twin.inter1 = event.actor1, event.inter1
-        if twin.actor2 is None and event.actor2 is not None:
+        if twin.actor2 is None and event.actor2 not in (None, twin.actor1):
             twin.actor2, twin.inter2 = event.actor2, event.inter2
         twin.interaction = interaction_code(twin.inter1, twin.inter2)
         if (event.fatalities or 0) > (twin.fatalities or 0):

@@ -32,7 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -70,6 +70,9 @@ PUNCTUATION = re.compile(r"[.,;:!?()\[\]\n-]")
 SOFT_BLOCKS = frozenset({"common", "person"})
 WEAK, MEDIUM, STRONG = 0, 1, 2
 SETTLEMENT_KINDS = frozenset({"community", "neighbourhood", "locality"})
+# Distinct words whose forms and misspellings are remembered: news vocabulary repeats, and
+# this bounds memory on a stream of millions of reports.
+WORD_CACHE_SIZE = 1 << 16
 
 Payload = TypeVar("Payload")
 
@@ -122,6 +125,9 @@ class PhraseTable(Generic[Payload]):
     def __init__(self) -> None:
         self._by_first: dict[str, dict[tuple[str, ...], list[Payload]]] = defaultdict(dict)
         self._longest: dict[str, int] = {}
+        # Last words of all phrases: no phrase can end on a token without one of them.
+        self._last_words: set[str] = set()
+        self._max_length = 0
 
     def add(self, words: tuple[str, ...], payload: Payload) -> None:
         if not words:
@@ -130,24 +136,40 @@ class PhraseTable(Generic[Payload]):
         if payload not in payloads:
             payloads.append(payload)
         self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
+        self._last_words.add(words[-1])
+        self._max_length = max(self._max_length, len(words))
+
+    def starts_with(self, forms: Iterable[Variant]) -> bool:
+        """Whether some phrase may start on a token of these forms."""
+        return any(variant.form in self._by_first for variant in forms)
+
+    def ends_with(self, forms: Iterable[Variant]) -> bool:
+        """Whether some phrase may end on a token of these forms."""
+        return any(variant.form in self._last_words for variant in forms)
 
     def longest_at(
-        self, forms: Sequence[Sequence[Variant]], index: int
+        self, forms: Sequence[Sequence[Variant]], index: int, stop: int | None = None
     ) -> PhraseHit[Payload] | None:
-        """The longest phrase starting at token ``index``."""
+        """The longest phrase starting at token ``index`` and ending before token ``stop``."""
+        limit = len(forms) if stop is None else stop
         best: PhraseHit[Payload] | None = None
+        rest: list[str] | None = None
         for variant in forms[index]:
             entries = self._by_first.get(variant.form)
             if not entries:
                 continue
-            for length in range(min(self._longest[variant.form], len(forms) - index), 0, -1):
+            if rest is None:
+                # Only the first word carries clitics ("وبدير الزور"; "حمص وحماة" is not
+                # "حمص حماة"): the later words of a phrase are the tokens' first forms, so a
+                # phrase of each length is one key to look up.
+                rest = _first_forms(forms, index + 1, min(limit, index + self._max_length))
+            longest = min(self._longest[variant.form], len(rest) + 1)
+            for length in range(longest, 0, -1):
                 if best is not None and length <= best.last - best.first + 1:
                     break
-                words = self._match_rest(entries, forms, index, length, variant.form)
-                if words is not None:
-                    best = PhraseHit(
-                        index, index + length - 1, variant.prefix, tuple(entries[words])
-                    )
+                payloads = entries.get((variant.form, *rest[: length - 1]))
+                if payloads is not None:
+                    best = PhraseHit(index, index + length - 1, variant.prefix, tuple(payloads))
                     break
         return best
 
@@ -155,30 +177,35 @@ class PhraseTable(Generic[Payload]):
         self, forms: Sequence[Sequence[Variant]], last: int, longest: int = 3
     ) -> PhraseHit[Payload] | None:
         """The longest phrase whose last token is ``last``."""
+        if not self.ends_with(forms[last]):
+            return None
         for length in range(min(longest, last + 1), 0, -1):
-            hit = self.longest_at(forms[: last + 1], last - length + 1)
+            hit = self.longest_at(forms, last - length + 1, last + 1)
             if hit is not None and hit.last == last:
                 return hit
         return None
 
-    @staticmethod
-    def _match_rest(
-        entries: dict[tuple[str, ...], list[Payload]],
-        forms: Sequence[Sequence[Variant]],
-        index: int,
-        length: int,
-        first: str,
-    ) -> tuple[str, ...] | None:
-        for words in entries:
-            if len(words) != length or words[0] != first:
-                continue
-            # Only the first word carries clitics: "وبدير الزور"; "حمص وحماة" is not "حمص حماة".
-            if all(
-                forms[index + offset] and forms[index + offset][0].form == word
-                for offset, word in enumerate(words[1:], start=1)
-            ):
-                return words
-        return None
+
+def _first_forms(forms: Sequence[Sequence[Variant]], start: int, stop: int) -> list[str]:
+    """The first form of each token from ``start`` to ``stop``, up to a token with none."""
+    words = []
+    for index in range(start, stop):
+        if not forms[index]:
+            break
+        words.append(forms[index][0].form)
+    return words
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What the geocoder needs of one token's text; worked out once for each distinct word."""
+
+    forms: tuple[Variant, ...]  # clitics off: what names match
+    context_forms: tuple[Variant, ...]  # the article kept: what context words match
+    may_name: bool  # some form starts a gazetteer name
+    may_block: bool  # some form starts a not_places phrase
+    may_end_settlement: bool  # some form ends a "settlement" cue ("بلدة", "مدينة")
+    misspelt: tuple[int, ...]  # places whose name this is by skeleton, if long enough
 
 
 @dataclass(slots=True)
@@ -229,6 +256,16 @@ class Gazetteer:
         self._blocked: PhraseTable[str] = PhraseTable()
         for row in _read_rows(directory / "not_places.tsv"):
             self._blocked.add(phrase_words(row["phrase"]), row["kind"])
+        self._settlement_ends = {
+            words[-1]
+            for entries in self._cues._by_first.values()
+            for words, cues in entries.items()
+            if any(c.role == "settlement" for c in cues)
+        }
+        # Per-word work, remembered across documents (the tables above never change).
+        self._word = lru_cache(maxsize=WORD_CACHE_SIZE)(self._read_word)
+        self._misspelt = lru_cache(maxsize=WORD_CACHE_SIZE)(self._by_skeleton)
+        self._one_edit = lru_cache(maxsize=WORD_CACHE_SIZE)(self._by_one_edit)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -297,21 +334,39 @@ class Gazetteer:
 
     def _fuzzy(self, word: str, *, edits: bool = True) -> list[int]:
         """Places whose one-word name is ``word`` misspelt (any clitic form)."""
+        return list(self._misspelt(word) or (self._one_edit(word) if edits else ()))
+
+    def _by_skeleton(self, word: str) -> tuple[int, ...]:
+        """Places whose name has the skeleton of a form of ``word``: the first form that has one."""
         for variant in token_variants(word):
             if len(variant.form) < MIN_FUZZY_LETTERS:
                 continue
             found = self._skeletons.get(skeleton(variant.form))
             if found:
-                return list(dict.fromkeys(found))
-        if not edits:
-            return []
+                return tuple(dict.fromkeys(found))
+        return ()
+
+    def _by_one_edit(self, word: str) -> tuple[int, ...]:
+        """Places whose skeleton is one edit from that of a form of ``word``."""
         for variant in token_variants(word):
             if len(variant.form) < MIN_FUZZY_LETTERS:
                 continue
             keys = self._near_keys(skeleton(variant.form))
             if keys:
-                return list(dict.fromkeys(i for key in sorted(keys) for i in self._skeletons[key]))
-        return []
+                return tuple(dict.fromkeys(i for key in sorted(keys) for i in self._skeletons[key]))
+        return ()
+
+    def _read_word(self, text: str) -> _Word:
+        forms = tuple(_forms(text))
+        context_forms = tuple(_without_article(text, forms))
+        return _Word(
+            forms,
+            context_forms,
+            may_name=self._names.starts_with(forms),
+            may_block=self._blocked.starts_with(forms),
+            may_end_settlement=any(v.form in self._settlement_ends for v in context_forms),
+            misspelt=self._misspelt(text) if len(text) >= MIN_FUZZY_LETTERS else (),
+        )
 
     def _near_keys(self, key: str) -> set[str]:
         if self._deletions is None:
@@ -342,10 +397,11 @@ class Gazetteer:
         """
         assert doc.norm is not None, "find_places needs a normalised document"
         text = doc.norm.text
-        tokens = tokenize(text)
-        forms = [_forms(token.text) for token in tokens]
-        context_forms = [_without_article(t.text, f) for t, f in zip(tokens, forms, strict=True)]
-        hits = self._scan(tokens, forms, context_forms)
+        tokens = doc.tokens()
+        words = [self._word(token.text) for token in tokens]
+        forms = [word.forms for word in words]
+        context_forms = [word.context_forms for word in words]
+        hits = self._scan(tokens, words, forms, context_forms)
         self._read_context(text, tokens, context_forms, hits)
         self._link_qualifiers(text, context_forms, hits)
         self._decide_support(hits)
@@ -368,17 +424,20 @@ class Gazetteer:
     def _scan(
         self,
         tokens: list[Token],
+        words: list[_Word],
         forms: Sequence[Sequence[Variant]],
         context_forms: Sequence[Sequence[Variant]],
     ) -> list[_Hit]:
         hits: list[_Hit] = []
         index = 0
         while index < len(tokens):
-            blocked = self._blocked.longest_at(forms, index)
-            named = self._names.longest_at(forms, index)
+            word = words[index]
+            # Most tokens start no phrase of either table: the tables are not searched then.
+            blocked = self._blocked.longest_at(forms, index) if word.may_block else None
+            named = self._names.longest_at(forms, index) if word.may_name else None
             fuzzy = False
             if named is None and blocked is None:
-                found = self._fuzzy_at(tokens, context_forms, index)
+                found = self._fuzzy_at(tokens, words, context_forms, index)
                 named, fuzzy = (
                     (PhraseHit(index, index, 0, tuple(found)), True) if found else (None, False)
                 )
@@ -411,16 +470,31 @@ class Gazetteer:
         return hits
 
     def _fuzzy_at(
-        self, tokens: list[Token], context_forms: Sequence[Sequence[Variant]], index: int
-    ) -> list[int]:
-        """Misspelt names: by skeleton anywhere, by one edit only right after "بلدة"/"مدينة"."""
-        if len(tokens[index].text) < MIN_FUZZY_LETTERS or self._cues.longest_at(
-            context_forms, index
-        ):
-            return []
-        cue = self._cues.ending_at(context_forms, index - 1) if index else None
-        after_settlement = cue is not None and any(c.role == "settlement" for c in cue.payloads)
-        return self._fuzzy(tokens[index].text, edits=after_settlement)
+        self,
+        tokens: list[Token],
+        words: list[_Word],
+        context_forms: Sequence[Sequence[Variant]],
+        index: int,
+    ) -> tuple[int, ...]:
+        """Misspelt names: by skeleton anywhere, by one edit only right after "بلدة"/"مدينة".
+
+        Never a word that is a context word itself. The cheap tests (the word's own
+        misspellings, cached) come before the context ones, which few words reach.
+        """
+        text = tokens[index].text
+        if len(text) < MIN_FUZZY_LETTERS:
+            return ()
+        found = words[index].misspelt
+        if not found:
+            if not (index and words[index - 1].may_end_settlement):
+                return ()
+            cue = self._cues.ending_at(context_forms, index - 1)
+            if cue is None or not any(c.role == "settlement" for c in cue.payloads):
+                return ()
+            found = self._one_edit(text)
+        if not found or self._cues.longest_at(context_forms, index):
+            return ()
+        return found
 
     def _read_context(
         self, text: str, tokens: list[Token], forms: Sequence[Sequence[Variant]], hits: list[_Hit]

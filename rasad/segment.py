@@ -86,9 +86,11 @@ def _clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     text = doc.norm.text
     cuts = {start}
     for match in doc.find(_clause_openers(), start, end):
-        before = text[start:match.start].rstrip()
-        if before and (_CLAUSE_BREAK.match(before[-1]) or match.payload != "clause"):
-            cuts.add(_clause_start(text, match.start))
+        cut = _clause_start(text, match.start)
+        before = text[start:cut].rstrip()
+        # "، فيما ..."، "، وكان ...": after a comma; a recap ("بعد أيام من") cuts anywhere.
+        if before and (_CLAUSE_BREAK.match(before[-1]) or match.payload == "recap"):
+            cuts.add(cut)
     bounds = sorted(cuts) + [end]
     clauses = []
     for clause_start, clause_end in zip(bounds, bounds[1:], strict=False):

@@ -154,6 +154,7 @@ def assign_roles(
             others = [m for m, r in zip(mentions[index + 1:], roles[index + 1:], strict=True) if r != "aside"]
             if others:
                 return _between(mention, others[0], on)
+            unassigned.append(mention)
         if role == "suspected" and (agent is None or _unidentified(agent)):
             agent, suspected = mention, True
         elif role == "agent" and agent is None:
@@ -217,7 +218,9 @@ def _role_of(
         if not (lo <= cue.start and cue.end <= mention.start) or cue.value in _ROLES_BEFORE_CUE:
             continue
         if cue.value == "affiliation":
-            if previous_end is not None and _words_between(tokens, previous_end, cue.start) <= AFFILIATION_GAP:
+            between = [t.text for t in tokens if previous_end is not None and previous_end <= t.start and t.end <= cue.start]
+            adjectives_only = len(between) <= AFFILIATION_GAP and not any(w.startswith("و") for w in between)
+            if previous_end is not None and adjectives_only:
                 return "aside"  # "لواء القدس الفلسطيني التابعة لروسيا": Russia is named, not acting
             transparent_from = cue.start  # "أفراد تابعين لـ X": look further back
             break
