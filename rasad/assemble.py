@@ -7,12 +7,12 @@ tally, a plan). Two places named for one act make two events, and a total given 
 divided between them. Mentions of one event within the article are merged.
 
 Where each field comes from:
-    event_type, sub_event_type  rasad.extract.triggers (finished here by target or actor1)
-    actor1, actor2, inter*      rasad.extract.actors
-    fatalities, fatalities_text rasad.extract.fatalities
-    event_date, time_precision  rasad.extract.dates
+    event_type, sub_event_type  rasad.extractors.triggers (finished here by target or actor1)
+    actor1, actor2, inter*      rasad.extractors.actors
+    fatalities, fatalities_text rasad.extractors.fatalities
+    event_date, time_precision  rasad.extractors.dates
     location, admin*, lat/lon   rasad.geocode
-    historical                  rasad.extract.recaps
+    historical                  rasad.extractors.recaps
     notes, evidence, event_id   here
 """
 
@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from rasad.extract.actors import (
+from rasad.extractors.actors import (
     CIVILIAN_INTER,
     CIVILIANS,
+    PROTESTERS,
+    RIOTERS,
     STATE_INTER,
     UNIDENTIFIED,
     Roles,
@@ -37,11 +39,11 @@ from rasad.extract.actors import (
     resolve_actor,
     find_role_cues,
 )
-from rasad.extract.country import about_syria
-from rasad.extract.dates import find_dates, reference_date
-from rasad.extract.fatalities import find_fatalities
-from rasad.extract.recaps import find_cues, frame_clause
-from rasad.extract.triggers import DISORDER_TYPES, Trigger, find_triggers
+from rasad.extractors.country import about_syria
+from rasad.extractors.dates import find_dates, reference_date
+from rasad.extractors.fatalities import find_fatalities
+from rasad.extractors.recaps import find_cues, frame_clause
+from rasad.extractors.triggers import DISORDER_TYPES, Trigger, find_triggers
 from rasad.geocode import Gazetteer
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
 from rasad.model import Actor, Document, Event, Mention, PlaceMention, Span
@@ -49,6 +51,7 @@ from rasad.normalise import normalise_key
 
 log = logging.getLogger(__name__)
 
+DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
 REGION_PRECISION = 3  # a governorate or region: dropped when the clause names a closer place
 GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
 CONTEXT_GAP_TOKENS = 2  # "الصالحية بريف البوكمال": a place right after another may frame it
@@ -83,7 +86,8 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
         log.info("document %s is about another country: no events coded", doc.id)
         doc.events = []
         return doc.events
-    context = _Context(doc, places, actors, reference, _Index(find_triggers(doc) + role_cues + cues))
+    outlets = [c for c in role_cues if c.value == "outlet"]
+    context = _Context(doc, places, actors, reference, _Index(find_triggers(doc) + role_cues + cues), outlets)
     events: list[Event] = []
     for sentence in doc.sentences:
         if sentence.is_title:
@@ -131,6 +135,7 @@ class _Context:
     actors: list[Mention]
     reference: date | None
     index: _Index
+    outlets: list[Mention]  # outlet names: "حلب اليوم" dates nothing
 
 
 def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool) -> _Act | None:
@@ -138,21 +143,24 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     start, end = clause
     triggers = [
         t for t in context.index.within("trigger", start, end)
-        if not _overlaps(t, actors)
+        if not _inside_a_name(t, actors)
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
     if not triggers:
         return None
     deaths = _fatalities_of(doc, start, end)
     chosen = _strongest(triggers, deaths)
-    clause_actors = [a for a in actors if start <= a.start and a.end <= end]
+    planned = frame.plan or (end, end)  # names inside a plan are what is feared, not who acted
+    clause_actors = [a for a in actors if start <= a.start and a.end <= end and not planned[0] <= a.start < planned[1]]
     roles = assign_roles(  # the act begins at its first trigger word: "قتل عنصران من قوات النظام بهجوم"
         doc, start, end, trigger_start=min(t.start for t in triggers), on=reference, actors=clause_actors,
-        violent=chosen.value.violent, cues=context.index.within("role_cue", start, end),
+        violent=chosen.value.violent, cues=context.index.within("role_cue", start, end), acts=triggers,
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, actors, start, reference)
-    own_places = _most_specific(doc, [p for p in places if start <= p.start and p.end <= end])
+    own_places = _most_specific(
+        doc, [p for p in places if start <= p.start and p.end <= end and not planned[0] <= p.start < planned[1]]
+    )
     in_sentence = any(sentence.start <= p.start and p.end <= sentence.end for p in places)
     generic = chosen.value.kind in GENERIC_KINDS
     if deaths is None and (generic and not own_places or chosen.value.violent and not in_sentence):
@@ -162,7 +170,10 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     event_places = own_places or _places_nearby(doc, clause, sentence, places, context.index)
     if not event_places:
         return None
-    dates = find_dates(doc, start, end, reference) or find_dates(doc, sentence.start, sentence.end, reference)
+    # A clause with no date of its own takes one told before it in its sentence, never one of
+    # a later clause ("، وكان آخرها قبل أيام" dates the recap, not the news).
+    dates = find_dates(doc, start, end, reference) or find_dates(doc, sentence.start, start, reference)[-1:]
+    dates = [d for d in dates if not any(o.start <= d.start < o.end for o in context.outlets)]
     date_mention = dates[0] if dates else None
     recalled_month = bool(date_mention and date_mention.value.past_reference and date_mention.value.precision == 3)
     return _Act(
@@ -209,8 +220,10 @@ def _claimed_by(context: _Context, clause: tuple[int, int]) -> Actor | None:
     return resolve_actor(claimants[-1].value, context.reference) if claimants else None
 
 
-def _overlaps(mention: Mention, others: list[Mention]) -> bool:
-    return any(o.start < mention.end and mention.start < o.end for o in others)
+def _inside_a_name(trigger: Mention, actors: list[Mention]) -> bool:
+    """"تحرير" in "هيئة تحرير الشام" names a group, not a takeover; "غارة" in "غارة إسرائيلية"
+    opens the name and is still the act."""
+    return any(a.start < trigger.start and trigger.end <= a.end for a in actors)
 
 
 def _fatalities_of(doc: Document, start: int, end: int) -> Mention | None:
@@ -365,12 +378,10 @@ def _places_of_acts(
 def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
     trigger: Trigger = act.trigger.value
     actor1, actor2 = act.roles.actor1, act.roles.actor2
-    if trigger.violent and actor1 is not None and actor1.inter == CIVILIAN_INTER and trigger.event_type not in (
-        "Protests", "Riots"
-    ):
+    if actor1 is not None and actor1.inter == CIVILIAN_INTER and trigger.event_type not in ("Protests", "Riots"):
         actor1, actor2 = None, actor2 or actor1  # civilians are never the armed side of an attack
     if trigger.violent and actor1 is None and trigger.kind != "detention":
-        actor1 = actors_by_name().get(UNIDENTIFIED)
+        actor1 = actors_by_name().get(DEFAULT_ACTOR1.get(trigger.event_type, UNIDENTIFIED))
     event_type, sub_event_type = _finish_type(trigger, actor1, actor2)
     if event_type == "Violence against civilians" and actor2 is None:
         actor2 = actors_by_name().get(CIVILIANS)

@@ -26,7 +26,9 @@ TABLE_COLUMNS = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rasad",
-        description="Arabic conflict news in, ACLED-style events out.",
+        description="Arabic conflict news in, ACLED-style events out. "
+        "`rasad extract INPUT...` reads documents (a JSONL file, .txt or .html files, a directory, "
+        "or - for stdin) and writes their events; `rasad eval PRED GOLD` scores events.",
         epilog="Exit status: 0 all went well; 1 some input failed (named on stderr, the rest "
         "was processed); 2 usage error.",
     )
@@ -56,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="score predicted events against gold events",
         description="Score PRED against GOLD (both JSONL of events) by docs/format.md §4 and "
         "print the metrics as JSON.",
-        epilog="Example: rasad eval events.jsonl tests/fixtures/dev-gold.jsonl",
+        epilog="Example: rasad eval events.jsonl tests/fixtures/dev-gold.jsonl\n"
+        "Exit status: 0 when scored; 1 when a file cannot be read (the file and line are named).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("predicted", metavar="PRED")
     evaluate.add_argument("gold", metavar="GOLD")

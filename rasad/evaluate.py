@@ -23,6 +23,7 @@ FIELD_ALIASES = {
     "date": "event_date",
     "document_id": "doc_id",
     "article_id": "doc_id",
+    "id": "doc_id",
     "lat": "latitude",
     "lon": "longitude",
     "lng": "longitude",

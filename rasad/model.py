@@ -228,7 +228,7 @@ class Document:
             forms = [token_variants(t.text, suffixes=matcher.suffixes) for t in tokens]
             self._forms[matcher.suffixes] = forms
         first, last = self.tokens_between(start, len(self.norm.text) if end is None else end)
-        return matcher.find(tokens[first:last], forms[first:last])
+        return matcher.find_in(tokens, forms, first, last)
 
     def mentions_of(self, kind: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Mentions of one kind inside normalised ``[start, end)``, in text order."""

@@ -24,9 +24,9 @@ from datetime import date
 from rasad.assemble import assemble
 from rasad.clean import clean
 from rasad.errors import ExtractionError, RasadError
-from rasad.extract.actors import actor_matcher, role_cue_matcher, role_words
-from rasad.extract.recaps import cue_matcher
-from rasad.extract.triggers import trigger_matcher
+from rasad.extractors.actors import actor_matcher, role_cue_matcher, role_words
+from rasad.extractors.recaps import cue_matcher
+from rasad.extractors.triggers import trigger_matcher
 from rasad.geocode import Gazetteer
 from rasad.model import Document, Event
 from rasad.normalise import normalise

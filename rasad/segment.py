@@ -71,12 +71,16 @@ def _mark_headings(sentences: list[Sentence], text: str, title_key: str | None) 
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-    for group in by_paragraph.values():
+    groups = list(by_paragraph.values())
+    for group in groups:
         first = group[0]
         line = text[first.start:group[-1].end]
         standalone = len(group) <= 2 and len(line.split()) <= HEADING_MAX_TOKENS
         ends_like_prose = text[group[-1].end:group[-1].end + 1] in (".", "!")
-        if (title_key and normalise_key(line).startswith(title_key)) or (standalone and not ends_like_prose):
+        is_last = group is groups[-1]  # a heading heads something: the last paragraph is body
+        if (title_key and normalise_key(line).startswith(title_key)) or (
+            standalone and not ends_like_prose and not is_last
+        ):
             for sentence in group:
                 sentence.is_title = True
 

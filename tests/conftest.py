@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from rasad.pipeline import Pipeline
-
-PUBLISHED = date(2023, 12, 9)
 
 
 @pytest.fixture(scope="session")

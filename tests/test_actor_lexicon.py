@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from rasad.extract import actors as actors_module
+from rasad.extractors import actors as actors_module
 from rasad.lexicon import read_tsv
 from rasad.matching import PhraseMatcher, tokenize
 from rasad.normalise import normalise, normalise_key
@@ -22,7 +22,7 @@ from rasad.normalise import normalise, normalise_key
 ACTOR_COLUMNS = ("actor", "inter", "valid_from", "valid_until", "source", "note")
 ALIAS_COLUMNS = ("alias", "actor", "note")
 CUE_COLUMNS = ("cue", "role", "note")
-# The roles rasad.extract.actors understands; a name whose nearest cue has another role is dropped.
+# The roles rasad.extractors.actors understands; a name whose nearest cue has another role is dropped.
 CUE_ROLES = actors_module.CUE_ROLES
 FALL_OF_ASSAD = date(2024, 12, 8)
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"

@@ -64,14 +64,10 @@ def test_help_of_eval_names_its_inputs(capsys):
     assert "PRED" in text and "GOLD" in text
 
 
-@pytest.mark.xfail(reason="`rasad eval --help` does not state the exit status", strict=True)
 def test_help_of_eval_names_exit_status(capsys):
     assert "Exit status" in help_of(capsys, "eval")
 
 
-@pytest.mark.xfail(
-    reason="`rasad --help` does not say what INPUT the command reads", strict=True
-)
 def test_help_of_rasad_mentions_input(capsys):
     assert "INPUT" in help_of(capsys)
 

@@ -82,7 +82,7 @@ def test_documents_must_agree_to_pair():
 def test_most_similar_pairs_first():
     gold = [event(admin1="Homs", latitude=34.7, longitude=36.7, fatalities=5), event()]
     predicted = [event()]
-    ((p, g),) = pair_events(predicted, gold)
+    ((_, g),) = pair_events(predicted, gold)
     assert g is gold[1]
     assert score(predicted, gold)["fatalities_acc"] == 1.0
 
@@ -125,12 +125,11 @@ def test_aliases_are_accepted(tmp_path):
     assert (second.doc_id, second.longitude) == ("d2", 40.0)
 
 
-@pytest.mark.xfail(
-    reason="docs/format.md §4 lists 'id' as an alias of doc_id, but FIELD_ALIASES lacks it",
-    strict=True,
-)
 def test_id_alias_of_doc_id(tmp_path):
-    path = write_jsonl(tmp_path / "gold.jsonl", [{"id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash"}])
+    path = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [{"id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash"}],
+    )
     (only,) = read_events(path)
     assert only.doc_id == "d1"
 
@@ -138,7 +137,9 @@ def test_id_alias_of_doc_id(tmp_path):
 def test_unknown_fields_are_ignored_and_blank_lines_skipped(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(
-        '{"doc_id": "d1", "event_type": "Battles", "sub_event_type": "Other", "coder": "x"}\n\n   \n', encoding="utf-8"
+        '{"doc_id": "d1", "event_type": "Battles", "sub_event_type": "Other", "coder": "x"}'
+        "\n\n   \n",
+        encoding="utf-8",
     )
     (only,) = read_events(path)
     assert (only.doc_id, only.event_type) == ("d1", "Battles")
@@ -147,7 +148,8 @@ def test_unknown_fields_are_ignored_and_blank_lines_skipped(tmp_path):
 def test_malformed_line_names_the_line(tmp_path):
     path = tmp_path / "pred.jsonl"
     path.write_text(
-        '{"doc_id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash"}\n{"doc_id": "d2", "event_type": \n',
+        '{"doc_id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash"}\n'
+        '{"doc_id": "d2", "event_type": \n',
         encoding="utf-8",
     )
     with pytest.raises(InputError) as raised:
@@ -158,7 +160,10 @@ def test_malformed_line_names_the_line(tmp_path):
 
 def test_line_that_is_not_an_object_names_the_line(tmp_path):
     path = tmp_path / "pred.jsonl"
-    path.write_text('{"doc_id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash"}\n[1, 2]\n', encoding="utf-8")
+    path.write_text(
+        '{"doc_id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash"}\n[1, 2]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match=r":2: not a JSON object"):
         read_events(path)
 

@@ -86,7 +86,8 @@ def test_persian_digits_become_ascii():
 
 
 def test_arabic_comma_semicolon_question_mark_become_ascii():
-    assert normalise("قتل عنصران، فيما أصيب ثالث؛ لماذا؟").text == "قتل عنصران, فيما اصيب ثالث; لماذا?"
+    normal = normalise("قتل عنصران، فيما أصيب ثالث؛ لماذا؟").text
+    assert normal == "قتل عنصران, فيما اصيب ثالث; لماذا?"
 
 
 def test_arabic_decimal_separator_and_percent():

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from rasad.extract.keywords import keyword_pattern
+from rasad.extractors.keywords import keyword_pattern
 from rasad.lexicon import read_tsv
 from rasad.model import Document, Mention
 from rasad.normalise import normalise, normalise_key

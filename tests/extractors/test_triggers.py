@@ -7,21 +7,25 @@ from datetime import date
 import pytest
 
 from rasad.assemble import _finish_type
-from rasad.extract.actors import actors_by_name
-from rasad.extract.triggers import DISORDER_TYPES, Trigger, find_triggers
+from rasad.extractors.actors import actors_by_name
+from rasad.extractors.triggers import DISORDER_TYPES, Trigger, find_triggers
 from rasad.lexicon import read_tsv
 from rasad.model import Document
 
 PUBLISHED = date(2023, 12, 9)
 
 ACLED_SUB_TYPES = {
-    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Battles": {
+        "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    },
     "Explosions/Remote violence": {
         "Chemical weapon", "Air/drone strike", "Suicide bomb",
         "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
     },
     "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Protests": {
+        "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    },
     "Riots": {"Violent demonstration", "Mob violence"},
     "Strategic developments": {
         "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
@@ -62,7 +66,9 @@ def test_all_25_acled_sub_types_are_reachable():
     reachable = set()
     kinds = set()
     for _, row in read_tsv("triggers.tsv", ["trigger", "kind", "event_type", "priority"]):
-        trigger = Trigger(row["kind"], row["event_type"], row["sub_event_type"], int(row["priority"]))
+        trigger = Trigger(
+            row["kind"], row["event_type"], row["sub_event_type"], int(row["priority"])
+        )
         kinds.add(row["kind"])
         for a1 in (None, STATE, ISIS):
             for a2 in (None, STATE, CIVILIANS):
@@ -291,11 +297,6 @@ def test_takeover_by_isis_is_overtaking(pipeline):
     assert (event.actor1, event.sub_event_type) == (ISIS, "Non-state actor overtakes territory")
 
 
-@pytest.mark.xfail(
-    reason="verb-first (VSO) takeover: the actor after 'استعادت' is taken as actor2, so the "
-    "regime's own takeover is coded as an Unidentified group overtaking regime territory",
-    strict=True,
-)
 def test_verb_first_regaining_of_control_by_the_regime(pipeline):
     (event,) = pipeline.extract("استعادت قوات النظام السيطرة على بلدة كنصفرة.", published=PUBLISHED)
     assert (event.sub_event_type, event.actor1) == ("Government regains territory", STATE)
@@ -313,20 +314,11 @@ def test_verb_first_takeover_by_hts(pipeline):
     ]
 
 
-@pytest.mark.xfail(
-    reason="'مظاهرة' is also an actor alias (Protesters), and triggers that overlap an actor "
-    "name are dropped, so a protest named by 'مظاهرة' makes no event",
-    strict=True,
-)
 def test_pipeline_codes_a_demonstration(pipeline):
     events = pipeline.extract("خرجت مظاهرة في مدينة السويداء.", published=PUBLISHED)
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
 
 
-@pytest.mark.xfail(
-    reason="'المتظاهرين' is an actor alias: 'تفريق المتظاهرين' overlaps it and is dropped",
-    strict=True,
-)
 def test_pipeline_codes_protest_with_intervention(pipeline):
     events = pipeline.extract(
         "قامت قوات الأمن بتفريق المتظاهرين في مدينة السويداء.", published=PUBLISHED
@@ -334,10 +326,6 @@ def test_pipeline_codes_protest_with_intervention(pipeline):
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
 
 
-@pytest.mark.xfail(
-    reason="'المتظاهرين' is an actor alias: 'إطلاق النار على المتظاهرين' is dropped",
-    strict=True,
-)
 def test_pipeline_codes_excessive_force(pipeline):
     events = pipeline.extract(
         "إطلاق النار على المتظاهرين في مدينة السويداء.", published=PUBLISHED
@@ -345,14 +333,21 @@ def test_pipeline_codes_excessive_force(pipeline):
     assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
 
 
-@pytest.mark.xfail(
-    reason="Protests count as violent (VIOLENT_TYPES holds every non-strategic type), so a "
-    "peaceful protest with no actor gets 'Unidentified Armed Group (Syria)', inter 3",
-    strict=True,
-)
 def test_peaceful_protest_is_not_by_an_armed_group(pipeline):
     (event,) = pipeline.extract("تظاهر العشرات في مدينة السويداء.", published=PUBLISHED)
     assert event.actor1 != "Unidentified Armed Group (Syria)"
+
+
+def test_riot_without_a_named_side_is_by_rioters(pipeline):
+    (event,) = pipeline.extract("اندلعت أعمال شغب في مدينة السويداء.", published=PUBLISHED)
+    assert (event.actor1, event.inter1, event.interaction) == ("Rioters (Syria)", 5, 50)
+    assert event.disorder_type == "Political violence"
+
+
+def test_protest_without_a_named_side_is_by_protesters(pipeline):
+    (event,) = pipeline.extract("تظاهر العشرات في مدينة السويداء.", published=PUBLISHED)
+    assert (event.actor1, event.inter1, event.interaction) == ("Protesters (Syria)", 6, 60)
+    assert (event.disorder_type, event.fatalities) == ("Demonstrations", 0)
 
 
 # -- a trigger inside an actor's name ---------------------------------------------------------
@@ -363,9 +358,9 @@ def test_hts_name_is_not_a_takeover(pipeline):
 
 
 def test_air_force_name_is_not_an_air_strike(pipeline):
-    # "الطيران الحربي" is a trigger, but here it is part of "الطيران الحربي السوري", an actor
+    # warplanes are a means, not an act: "الطيران الحربي السوري" names an actor
     doc = Document.from_text("عقد ضباط من الطيران الحربي السوري اجتماعاً في مدينة حماة.")
-    assert find_triggers(doc)  # the words alone would trigger
+    assert not find_triggers(doc)
     text = "عقد ضباط من الطيران الحربي السوري اجتماعاً في مدينة حماة."
     assert pipeline.extract(text, published=PUBLISHED) == []
 

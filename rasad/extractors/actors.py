@@ -30,6 +30,8 @@ from rasad.normalise import normalise_key
 
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"
 CIVILIANS = "Civilians (Syria)"
+PROTESTERS = "Protesters (Syria)"
+RIOTERS = "Rioters (Syria)"
 STATE_INTER = 1
 CIVILIAN_INTER = 7
 CUE_WINDOW = 4  # tokens before a name searched for the construction that gives its role
@@ -117,11 +119,13 @@ def assign_roles(
     actors: list[Mention] | None = None,
     violent: bool = True,
     cues: list[Mention] | None = None,
+    acts: list[Mention] | None = None,
 ) -> Roles:
     """actor1 and actor2 of the act whose trigger starts at ``trigger_start`` in a clause.
 
     For a strategic development (``violent=False``) an actor named without a target cue is
-    the one acting: reinforcements "لقوات الأسد" are the regime's own.
+    the one acting: reinforcements "لقوات الأسد" are the regime's own. ``acts`` are the
+    clause's trigger words: a name right after one is its subject ("استعادت قوات النظام").
     """
     assert doc.norm is not None
     text = doc.norm.text
@@ -139,7 +143,7 @@ def assign_roles(
     roles = [
         _role_of(
             mention, mentions[i - 1].end if i else None, mentions[i - 1].end if i else start,
-            tokens, cues, violent, trigger_start,
+            tokens, cues, violent, trigger_start, acts or [],
         )
         for i, mention in enumerate(mentions)
     ]
@@ -202,6 +206,7 @@ def _role_of(
     cues: list[Mention],
     violent: bool,
     trigger_start: int,
+    acts: list[Mention],
 ) -> str | None:
     """The role that the words just before (or just after) a name give it, if any.
 
@@ -224,9 +229,13 @@ def _role_of(
                 return "aside"  # "لواء القدس الفلسطيني التابعة لروسيا": Russia is named, not acting
             transparent_from = cue.start  # "أفراد تابعين لـ X": look further back
             break
-        if cue.value in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 1:
+        if cue.value in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 0:
             continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
+        if cue.value == "agent_next" and _words_between(tokens, cue.end, mention.start) > 0:
+            continue  # "هاجمت حاجزاً لقوات النظام": the name is the verb's object
         return _ROLES_AFTER_CUE[cue.value]
+    if any(0 <= mention.start - act.end <= 1 and act.value.kind != "killing" for act in acts):
+        return "agent"  # verb first, subject next: "استعادت قوات النظام"، "هجوم تنظيم داعش"
     if not violent or mention.start < trigger_start:
         # "تعزيزات عسكرية لقوات الأسد": a side's own men and means; "عناصر هيئة تحرير الشام
         # تمكنوا من": the subject before the act. Only after the act do "عناصر من X" name victims.
@@ -244,6 +253,7 @@ def _role_of(
 
 _ROLES_AFTER_CUE = {
     "agent_after": "agent",
+    "agent_next": "agent",
     "target_after": "target",
     "suspected": "suspected",
     "between": "between",

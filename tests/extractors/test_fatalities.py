@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasad.extract.fatalities import Fatalities, find_fatalities, parse_number
+from rasad.extractors.fatalities import Fatalities, find_fatalities, parse_number
 from rasad.model import Document
 from rasad.normalise import normalise
 

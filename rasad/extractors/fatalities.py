@@ -24,7 +24,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from rasad.extract.keywords import keyword_pattern
+from rasad.extractors.keywords import keyword_pattern
 from rasad.lexicon import read_tsv
 from rasad.matching import Token, Variant, token_variants, tokenize
 from rasad.model import Document, Mention

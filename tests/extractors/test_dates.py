@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasad.extract.dates import DateValue, find_dates, reference_date
+from rasad.extractors.dates import DateValue, find_dates, reference_date
 from rasad.model import Document
 from rasad.normalise import normalise
 

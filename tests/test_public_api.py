@@ -1,0 +1,95 @@
+"""The public surface: a light import, and a library that keeps quiet on stdout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import rasad
+from rasad.model import Document
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles.jsonl"
+HEAVY = ("fastapi", "sqlalchemy", "dask", "trafilatura")
+
+
+def modules_after(code: str) -> list[str]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_import_rasad_loads_no_heavy_modules():
+    loaded = modules_after("import rasad")
+    assert [m for m in loaded if m.split(".")[0] in HEAVY] == []
+    assert "rasad.pipeline" not in loaded  # the pipeline loads on first use
+
+
+def test_building_the_pipeline_loads_no_heavy_modules():
+    loaded = modules_after("from rasad.pipeline import Pipeline\nPipeline()")
+    assert [m for m in loaded if m.split(".")[0] in HEAVY] == []
+
+
+def test_public_names():
+    for name in rasad.__all__:
+        assert getattr(rasad, name) is not None
+    with pytest.raises(AttributeError):
+        rasad.no_such_name  # noqa: B018
+
+
+EXTRACT_ONCE = """
+import rasad
+(event,) = rasad.extract("قتل عنصران من قوات النظام بهجوم في مدينة الميادين.",
+                         published="2023-12-09")
+print(event.sub_event_type, event.fatalities, event.event_date)
+"""
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def test_extract_function_accepts_an_iso_date_string():
+    result = run_python(EXTRACT_ONCE)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["Armed", "clash", "2", "2023-12-09"]
+
+
+def test_extract_function_can_be_called_twice():
+    result = run_python(EXTRACT_ONCE + EXTRACT_ONCE)
+    assert result.returncode == 0, result.stderr
+
+
+def test_pipeline_prints_nothing_on_stdout(pipeline, capsys):
+    for line in ARTICLES.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        pipeline(Document(
+            id=record["id"], text=record["text"], title=record.get("title"),
+            published=date.fromisoformat(record["published"]) if record.get("published") else None,
+        ))
+    pipeline.extract("قتل عنصران من قوات النظام بهجوم في مدينة الميادين.",
+                     published=date(2023, 12, 9))
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == ""
+
+
+def test_pipe_turns_a_failing_document_into_an_error(pipeline):
+    from rasad.errors import ExtractionError, InputError
+
+    good = Document(id="ok", text="قتل عنصران من قوات النظام بهجوم في مدينة الميادين.",
+                    published=date(2023, 12, 9))
+    bad = Document(id="bad", text=None)  # type: ignore[arg-type]
+    error = InputError("x", file="f.jsonl", line=3)
+    out = list(pipeline.pipe([good, bad, error]))
+    assert out[0] is good and len(good.events) == 1
+    assert isinstance(out[1], ExtractionError) and "'bad'" in str(out[1])
+    assert out[2] is error
