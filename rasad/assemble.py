@@ -382,6 +382,8 @@ def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
         actor1, actor2 = None, actor2 or actor1  # civilians are never the armed side of an attack
     if trigger.violent and actor1 is None and trigger.kind != "detention":
         actor1 = actors_by_name().get(DEFAULT_ACTOR1.get(trigger.event_type, UNIDENTIFIED))
+    if actor2 == actor1:
+        actor2 = None  # one side named twice is not a fight with itself
     event_type, sub_event_type = _finish_type(trigger, actor1, actor2)
     if event_type == "Violence against civilians" and actor2 is None:
         actor2 = actors_by_name().get(CIVILIANS)

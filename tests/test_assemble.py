@@ -172,11 +172,6 @@ def test_outlet_named_today_does_not_date_the_event(pipeline):
     assert (event.event_date, event.time_precision) == ("2023-12-09", 2)
 
 
-@pytest.mark.xfail(
-    reason="an active verb before its subject ('قتل تنظيم داعش ثلاثة عناصر', ISIS killed "
-    "three) is read as passive: ISIS becomes actor2 of its own attack",
-    strict=True,
-)
 def test_verb_first_killing_names_the_killer_actor1(pipeline):
     events = pipeline.extract(
         "قتل عنصران من قوات النظام بهجوم في مدينة الميادين. "
@@ -263,11 +258,6 @@ def test_sample_events_are_coherent(samples):
                 assert e.fatalities_text
 
 
-@pytest.mark.xfail(
-    reason="sample 000 gives a Change to group/activity at 'البادية السورية' whose actor1 "
-    "and actor2 are both Military Forces of Syria (2000-2024) (merged mentions)",
-    strict=True,
-)
 def test_no_sample_event_has_the_same_actor_on_both_sides(samples):
     same = [(e.doc_id, e.sub_event_type) for d in samples for e in d.events
             if e.actor1 and e.actor1 == e.actor2]

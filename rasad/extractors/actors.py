@@ -234,8 +234,14 @@ def _role_of(
         if cue.value == "agent_next" and _words_between(tokens, cue.end, mention.start) > 0:
             continue  # "هاجمت حاجزاً لقوات النظام": the name is the verb's object
         return _ROLES_AFTER_CUE[cue.value]
-    if any(0 <= mention.start - act.end <= 1 and act.value.kind != "killing" for act in acts):
-        return "agent"  # verb first, subject next: "استعادت قوات النظام"، "هجوم تنظيم داعش"
+    if any(mention.start <= act.start and act.end <= mention.end for act in acts):
+        return "agent"  # the act names its author: "غارة إسرائيلية"
+    losses = [c for c in cues if c.value in _ROLES_BEFORE_CUE.keys() | {"target_after"}]
+    for act in acts:
+        passive_reading = any(c.start <= act.start < c.end for c in losses)  # "فقد ميليشيا أسد"
+        civilians = all(actor.inter == CIVILIAN_INTER for actor in mention.value)  # "قتل مدنيان": victims
+        if 0 <= mention.start - act.end <= 1 and not passive_reading and not civilians:
+            return "agent"  # verb first, subject next: "استعادت قوات النظام"، "قتل تنظيم داعش"
     if not violent or mention.start < trigger_start:
         # "تعزيزات عسكرية لقوات الأسد": a side's own men and means; "عناصر هيئة تحرير الشام
         # تمكنوا من": the subject before the act. Only after the act do "عناصر من X" name victims.

@@ -302,11 +302,6 @@ def test_verb_first_regaining_of_control_by_the_regime(pipeline):
     assert (event.sub_event_type, event.actor1) == ("Government regains territory", STATE)
 
 
-@pytest.mark.xfail(
-    reason="'سيطرت على' is one lexicon phrase; with the actor between verb and preposition "
-    "(VSO, the usual news order) no trigger matches and no event is coded",
-    strict=True,
-)
 def test_verb_first_takeover_by_hts(pipeline):
     events = pipeline.extract("سيطرت هيئة تحرير الشام على بلدة كنصفرة.", published=PUBLISHED)
     assert [(e.sub_event_type, e.actor1) for e in events] == [
@@ -365,11 +360,6 @@ def test_air_force_name_is_not_an_air_strike(pipeline):
     assert pipeline.extract(text, published=PUBLISHED) == []
 
 
-@pytest.mark.xfail(
-    reason="'غارة إسرائيلية' is an actor alias, so the 'غارة' trigger inside it is dropped and "
-    "the strike is coded from 'قتل' as an Attack by an Unidentified Armed Group",
-    strict=True,
-)
 def test_strike_named_with_its_country_is_an_air_strike(pipeline):
     (event,) = pipeline.extract(
         "قتل مدنيان بغارة إسرائيلية على بلدة خان أرنبة بريف القنيطرة.", published=PUBLISHED
