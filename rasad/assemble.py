@@ -144,6 +144,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     triggers = [
         t for t in context.index.within("trigger", start, end)
         if not _inside_a_name(t, actors)
+        and not any(c.value == "not_act" and c.start <= t.start < c.end for c in context.index.within("cue", start, end))
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
     if not triggers:
