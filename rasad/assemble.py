@@ -349,13 +349,15 @@ def _distribute_cues(doc: Document, places: list[Mention], gazetteer: Gazetteer)
     for index in range(1, len(result)):
         first, second = result[index - 1], result[index]
         gap = doc.norm.text[first.end:second.start].strip()
-        if gap != "و" or second.value.cue or first.value.cue not in framing_cues():
+        # the cue may be the first word of a curated name: "بادية الرقة ودير الزور"
+        cue = first.value.cue or doc.norm.text[first.start:first.end].split()[0]
+        if gap != "و" or second.value.cue or normalise_key(cue) not in framing_cues():
             continue
         name = doc.norm.text[second.start:second.end]
-        wanted = normalise_key(f"{first.value.cue} {name}")
+        wanted = normalise_key(f"{cue} {name}")
         exact = [p for p in gazetteer.lookup(wanted) if normalise_key(p.name_ar) == wanted]
         place = exact[0] if exact else second.value.place
-        result[index] = Mention("place", second.start, second.end, PlaceMention(place, first.value.precision, first.value.cue))
+        result[index] = Mention("place", second.start, second.end, PlaceMention(place, first.value.precision, cue))
     return result
 
 
