@@ -155,7 +155,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     clause_actors = [a for a in actors if start <= a.start and a.end <= end and not planned[0] <= a.start < planned[1]]
     roles = assign_roles(  # the act begins at its first trigger word: "قتل عنصران من قوات النظام بهجوم"
         doc, start, end, trigger_start=min(t.start for t in triggers), on=reference, actors=clause_actors,
-        violent=chosen.value.violent, cues=context.index.within("role_cue", start, end), acts=triggers,
+        violent=chosen.value.has_targets, cues=context.index.within("role_cue", start, end), acts=triggers,
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, actors, start, reference)

@@ -13,7 +13,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rasad.lexicon import read_tsv
@@ -28,6 +28,7 @@ DISORDER_TYPES = {
     "Protests": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+WEAPON_IN_USE_PRIORITY = 5  # as strong as "قصف": "استهدفت قوات النظام بقذائف المدفعية بلدة ..."
 VIOLENT_TYPES = frozenset(t for t, d in DISORDER_TYPES.items() if d != "Strategic developments")
 
 
@@ -44,6 +45,11 @@ class Trigger:
     def violent(self) -> bool:
         return self.event_type in VIOLENT_TYPES or self.kind == "detention"
 
+    @property
+    def has_targets(self) -> bool:
+        """Whether the act is done to someone: a protest or a move has no target by default."""
+        return self.violent and self.event_type != "Protests"
+
 
 @cache
 def trigger_matcher() -> PhraseMatcher[Trigger]:
@@ -58,5 +64,21 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
 def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
     """Trigger mentions in normalised ``doc.norm.text[start:end]``."""
     assert doc.norm is not None
-    return [Mention("trigger", m.start, m.end, m.payload) for m in doc.find(trigger_matcher(), start, end)]
+    assert doc.norm is not None
+    text = doc.norm.text
+    found = []
+    for match in doc.find(trigger_matcher(), start, end):
+        trigger = match.payload
+        if trigger.kind == "weapon" and _instrumental(text, match.start):
+            trigger = replace(trigger, kind="event", priority=WEAPON_IN_USE_PRIORITY)
+        found.append(Mention("trigger", match.start, match.end, trigger))
+    return found
+
+
+def _instrumental(text: str, start: int) -> bool:
+    """"بقذائف"، "وبالصواريخ": the preposition ب makes a weapon the means of an act."""
+    prefix_start = start
+    while prefix_start > 0 and text[prefix_start - 1].isalpha():
+        prefix_start -= 1
+    return "ب" in text[prefix_start:start]
 

@@ -75,7 +75,7 @@ def test_all_25_acled_sub_types_are_reachable():
                 reachable.add(_finish_type(trigger, actor(a1), actor(a2)))
     assert len(ALL_SUB_TYPES) == 25
     assert reachable == ALL_SUB_TYPES
-    assert kinds == {"event", "attack", "killing", "takeover", "detention"}
+    assert kinds == {"event", "attack", "killing", "takeover", "detention", "weapon"}
 
 
 def test_every_lexicon_row_names_a_real_type_and_sub_type():
@@ -366,3 +366,21 @@ def test_strike_named_with_its_country_is_an_air_strike(pipeline):
     )
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 is not None and event.actor1.startswith("Military Forces of Israel")
+
+
+def test_weapon_with_instrumental_ba_is_the_act(pipeline):
+    # "بقذائف المدفعية": the preposition ب makes the shells the means of the attack
+    events = pipeline.extract(
+        "استهدفت قوات النظام بقذائف المدفعية بلدة كفرنبل بريف إدلب الجنوبي.", published=PUBLISHED
+    )
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+    assert events[0].actor1 == "Military Forces of Syria (2000-2024)"
+
+
+def test_weapon_carried_is_not_an_attack(pipeline):
+    # "استقدمت ... راجمات صواريخ": rocket launchers brought in are a move, not a strike
+    events = pipeline.extract(
+        "استقدمت القوات الروسية مدافع ثقيلة وراجمات صواريخ إلى بلدة الفرقلس شرق حمص.",
+        published=PUBLISHED,
+    )
+    assert [e.sub_event_type for e in events] == ["Change to group/activity"]
