@@ -528,6 +528,11 @@ class _Clause:
                     figure = victims.figure
                     start, end = min(start, victims.start), max(end, victims.end)
                 last = max(after, victims.next if victims else after)
+                if victims is None and value.role in ("after", "both") and self.named_person(after):
+                    # "مقتل أنس سعيد"، "تصفية عبد القادر حمو": one person, named
+                    figure = Fatalities(1, 1, 1, False)
+                    end = tokens[after + 1].end
+                    last = after + 2
             if figure is not None:
                 found.append((start, end, figure))
                 first = min(index, victims.first) if victims else index
@@ -536,6 +541,29 @@ class _Clause:
                 floor = last
         found.extend(self.headed_by_death_nouns(candidates, used))
         return sorted(found, key=lambda item: item[0])
+
+    def named_person(self, index: int) -> bool:
+        """Whether tokens ``index`` and ``index + 1`` read as a person's name.
+
+        Two words that are no number, no noun of the lexicons, no function word, and the first
+        without the article: Arabic names ("أنس سعيد"، "عبد القادر").
+        """
+        if index + 1 >= len(self.tokens) or self.stop_before(index + 1, _GAP_STOPS):
+            return False
+        first, second = self.tokens[index].text, self.tokens[index + 1].text
+        if first.startswith(("ال", "و", "ف")) or len(first) < 3 or first.isdigit() or second.isdigit():
+            return False
+        for position in (index, index + 1):
+            word = self.tokens[position].text
+            if normalise_key(word) in _function_words() or any(
+                found is not None
+                for found in (
+                    self.number(position), self.noun(position), self.phrase(position, "vague"),
+                    self.phrase(position, "trigger"), self.modifier(position, "after"),
+                )
+            ):
+                return False
+        return True
 
     def headed_by_death_nouns(
         self, candidates: list[int], used: list[bool]
@@ -571,6 +599,11 @@ class _Clause:
                 if found is not None and found[1] == "alternative":
                     return True
         return False
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(normalise_key(row["word"]) for _, row in read_tsv("function_words.tsv", ["word"]))
 
 
 def parse_number(text: str) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -263,3 +264,17 @@ def test_death_verb_after_victims_then_injured():
 def test_number_word_after_its_noun():
     assert counts("ما ادى الى مقتل مقاتلين اثنين من الفصائل") == [2]
     assert counts("وقتل شخص واحد على الأقل في أحداث عنف") == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["مقتل أنس سعيد بريف السلمية الشرقي", "انتهت بتصفية عبد القادر حمو قائد الدفاع الوطني"],
+)
+def test_named_victim_counts_one(text):
+    # a person named after the death word is one death, though no number is written
+    assert counts(text) == [1]
+
+
+@pytest.mark.parametrize("text", ["تصفية حسابات بين الفصائل المسلحة", "مقتل في قصف على البلدة"])
+def test_words_after_a_death_word_that_are_no_name_count_nothing(text):
+    assert counts(text) == []
