@@ -46,7 +46,7 @@ from rasad.extractors.recaps import find_cues, frame_clause
 from rasad.extractors.triggers import DISORDER_TYPES, Trigger, find_triggers
 from rasad.geocode import Gazetteer
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
-from rasad.model import Actor, Document, Event, Mention, PlaceMention, Span
+from rasad.model import Actor, Document, Event, Mention, Place, PlaceMention, Span
 from rasad.normalise import normalise_key
 
 log = logging.getLogger(__name__)
@@ -271,7 +271,9 @@ def _most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
             gap = text[previous.end:mention.start].split()
             coordinated = any(word in (",", "و") or word.startswith("و") for word in gap)
             framing = (len(gap) <= CONTEXT_GAP_TOKENS and not coordinated and (
-                place.precision > previous.value.precision or place.cue in framing_cues()
+                place.precision > previous.value.precision
+                or place.cue in framing_cues()
+                or _contains(place.place, previous.value.place)  # "حي باب توما في دمشق"
             )) or any(normalise_key(word) in connector_cues() for word in gap)
             coarser = any(
                 k.value.precision < place.precision
@@ -290,6 +292,11 @@ def _most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
             seen.add(mention.value.place.id)
             unique.append(mention)
     return unique
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` is the bigger place around ``inner``: same district, more people."""
+    return outer.admin2_pcode == inner.admin2_pcode and outer.population > inner.population
 
 
 def _word_before(text: str, index: int) -> str:
@@ -388,6 +395,8 @@ def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
     if actor2 == actor1:
         actor2 = None  # one side named twice is not a fight with itself
     event_type, sub_event_type = _finish_type(trigger, actor1, actor2)
+    if event_type == "Protests":  # ACLED: the protesters first, a force that intervened second
+        actor1, actor2 = actors_by_name().get(PROTESTERS), actor1 if actor1 and actor1.name != PROTESTERS else actor2
     if event_type == "Violence against civilians" and actor2 is None:
         actor2 = actors_by_name().get(CIVILIANS)
     places = act.places or [None]
