@@ -52,6 +52,7 @@ from rasad.normalise import normalise_key
 log = logging.getLogger(__name__)
 
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
+NEIGHBOURHOOD = "neighbourhood"  # gazetteer kind of a town's quarter ("حي")
 REGION_PRECISION = 3  # a governorate or region: dropped when the clause names a closer place
 GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
 CONTEXT_GAP_TOKENS = 2  # "الصالحية بريف البوكمال": a place right after another may frame it
@@ -274,12 +275,18 @@ def _most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 place.precision > previous.value.precision
                 or place.cue in framing_cues()
                 or _contains(place.place, previous.value.place)  # "حي باب توما في دمشق"
+                or previous.value.place.kind == NEIGHBOURHOOD
             )) or any(normalise_key(word) in connector_cues() for word in gap)
             coarser = any(
                 k.value.precision < place.precision
                 and (k.value.place.admin1_pcode == place.place.admin1_pcode or place.precision == REGION_PRECISION)
                 for k in kept
             )
+            if framing and previous.value.place.kind == NEIGHBOURHOOD and (
+                previous.value.place.admin2_pcode != place.place.admin2_pcode
+            ):
+                kept[-1] = mention  # "حي القصور بمدينة بانياس": a namesake quarter elsewhere; keep the town
+                continue
             if framing or coarser or (coordinated and _word_before(text, previous.start) in between_words()):
                 continue
             if _heads_to(text, mention.start) and _origin(text, previous):

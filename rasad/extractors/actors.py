@@ -167,6 +167,12 @@ def assign_roles(
             target = mention
         elif role is None:
             unassigned.append(mention)
+    for index, role in enumerate(roles):  # "قتل عنصران من الجيش الوطني في اشتباكات مع قسد"
+        if role == "counterpart" and violent:
+            if agent is None:
+                agent = mentions[index]
+            elif target is None:
+                target = mentions[index]
     for mention in unassigned:
         if agent is None and (mention.start < trigger_start or not violent) and mention is not target:
             agent = mention
@@ -231,8 +237,8 @@ def _role_of(
             break
         if cue.value in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 0:
             continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
-        if cue.value == "agent_next" and _words_between(tokens, cue.end, mention.start) > 0:
-            continue  # "هاجمت حاجزاً لقوات النظام": the name is the verb's object
+        if cue.value in ("agent_next", "counterpart") and _words_between(tokens, cue.end, mention.start) > 0:
+            continue  # "هاجمت حاجزاً لقوات النظام"، "مع أنباء عن فقد ميليشيا أسد": not next to the word
         return _ROLES_AFTER_CUE[cue.value]
     if any(mention.start <= act.start and act.end <= mention.end for act in acts):
         return "agent"  # the act names its author: "غارة إسرائيلية"
@@ -266,6 +272,7 @@ _ROLES_AFTER_CUE = {
     "source": "aside",
     "outlet": "aside",
     "aside": "aside",
+    "counterpart": "counterpart",
 }
 _ROLES_BEFORE_CUE = {"agent_before": "agent", "target_before": "target"}
 CUE_ROLES = frozenset(_ROLES_AFTER_CUE) | frozenset(_ROLES_BEFORE_CUE) | {"affiliation"}
