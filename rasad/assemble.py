@@ -157,6 +157,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     roles = assign_roles(  # the act begins at its first trigger word: "قتل عنصران من قوات النظام بهجوم"
         doc, start, end, trigger_start=min(t.start for t in triggers), on=reference, actors=clause_actors,
         violent=chosen.value.has_targets, cues=context.index.within("role_cue", start, end), acts=triggers,
+        clash=chosen.value.event_type == "Battles",
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, actors, start, reference)

@@ -120,12 +120,15 @@ def assign_roles(
     violent: bool = True,
     cues: list[Mention] | None = None,
     acts: list[Mention] | None = None,
+    clash: bool = False,
 ) -> Roles:
     """actor1 and actor2 of the act whose trigger starts at ``trigger_start`` in a clause.
 
     For a strategic development (``violent=False``) an actor named without a target cue is
     the one acting: reinforcements "لقوات الأسد" are the regime's own. ``acts`` are the
     clause's trigger words: a name right after one is its subject ("استعادت قوات النظام").
+    In a ``clash`` the name after "مع" is the other side ("اشتباكات مع قسد"); elsewhere "مع"
+    only accompanies ("بتهمة التعامل مع التحالف").
     """
     assert doc.norm is not None
     text = doc.norm.text
@@ -168,7 +171,7 @@ def assign_roles(
         elif role is None:
             unassigned.append(mention)
     for index, role in enumerate(roles):  # "قتل عنصران من الجيش الوطني في اشتباكات مع قسد"
-        if role == "counterpart" and violent:
+        if role == "counterpart" and clash:
             if agent is None:
                 agent = mentions[index]
             elif target is None:

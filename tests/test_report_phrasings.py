@@ -1,0 +1,99 @@
+"""Whole sentences written the way Syrian outlets write them, each through the pipeline.
+
+Each case names the Arabic phenomenon it covers; the expected values are the codebook's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+STATE = "Military Forces of Syria (2000-2024)"
+PUBLISHED = date(2021, 2, 14)
+
+
+def only_event(pipeline, text, published=PUBLISHED):
+    events = pipeline.extract(text, published=published)
+    assert len(events) == 1, [(e.sub_event_type, e.location_en) for e in events]
+    return events[0]
+
+
+def test_other_side_after_ma_in_a_clash(pipeline):
+    # "في اشتباكات مع قسد": the side after مع fought the victims
+    event = only_event(
+        pipeline, "قُتل عنصران من الجيش الوطني وأصيب آخرون في اشتباكات مع قسد على محور تل تمر."
+    )
+    assert (event.actor1, event.actor2) == ("SDF: Syrian Democratic Forces", "Syrian National Army")
+    assert event.fatalities == 2
+
+
+def test_neighbourhood_namesake_yields_to_the_named_town(pipeline):
+    # "حي القصور بمدينة بانياس": the quarter of Banyas, not Damascus's namesake
+    event = only_event(
+        pipeline, "داهمت قوات الأمن العام منازل في حي القصور بمدينة بانياس واعتقلت عدداً من الشبان.",
+        published=date(2025, 6, 14),
+    )
+    assert event.admin1 == "Tartous"
+    assert event.sub_event_type == "Arrests"
+
+
+def test_neighbourhood_in_its_city_is_one_place(pipeline):
+    event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
+    assert event.location_en == "Bab Touma"
+    assert (event.event_date, event.time_precision) == ("2021-02-14", 1)
+
+
+def test_air_defences_intercepting_a_drone_is_disrupted_weapons_use(pipeline):
+    event = only_event(pipeline, "أسقطت الدفاعات الجوية طائرة مسيرة قرب قاعدة حميميم في ريف اللاذقية.")
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_execution_counts_its_dead(pipeline):
+    event = only_event(pipeline, "أعدم تنظيم داعش شابين بتهمة التعامل مع التحالف في بلدة هجين.")
+    assert (event.actor1, event.actor2) == ("Islamic State (Syria)", "Civilians (Syria)")
+    assert event.fatalities == 2
+
+
+def test_protest_with_intervention_puts_protesters_first(pipeline):
+    event = only_event(
+        pipeline,
+        "تظاهر المئات في مدينة إدلب ضد هيئة تحرير الشام، وقامت عناصر الهيئة بتفريق المتظاهرين.",
+    )
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1 == "Protesters (Syria)"
+    assert event.geo_precision == 1  # "مدينة إدلب" is the town, not its district
+
+
+def test_last_weekday_resolves_before_publication(pipeline):
+    # "الخميس الفائت" published on Sunday 14 February 2021 → Thursday 11 February
+    event = only_event(pipeline, "قُتل عنصر من قوات النظام الخميس الفائت بانفجار لغم في بادية تدمر.")
+    assert (event.event_date, event.time_precision) == ("2021-02-11", 1)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_syrian_and_gregorian_month_pair(pipeline):
+    event = only_event(pipeline, "قصفت المدفعية التركية قرى في ريف تل تمر في 12 شباط/فبراير 2021.")
+    assert (event.event_date, event.time_precision) == ("2021-02-12", 1)
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
+
+
+def test_verb_first_subject_is_actor1(pipeline):
+    # VSO: "استهدفت قوات النظام بقذائف المدفعية بلدة كفرنبل"
+    event = only_event(
+        pipeline,
+        "استهدفت قوات النظام بقذائف المدفعية بلدة كفرنبل بريف إدلب، ما أدى لمقتل مدنيين اثنين.",
+    )
+    assert (event.actor1, event.actor2, event.fatalities) == (STATE, "Civilians (Syria)", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انفجار في حي الكرادة ببغداد أدى إلى مقتل خمسة أشخاص، بحسب الشرطة العراقية في بغداد.",
+        "تحطمت طائرة نقل عند الهبوط في قاعدة حميميم ما أدى إلى مقتل 39 شخصاً.",
+    ],
+)
+def test_reports_that_are_not_syrian_political_violence_give_no_event(pipeline, text):
+    # another country's conflict; an accident
+    assert pipeline.extract(text, published=PUBLISHED) == []
