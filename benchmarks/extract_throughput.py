@@ -30,7 +30,13 @@ def load_corpus() -> list[dict]:
         articles += [json.loads(line) for line in handle]
     paired = []
     for first, second in zip(articles[::2], articles[1::2], strict=False):
-        paired.append({**first, "id": f"{first['id']}+{second['id']}", "text": first["text"] + "\n\n" + second["text"]})
+        paired.append(
+            {
+                **first,
+                "id": f"{first['id']}+{second['id']}",
+                "text": first["text"] + "\n\n" + second["text"],
+            }
+        )
     return paired
 
 
@@ -59,9 +65,13 @@ def main() -> None:
         for doc in docs:
             events += len(pipeline(doc).events)
         best = min(best, time.perf_counter() - began)
-    print(f"corpus: {len(records)} articles, {size_mb:.2f} MB, mean {size_mb * 1e3 / len(records):.1f} KB")
+    print(
+        f"corpus: {len(records)} articles, {size_mb:.2f} MB, mean {size_mb * 1e3 / len(records):.1f} KB"
+    )
     print(f"start-up (import + lexicons + gazetteer): {startup:.2f} s")
-    print(f"extraction: {len(records) / best:.0f} articles/s, {size_mb / best:.2f} MB/s (best of {args.rounds})")
+    print(
+        f"extraction: {len(records) / best:.0f} articles/s, {size_mb / best:.2f} MB/s (best of {args.rounds})"
+    )
     print(f"events: {events // args.rounds} per pass")
     print(f"peak memory (RSS): {peak_rss_mb():.0f} MB")
     sys.stdout.flush()

@@ -27,7 +27,9 @@ def main() -> None:
     load_seconds = time.perf_counter() - began
     _, load_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"gazetteer: {len(gazetteer.places)} places, load {load_seconds:.2f} s, {load_peak / 1e6:.0f} MB allocated at peak")
+    print(
+        f"gazetteer: {len(gazetteer.places)} places, load {load_seconds:.2f} s, {load_peak / 1e6:.0f} MB allocated at peak"
+    )
 
     names = sorted({place.name_ar for place in gazetteer.places if len(place.name_ar) >= 5})
     misspelt = [name[: len(name) // 2] + name[len(name) // 2 + 1 :] for name in names]
@@ -44,7 +46,9 @@ def main() -> None:
     mentions = sum(len(gazetteer.find_places(doc)) for doc in docs)
     elapsed = time.perf_counter() - began
     size_mb = sum(len(t.encode()) for t in texts) / 1e6
-    print(f"find_places: {len(docs) / elapsed:,.0f} docs/s, {size_mb / elapsed:.2f} MB/s, {mentions} mentions")
+    print(
+        f"find_places: {len(docs) / elapsed:,.0f} docs/s, {size_mb / elapsed:.2f} MB/s, {mentions} mentions"
+    )
 
 
 if __name__ == "__main__":

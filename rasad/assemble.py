@@ -35,9 +35,9 @@ from rasad.extractors.actors import (
     actors_by_name,
     assign_roles,
     find_actors,
+    find_role_cues,
     interaction_code,
     resolve_actor,
-    find_role_cues,
 )
 from rasad.extractors.country import about_syria
 from rasad.extractors.dates import find_dates, reference_date
@@ -81,14 +81,18 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     actors = find_actors(doc)
     role_cues = find_role_cues(doc)
     cues = find_cues(doc, 0, len(doc.norm.text))
-    places = _distribute_cues(doc, _places_of_acts(doc, gazetteer.find_places(doc), role_cues, cues), gazetteer)
+    places = _distribute_cues(
+        doc, _places_of_acts(doc, gazetteer.find_places(doc), role_cues, cues), gazetteer
+    )
     doc.mentions = places + actors
     if not about_syria(doc, places):
         log.info("document %s is about another country: no events coded", doc.id)
         doc.events = []
         return doc.events
     outlets = [c for c in role_cues if c.value == "outlet"]
-    context = _Context(doc, places, actors, reference, _Index(find_triggers(doc) + role_cues + cues), outlets)
+    context = _Context(
+        doc, places, actors, reference, _Index(find_triggers(doc) + role_cues + cues), outlets
+    )
     events: list[Event] = []
     for sentence in doc.sentences:
         if sentence.is_title:
@@ -143,9 +147,13 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     doc, places, actors, reference = context.doc, context.places, context.actors, context.reference
     start, end = clause
     triggers = [
-        t for t in context.index.within("trigger", start, end)
+        t
+        for t in context.index.within("trigger", start, end)
         if not _inside_a_name(t, actors)
-        and not any(c.value == "not_act" and c.start <= t.start < c.end for c in context.index.within("cue", start, end))
+        and not any(
+            c.value == "not_act" and c.start <= t.start < c.end
+            for c in context.index.within("cue", start, end)
+        )
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
     if not triggers:
@@ -153,20 +161,38 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     deaths = _fatalities_of(doc, start, end)
     chosen = _strongest(triggers, deaths)
     planned = frame.plan or (end, end)  # names inside a plan are what is feared, not who acted
-    clause_actors = [a for a in actors if start <= a.start and a.end <= end and not planned[0] <= a.start < planned[1]]
-    roles = assign_roles(  # the act begins at its first trigger word: "قتل عنصران من قوات النظام بهجوم"
-        doc, start, end, trigger_start=min(t.start for t in triggers), on=reference, actors=clause_actors,
-        violent=chosen.value.has_targets, cues=context.index.within("role_cue", start, end), acts=triggers,
-        clash=chosen.value.event_type == "Battles",
+    clause_actors = [
+        a
+        for a in actors
+        if start <= a.start and a.end <= end and not planned[0] <= a.start < planned[1]
+    ]
+    roles = (
+        assign_roles(  # the act begins at its first trigger word: "قتل عنصران من قوات النظام بهجوم"
+            doc,
+            start,
+            end,
+            trigger_start=min(t.start for t in triggers),
+            on=reference,
+            actors=clause_actors,
+            violent=chosen.value.has_targets,
+            cues=context.index.within("role_cue", start, end),
+            acts=triggers,
+            clash=chosen.value.event_type == "Battles",
+        )
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, actors, start, reference)
     own_places = _most_specific(
-        doc, [p for p in places if start <= p.start and p.end <= end and not planned[0] <= p.start < planned[1]]
+        doc,
+        [
+            p
+            for p in places
+            if start <= p.start and p.end <= end and not planned[0] <= p.start < planned[1]
+        ],
     )
     in_sentence = any(sentence.start <= p.start and p.end <= sentence.end for p in places)
     generic = chosen.value.kind in GENERIC_KINDS
-    if deaths is None and (generic and not own_places or chosen.value.violent and not in_sentence):
+    if deaths is None and ((generic and not own_places) or (chosen.value.violent and not in_sentence)):
         return None  # "لهجمات نفذها مجهولون"، "سير المعارك": no act that can be told apart
     if chosen.value.kind == "killing" and deaths is None:
         return None
@@ -175,10 +201,15 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         return None
     # A clause with no date of its own takes one told before it in its sentence, never one of
     # a later clause ("، وكان آخرها قبل أيام" dates the recap, not the news).
-    dates = find_dates(doc, start, end, reference) or find_dates(doc, sentence.start, start, reference)[-1:]
+    dates = (
+        find_dates(doc, start, end, reference)
+        or find_dates(doc, sentence.start, start, reference)[-1:]
+    )
     dates = [d for d in dates if not any(o.start <= d.start < o.end for o in context.outlets)]
     date_mention = dates[0] if dates else None
-    recalled_month = bool(date_mention and date_mention.value.past_reference and date_mention.value.precision == 3)
+    recalled_month = bool(
+        date_mention and date_mention.value.past_reference and date_mention.value.precision == 3
+    )
     return _Act(
         trigger=chosen,
         clause=clause,
@@ -197,7 +228,9 @@ def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:
     A generic attack word with no one killed does not outweigh a named move: in "أوقفت عملية
     تمشيط ... استهدفت محيط منطقة البشري" the sweep is the act, "استهدفت" only its object.
     """
-    ranked = sorted(triggers, key=lambda t: (t.value.priority, t.value.violent, -t.start), reverse=True)
+    ranked = sorted(
+        triggers, key=lambda t: (t.value.priority, t.value.violent, -t.start), reverse=True
+    )
     moves = [t for t in ranked if not t.value.violent]
     if ranked[0].value.kind in GENERIC_KINDS and deaths is None and moves:
         return moves[0]
@@ -210,11 +243,17 @@ def _with_carried_actor(roles: Roles, actors: list[Mention], start: int, on: dat
     if not earlier:
         return roles
     carried = earlier[-1]
-    return Roles(resolve_actor(carried.value, on), roles.actor2, roles.suspected, carried, roles.actor2_mention)
+    return Roles(
+        resolve_actor(carried.value, on),
+        roles.actor2,
+        roles.suspected,
+        carried,
+        roles.actor2_mention,
+    )
 
 
 def _claimed_by(context: _Context, clause: tuple[int, int]) -> Actor | None:
-    """"فيما أعلن تنظيم داعش عن مسؤوليته عن هذه العملية": who claimed the act just told."""
+    """ "فيما أعلن تنظيم داعش عن مسؤوليته عن هذه العملية": who claimed the act just told."""
     start, end = clause
     claims = [c for c in context.index.within("role_cue", start, end) if c.value == "agent_before"]
     if not claims:
@@ -224,7 +263,7 @@ def _claimed_by(context: _Context, clause: tuple[int, int]) -> Actor | None:
 
 
 def _inside_a_name(trigger: Mention, actors: list[Mention]) -> bool:
-    """"تحرير" in "هيئة تحرير الشام" names a group, not a takeover; "غارة" in "غارة إسرائيلية"
+    """ "تحرير" in "هيئة تحرير الشام" names a group, not a takeover; "غارة" in "غارة إسرائيلية"
     opens the name and is still the act."""
     return any(a.start < trigger.start and trigger.end <= a.end for a in actors)
 
@@ -237,20 +276,30 @@ def _fatalities_of(doc: Document, start: int, end: int) -> Mention | None:
     return max(found, key=lambda m: (not m.value.vague, m.value.count))
 
 
-def _places_nearby(doc: Document, clause, sentence, places: list[Mention], index: _Index) -> list[Mention]:
+def _places_nearby(
+    doc: Document, clause, sentence, places: list[Mention], index: _Index
+) -> list[Mention]:
     """Where an act with no place of its own happened: the place told just before it, else
     the next one in its sentence (unless another act is told there), else the last one of the
     paragraph before."""
     paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph and not s.is_title]
     paragraph_start = min((s.start for s in paragraph), default=sentence.start)
-    earlier = _most_specific(doc, [p for p in places if paragraph_start <= p.start and p.end <= clause[0]])
+    earlier = _most_specific(
+        doc, [p for p in places if paragraph_start <= p.start and p.end <= clause[0]]
+    )
     if earlier:
         return earlier[-1:]
-    later_clauses = [c for c in sentence.clauses if c[0] >= clause[1] and not index.within("trigger", *c)]
-    later = _most_specific(doc, [p for p in places if any(c[0] <= p.start and p.end <= c[1] for c in later_clauses)])
+    later_clauses = [
+        c for c in sentence.clauses if c[0] >= clause[1] and not index.within("trigger", *c)
+    ]
+    later = _most_specific(
+        doc, [p for p in places if any(c[0] <= p.start and p.end <= c[1] for c in later_clauses)]
+    )
     if later:
         return later[:1]
-    previous = [s for s in doc.sentences if s.paragraph == sentence.paragraph - 1 and not s.is_title]
+    previous = [
+        s for s in doc.sentences if s.paragraph == sentence.paragraph - 1 and not s.is_title
+    ]
     if previous:
         before = [p for p in places if previous[0].start <= p.start and p.end <= previous[-1].end]
         return _most_specific(doc, before)[:1]
@@ -270,25 +319,40 @@ def _most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
         place: PlaceMention = mention.value
         if kept:
             previous = kept[-1]
-            gap = text[previous.end:mention.start].split()
+            gap = text[previous.end : mention.start].split()
             coordinated = any(word in (",", "و") or word.startswith("و") for word in gap)
-            framing = (len(gap) <= CONTEXT_GAP_TOKENS and not coordinated and (
-                place.precision > previous.value.precision
-                or place.cue in framing_cues()
-                or _contains(place.place, previous.value.place)  # "حي باب توما في دمشق"
-                or previous.value.place.kind == NEIGHBOURHOOD
-            )) or any(normalise_key(word) in connector_cues() for word in gap)
+            framing = (
+                len(gap) <= CONTEXT_GAP_TOKENS
+                and not coordinated
+                and (
+                    place.precision > previous.value.precision
+                    or place.cue in framing_cues()
+                    or _contains(place.place, previous.value.place)  # "حي باب توما في دمشق"
+                    or previous.value.place.kind == NEIGHBOURHOOD
+                )
+            ) or any(normalise_key(word) in connector_cues() for word in gap)
             coarser = any(
                 k.value.precision < place.precision
-                and (k.value.place.admin1_pcode == place.place.admin1_pcode or place.precision == REGION_PRECISION)
+                and (
+                    k.value.place.admin1_pcode == place.place.admin1_pcode
+                    or place.precision == REGION_PRECISION
+                )
                 for k in kept
             )
-            if framing and previous.value.place.kind == NEIGHBOURHOOD and (
-                previous.value.place.admin2_pcode != place.place.admin2_pcode
+            if (
+                framing
+                and previous.value.place.kind == NEIGHBOURHOOD
+                and (previous.value.place.admin2_pcode != place.place.admin2_pcode)
             ):
-                kept[-1] = mention  # "حي القصور بمدينة بانياس": a namesake quarter elsewhere; keep the town
+                kept[-1] = (
+                    mention  # "حي القصور بمدينة بانياس": a namesake quarter elsewhere; keep the town
+                )
                 continue
-            if framing or coarser or (coordinated and _word_before(text, previous.start) in between_words()):
+            if (
+                framing
+                or coarser
+                or (coordinated and _word_before(text, previous.start) in between_words())
+            ):
                 continue
             if _heads_to(text, mention.start) and _origin(text, previous):
                 kept.pop()
@@ -308,23 +372,30 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 
 def _word_before(text: str, index: int) -> str:
-    words = text[max(0, index - 30):index].split()
+    words = text[max(0, index - 30) : index].split()
     return normalise_key(words[-1]) if words else ""
 
 
 def _heads_to(text: str, index: int) -> bool:
-    """"إلى نقاطها في بلدة الفرقلس": a destination word shortly before the place."""
-    return any(normalise_key(w) in destination_words() for w in text[max(0, index - 40):index].split()[-3:])
+    """ "إلى نقاطها في بلدة الفرقلس": a destination word shortly before the place."""
+    return any(
+        normalise_key(w) in destination_words()
+        for w in text[max(0, index - 40) : index].split()[-3:]
+    )
 
 
 def _origin(text: str, mention: Mention) -> bool:
-    before = text[max(0, mention.start - 30):mention.start].split()[-2:]
+    before = text[max(0, mention.start - 30) : mention.start].split()[-2:]
     return any(normalise_key(w) in origin_words() for w in before)
 
 
 @cache
 def _place_words(kind: str) -> frozenset[str]:
-    return frozenset(normalise_key(row["cue"]) for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"]) if row["kind"] == kind)
+    return frozenset(
+        normalise_key(row["cue"])
+        for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"])
+        if row["kind"] == kind
+    )
 
 
 def between_words() -> frozenset[str]:
@@ -343,7 +414,11 @@ def origin_words() -> frozenset[str]:
 def framing_cues() -> frozenset[str]:
     """Cue words of the gazetteer's context.tsv that name an area ("ريف"، "غربي"، "محافظة")."""
     rows = read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
-    return frozenset(normalise_key(row["word"]) for _, row in rows if row["role"] in ("area", "direction", "admin1"))
+    return frozenset(
+        normalise_key(row["word"])
+        for _, row in rows
+        if row["role"] in ("area", "direction", "admin1")
+    )
 
 
 @cache
@@ -358,21 +433,23 @@ def connector_cues() -> frozenset[str]:
 
 
 def _distribute_cues(doc: Document, places: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """"لبادية الرقة ودير الزور": an area word before coordinated names applies to each."""
+    """ "لبادية الرقة ودير الزور": an area word before coordinated names applies to each."""
     assert doc.norm is not None
     result = list(places)
     for index in range(1, len(result)):
         first, second = result[index - 1], result[index]
-        gap = doc.norm.text[first.end:second.start].strip()
+        gap = doc.norm.text[first.end : second.start].strip()
         # the cue may be the first word of a curated name: "بادية الرقة ودير الزور"
-        cue = first.value.cue or doc.norm.text[first.start:first.end].split()[0]
+        cue = first.value.cue or doc.norm.text[first.start : first.end].split()[0]
         if gap != "و" or second.value.cue or normalise_key(cue) not in framing_cues():
             continue
-        name = doc.norm.text[second.start:second.end]
+        name = doc.norm.text[second.start : second.end]
         wanted = normalise_key(f"{cue} {name}")
         exact = [p for p in gazetteer.lookup(wanted) if normalise_key(p.name_ar) == wanted]
         place = exact[0] if exact else second.value.place
-        result[index] = Mention("place", second.start, second.end, PlaceMention(place, first.value.precision, cue))
+        result[index] = Mention(
+            "place", second.start, second.end, PlaceMention(place, first.value.precision, cue)
+        )
     return result
 
 
@@ -388,15 +465,23 @@ def _places_of_acts(
     asides = [m for m in role_cues if m.value in ("source", "outlet")]
     asides += [m for m in cues if m.value == "place_aside"]
     return [
-        place for place in places
-        if not any(a.end <= place.start and len(text[a.end:place.start].split()) <= ASIDE_GAP_TOKENS for a in asides)
+        place
+        for place in places
+        if not any(
+            a.end <= place.start and len(text[a.end : place.start].split()) <= ASIDE_GAP_TOKENS
+            for a in asides
+        )
     ]
 
 
 def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
     trigger: Trigger = act.trigger.value
     actor1, actor2 = act.roles.actor1, act.roles.actor2
-    if actor1 is not None and actor1.inter == CIVILIAN_INTER and trigger.event_type not in ("Protests", "Riots"):
+    if (
+        actor1 is not None
+        and actor1.inter == CIVILIAN_INTER
+        and trigger.event_type not in ("Protests", "Riots")
+    ):
         actor1, actor2 = None, actor2 or actor1  # civilians are never the armed side of an attack
     if trigger.violent and actor1 is None and trigger.kind != "detention":
         actor1 = actors_by_name().get(DEFAULT_ACTOR1.get(trigger.event_type, UNIDENTIFIED))
@@ -404,7 +489,10 @@ def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
         actor2 = None  # one side named twice is not a fight with itself
     event_type, sub_event_type = _finish_type(trigger, actor1, actor2)
     if event_type == "Protests":  # ACLED: the protesters first, a force that intervened second
-        actor1, actor2 = actors_by_name().get(PROTESTERS), actor1 if actor1 and actor1.name != PROTESTERS else actor2
+        actor1, actor2 = (
+            actors_by_name().get(PROTESTERS),
+            actor1 if actor1 and actor1.name != PROTESTERS else actor2,
+        )
     if event_type == "Violence against civilians" and actor2 is None:
         actor2 = actors_by_name().get(CIVILIANS)
     places = act.places or [None]
@@ -427,7 +515,9 @@ def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
             event_date=event_date.isoformat() if event_date else None,
             time_precision=precision,
             fatalities=share,
-            fatalities_text=doc.span(act.fatalities.start, act.fatalities.end).text if act.fatalities else None,
+            fatalities_text=doc.span(act.fatalities.start, act.fatalities.end).text
+            if act.fatalities
+            else None,
             historical=act.historical,
             civilian_targeting=bool(actor2 and actor2.inter == CIVILIAN_INTER),
         )
@@ -448,7 +538,10 @@ def _finish_type(trigger: Trigger, actor1: Actor | None, actor2: Actor | None) -
         return "Battles", "Armed clash"
     if trigger.kind == "takeover":
         state = actor1 is not None and actor1.inter == STATE_INTER
-        return "Battles", "Government regains territory" if state else "Non-state actor overtakes territory"
+        return (
+            "Battles",
+            "Government regains territory" if state else "Non-state actor overtakes territory",
+        )
     if trigger.kind == "detention":
         if actor1 is not None and actor1.inter == STATE_INTER:
             return "Strategic developments", "Arrests"
@@ -515,7 +608,11 @@ def _merge(events: list[Event]) -> list[Event]:
         if twin is None:
             merged.append(event)
             continue
-        if twin.actor1 in (None, UNIDENTIFIED) and event.actor1 not in (None, UNIDENTIFIED, twin.actor2):
+        if twin.actor1 in (None, UNIDENTIFIED) and event.actor1 not in (
+            None,
+            UNIDENTIFIED,
+            twin.actor2,
+        ):
             twin.actor1, twin.inter1 = event.actor1, event.inter1
         if twin.actor2 is None and event.actor2 not in (None, twin.actor1):
             twin.actor2, twin.inter2 = event.actor2, event.inter2

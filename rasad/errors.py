@@ -2,7 +2,9 @@
 
     RasadError
      ├── InputError      a document or file that cannot be read (names file, line, field)
-     └── LexiconError    a data file of linguistic knowledge that is malformed
+     ├── LexiconError    a data file of linguistic knowledge that is malformed
+     ├── ExtractionError a document that made the pipeline fail
+     └── StoreError      the event store refused a document or cannot be opened
 
 The library raises; ``rasad.cli`` catches ``RasadError`` and prints one line per failure.
 """
@@ -67,3 +69,11 @@ class ExtractionError(RasadError):
         self.origin = origin
         where = f"{origin}, document {doc_id!r}" if origin else f"document {doc_id!r}"
         super().__init__(f"{where}: {message}")
+
+
+class StoreError(RasadError):
+    """The event store cannot open, or refuses a document (names the document when it can)."""
+
+    def __init__(self, message: str, *, doc_id: str | None = None) -> None:
+        self.doc_id = doc_id
+        super().__init__(f"document {doc_id!r}: {message}" if doc_id else message)

@@ -35,7 +35,10 @@ def distance_km(a: Event, b: Event) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
     lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -118,7 +121,9 @@ def score(predicted: list[Event], gold: list[Event]) -> dict[str, Any]:
 def _by_document(
     predicted: list[Event], gold: list[Event], pairs: list[tuple[Event, Event]]
 ) -> dict[str, dict[str, int]]:
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"predicted": 0, "gold": 0, "matched": 0})
+    counts: dict[str, dict[str, int]] = defaultdict(
+        lambda: {"predicted": 0, "gold": 0, "matched": 0}
+    )
     for event in predicted:
         counts[event.doc_id]["predicted"] += 1
     for event in gold:
@@ -138,7 +143,9 @@ def read_events(path: str | Path) -> list[Event]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise InputError(f"not JSON: {error.msg}", file=str(path), line=line_number) from error
+                raise InputError(
+                    f"not JSON: {error.msg}", file=str(path), line=line_number
+                ) from error
             if not isinstance(record, dict):
                 raise InputError("not a JSON object", file=str(path), line=line_number)
             for alias, name in FIELD_ALIASES.items():

@@ -38,11 +38,17 @@ def read_tsv(
     except OSError as error:
         raise LexiconError(f"cannot open lexicon: {error.strerror}", file=str(path)) from error
     with handle:
-        lines = ((n, line) for n, line in enumerate(handle, start=1) if line.strip() and not line.startswith("#"))
+        lines = (
+            (n, line)
+            for n, line in enumerate(handle, start=1)
+            if line.strip() and not line.startswith("#")
+        )
         numbered = list(lines)
         if not numbered:
             raise LexiconError("empty lexicon", file=str(path))
-        reader = csv.DictReader((line for _, line in numbered), delimiter="\t", quoting=csv.QUOTE_NONE)
+        reader = csv.DictReader(
+            (line for _, line in numbered), delimiter="\t", quoting=csv.QUOTE_NONE
+        )
         missing = [column for column in required if column not in (reader.fieldnames or [])]
         if missing:
             raise LexiconError(f"missing columns {missing}", file=str(path), line=numbered[0][0])

@@ -65,8 +65,12 @@ class Pipeline:
                 yield error
             except Exception as error:  # a bug on one text must not lose the rest of the batch
                 log.exception("extraction failed on document %s", item.id)
-                yield ExtractionError(f"{type(error).__name__}: {error}", doc_id=item.id, origin=item.origin)
+                yield ExtractionError(
+                    f"{type(error).__name__}: {error}", doc_id=item.id, origin=item.origin
+                )
 
-    def extract(self, text: str, *, published: date | None = None, doc_id: str = "text") -> list[Event]:
+    def extract(
+        self, text: str, *, published: date | None = None, doc_id: str = "text"
+    ) -> list[Event]:
         """Events of one text."""
         return self(Document(id=doc_id, text=text, published=published)).events

@@ -171,9 +171,13 @@ def load_admins(src: Path) -> dict[str, Record]:
                 continue
             aliases = item.get("aliases", [])
             # "مدينة إدلب" names the town, not the district around it: reports mean the town
-            arabic = [a["value"] for a in aliases if a["language"] == "ar" and not a["value"].startswith("مدينة ")]
+            arabic = [
+                a["value"]
+                for a in aliases
+                if a["language"] == "ar" and not a["value"].startswith("مدينة ")
+            ]
             record.add_names(
-                arabic + [item["name"]["ar"]],
+                [*arabic, item["name"]["ar"]],
                 [a["value"] for a in aliases if a["language"] == "en" and a["type"] != "formal"],
             )
             record.population = max(

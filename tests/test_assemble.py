@@ -27,10 +27,16 @@ def sample_documents() -> list[Document]:
     docs = []
     for line in ARTICLES.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        docs.append(Document(
-            id=record["id"], text=record["text"], title=record.get("title"),
-            published=date.fromisoformat(record["published"]) if record.get("published") else None,
-        ))
+        docs.append(
+            Document(
+                id=record["id"],
+                text=record["text"],
+                title=record.get("title"),
+                published=date.fromisoformat(record["published"])
+                if record.get("published")
+                else None,
+            )
+        )
     return docs
 
 
@@ -212,7 +218,7 @@ def test_evidence_spans_on_text_with_diacritics(pipeline):
     assert labels["actor2"] == "قوّاتِ النظام"
     assert labels["location"] == "مدينةِ المَيادين"
     for span in event.evidence:
-        assert text[span.start:span.end] == span.text
+        assert text[span.start : span.end] == span.text
 
 
 def test_evidence_spans_index_the_original_text_of_every_sample(samples):
@@ -221,10 +227,16 @@ def test_evidence_spans_index_the_original_text_of_every_sample(samples):
         for event in doc.events:
             assert event.evidence, event
             for span in event.evidence:
-                assert doc.text[span.start:span.end] == span.text
+                assert doc.text[span.start : span.end] == span.text
                 assert span.label in {
-                    "event", "event_type", "actor1", "actor2", "fatalities", "event_date",
-                    "location", "historical",
+                    "event",
+                    "event_type",
+                    "actor1",
+                    "actor2",
+                    "fatalities",
+                    "event_date",
+                    "location",
+                    "historical",
                 }
 
 
@@ -259,6 +271,10 @@ def test_sample_events_are_coherent(samples):
 
 
 def test_no_sample_event_has_the_same_actor_on_both_sides(samples):
-    same = [(e.doc_id, e.sub_event_type) for d in samples for e in d.events
-            if e.actor1 and e.actor1 == e.actor2]
+    same = [
+        (e.doc_id, e.sub_event_type)
+        for d in samples
+        for e in d.events
+        if e.actor1 and e.actor1 == e.actor2
+    ]
     assert same == []

@@ -21,7 +21,9 @@ def load_samples() -> dict[str, Document]:
         for line in handle:
             record = json.loads(line)
             samples[record["id"]] = Document(
-                id=record["id"], text=record["text"], title=record["title"],
+                id=record["id"],
+                text=record["text"],
+                title=record["title"],
                 outlet=record["outlet"],
             )
     return samples
@@ -62,8 +64,15 @@ def test_share_lines_are_gone(doc_id):
 @pytest.mark.parametrize("doc_id", SAMPLE_IDS)
 def test_comment_counters_bylines_and_sidebars_are_gone(doc_id):
     _, text = cleaned(doc_id)
-    for furniture in ("التعليقات", "الأكثر قراءة", "أهم المواضيع", "أهم التصنيفات",
-                      "الكاتب:", "ـــ", "It's Over 9000"):
+    for furniture in (
+        "التعليقات",
+        "الأكثر قراءة",
+        "أهم المواضيع",
+        "أهم التصنيفات",
+        "الكاتب:",
+        "ـــ",
+        "It's Over 9000",
+    ):
         assert furniture not in text
     assert "0" not in lines_of(text)
 
@@ -125,8 +134,10 @@ def test_subheadings_inside_the_body_are_kept():
 
 
 def test_related_block_ends_at_a_body_paragraph():
-    paragraph = ("وقالت مصادر محلية إن عنصرين من قوات النظام قتلا بانفجار عبوة ناسفة "
-                 "استهدفت سيارتهما على الطريق بين الميادين والبوكمال بريف دير الزور الشرقي.")
+    paragraph = (
+        "وقالت مصادر محلية إن عنصرين من قوات النظام قتلا بانفجار عبوة ناسفة "
+        "استهدفت سيارتهما على الطريق بين الميادين والبوكمال بريف دير الزور الشرقي."
+    )
     doc = Document(id="d", text=f"عنوان الخبر\n\nاقرأ أيضاً:\nعنوان مقال آخر\n\n{paragraph}\n")
     assert clean_text(doc) == f"عنوان الخبر\n\n{paragraph}"
 
@@ -151,8 +162,21 @@ def test_furniture_lexicon_loads_all_three_kinds():
 
 
 FURNITURE_PIECES = [
-    "Facebook", "مشاركة: ", "اقرأ أيضاً:", "- عنوان", "التعليقات (3)", "0", "ـــــ ــ",
-    "💡 أهم المواضيع", "الكاتب: فلان", "عنوان - Site", "\r", "\n", "\n\n", " ", "قتل ثلاثة.",
+    "Facebook",
+    "مشاركة: ",
+    "اقرأ أيضاً:",
+    "- عنوان",
+    "التعليقات (3)",
+    "0",
+    "ـــــ ــ",
+    "💡 أهم المواضيع",
+    "الكاتب: فلان",
+    "عنوان - Site",
+    "\r",
+    "\n",
+    "\n\n",
+    " ",
+    "قتل ثلاثة.",
 ]
 
 

@@ -20,11 +20,37 @@ REPO = Path(__file__).resolve().parent.parent
 
 # docs/format.md §2, in order
 FORMAT_FIELDS = (
-    "event_id", "doc_id", "event_type", "sub_event_type", "disorder_type", "event_date",
-    "time_precision", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "location", "location_mention", "location_en",
-    "admin1", "admin1_pcode", "admin2", "admin2_pcode", "admin3", "admin3_pcode", "latitude",
-    "longitude", "geo_precision", "fatalities", "fatalities_text", "historical", "notes",
+    "event_id",
+    "doc_id",
+    "event_type",
+    "sub_event_type",
+    "disorder_type",
+    "event_date",
+    "time_precision",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "location",
+    "location_mention",
+    "location_en",
+    "admin1",
+    "admin1_pcode",
+    "admin2",
+    "admin2_pcode",
+    "admin3",
+    "admin3_pcode",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "fatalities_text",
+    "historical",
+    "notes",
     "evidence",
 )
 
@@ -127,8 +153,9 @@ def test_table_prints_a_header_and_rows(capsys, extracted):
 def test_broken_line_in_the_middle(tmp_path, capsys):
     lines = ARTICLES.read_text(encoding="utf-8").splitlines()
     broken = tmp_path / "broken.jsonl"
-    broken.write_text("\n".join([*lines[:2], '{"id": "broken", "text": ', *lines[2:]]) + "\n",
-                      encoding="utf-8")
+    broken.write_text(
+        "\n".join([*lines[:2], '{"id": "broken", "text": ', *lines[2:]]) + "\n", encoding="utf-8"
+    )
     status = main(["-q", "extract", str(broken)])
     captured = capsys.readouterr()
     assert status == EXIT_FAILURES
@@ -146,8 +173,9 @@ def test_missing_file_is_named_and_fails(tmp_path, capsys):
 
 
 def test_stdin_with_dash(monkeypatch, capsys, extracted):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLES.read_bytes()),
-                                                       encoding="utf-8"))
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLES.read_bytes()), encoding="utf-8")
+    )
     assert main(["-q", "extract", "-"]) == EXIT_OK
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line) for line in lines] == extracted
@@ -174,8 +202,17 @@ def test_eval_prints_metrics_as_json(tmp_path, capsys):
     capsys.readouterr()
     assert main(["eval", str(predicted), str(GOLD)]) == EXIT_OK
     metrics = json.loads(capsys.readouterr().out)
-    for name in ("precision", "recall", "f1", "fatalities_acc", "actor_acc", "date_acc",
-                 "admin1_acc", "loc10km_acc", "historical_acc"):
+    for name in (
+        "precision",
+        "recall",
+        "f1",
+        "fatalities_acc",
+        "actor_acc",
+        "date_acc",
+        "admin1_acc",
+        "loc10km_acc",
+        "historical_acc",
+    ):
         assert 0.0 <= metrics[name] <= 1.0, name
     assert metrics["gold"] == len(GOLD.read_text(encoding="utf-8").splitlines())
     assert set(metrics["by_document"]) <= {r["doc_id"] for r in map(json.loads, predicted.open())}
@@ -206,22 +243,29 @@ def rasad_command() -> list[str]:
 
 def test_subprocess_extract_from_stdin_and_help(extracted):
     result = subprocess.run(
-        [*rasad_command(), "-q", "extract", "-"], input=ARTICLES.read_bytes(),
-        capture_output=True, cwd=REPO, timeout=120, check=False,
+        [*rasad_command(), "-q", "extract", "-"],
+        input=ARTICLES.read_bytes(),
+        capture_output=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr.decode()
     lines = result.stdout.decode("utf-8").splitlines()
     assert [json.loads(line) for line in lines] == extracted
 
-    usage = subprocess.run([*rasad_command(), "extract"], capture_output=True, timeout=60,
-                           check=False)
+    usage = subprocess.run(
+        [*rasad_command(), "extract"], capture_output=True, timeout=60, check=False
+    )
     assert usage.returncode == 2
     assert b"INPUT" in usage.stderr
 
 
 def test_subprocess_module_entry_point():
     result = subprocess.run(
-        [sys.executable, "-m", "rasad.cli", "--help"], capture_output=True, timeout=60,
+        [sys.executable, "-m", "rasad.cli", "--help"],
+        capture_output=True,
+        timeout=60,
         check=False,
     )
     assert result.returncode == 0

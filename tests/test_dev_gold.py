@@ -27,7 +27,9 @@ def metrics(pipeline):
 
 @pytest.mark.parametrize("name", [name for name in FLOORS if not name.startswith("_")])
 def test_dev_set_metric_stays_above_its_floor(metrics, name):
-    assert metrics[name] >= FLOORS[name], f"{name} = {metrics[name]} < floor {FLOORS[name]}; missed: {metrics['missed']}"
+    assert metrics[name] >= FLOORS[name], (
+        f"{name} = {metrics[name]} < floor {FLOORS[name]}; missed: {metrics['missed']}"
+    )
 
 
 def test_every_sample_document_yields_events(metrics):

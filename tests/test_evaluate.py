@@ -16,10 +16,16 @@ GOLD = Path(__file__).parent / "fixtures" / "dev-gold.jsonl"
 
 def event(**fields) -> Event:
     base = {
-        "doc_id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash",
-        "event_date": "2023-12-09", "actor1": "Islamic State (Syria)",
-        "actor2": "Military Forces of Syria (2000-2024)", "admin1": "Deir-ez-Zor",
-        "latitude": 35.0249, "longitude": 40.4281, "fatalities": 2,
+        "doc_id": "d1",
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+        "event_date": "2023-12-09",
+        "actor1": "Islamic State (Syria)",
+        "actor2": "Military Forces of Syria (2000-2024)",
+        "admin1": "Deir-ez-Zor",
+        "latitude": 35.0249,
+        "longitude": 40.4281,
+        "fatalities": 2,
     }
     return Event(**{**base, **fields})
 
@@ -49,10 +55,15 @@ def test_missed_event_lowers_recall():
     result = score([event()], gold)
     assert (result["precision"], result["recall"]) == (1.0, 0.5)
     assert result["f1"] == pytest.approx(2 / 3, abs=1e-4)
-    assert result["missed"] == [{
-        "doc_id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash",
-        "location": None, "event_date": "2023-12-09",
-    }]
+    assert result["missed"] == [
+        {
+            "doc_id": "d1",
+            "event_type": "Battles",
+            "sub_event_type": "Armed clash",
+            "location": None,
+            "event_date": "2023-12-09",
+        }
+    ]
 
 
 def test_spurious_event_lowers_precision():
@@ -112,15 +123,31 @@ def test_empty_inputs():
 
 
 def test_aliases_are_accepted(tmp_path):
-    path = write_jsonl(tmp_path / "gold.jsonl", [{
-        "document_id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash",
-        "date": "2023-12-09", "lat": 35.0249, "lon": 40.4281,
-    }, {
-        "article_id": "d2", "event_type": "Battles", "sub_event_type": "Armed clash", "lng": 40.0,
-    }])
+    path = write_jsonl(
+        tmp_path / "gold.jsonl",
+        [
+            {
+                "document_id": "d1",
+                "event_type": "Battles",
+                "sub_event_type": "Armed clash",
+                "date": "2023-12-09",
+                "lat": 35.0249,
+                "lon": 40.4281,
+            },
+            {
+                "article_id": "d2",
+                "event_type": "Battles",
+                "sub_event_type": "Armed clash",
+                "lng": 40.0,
+            },
+        ],
+    )
     first, second = read_events(path)
     assert (first.doc_id, first.event_date, first.latitude, first.longitude) == (
-        "d1", "2023-12-09", 35.0249, 40.4281,
+        "d1",
+        "2023-12-09",
+        35.0249,
+        40.4281,
     )
     assert (second.doc_id, second.longitude) == ("d2", 40.0)
 
@@ -186,8 +213,14 @@ def test_missing_sub_type_names_the_line(tmp_path):
 def test_bad_evidence_names_the_line(tmp_path):
     path = write_jsonl(
         tmp_path / "pred.jsonl",
-        [{"doc_id": "d1", "event_type": "Battles", "sub_event_type": "Armed clash",
-          "evidence": [{"begin": 1}]}],
+        [
+            {
+                "doc_id": "d1",
+                "event_type": "Battles",
+                "sub_event_type": "Armed clash",
+                "evidence": [{"begin": 1}],
+            }
+        ],
     )
     with pytest.raises(InputError) as raised:
         read_events(path)

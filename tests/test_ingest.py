@@ -70,8 +70,11 @@ def test_jsonl_fixture_gives_one_document_per_line_with_fields_and_origin():
     assert errors(items) == []
     docs = documents(items)
     assert [doc.id for doc in docs] == [
-        "000_d9af357cd68cf0d4", "001_b9e175c1fa34ede7", "002_d87c1a564238ec45",
-        "003_42dbeaa18aa37cdc", "004_e0d21f5c204a8027",
+        "000_d9af357cd68cf0d4",
+        "001_b9e175c1fa34ede7",
+        "002_d87c1a564238ec45",
+        "003_42dbeaa18aa37cdc",
+        "004_e0d21f5c204a8027",
     ]
     assert docs[0].published == date(2023, 12, 9)
     assert docs[1].published is None
@@ -142,8 +145,11 @@ def test_stdin_dash_reads_json_lines():
 
 
 def test_stdin_with_invalid_utf8_line_reports_it_and_reads_the_rest():
-    raw = (line_of({"id": "s1", "text": ARABIC}).encode() + b'{"id": "\xff"}\n'
-           + line_of({"id": "s3", "text": ARABIC}).encode())
+    raw = (
+        line_of({"id": "s1", "text": ARABIC}).encode()
+        + b'{"id": "\xff"}\n'
+        + line_of({"id": "s3", "text": ARABIC}).encode()
+    )
     stdin = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
     items = read("-", stdin=stdin)
     assert [doc.id for doc in documents(items)] == ["s1", "s3"]
@@ -189,12 +195,15 @@ def test_binary_file_gives_one_error_not_one_per_chunk(tmp_path):
 
 
 def test_invalid_utf8_on_line_3_names_line_3_and_other_lines_are_read(tmp_path):
-    path = write_jsonl(tmp_path / "docs.jsonl", [
-        line_of({"id": "d1", "text": ARABIC}),
-        line_of({"id": "d2", "text": ARABIC}),
-        b'{"id": "d3", "text": "\xd9\x82\xff\xfe"}\n',
-        line_of({"id": "d4", "text": ARABIC}),
-    ])
+    path = write_jsonl(
+        tmp_path / "docs.jsonl",
+        [
+            line_of({"id": "d1", "text": ARABIC}),
+            line_of({"id": "d2", "text": ARABIC}),
+            b'{"id": "d3", "text": "\xd9\x82\xff\xfe"}\n',
+            line_of({"id": "d4", "text": ARABIC}),
+        ],
+    )
     items = read(path)
     assert [doc.id for doc in documents(items)] == ["d1", "d2", "d4"]
     [error] = errors(items)
@@ -212,11 +221,14 @@ def test_invalid_utf8_in_txt_file_names_its_line(tmp_path):
 
 
 def test_malformed_json_line_in_the_middle_is_reported_and_skipped(tmp_path):
-    path = write_jsonl(tmp_path / "docs.jsonl", [
-        line_of({"id": "d1", "text": ARABIC}),
-        '{"id": "d2", "text": \n',
-        line_of({"id": "d3", "text": ARABIC}),
-    ])
+    path = write_jsonl(
+        tmp_path / "docs.jsonl",
+        [
+            line_of({"id": "d1", "text": ARABIC}),
+            '{"id": "d2", "text": \n',
+            line_of({"id": "d3", "text": ARABIC}),
+        ],
+    )
     items = read(path)
     assert [doc.id for doc in documents(items)] == ["d1", "d3"]
     [error] = errors(items)
@@ -233,10 +245,13 @@ def test_line_that_is_not_an_object_is_an_error(tmp_path):
 
 
 def test_missing_id_names_the_line_and_field_id(tmp_path):
-    path = write_jsonl(tmp_path / "docs.jsonl", [
-        line_of({"id": "d1", "text": ARABIC}),
-        line_of({"text": ARABIC}),
-    ])
+    path = write_jsonl(
+        tmp_path / "docs.jsonl",
+        [
+            line_of({"id": "d1", "text": ARABIC}),
+            line_of({"text": ARABIC}),
+        ],
+    )
     [error] = errors(read(path))
     assert (error.file, error.line, error.field) == (str(path), 2, "id")
     assert f"{path}:2" in str(error)
@@ -281,10 +296,13 @@ def test_title_not_a_string_is_an_error_on_field_title():
 
 def test_non_arabic_document_is_an_error_naming_the_document(tmp_path):
     english = "Three soldiers were killed in an attack on a checkpoint near Deir ez-Zor."
-    path = write_jsonl(tmp_path / "docs.jsonl", [
-        line_of({"id": "en1", "text": english + " دير الزور"}),
-        line_of({"id": "ar1", "text": ARABIC}),
-    ])
+    path = write_jsonl(
+        tmp_path / "docs.jsonl",
+        [
+            line_of({"id": "en1", "text": english + " دير الزور"}),
+            line_of({"id": "ar1", "text": ARABIC}),
+        ],
+    )
     items = read(path)
     assert [doc.id for doc in documents(items)] == ["ar1"]
     [error] = errors(items)
@@ -318,10 +336,13 @@ def test_missing_file_is_an_error_and_later_inputs_are_still_read(tmp_path):
 
 
 def test_duplicate_document_id_is_an_error_naming_the_first_origin(tmp_path):
-    path = write_jsonl(tmp_path / "docs.jsonl", [
-        line_of({"id": "d1", "text": ARABIC}),
-        line_of({"id": "d1", "text": ARABIC}),
-    ])
+    path = write_jsonl(
+        tmp_path / "docs.jsonl",
+        [
+            line_of({"id": "d1", "text": ARABIC}),
+            line_of({"id": "d1", "text": ARABIC}),
+        ],
+    )
     items = read(path)
     assert len(documents(items)) == 1
     [error] = errors(items)

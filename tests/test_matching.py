@@ -15,7 +15,7 @@ def forms(token: str, *, suffixes: bool = False) -> dict[str, tuple[int, int]]:
 def matches(matcher: PhraseMatcher, text: str) -> list[tuple[str, str, object]]:
     """(matched text, lexicon entry, payload) of each match in normalised ``text``."""
     norm = normalise_key(text)
-    return [(norm[m.start:m.end], m.entry, m.payload) for m in matcher.find(tokenize(norm))]
+    return [(norm[m.start : m.end], m.entry, m.payload) for m in matcher.find(tokenize(norm))]
 
 
 # -- tokens -----------------------------------------------------------------------------------
@@ -41,7 +41,10 @@ def test_tokenize_empty_range_at_start_has_no_tokens():
 
 def test_docstring_example_conjunction_preposition_article():
     assert [v.form for v in token_variants("وبالميادين")] == [
-        "وبالميادين", "بالميادين", "الميادين", "ميادين",
+        "وبالميادين",
+        "بالميادين",
+        "الميادين",
+        "ميادين",
     ]
 
 
@@ -142,7 +145,7 @@ def test_multiword_phrase_with_clitic_on_first_word(places):
 def test_match_offsets_exclude_the_clitic(places):
     text = normalise_key("وبالميادين")
     (match,) = list(places.find(tokenize(text)))
-    assert text[match.start:match.end] == "الميادين"
+    assert text[match.start : match.end] == "الميادين"
     assert match.start == 2 and match.end == len(text)
 
 
@@ -150,7 +153,7 @@ def test_lil_match_starts_at_the_merged_lam(places):
     text = normalise_key("وصلت تعزيزات للميادين")
     (match,) = list(places.find(tokenize(text)))
     assert match.entry == "الميادين"
-    assert text[match.start:match.end] == "للميادين"
+    assert text[match.start : match.end] == "للميادين"
 
 
 def test_longest_match_wins(places):
@@ -184,7 +187,7 @@ def test_suffix_on_last_word_is_trimmed_from_match():
     m.add("هجوم مسلح", "attack")
     m.add("مقتل", "death")
     text = normalise_key("هجوم مسلحين ومقتلهم")
-    found = [(text[x.start:x.end], x.payload) for x in m.find(tokenize(text))]
+    found = [(text[x.start : x.end], x.payload) for x in m.find(tokenize(text))]
     assert found == [("هجوم مسلح", "attack"), ("مقتل", "death")]
 
 

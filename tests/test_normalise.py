@@ -165,7 +165,7 @@ def test_every_match_maps_to_exact_original_characters():
         s = n.text.index(word)
         start, end = n.original_span(s, s + len(word))
         assert normalise(original[start:end]).text == word
-        assert not original[start:end].startswith(" ") and not original[end - 1:end].isspace()
+        assert not original[start:end].startswith(" ") and not original[end - 1 : end].isspace()
 
 
 def test_normalise_of_empty_text():

@@ -38,11 +38,37 @@ ARABIC_PIECES = (
     + [chr(c) for c in range(0x064B, 0x0653)]  # tanwin, harakat, shadda, sukun
     + ["\u0640", "\u0670", "\u200f", "\u200c"]  # tatweel, superscript alef, RLM, ZWNJ
     + list("٠١٢٣٤٥٦٧٨٩۰۱۲0123456789")
-    + list("،؛؟.,:!«»\"'()-") + [" ", " ", " ", "\n", "\n\n", ".."]
-    + ["و", "ب", "ل", "لل", "ال", "وبال", "قتل", "مقتل", "هجوم", "غارة", "عبوة ناسفة",
-       "قوات النظام",
-       "تنظيم داعش", "مدينة الميادين", "بريف دير الزور", "وكان", "قد", "فيما", "بين", "عنصرين",
-       "أمس", "يوم السبت", "منذ بداية العام", "بهدف", "التابعة", "لـ", "نفذته"]
+    + list("،؛؟.,:!«»\"'()-")
+    + [" ", " ", " ", "\n", "\n\n", ".."]
+    + [
+        "و",
+        "ب",
+        "ل",
+        "لل",
+        "ال",
+        "وبال",
+        "قتل",
+        "مقتل",
+        "هجوم",
+        "غارة",
+        "عبوة ناسفة",
+        "قوات النظام",
+        "تنظيم داعش",
+        "مدينة الميادين",
+        "بريف دير الزور",
+        "وكان",
+        "قد",
+        "فيما",
+        "بين",
+        "عنصرين",
+        "أمس",
+        "يوم السبت",
+        "منذ بداية العام",
+        "بهدف",
+        "التابعة",
+        "لـ",
+        "نفذته",
+    ]
 )
 RANDOM_UNICODE = st.text(max_size=300)
 RANDOM_ARABIC = st.lists(st.sampled_from(ARABIC_PIECES), max_size=120).map("".join)
@@ -60,7 +86,7 @@ def check(pipeline, text: str, published: date | None) -> None:
         assert not errors, (text, [e.message for e in errors])
         for span in event.evidence:
             assert 0 <= span.start <= span.end <= len(text)
-            assert text[span.start:span.end] == span.text
+            assert text[span.start : span.end] == span.text
         if event.event_date is None:
             assert event.time_precision is None
 
@@ -71,8 +97,9 @@ def test_schema_is_a_valid_json_schema():
 
 
 def test_schema_rejects_a_broken_event(pipeline):
-    (event,) = pipeline.extract("قتل عنصران من قوات النظام بهجوم في مدينة الميادين.",
-                                published=date(2023, 12, 9))
+    (event,) = pipeline.extract(
+        "قتل عنصران من قوات النظام بهجوم في مدينة الميادين.", published=date(2023, 12, 9)
+    )
     record = event.to_dict()
     assert VALIDATOR.is_valid(record)
     assert not VALIDATOR.is_valid({**record, "sub_event_type": "Peaceful protest"})
@@ -103,8 +130,9 @@ def test_sample_sentences_mixed_with_noise_give_valid_events(pipeline, text, pub
     check(pipeline, text, published)
 
 
-@settings(max_examples=30, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(parts=st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=5))
 def test_sample_sentences_alone_give_events_and_stable_ids(pipeline, parts):
     text = " ".join(parts)

@@ -71,12 +71,19 @@ def test_extract_function_can_be_called_twice():
 def test_pipeline_prints_nothing_on_stdout(pipeline, capsys):
     for line in ARTICLES.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        pipeline(Document(
-            id=record["id"], text=record["text"], title=record.get("title"),
-            published=date.fromisoformat(record["published"]) if record.get("published") else None,
-        ))
-    pipeline.extract("قتل عنصران من قوات النظام بهجوم في مدينة الميادين.",
-                     published=date(2023, 12, 9))
+        pipeline(
+            Document(
+                id=record["id"],
+                text=record["text"],
+                title=record.get("title"),
+                published=date.fromisoformat(record["published"])
+                if record.get("published")
+                else None,
+            )
+        )
+    pipeline.extract(
+        "قتل عنصران من قوات النظام بهجوم في مدينة الميادين.", published=date(2023, 12, 9)
+    )
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == ""
@@ -85,8 +92,11 @@ def test_pipeline_prints_nothing_on_stdout(pipeline, capsys):
 def test_pipe_turns_a_failing_document_into_an_error(pipeline):
     from rasad.errors import ExtractionError, InputError
 
-    good = Document(id="ok", text="قتل عنصران من قوات النظام بهجوم في مدينة الميادين.",
-                    published=date(2023, 12, 9))
+    good = Document(
+        id="ok",
+        text="قتل عنصران من قوات النظام بهجوم في مدينة الميادين.",
+        published=date(2023, 12, 9),
+    )
     bad = Document(id="bad", text=None)  # type: ignore[arg-type]
     error = InputError("x", file="f.jsonl", line=3)
     out = list(pipeline.pipe([good, bad, error]))

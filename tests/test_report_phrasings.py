@@ -31,7 +31,8 @@ def test_other_side_after_ma_in_a_clash(pipeline):
 def test_neighbourhood_namesake_yields_to_the_named_town(pipeline):
     # "حي القصور بمدينة بانياس": the quarter of Banyas, not Damascus's namesake
     event = only_event(
-        pipeline, "داهمت قوات الأمن العام منازل في حي القصور بمدينة بانياس واعتقلت عدداً من الشبان.",
+        pipeline,
+        "داهمت قوات الأمن العام منازل في حي القصور بمدينة بانياس واعتقلت عدداً من الشبان.",
         published=date(2025, 6, 14),
     )
     assert event.admin1 == "Tartous"
@@ -45,7 +46,9 @@ def test_neighbourhood_in_its_city_is_one_place(pipeline):
 
 
 def test_air_defences_intercepting_a_drone_is_disrupted_weapons_use(pipeline):
-    event = only_event(pipeline, "أسقطت الدفاعات الجوية طائرة مسيرة قرب قاعدة حميميم في ريف اللاذقية.")
+    event = only_event(
+        pipeline, "أسقطت الدفاعات الجوية طائرة مسيرة قرب قاعدة حميميم في ريف اللاذقية."
+    )
     assert event.sub_event_type == "Disrupted weapons use"
 
 

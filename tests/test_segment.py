@@ -12,7 +12,7 @@ def split(text: str, title: str | None = None) -> list[tuple[str, bool, list[str
     assert doc.norm is not None
     norm = doc.norm.text
     return [
-        (norm[s.start:s.end], s.is_title, [norm[a:b] for a, b in s.clauses])
+        (norm[s.start : s.end], s.is_title, [norm[a:b] for a, b in s.clauses])
         for s in doc.sentences
     ]
 
@@ -30,19 +30,25 @@ def clauses(text: str) -> list[str]:
 
 def test_docstring_example_full_stop_and_fima():
     assert clauses("قتل عنصران، فيما أصيب ثالث. وصلت تعزيزات.") == [
-        "قتل عنصران", "فيما اصيب ثالث", "وصلت تعزيزات",
+        "قتل عنصران",
+        "فيما اصيب ثالث",
+        "وصلت تعزيزات",
     ]
 
 
 def test_sentences_end_at_full_stops():
     assert sentences("قتل عنصران. أصيب ثالث. وصلت تعزيزات.") == [
-        "قتل عنصران", "اصيب ثالث", "وصلت تعزيزات",
+        "قتل عنصران",
+        "اصيب ثالث",
+        "وصلت تعزيزات",
     ]
 
 
 def test_sentences_end_at_arabic_question_mark_and_exclamation():
     assert sentences("من قتل العنصرين؟ لا أحد يعرف! وصلت تعزيزات.") == [
-        "من قتل العنصرين", "لا احد يعرف", "وصلت تعزيزات",
+        "من قتل العنصرين",
+        "لا احد يعرف",
+        "وصلت تعزيزات",
     ]
 
 
@@ -53,7 +59,8 @@ def test_sentences_end_at_line_breaks_and_paragraphs_count():
 
 def test_decimal_number_is_not_a_sentence_end():
     assert sentences("سقط 2.5 طن من المتفجرات على البلدة. وصلت تعزيزات.") == [
-        "سقط 2.5 طن من المتفجرات علي البلده", "وصلت تعزيزات",
+        "سقط 2.5 طن من المتفجرات علي البلده",
+        "وصلت تعزيزات",
     ]
 
 
@@ -65,7 +72,8 @@ def test_eastern_decimal_separator_is_not_a_sentence_end():
 def test_ellipsis_ends_a_sentence():
     # "قتلى بينهم ضابط في البادية.. النظام يعلق التمشيط": a headline in two parts
     assert sentences("قتلى بينهم ضابط في البادية.. النظام يعلق التمشيط.") == [
-        "قتلي بينهم ضابط في الباديه", "النظام يعلق التمشيط",
+        "قتلي بينهم ضابط في الباديه",
+        "النظام يعلق التمشيط",
     ]
 
 
@@ -73,7 +81,7 @@ def test_sentence_spans_trim_punctuation_and_spaces():
     doc = segment(Document.from_text("  «قتل عنصران».  "))
     assert doc.norm is not None
     (sentence,) = doc.sentences
-    assert doc.norm.text[sentence.start:sentence.end] == 'قتل عنصران'
+    assert doc.norm.text[sentence.start : sentence.end] == "قتل عنصران"
 
 
 def test_empty_text_has_no_sentences():
@@ -86,13 +94,15 @@ def test_empty_text_has_no_sentences():
 
 def test_clause_split_at_comma_fima():
     assert clauses("قتل عنصران في الميادين، فيما أصيب ثالث بجروح.") == [
-        "قتل عنصران في الميادين", "فيما اصيب ثالث بجروح",
+        "قتل عنصران في الميادين",
+        "فيما اصيب ثالث بجروح",
     ]
 
 
 def test_clause_split_at_comma_fi_hin():
     assert clauses("قتل عنصران في الميادين، في حين أصيب ثالث بجروح.") == [
-        "قتل عنصران في الميادين", "في حين اصيب ثالث بجروح",
+        "قتل عنصران في الميادين",
+        "في حين اصيب ثالث بجروح",
     ]
 
 
@@ -105,13 +115,15 @@ def test_no_clause_split_at_fima_without_a_comma():
 def test_clause_split_before_recap_cue_keeps_the_conjunction():
     # "، وكان آخرها": the recap begins at the و glued to the cue
     assert clauses("تتعرض حواجز النظام لهجمات متكررة، وكان آخرها قبل أيام في البوكمال.") == [
-        "تتعرض حواجز النظام لهجمات متكرره", "وكان اخرها قبل ايام في البوكمال",
+        "تتعرض حواجز النظام لهجمات متكرره",
+        "وكان اخرها قبل ايام في البوكمال",
     ]
 
 
 def test_clause_split_before_recap_start_after_a_comma():
     assert clauses("قتل عنصران في الميادين، وكانت دورية قد داهمت منزلا.") == [
-        "قتل عنصران في الميادين", "وكانت دوريه قد داهمت منزلا",
+        "قتل عنصران في الميادين",
+        "وكانت دوريه قد داهمت منزلا",
     ]
 
 
@@ -123,19 +135,22 @@ def test_recap_start_word_mid_clause_does_not_cut():
 
 def test_recap_phrase_cuts_without_a_comma():
     assert clauses("قتل عنصران في الميادين بعد أيام من مقتل ثالث.") == [
-        "قتل عنصران في الميادين", "بعد ايام من مقتل ثالث",
+        "قتل عنصران في الميادين",
+        "بعد ايام من مقتل ثالث",
     ]
 
 
 def test_clause_split_at_reporting_verb_after_a_comma():
     assert clauses("قتل عنصران في الميادين، أضافت الشبكة أن التوتر يتصاعد.") == [
-        "قتل عنصران في الميادين", "اضافت الشبكه ان التوتر يتصاعد",
+        "قتل عنصران في الميادين",
+        "اضافت الشبكه ان التوتر يتصاعد",
     ]
 
 
 def test_clause_split_at_comma_when_the_opener_carries_wa():
     assert clauses("قتل عنصران في الميادين، وأضافت الشبكة أن التوتر يتصاعد.") == [
-        "قتل عنصران في الميادين", "واضافت الشبكه ان التوتر يتصاعد",
+        "قتل عنصران في الميادين",
+        "واضافت الشبكه ان التوتر يتصاعد",
     ]
 
 

@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 
 from rasad.lexicon import read_tsv
-from rasad.matching import PhraseMatcher, Token, token_variants, tokenize
+from rasad.matching import PhraseMatcher, Token, token_variants
 from rasad.model import Actor, Document, Mention
 from rasad.normalise import normalise_key
 
@@ -89,7 +89,10 @@ def role_cue_matcher() -> PhraseMatcher[str]:
 def find_role_cues(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
     """Role cue mentions ("نفذته"، "تعرضت لهجوم"، "بين") in ``doc.norm.text[start:end]``."""
     assert doc.norm is not None
-    return [Mention("role_cue", m.start, m.end, m.payload) for m in doc.find(role_cue_matcher(), start, end)]
+    return [
+        Mention("role_cue", m.start, m.end, m.payload)
+        for m in doc.find(role_cue_matcher(), start, end)
+    ]
 
 
 def resolve_actor(candidates: tuple[Actor, ...], on: date | None) -> Actor:
@@ -106,7 +109,9 @@ def resolve_actor(candidates: tuple[Actor, ...], on: date | None) -> Actor:
 def find_actors(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
     """Actor mentions in ``doc.norm.text[start:end]``; value: the candidate actors."""
     assert doc.norm is not None
-    return [Mention("actor", m.start, m.end, m.payload) for m in doc.find(actor_matcher(), start, end)]
+    return [
+        Mention("actor", m.start, m.end, m.payload) for m in doc.find(actor_matcher(), start, end)
+    ]
 
 
 def assign_roles(
@@ -145,20 +150,32 @@ def assign_roles(
     unassigned: list[Mention] = []
     roles = [
         _role_of(
-            mention, mentions[i - 1].end if i else None, mentions[i - 1].end if i else start,
-            tokens, cues, violent, trigger_start, acts or [],
+            mention,
+            mentions[i - 1].end if i else None,
+            mentions[i - 1].end if i else start,
+            tokens,
+            cues,
+            violent,
+            trigger_start,
+            acts or [],
         )
         for i, mention in enumerate(mentions)
     ]
     for cue in cues:  # "X تعرضت لهجوم"، "X لقوا مصرعهم": the nearest name before the cue
         if cue.value in _ROLES_BEFORE_CUE:
-            before = [i for i, m in enumerate(mentions) if m.end <= cue.start and roles[i] != "aside"]
+            before = [
+                i for i, m in enumerate(mentions) if m.end <= cue.start and roles[i] != "aside"
+            ]
             if before and roles[before[-1]] is None:
                 first = _first_coordinated(before, mentions, text)
                 roles[first] = _ROLES_BEFORE_CUE[cue.value]
     for index, (mention, role) in enumerate(zip(mentions, roles, strict=True)):
         if role == "between":
-            others = [m for m, r in zip(mentions[index + 1:], roles[index + 1:], strict=True) if r != "aside"]
+            others = [
+                m
+                for m, r in zip(mentions[index + 1 :], roles[index + 1 :], strict=True)
+                if r != "aside"
+            ]
             if others:
                 return _between(mention, others[0], on)
             unassigned.append(mention)
@@ -177,7 +194,11 @@ def assign_roles(
             elif target is None:
                 target = mentions[index]
     for mention in unassigned:
-        if agent is None and (mention.start < trigger_start or not violent) and mention is not target:
+        if (
+            agent is None
+            and (mention.start < trigger_start or not violent)
+            and mention is not target
+        ):
             agent = mention
         elif target is None and violent and mention is not agent:
             target = mention
@@ -189,10 +210,10 @@ def assign_roles(
 
 
 def _first_coordinated(indexes: list[int], mentions: list[Mention], text: str) -> int:
-    """"ميليشيات أسد و لواء القدس فقدت": the first of names joined by و."""
+    """ "ميليشيات أسد و لواء القدس فقدت": the first of names joined by و."""
     first = indexes[-1]
     for index in reversed(indexes[:-1]):
-        gap = text[mentions[index].end:mentions[first].start].strip(' "“”,')
+        gap = text[mentions[index].end : mentions[first].start].strip(' "“”,')
         if gap not in ("و", ""):
             break
         first = index
@@ -204,7 +225,9 @@ def _unidentified(mention: Mention) -> bool:
 
 
 def _between(first: Mention, second: Mention, on: date | None) -> Roles:
-    return Roles(resolve_actor(first.value, on), resolve_actor(second.value, on), False, first, second)
+    return Roles(
+        resolve_actor(first.value, on), resolve_actor(second.value, on), False, first, second
+    )
 
 
 def _role_of(
@@ -232,15 +255,24 @@ def _role_of(
         if not (lo <= cue.start and cue.end <= mention.start) or cue.value in _ROLES_BEFORE_CUE:
             continue
         if cue.value == "affiliation":
-            between = [t.text for t in tokens if previous_end is not None and previous_end <= t.start and t.end <= cue.start]
-            adjectives_only = len(between) <= AFFILIATION_GAP and not any(w.startswith("و") for w in between)
+            between = [
+                t.text
+                for t in tokens
+                if previous_end is not None and previous_end <= t.start and t.end <= cue.start
+            ]
+            adjectives_only = len(between) <= AFFILIATION_GAP and not any(
+                w.startswith("و") for w in between
+            )
             if previous_end is not None and adjectives_only:
                 return "aside"  # "لواء القدس الفلسطيني التابعة لروسيا": Russia is named, not acting
             transparent_from = cue.start  # "أفراد تابعين لـ X": look further back
             break
         if cue.value in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 0:
             continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
-        if cue.value in ("agent_next", "counterpart") and _words_between(tokens, cue.end, mention.start) > 0:
+        if (
+            cue.value in ("agent_next", "counterpart")
+            and _words_between(tokens, cue.end, mention.start) > 0
+        ):
             continue  # "هاجمت حاجزاً لقوات النظام"، "مع أنباء عن فقد ميليشيا أسد": not next to the word
         return _ROLES_AFTER_CUE[cue.value]
     if any(mention.start <= act.start and act.end <= mention.end for act in acts):
@@ -248,7 +280,9 @@ def _role_of(
     losses = [c for c in cues if c.value in _ROLES_BEFORE_CUE.keys() | {"target_after"}]
     for act in acts:
         passive_reading = any(c.start <= act.start < c.end for c in losses)  # "فقد ميليشيا أسد"
-        civilians = all(actor.inter == CIVILIAN_INTER for actor in mention.value)  # "قتل مدنيان": victims
+        civilians = all(
+            actor.inter == CIVILIAN_INTER for actor in mention.value
+        )  # "قتل مدنيان": victims
         if 0 <= mention.start - act.end <= 1 and not passive_reading and not civilians:
             return "agent"  # verb first, subject next: "استعادت قوات النظام"، "قتل تنظيم داعش"
     if not violent or mention.start < trigger_start:
@@ -297,7 +331,10 @@ def _role_word(word: str) -> str | None:
 @cache
 def role_words() -> dict[str, str]:
     """``role_nouns.tsv``: normalised word → "target" or "transparent"."""
-    return {normalise_key(row["word"]): row["kind"] for _, row in read_tsv("role_nouns.tsv", ["word", "kind"])}
+    return {
+        normalise_key(row["word"]): row["kind"]
+        for _, row in read_tsv("role_nouns.tsv", ["word", "kind"])
+    }
 
 
 def interaction_code(inter1: int | None, inter2: int | None) -> int | None:

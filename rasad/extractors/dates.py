@@ -114,12 +114,21 @@ def _grammar() -> _Grammar:
     alternatives = [
         r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)",
         r"(?P<n_d>\d{1,2})[/.-](?P<n_m>\d{1,2})[/.-](?P<n_y>\d{4})(?!\d)",
-        lead + r"(?P<day>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<m1>" + month + ")"
-        + pair.format("m2") + year.format("year") + after.format("past"),
+        lead
+        + r"(?P<day>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<m1>"
+        + month
+        + ")"
+        + pair.format("m2")
+        + year.format("year")
+        + after.format("past"),
         rf"(?:(?P<rpart>{part})\s+)?(?P<rel>{relative})(?:\s+(?P<rwd>{weekday}))?",
         rf"(?:(?:{part})\s+)?(?:يوم\s+)?(?P<wd>{weekday})" + after.format("wpast"),
-        r"(?P<shahr>شهر\s+)?(?P<mm1>" + month + ")" + pair.format("mm2")
-        + year.format("myear") + after.format("mpast"),
+        r"(?P<shahr>شهر\s+)?(?P<mm1>"
+        + month
+        + ")"
+        + pair.format("mm2")
+        + year.format("myear")
+        + after.format("mpast"),
     ]
     body = "|".join(f"(?:{a})" for a in alternatives)
     # Conjunctions and prepositions glue onto the first word ("وأمس", "بالأمس" has the article).
@@ -231,7 +240,7 @@ def _matches(
     ``_AFTER_KEY`` after it, so the pattern runs over those windows, merged, and no further.
     """
     windows: list[list[int]] = []
-    for offset in offsets[bisect_left(offsets, start):bisect_left(offsets, end)]:
+    for offset in offsets[bisect_left(offsets, start) : bisect_left(offsets, end)]:
         low, high = max(start, offset - _BEFORE_KEY), min(end, offset + _AFTER_KEY)
         if windows and low <= windows[-1][1]:
             windows[-1][1] = high

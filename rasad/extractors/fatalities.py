@@ -221,8 +221,9 @@ def _add(a: Fatalities, b: Fatalities) -> Fatalities:
     def plus(x: int | None, y: int | None) -> int | None:
         return None if x is None or y is None else x + y
 
-    return Fatalities(plus(a.count, b.count), plus(a.low, b.low), plus(a.high, b.high),
-                      a.vague or b.vague)
+    return Fatalities(
+        plus(a.count, b.count), plus(a.low, b.low), plus(a.high, b.high), a.vague or b.vague
+    )
 
 
 def _bounded(value: int, effect: str | None) -> Fatalities:
@@ -267,7 +268,7 @@ class _Clause:
         """Whether punctuation in ``stops`` separates token ``index`` from the one before."""
         if index == 0:
             return False
-        between = self.text[self.tokens[index - 1].end:self.tokens[index].start]
+        between = self.text[self.tokens[index - 1].end : self.tokens[index].start]
         return any(char in stops for char in between)
 
     def phrase(self, index: int, category: str) -> tuple[int, _Phrase, int] | None:
@@ -291,7 +292,7 @@ class _Clause:
         for variant in self.forms(index):
             noun = self.lex.nouns.get(variant.form)
             if noun is not None:
-                clitics = token[:variant.prefix]
+                clitics = token[: variant.prefix]
                 return noun, variant.prefix, "ال" in clitics or "لل" in clitics
         return None
 
@@ -300,7 +301,7 @@ class _Clause:
         token = self.tokens[index].text
         for variant in self.forms(index):
             word = self.lex.numbers.get(variant.form)
-            if word is not None and "ا" not in token[:variant.prefix]:
+            if word is not None and "ا" not in token[: variant.prefix]:
                 return word, variant.prefix
         return None
 
@@ -399,9 +400,12 @@ class _Clause:
                 if vague is None:
                     index += partitive[0]
                 # "ثمانية من عناصر ...", "عدد من قوات ...": the word after "من" is the group.
-                if (index < len(tokens) and not tokens[index].text[0].isdigit()
-                        and not self.stop_before(index)
-                        and (vague is None or self._ends_with_min(body))):
+                if (
+                    index < len(tokens)
+                    and not tokens[index].text[0].isdigit()
+                    and not self.stop_before(index)
+                    and (vague is None or self._ends_with_min(body))
+                ):
                     noun_index = index
                     index += 1
         after = self.modifier(index, "after")
@@ -410,8 +414,17 @@ class _Clause:
             index += after[0]
         bare = number is not None and noun_index < 0
         definite_plural = definite and noun is not None and noun.number == "plural"
-        return _Part(figure, first, index, start, tokens[index - 1].end, noun, noun_index,
-                     bare, definite_plural)
+        return _Part(
+            figure,
+            first,
+            index,
+            start,
+            tokens[index - 1].end,
+            noun,
+            noun_index,
+            bare,
+            definite_plural,
+        )
 
     def _ends_with_min(self, index: int) -> bool:
         """Whether the vague quantity at ``index`` ends in "من" ("عدد من"): a group follows."""
@@ -425,8 +438,11 @@ class _Clause:
             return None
         figure, end, next_ = head.figure, head.end, head.next
         tokens = self.tokens
-        while (next_ < len(tokens) and tokens[next_].text.startswith("و")
-               and not self.stop_before(next_)):
+        while (
+            next_ < len(tokens)
+            and tokens[next_].text.startswith("و")
+            and not self.stop_before(next_)
+        ):
             part = self.part(next_)
             if part is None or part.bare:
                 break
@@ -444,8 +460,12 @@ class _Clause:
         if inclusive is not None and inclusive[1] == "inclusive" and not self.stop_before(next_):
             inner = self.victims(next_ + inclusive[0])
             # "قتلى بينهم ثلاثة أطفال": the named part is a floor for a vague total.
-            if (inner is not None and figure.vague and figure.count is not None
-                    and (inner.figure.low or 0) > (figure.low or 0)):
+            if (
+                inner is not None
+                and figure.vague
+                and figure.count is not None
+                and (inner.figure.low or 0) > (figure.low or 0)
+            ):
                 low = inner.figure.low
                 figure = Fatalities(low, low, figure.high, True)
         return _Victims(figure, index, next_, head.start, end, head)
@@ -484,10 +504,13 @@ class _Clause:
         """The victims that precede a death word ("ضابطاً وثلاثة عناصر ... لقوا مصرعهم")."""
         for position in range(max(floor, index - gap - _LOOKBACK), index):
             found = self.victims(position)
-            if (found is not None and not found.head.bare and found.next <= index
-                    and index - found.next <= gap
-                    and not any(self.stop_before(k, _GAP_STOPS)
-                                for k in range(found.next, index + 1))):
+            if (
+                found is not None
+                and not found.head.bare
+                and found.next <= index
+                and index - found.next <= gap
+                and not any(self.stop_before(k, _GAP_STOPS) for k in range(found.next, index + 1))
+            ):
                 return found
         return None
 
@@ -511,8 +534,12 @@ class _Clause:
             victims: _Victims | None = None
             figure: Fatalities | None = None
             injury = self.phrase(after, "trigger") if after < len(tokens) else None
-            if (injury is not None and injury[1].kind == "injury" and value.role != "before"
-                    and tokens[after].text.startswith("و")):
+            if (
+                injury is not None
+                and injury[1].kind == "injury"
+                and value.role != "before"
+                and tokens[after].text.startswith("و")
+            ):
                 # "مقتل وإصابة العشرات": how many of them died is not said.
                 victims = self.after(after + injury[0], injury[1].gap)
                 high = victims.figure.high if victims else None
@@ -551,15 +578,23 @@ class _Clause:
         if index + 1 >= len(self.tokens) or self.stop_before(index + 1, _GAP_STOPS):
             return False
         first, second = self.tokens[index].text, self.tokens[index + 1].text
-        if first.startswith(("ال", "و", "ف")) or len(first) < 3 or first.isdigit() or second.isdigit():
+        if (
+            first.startswith(("ال", "و", "ف"))
+            or len(first) < 3
+            or first.isdigit()
+            or second.isdigit()
+        ):
             return False
         for position in (index, index + 1):
             word = self.tokens[position].text
             if normalise_key(word) in _function_words() or any(
                 found is not None
                 for found in (
-                    self.number(position), self.noun(position), self.phrase(position, "vague"),
-                    self.phrase(position, "trigger"), self.modifier(position, "after"),
+                    self.number(position),
+                    self.noun(position),
+                    self.phrase(position, "vague"),
+                    self.phrase(position, "trigger"),
+                    self.modifier(position, "after"),
                 )
             ):
                 return False
@@ -577,7 +612,7 @@ class _Clause:
             if noun is None or noun[0].state != "death":
                 continue
             for position in range(max(0, index - _LOOKBACK), index + 1):
-                if any(used[position:index + 1]):
+                if any(used[position : index + 1]):
                     continue
                 victims = self.victims(position)
                 if victims is None or victims.head.noun_index != index:
@@ -603,7 +638,9 @@ class _Clause:
 
 @cache
 def _function_words() -> frozenset[str]:
-    return frozenset(normalise_key(row["word"]) for _, row in read_tsv("function_words.tsv", ["word"]))
+    return frozenset(
+        normalise_key(row["word"]) for _, row in read_tsv("function_words.tsv", ["word"])
+    )
 
 
 def parse_number(text: str) -> int | None:
@@ -642,7 +679,7 @@ def find_fatalities(doc: Document, start: int, end: int) -> list[Mention]:
     text = doc.norm.text
     start, end = max(0, start), min(len(text), end)
     offsets = _death_word_offsets(text)
-    hits = offsets[bisect_left(offsets, start):bisect_left(offsets, end)]
+    hits = offsets[bisect_left(offsets, start) : bisect_left(offsets, end)]
     if not hits:
         return []
     try:

@@ -28,7 +28,9 @@ class ClauseFrame:
     historical: bool
     historical_cue: Mention | None
     tally: bool
-    plan: tuple[int, int] | None  # normalised span of the clause where acts are only planned or feared
+    plan: (
+        tuple[int, int] | None
+    )  # normalised span of the clause where acts are only planned or feared
     anaphora: bool  # the clause refers back to acts already told ("هذه الهجمات")
 
 
@@ -47,7 +49,9 @@ def find_cues(doc: Document, start: int, end: int) -> list[Mention]:
     return [Mention("cue", m.start, m.end, m.payload) for m in doc.find(cue_matcher(), start, end)]
 
 
-def frame_clause(doc: Document, start: int, end: int, cues: list[Mention] | None = None) -> ClauseFrame:
+def frame_clause(
+    doc: Document, start: int, end: int, cues: list[Mention] | None = None
+) -> ClauseFrame:
     """How the cues inside clause ``[start, end)`` frame its acts (``cues``: found already)."""
     if cues is None:
         cues = find_cues(doc, start, end)

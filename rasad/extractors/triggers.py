@@ -56,7 +56,9 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
     """The trigger lexicon as a matcher (built once)."""
     matcher: PhraseMatcher[Trigger] = PhraseMatcher(suffixes=True)
     for _, row in read_tsv("triggers.tsv", ["trigger", "kind", "event_type", "priority"]):
-        trigger = Trigger(row["kind"], row["event_type"], row["sub_event_type"], int(row["priority"]))
+        trigger = Trigger(
+            row["kind"], row["event_type"], row["sub_event_type"], int(row["priority"])
+        )
         matcher.add(row["trigger"], trigger)
     return matcher
 
@@ -76,9 +78,8 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
 
 
 def _instrumental(text: str, start: int) -> bool:
-    """"بقذائف"، "وبالصواريخ": the preposition ب makes a weapon the means of an act."""
+    """ "بقذائف"، "وبالصواريخ": the preposition ب makes a weapon the means of an act."""
     prefix_start = start
     while prefix_start > 0 and text[prefix_start - 1].isalpha():
         prefix_start -= 1
     return "ب" in text[prefix_start:start]
-

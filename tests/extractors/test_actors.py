@@ -44,7 +44,7 @@ def roles(text: str, trigger: str, *, on: date | None = PUBLISHED, violent: bool
 def names(text: str) -> list[str]:
     doc = Document.from_text(text)
     assert doc.norm is not None
-    return [doc.norm.text[m.start:m.end] for m in find_actors(doc)]
+    return [doc.norm.text[m.start : m.end] for m in find_actors(doc)]
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -101,9 +101,11 @@ def test_passive_agent_shannahu():
 
 
 def test_docstring_example_suspected_agent_and_target_point():
-    assert roles(
-        "هجوم شنه مسلحون يرجح تبعيتهم لتنظيم داعش على نقطة لقوات النظام", "هجوم"
-    ) == (ISIS, STATE, True)
+    assert roles("هجوم شنه مسلحون يرجح تبعيتهم لتنظيم داعش على نقطة لقوات النظام", "هجوم") == (
+        ISIS,
+        STATE,
+        True,
+    )
 
 
 def test_target_before_taaradat_agent_after_naffadhathu():
@@ -125,9 +127,11 @@ def test_killed_from_y_in_ambush_of_x():
 
 
 def test_suspected_attribution_overrides_an_unidentified_gunman_yurajjah():
-    assert roles(
-        "هاجم مسلحون مجهولون يُرجح تبعيتهم لتنظيم داعش حاجزاً لقوات النظام", "هاجم"
-    ) == (ISIS, STATE, True)
+    assert roles("هاجم مسلحون مجهولون يُرجح تبعيتهم لتنظيم داعش حاجزاً لقوات النظام", "هاجم") == (
+        ISIS,
+        STATE,
+        True,
+    )
 
 
 def test_suspected_attribution_after_the_act_yutaqad():
@@ -142,9 +146,7 @@ def test_unidentified_gunmen_without_attribution_stay_unidentified():
 
 def test_affiliation_patron_is_not_a_side():
     # "لواء القدس التابعة لروسيا": Russia backs Liwa al Quds, it did not take part
-    actor1, actor2, _ = roles(
-        "هاجم مسلحون مجهولون مقراً لميليشيا لواء القدس التابعة لروسيا", "هاجم"
-    )
+    actor1, actor2, _ = roles("هاجم مسلحون مجهولون مقراً لميليشيا لواء القدس التابعة لروسيا", "هاجم")
     assert actor2 == QUDS
     assert RUSSIA not in (actor1, actor2)
 
@@ -155,9 +157,7 @@ def test_cited_source_is_not_an_actor():
 
 
 def test_cited_website_is_not_a_military_position():
-    actor1, actor2, _ = roles(
-        "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد قصفت البلدة", "قصفت"
-    )
+    actor1, actor2, _ = roles("بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد قصفت البلدة", "قصفت")
     assert actor1 == STATE and actor2 is None
 
 

@@ -26,7 +26,7 @@ def dates(text: str, reference: date | None = PUBLISHED) -> list[tuple[str, Date
     doc = make_document(text)
     assert doc.norm is not None
     return [
-        (doc.norm.text[m.start:m.end], m.value)
+        (doc.norm.text[m.start : m.end], m.value)
         for m in find_dates(doc, 0, len(doc.norm.text), reference)
     ]
 
@@ -36,6 +36,7 @@ def values(text: str, reference: date | None = PUBLISHED) -> list[DateValue]:
 
 
 # -- absolute dates ----------------------------------------------------------------------------
+
 
 def test_eastern_digits_day_month_year():
     assert dates("● أخبار سورية ٩ ديسمبر ٢٠٢٣") == [
@@ -84,6 +85,7 @@ def test_impossible_date_is_dropped():
 
 # -- months -----------------------------------------------------------------------------------
 
+
 def test_month_named_with_al_madi_is_the_last_such_month():
     found = dates("وبحسب ما تناقلت مواقع في شهر أغسطس الماضي أن تنظيم داعش")
     assert found == [("شهر اغسطس الماضي", DateValue(date(2019, 8, 15), 3, True))]
@@ -101,6 +103,7 @@ def test_ambiguous_month_word_alone_is_not_a_date():
 
 
 # -- relative dates ----------------------------------------------------------------------------
+
 
 def test_alyawm_is_the_reference_day():
     assert values("قتل اليوم ثلاثة") == [DateValue(PUBLISHED, 1, False)]
@@ -158,6 +161,7 @@ def test_relative_dates_need_a_reference():
 
 # -- reference date ----------------------------------------------------------------------------
 
+
 def test_reference_date_prefers_publication_date():
     assert reference_date(make_document("● أخبار سورية ٩ ديسمبر ٢٠٢٣")) == PUBLISHED
 
@@ -176,8 +180,20 @@ def test_reference_date_none_without_any_date():
 
 PIECES = [
     *"0123456789٩٢/-. ،",
-    "اليوم ", "أمس ", "يوم ", "السبت ", "الماضي ", "شباط", "/فبراير ", "آب ", "كانون الأول ",
-    "قبل أيام ", "شهر ", "عام ", "\"", "و",
+    "اليوم ",
+    "أمس ",
+    "يوم ",
+    "السبت ",
+    "الماضي ",
+    "شباط",
+    "/فبراير ",
+    "آب ",
+    "كانون الأول ",
+    "قبل أيام ",
+    "شهر ",
+    "عام ",
+    '"',
+    "و",
 ]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 

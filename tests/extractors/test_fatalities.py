@@ -25,7 +25,7 @@ def fatalities(text: str) -> list[tuple[str, Fatalities]]:
     doc = make_document(text)
     assert doc.norm is not None
     return [
-        (doc.norm.text[m.start:m.end], m.value)
+        (doc.norm.text[m.start : m.end], m.value)
         for m in find_fatalities(doc, 0, len(doc.norm.text))
     ]
 
@@ -35,6 +35,7 @@ def counts(text: str) -> list[int | None]:
 
 
 # -- parse_number -------------------------------------------------------------------------------
+
 
 def test_parse_number_western_and_eastern_digits():
     assert parse_number("23") == 23
@@ -88,6 +89,7 @@ def test_parse_number_not_a_number():
 
 
 # -- find_fatalities: figures ----------------------------------------------------------------
+
 
 def test_death_noun_then_number_word():
     assert fatalities("مقتل سبعة أفراد") == [("مقتل سبعه افراد", Fatalities(7, 7, 7, False))]
@@ -159,6 +161,7 @@ def test_loss_verbs_count_men_lost():
 
 # -- vague words -------------------------------------------------------------------------------
 
+
 def test_vague_adad_min():
     assert fatalities("قُتل عدد من قوات الأسد في البادية")[0][1] == Fatalities(2, 2, None, True)
     assert fatalities("فقدت عددا من عناصرها خلال وقوعهم بكمائن")[0][1].vague
@@ -185,6 +188,7 @@ def test_title_plural_with_binahum_officer():
 
 # -- the injured are kept apart ----------------------------------------------------------------
 
+
 def test_injured_after_killed_not_added():
     assert counts("ما أدى إلى مقتل ثلاثة عناصر وإصابة آخرون.") == [3]
     assert counts("مقتل 4 سياح أجانب وإصابة 13 في انفجار حافلة") == [4]
@@ -204,6 +208,7 @@ def test_hypothetical_deaths_with_aw():
 
 # -- numbers that are not fatalities -------------------------------------------------------------
 
+
 def test_money_and_distances_are_not_fatalities():
     assert fatalities("وفرضت دفع إتاوات تتراوح بين 500 وتصل إلى مليون ليرة عن كل شاحنة.") == []
     assert fatalities("إلى امتلاك 2.5 مليار دولار") == []
@@ -217,6 +222,7 @@ def test_unit_numbers_and_years_are_not_fatalities():
 
 # -- offsets and robustness --------------------------------------------------------------------
 
+
 def test_mentions_respect_the_clause_range():
     text = "مقتل سبعة أفراد. قتل أربعة أفراد."
     doc = make_document(text)
@@ -229,8 +235,20 @@ def test_mentions_respect_the_clause_range():
 
 PIECES = [
     *"قتلمصرعاثنيعشرونةهوبفد ٣4.,،",
-    "مقتل ", "قتلى ", "عنصرين ", "بينهم ", "وإصابة ", "ثلاثة ", "عشر ", "أكثر من ", "لقوا مصرعهم ",
-    "عدد من ", "الـ ", "و", " ", "،",
+    "مقتل ",
+    "قتلى ",
+    "عنصرين ",
+    "بينهم ",
+    "وإصابة ",
+    "ثلاثة ",
+    "عشر ",
+    "أكثر من ",
+    "لقوا مصرعهم ",
+    "عدد من ",
+    "الـ ",
+    "و",
+    " ",
+    "،",
 ]
 ARABIC = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 

@@ -60,7 +60,13 @@ def test_relative_dates_use_known_units_and_precisions():
 def test_modifier_effects_and_death_roles_are_known():
     for line, row in read_tsv("quantity_modifiers.tsv", ["effect", "position"]):
         assert row["effect"] in {
-            "at_least", "at_most", "about", "less_than", "inclusive", "partitive", "alternative",
+            "at_least",
+            "at_most",
+            "about",
+            "less_than",
+            "inclusive",
+            "partitive",
+            "alternative",
         }, line
         assert row["position"] in {"before", "after"}, line
     for line, row in read_tsv("death_words.tsv", ["kind", "role", "number"]):

@@ -56,7 +56,10 @@ def test_recap_start_cue_must_open_the_clause():
 def test_plain_report_is_not_background():
     found = frame("قتل عنصران من قوات النظام بهجوم في مدينة الميادين")
     assert (found.historical, found.tally, found.plan, found.anaphora) == (
-        False, False, None, False,
+        False,
+        False,
+        None,
+        False,
     )
 
 
@@ -100,44 +103,54 @@ def test_find_cues_kinds_in_order():
 
 
 def test_wakan_qad_makes_a_historical_event(pipeline):
-    events = by_place(pipeline.extract(
-        LEAD + " وكان تنظيم داعش قد قتل ثلاثة عناصر من قوات النظام في مدينة البوكمال.",
-        published=PUBLISHED,
-    ))
+    events = by_place(
+        pipeline.extract(
+            LEAD + " وكان تنظيم داعش قد قتل ثلاثة عناصر من قوات النظام في مدينة البوكمال.",
+            published=PUBLISHED,
+        )
+    )
     assert set(events) == {"الميادين", "البوكمال"}
     assert events["الميادين"].historical is False
     old = events["البوكمال"]
     assert old.historical is True
     assert (old.actor1, old.actor2, old.fatalities) == (
-        "Islamic State (Syria)", "Military Forces of Syria (2000-2024)", 3,
+        "Islamic State (Syria)",
+        "Military Forces of Syria (2000-2024)",
+        3,
     )
     assert "Mentioned as background" in old.notes
     assert [s.label for s in old.evidence if s.label == "historical"] == ["historical"]
 
 
 def test_wakanat_qad_makes_a_historical_event(pipeline):
-    events = by_place(pipeline.extract(
-        LEAD + " وكانت خلايا تنظيم داعش قد هاجمت حاجزاً في مدينة البوكمال.",
-        published=PUBLISHED,
-    ))
+    events = by_place(
+        pipeline.extract(
+            LEAD + " وكانت خلايا تنظيم داعش قد هاجمت حاجزاً في مدينة البوكمال.",
+            published=PUBLISHED,
+        )
+    )
     assert events["البوكمال"].historical is True
     assert events["الميادين"].historical is False
 
 
 def test_baada_ayyam_min_makes_a_historical_event(pipeline):
-    events = by_place(pipeline.extract(
-        "قتل عنصران من قوات النظام بهجوم في مدينة الميادين، بعد أيام من مقتل ثلاثة عناصر "
-        "بهجوم في مدينة البوكمال.",
-        published=PUBLISHED,
-    ))
+    events = by_place(
+        pipeline.extract(
+            "قتل عنصران من قوات النظام بهجوم في مدينة الميادين، بعد أيام من مقتل ثلاثة عناصر "
+            "بهجوم في مدينة البوكمال.",
+            published=PUBLISHED,
+        )
+    )
     assert (events["الميادين"].historical, events["الميادين"].fatalities) == (False, 2)
     assert (events["البوكمال"].historical, events["البوكمال"].fatalities) == (True, 3)
 
 
 def test_sabaqa_an_makes_a_historical_event(pipeline):
-    events = by_place(pipeline.extract(
-        LEAD + " وسبق أن قتل ثلاثة عناصر بهجوم في مدينة البوكمال.", published=PUBLISHED
-    ))
+    events = by_place(
+        pipeline.extract(
+            LEAD + " وسبق أن قتل ثلاثة عناصر بهجوم في مدينة البوكمال.", published=PUBLISHED
+        )
+    )
     assert events["البوكمال"].historical is True
     assert events["الميادين"].historical is False
 
@@ -151,20 +164,25 @@ def test_month_last_year_is_historical_dated_the_15th(pipeline):
 
 
 def test_recalled_month_in_a_recap_sentence(pipeline):
-    events = by_place(pipeline.extract(
-        LEAD + " وكان تنظيم داعش قد هاجم حاجزاً في مدينة البوكمال في شهر أغسطس الماضي.",
-        published=PUBLISHED,
-    ))
+    events = by_place(
+        pipeline.extract(
+            LEAD + " وكان تنظيم داعش قد هاجم حاجزاً في مدينة البوكمال في شهر أغسطس الماضي.",
+            published=PUBLISHED,
+        )
+    )
     old = events["البوكمال"]
     assert (old.event_date, old.time_precision, old.historical) == ("2023-08-15", 3, True)
     assert (events["الميادين"].event_date, events["الميادين"].time_precision) == ("2023-12-09", 2)
 
 
 def test_tally_since_the_start_of_the_year_is_not_an_event(pipeline):
-    assert pipeline.extract(
-        "منذ بداية العام، قتل العشرات من عناصر قوات النظام في مدينة الميادين.",
-        published=PUBLISHED,
-    ) == []
+    assert (
+        pipeline.extract(
+            "منذ بداية العام، قتل العشرات من عناصر قوات النظام في مدينة الميادين.",
+            published=PUBLISHED,
+        )
+        == []
+    )
 
 
 def test_tally_after_a_real_event_adds_nothing(pipeline):

@@ -16,21 +16,34 @@ PUBLISHED = date(2023, 12, 9)
 
 ACLED_SUB_TYPES = {
     "Battles": {
-        "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
     },
     "Explosions/Remote violence": {
-        "Chemical weapon", "Air/drone strike", "Suicide bomb",
-        "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
     },
     "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
     "Protests": {
-        "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
     },
     "Riots": {"Violent demonstration", "Mob violence"},
     "Strategic developments": {
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
     },
 }
 ALL_SUB_TYPES = {(t, s) for t, subs in ACLED_SUB_TYPES.items() for s in subs}
@@ -51,7 +64,7 @@ def strongest(text: str) -> tuple[str, Trigger]:
     found = find_triggers(doc)
     assert found, f"no trigger in {text!r}"
     chosen = max(found, key=lambda t: (t.value.priority, t.value.violent, -t.start))
-    return doc.norm.text[chosen.start:chosen.end], chosen.value
+    return doc.norm.text[chosen.start : chosen.end], chosen.value
 
 
 def coded(text: str, actor1: str | None = None, actor2: str | None = None) -> tuple[str, str]:
@@ -95,16 +108,22 @@ def test_every_lexicon_row_names_a_real_type_and_sub_type():
         ("اشتباكات عنيفة بين الطرفين", "Battles", "Armed clash"),
         ("شنت طائرات التحالف غارة جوية على موقع", "Explosions/Remote violence", "Air/drone strike"),
         ("استهدفت طائرة مسيرة سيارة", "Explosions/Remote violence", "Air/drone strike"),
-        ("انفجار عبوة ناسفة بسيارة عسكرية", "Explosions/Remote violence",
-         "Remote explosive/landmine/IED"),
+        (
+            "انفجار عبوة ناسفة بسيارة عسكرية",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
         ("انفجار لغم أرضي بسيارة", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
         ("قصف مدفعي على البلدة", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
         ("ألقى مجهول قنبلة يدوية على منزل", "Explosions/Remote violence", "Grenade"),
         ("فجر انتحاري حزاماً ناسفاً", "Explosions/Remote violence", "Suicide bomb"),
         ("استخدام غاز الكلور في البلدة", "Explosions/Remote violence", "Chemical weapon"),
         ("اغتصاب امرأة على يد عناصر الحاجز", "Violence against civilians", "Sexual violence"),
-        ("اختطاف شاب على يد مسلحين", "Violence against civilians",
-         "Abduction/forced disappearance"),
+        (
+            "اختطاف شاب على يد مسلحين",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
         ("خرجت مظاهرة في المدينة", "Protests", "Peaceful protest"),
         ("نظم الأهالي وقفة احتجاجية", "Protests", "Peaceful protest"),
         ("قامت قوات الأمن بتفريق المتظاهرين", "Protests", "Protest with intervention"),
@@ -113,14 +132,26 @@ def test_every_lexicon_row_names_a_real_type_and_sub_type():
         ("اندلعت مشاجرة بين عائلتين", "Riots", "Mob violence"),
         ("توصل الطرفان إلى اتفاق", "Strategic developments", "Agreement"),
         ("وصلت تعزيزات عسكرية إلى المدينة", "Strategic developments", "Change to group/activity"),
-        ("تمكنت فرق الهندسة من تفكيك عبوة ناسفة", "Strategic developments",
-         "Disrupted weapons use"),
-        ("نصب حاجز جديد عند مدخل البلدة", "Strategic developments",
-         "Headquarters or base established"),
-        ("نهب عناصر الميليشيا منازل المدنيين", "Strategic developments",
-         "Looting/property destruction"),
-        ("تسليم مواقع الفصائل للجيش", "Strategic developments",
-         "Non-violent transfer of territory"),
+        (
+            "تمكنت فرق الهندسة من تفكيك عبوة ناسفة",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "نصب حاجز جديد عند مدخل البلدة",
+            "Strategic developments",
+            "Headquarters or base established",
+        ),
+        (
+            "نهب عناصر الميليشيا منازل المدنيين",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
+        (
+            "تسليم مواقع الفصائل للجيش",
+            "Strategic developments",
+            "Non-violent transfer of territory",
+        ),
         ("فرضت السلطات حظر تجول في المدينة", "Strategic developments", "Other"),
     ],
 )
@@ -134,29 +165,34 @@ def test_arrest_by_state_forces_is_arrests():
 
 def test_detention_by_an_armed_group_is_abduction():
     assert coded("اعتقال ثلاثة شبان", actor1=ISIS) == (
-        "Violence against civilians", "Abduction/forced disappearance",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
     )
     assert coded("اعتقال ثلاثة شبان") == (
-        "Violence against civilians", "Abduction/forced disappearance",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
     )
 
 
 def test_regaining_control_by_state_forces_is_government_regains():
     assert coded("استعادت السيطرة على البلدة", actor1=STATE) == (
-        "Battles", "Government regains territory",
+        "Battles",
+        "Government regains territory",
     )
 
 
 def test_taking_control_by_a_non_state_actor_is_overtakes():
     assert coded("استعادت السيطرة على البلدة", actor1=ISIS) == (
-        "Battles", "Non-state actor overtakes territory",
+        "Battles",
+        "Non-state actor overtakes territory",
     )
     assert coded("سيطرت على البلدة") == ("Battles", "Non-state actor overtakes territory")
 
 
 def test_attack_on_civilians_is_violence_against_civilians():
     assert coded("هجوم مسلح على منزل", actor1=ISIS, actor2=CIVILIANS) == (
-        "Violence against civilians", "Attack",
+        "Violence against civilians",
+        "Attack",
     )
 
 
@@ -256,8 +292,10 @@ def test_plain_words_are_not_triggers():
 @pytest.mark.parametrize(
     ("text", "sub_event_type"),
     [
-        ("شنت طائرات التحالف غارة جوية على موقع لتنظيم داعش في بلدة الشعفة بريف دير الزور.",
-         "Air/drone strike"),
+        (
+            "شنت طائرات التحالف غارة جوية على موقع لتنظيم داعش في بلدة الشعفة بريف دير الزور.",
+            "Air/drone strike",
+        ),
         ("انفجرت عبوة ناسفة بسيارة عسكرية في مدينة درعا.", "Remote explosive/landmine/IED"),
         ("قصف مدفعي لقوات النظام على بلدة كنصفرة بريف إدلب.", "Shelling/artillery/missile attack"),
         ("ألقى مجهول قنبلة يدوية على منزل في مدينة الميادين.", "Grenade"),
@@ -322,9 +360,7 @@ def test_pipeline_codes_protest_with_intervention(pipeline):
 
 
 def test_pipeline_codes_excessive_force(pipeline):
-    events = pipeline.extract(
-        "إطلاق النار على المتظاهرين في مدينة السويداء.", published=PUBLISHED
-    )
+    events = pipeline.extract("إطلاق النار على المتظاهرين في مدينة السويداء.", published=PUBLISHED)
     assert [e.sub_event_type for e in events] == ["Excessive force against protesters"]
 
 
