@@ -122,10 +122,18 @@ def _starts_with_word(text: str, prefix: str) -> bool:
 
 def _is_inline_related_link(line: _Line, furniture: Furniture) -> bool:
     """Whether a line is a related-links heading with its one link: "اقرأ أيضاً: عنوان"."""
+    if not line.full.startswith(_headings(furniture)):
+        return False  # what most lines are: one C call instead of a test for each heading
     return any(
         line.full.startswith(heading) and line.full[len(heading):].lstrip().startswith(":")
         for heading in furniture.blocks
     )
+
+
+@cache
+def _headings(furniture: Furniture) -> tuple[str, ...]:
+    """The block headings as a tuple, for ``str.startswith``."""
+    return tuple(furniture.blocks)
 
 
 def _reads_like_body(line: _Line, text: str) -> bool:
@@ -146,7 +154,9 @@ def _is_furniture(line: _Line, furniture: Furniture, outlet: str | None) -> bool
         return True  # separators: tatweel runs, rules of dashes or stars, lone emoji
     if line.core in furniture.lines or _COUNTER.fullmatch(line.core):
         return True
-    if any(_starts_with_word(line.full, prefix) for prefix in furniture.prefixes):
+    if line.full.startswith(furniture.prefixes) and any(
+        _starts_with_word(line.full, prefix) for prefix in furniture.prefixes
+    ):
         return True
     return outlet is not None and _is_outlet_byline(line, outlet)
 

@@ -32,13 +32,13 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from rasad.matching import TOKEN_RE, Token, Variant, token_variants, tokenize
+from rasad.matching import TOKEN_RE, Memo, Token, Variant, token_variants
 from rasad.model import Document, Mention, Place, PlaceMention
 from rasad.normalise import normalise_key
 
@@ -70,9 +70,6 @@ PUNCTUATION = re.compile(r"[.,;:!?()\[\]\n-]")
 SOFT_BLOCKS = frozenset({"common", "person"})
 WEAK, MEDIUM, STRONG = 0, 1, 2
 SETTLEMENT_KINDS = frozenset({"community", "neighbourhood", "locality"})
-# Distinct words whose forms and misspellings are remembered: news vocabulary repeats, and
-# this bounds memory on a stream of millions of reports.
-WORD_CACHE_SIZE = 1 << 16
 
 Payload = TypeVar("Payload")
 
@@ -82,9 +79,14 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(TOKEN_RE.findall(normalise_key(phrase)))
 
 
+_REPEATED = re.compile(r"(.)\1+")
+
+
 def skeleton(word: str) -> str:
     """The letters of a word that survive common misspellings: "المياديين" → "الميادين"."""
-    return re.sub(r"(.)\1+", r"\1", word.replace("ذ", "د").replace("ظ", "ض"))
+    word = word.replace("ذ", "د").replace("ظ", "ض")
+    # Few words have a doubled letter: searching is much cheaper than substituting.
+    return word if _REPEATED.search(word) is None else _REPEATED.sub(r"\1", word)
 
 
 def within_one_edit(a: str, b: str) -> bool:
@@ -153,23 +155,25 @@ class PhraseTable(Generic[Payload]):
         """The longest phrase starting at token ``index`` and ending before token ``stop``."""
         limit = len(forms) if stop is None else stop
         best: PhraseHit[Payload] | None = None
-        rest: list[str] | None = None
+        best_length = 0
+        rest: list[str] = []  # the words after the first, once a phrase needs them
         for variant in forms[index]:
             entries = self._by_first.get(variant.form)
             if not entries:
                 continue
-            if rest is None:
+            longest = min(self._longest[variant.form], limit - index)
+            if longest <= best_length:
+                continue
+            if longest > 1 and not rest:
                 # Only the first word carries clitics ("وبدير الزور"; "حمص وحماة" is not
                 # "حمص حماة"): the later words of a phrase are the tokens' first forms, so a
                 # phrase of each length is one key to look up.
                 rest = _first_forms(forms, index + 1, min(limit, index + self._max_length))
-            longest = min(self._longest[variant.form], len(rest) + 1)
-            for length in range(longest, 0, -1):
-                if best is not None and length <= best.last - best.first + 1:
-                    break
+            for length in range(min(longest, len(rest) + 1), best_length, -1):
                 payloads = entries.get((variant.form, *rest[: length - 1]))
                 if payloads is not None:
                     best = PhraseHit(index, index + length - 1, variant.prefix, tuple(payloads))
+                    best_length = length
                     break
         return best
 
@@ -205,6 +209,7 @@ class _Word:
     may_name: bool  # some form starts a gazetteer name
     may_block: bool  # some form starts a not_places phrase
     may_end_settlement: bool  # some form ends a "settlement" cue ("بلدة", "مدينة")
+    long: bool  # long enough to be read as a misspelt name
     misspelt: tuple[int, ...]  # places whose name this is by skeleton, if long enough
 
 
@@ -247,7 +252,7 @@ class Gazetteer:
         self._names: PhraseTable[int] = PhraseTable()
         self._english: dict[str, list[int]] = defaultdict(list)
         self._skeletons: dict[str, list[int]] = defaultdict(list)
-        self._deletions: dict[str, set[str]] | None = None
+        self._deletions: dict[str, str] | None = None
         self._load_places(directory / "places.tsv")
         self._cues: PhraseTable[Cue] = PhraseTable()
         for row in _read_rows(directory / "context.tsv"):
@@ -263,9 +268,10 @@ class Gazetteer:
             if any(c.role == "settlement" for c in cues)
         }
         # Per-word work, remembered across documents (the tables above never change).
-        self._word = lru_cache(maxsize=WORD_CACHE_SIZE)(self._read_word)
-        self._misspelt = lru_cache(maxsize=WORD_CACHE_SIZE)(self._by_skeleton)
-        self._one_edit = lru_cache(maxsize=WORD_CACHE_SIZE)(self._by_one_edit)
+        self._words: Memo[str, _Word] = Memo(self._read_word)
+        self._misspelt: Memo[str, tuple[int, ...]] = Memo(self._by_skeleton)
+        self._one_edit: Memo[str, tuple[int, ...]] = Memo(self._by_one_edit)
+        self._person_cues: Memo[str, list[Cue]] = Memo(lambda word: self._cues_for(word, "person"))
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -334,7 +340,7 @@ class Gazetteer:
 
     def _fuzzy(self, word: str, *, edits: bool = True) -> list[int]:
         """Places whose one-word name is ``word`` misspelt (any clitic form)."""
-        return list(self._misspelt(word) or (self._one_edit(word) if edits else ()))
+        return list(self._misspelt[word] or (self._one_edit[word] if edits else ()))
 
     def _by_skeleton(self, word: str) -> tuple[int, ...]:
         """Places whose name has the skeleton of a form of ``word``: the first form that has one."""
@@ -365,20 +371,25 @@ class Gazetteer:
             may_name=self._names.starts_with(forms),
             may_block=self._blocked.starts_with(forms),
             may_end_settlement=any(v.form in self._settlement_ends for v in context_forms),
-            misspelt=self._misspelt(text) if len(text) >= MIN_FUZZY_LETTERS else (),
+            long=len(text) >= MIN_FUZZY_LETTERS,
+            misspelt=self._misspelt[text] if len(text) >= MIN_FUZZY_LETTERS else (),
         )
 
     def _near_keys(self, key: str) -> set[str]:
         if self._deletions is None:
-            # Built on first use only: most runs never need it.
-            self._deletions = defaultdict(set)
+            # Built on first use only: most runs never need it. The skeletons a deletion comes
+            # from are kept as one space-separated string (skeletons are single words): a dict
+            # of strings is left alone by the garbage collector, unlike 70,000 sets.
+            deletions: dict[str, str] = {}
             for known in self._skeletons:
-                for position in range(len(known)):
-                    self._deletions[known[:position] + known[position + 1 :]].add(known)
-                self._deletions[known].add(known)
-        near: set[str] = set(self._deletions.get(key, ()))
+                for deleted in {known[:i] + known[i + 1 :] for i in range(len(known))} | {known}:
+                    deletions[deleted] = (
+                        f"{deletions[deleted]} {known}" if deleted in deletions else known
+                    )
+            self._deletions = deletions
+        near: set[str] = set(self._deletions.get(key, "").split())
         for position in range(len(key)):
-            near |= self._deletions.get(key[:position] + key[position + 1 :], set())
+            near.update(self._deletions.get(key[:position] + key[position + 1 :], "").split())
         return {k for k in near if within_one_edit(k, key)}
 
     def _by_size(self, indices: Iterable[int]) -> list[int]:
@@ -398,7 +409,8 @@ class Gazetteer:
         assert doc.norm is not None, "find_places needs a normalised document"
         text = doc.norm.text
         tokens = doc.tokens()
-        words = [self._word(token.text) for token in tokens]
+        memo = self._words
+        words = [memo[token.text] for token in tokens]
         forms = [word.forms for word in words]
         context_forms = [word.context_forms for word in words]
         hits = self._scan(tokens, words, forms, context_forms)
@@ -429,8 +441,20 @@ class Gazetteer:
         context_forms: Sequence[Sequence[Variant]],
     ) -> list[_Hit]:
         hits: list[_Hit] = []
-        index = 0
-        while index < len(tokens):
+        # A name, a blocked phrase or a misspelt name may start only on these tokens: the scan
+        # skips the rest (see ``_fuzzy_at`` for the last two conditions).
+        starts = [
+            index
+            for index, word in enumerate(words)
+            if word.may_name
+            or word.may_block
+            or word.misspelt
+            or (word.long and index and words[index - 1].may_end_settlement)
+        ]
+        position = 0
+        for index in starts:
+            if index < position:
+                continue  # inside the previous mention or blocked phrase
             word = words[index]
             # Most tokens start no phrase of either table: the tables are not searched then.
             blocked = self._blocked.longest_at(forms, index) if word.may_block else None
@@ -443,10 +467,9 @@ class Gazetteer:
                 )
             overruled = blocked is not None and (named is None or blocked.last >= named.last)
             if overruled and not set(blocked.payloads) <= SOFT_BLOCKS:
-                index = blocked.last + 1
+                position = blocked.last + 1
                 continue
             if named is None:
-                index += 1
                 continue
             token = tokens[index]
             # "المدرسة" is not the village "مدرسة": a name written without the article is
@@ -466,7 +489,7 @@ class Gazetteer:
                     common=overruled,
                 )
             )
-            index = named.last + 1
+            position = named.last + 1
         return hits
 
     def _fuzzy_at(
@@ -481,17 +504,17 @@ class Gazetteer:
         Never a word that is a context word itself. The cheap tests (the word's own
         misspellings, cached) come before the context ones, which few words reach.
         """
-        text = tokens[index].text
-        if len(text) < MIN_FUZZY_LETTERS:
+        word = words[index]
+        if not word.long:
             return ()
-        found = words[index].misspelt
+        found = word.misspelt
         if not found:
             if not (index and words[index - 1].may_end_settlement):
                 return ()
             cue = self._cues.ending_at(context_forms, index - 1)
             if cue is None or not any(c.role == "settlement" for c in cue.payloads):
                 return ()
-            found = self._one_edit(text)
+            found = self._one_edit[tokens[index].text]
         if not found or self._cues.longest_at(context_forms, index):
             return ()
         return found
@@ -517,7 +540,7 @@ class Gazetteer:
             hit.rejected = bool(
                 roles.keys() & NOT_A_PLACE_ROLES and not roles.keys() & PLACE_CUE_ROLES
             ) or (after is not None and any(c.role == "outlet_after" for c in after.payloads))
-            hit.person_name = any(self._cues_for(tokens[hit.first].text, "person"))
+            hit.person_name = any(self._person_cues[tokens[hit.first].text])
             place_cue = next((roles[r] for r in CUE_PRIORITY if r in roles), None)
             if place_cue is not None and cue_hit is not None:
                 hit.cue, hit.cue_first = place_cue, cue_hit.first

@@ -14,10 +14,9 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from rasad.normalise import normalise_key
 
@@ -28,10 +27,35 @@ PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم", "ون", "ين", "ان", "ات", "وا", "ت", "ي")
 MIN_STEM = 2
-# Distinct words a matcher remembers whether they may start one of its entries.
-MAX_CACHED_WORDS = 1 << 16
+# Distinct words whose per-word results a Memo keeps before it starts afresh.
+MEMO_SIZE = 1 << 16
+# The forms of a word, used by every matcher: two memos (with and without enclitics) of this
+# size hold as many words as one lru_cache of 2**18 did.
+VARIANTS_MEMO_SIZE = 1 << 17
 
 Payload = TypeVar("Payload")
+Key = TypeVar("Key")
+Value = TypeVar("Value")
+
+
+class Memo(dict[Key, Value]):
+    """A dict that works out a missing value with ``compute`` and keeps it.
+
+    For per-word results looked up at every token: a hit is a plain dict lookup, cheaper than
+    an ``lru_cache`` call. News vocabulary repeats but never ends, so the memo empties itself
+    when it reaches ``size`` entries rather than grow without bound.
+    """
+
+    def __init__(self, compute: Callable[[Key], Value], size: int = MEMO_SIZE) -> None:
+        super().__init__()
+        self._compute = compute
+        self._size = size
+
+    def __missing__(self, key: Key) -> Value:
+        if len(self) >= self._size:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,19 +76,21 @@ class Variant:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and number tokens of ``text[start:end]``, with offsets into ``text``."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+    stop = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, stop)]
 
 
 def token_variants(token: str, *, suffixes: bool = False) -> tuple[Variant, ...]:
     """Forms of ``token`` with proclitics (and, if asked, enclitics) removed, longest first."""
-    return _variants(token, suffixes)
+    return (_SUFFIXED if suffixes else _UNSUFFIXED)[token]
 
 
-@lru_cache(maxsize=1 << 18)  # news vocabulary repeats: most tokens are seen many times
-def _variants(token: str, suffixes: bool) -> tuple[Variant, ...]:
-    if suffixes:
-        # The enclitic forms add to the proclitic ones, which are cached on their own.
-        return _with_suffixes(_variants(token, False))
+def variants_of(tokens: Iterable[Token], *, suffixes: bool = False) -> list[tuple[Variant, ...]]:
+    """``token_variants`` of each token: the forms a document keeps for its matchers."""
+    return list(map((_SUFFIXED if suffixes else _UNSUFFIXED).__getitem__, [t.text for t in tokens]))
+
+
+def _variants(token: str) -> tuple[Variant, ...]:
     # Candidate (form, prefix) pairs, in the order that decides which prefix a form keeps:
     # the token, then for the token and for the token without "و"/"ف": it, it without the
     # article, it without a preposition, and that without the article.
@@ -90,6 +116,16 @@ def _variants(token: str, suffixes: bool) -> tuple[Variant, ...]:
         if len(form) >= MIN_STEM and form not in seen:
             seen[form] = Variant(form, prefix)
     return tuple(seen.values())
+
+
+def _suffixed_variants(token: str) -> tuple[Variant, ...]:
+    # The enclitic forms add to the proclitic ones, which are remembered on their own.
+    return _with_suffixes(_UNSUFFIXED[token])
+
+
+# News vocabulary repeats: most tokens are seen many times.
+_UNSUFFIXED: Memo[str, tuple[Variant, ...]] = Memo(_variants, VARIANTS_MEMO_SIZE)
+_SUFFIXED: Memo[str, tuple[Variant, ...]] = Memo(_suffixed_variants, VARIANTS_MEMO_SIZE)
 
 
 # Suffixes by their last letter: a form is tried only with those it can end in.
@@ -139,8 +175,10 @@ class PhraseMatcher(Generic[Payload]):
     def __init__(self, *, suffixes: bool = False) -> None:
         self.suffixes = suffixes
         self._by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
+        self._groups: dict[str, _Group[Payload]] = {}
         self.size = 0
-        self._starts = _StartCache(self._by_first, suffixes)
+        # Whether a token of a given text may start an entry: a form of it is a first word.
+        self._starts: Memo[str, bool] = Memo(self._may_start)
 
     def add(self, phrase: str, payload: Payload) -> None:
         words = tuple(normalise_key(phrase).split())
@@ -149,6 +187,7 @@ class PhraseMatcher(Generic[Payload]):
         entries = self._by_first.setdefault(words[0], [])
         entries.append((words, payload))
         entries.sort(key=lambda entry: -len(entry[0]))
+        self._groups[words[0]] = _Group.of(entries)
         self.size += 1
         self._starts.clear()  # a word may start an entry now
 
@@ -163,7 +202,7 @@ class PhraseMatcher(Generic[Payload]):
     def find(
         self, tokens: list[Token], forms: list[tuple[Variant, ...]] | None = None
     ) -> Iterator[PhraseMatch[Payload]]:
-        """Leftmost-longest, non-overlapping matches; ``forms`` are the tokens' variants if known."""
+        """Leftmost-longest, non-overlapping matches; ``forms``: the tokens' variants, if known."""
         if forms is None:
             forms = [token_variants(t.text, suffixes=self.suffixes) for t in tokens]
         by_first = self._by_first
@@ -180,7 +219,8 @@ class PhraseMatcher(Generic[Payload]):
         """The matches of ``find(tokens[first:last], forms[first:last])``, without the copies.
 
         ``forms`` must be ``token_variants(t.text, suffixes=self.suffixes)`` of each token, as
-        ``Document.find`` keeps them: which words may start an entry is remembered by text.
+        ``Document.find`` keeps them: which words may start an entry is remembered by text, and
+        only those tokens are tried.
         """
         may_start = self._starts
         starts = [index for index in range(first, last) if may_start[tokens[index].text]]
@@ -193,6 +233,12 @@ class PhraseMatcher(Generic[Payload]):
             match = self._longest_at(tokens, forms, index, len(tokens), 0)
             if match is not None:
                 yield match
+
+    def _may_start(self, text: str) -> bool:
+        return any(
+            variant.form in self._by_first
+            for variant in token_variants(text, suffixes=self.suffixes)
+        )
 
     def _find(
         self,
@@ -230,58 +276,72 @@ class PhraseMatcher(Generic[Payload]):
         """
         best: PhraseMatch[Payload] | None = None
         best_last = -1
+        following = forms[index + 1] if index + 1 < stop else ()
         for variant in forms[index]:
-            entries = self._by_first.get(variant.form)
-            if entries is None:
+            group = self._groups.get(variant.form)
+            if group is None:
                 continue
-            for words, payload in entries:  # longest first
-                last = index + len(words) - 1
-                if last >= stop:
-                    continue
-                if last <= best_last:
-                    break  # this entry and all after it are no longer than the best
-                if not all(
-                    _has_form(forms[index + offset], word)
-                    for offset, word in enumerate(words[1:], start=1)
-                ):
-                    continue
-                end_trim = (
-                    next((v.suffix for v in forms[last] if v.form == words[-1]), 0)
-                    if len(words) > 1
-                    else variant.suffix
-                )
-                best_last = last
-                best = PhraseMatch(
-                    index - base, last - base, tokens[index].start + variant.prefix,
-                    tokens[last].end - end_trim, " ".join(words), payload,
-                )
+            # The first entry, in the order longest first, that matches and beats the best of
+            # the token's earlier forms; entries of several words are reached by their second.
+            found: tuple[tuple[str, ...], Payload] | None = None
+            found_rank = len(group.ranked)
+            for second in following:
+                for rank in group.by_second.get(second.form, ()):
+                    if rank >= found_rank:
+                        break
+                    words, payload = group.ranked[rank]
+                    last = index + len(words) - 1
+                    if last <= best_last:
+                        break  # this entry and all after it are no longer than the best
+                    if last >= stop:
+                        continue
+                    if all(
+                        _has_form(forms[index + offset], word)
+                        for offset, word in enumerate(words[2:], start=2)
+                    ):
+                        found, found_rank = group.ranked[rank], rank
+                        break
+            if found is None and best is None and group.single is not None:
+                found = group.ranked[group.single]
+            if found is None:
+                continue
+            words, payload = found
+            last = index + len(words) - 1
+            end_trim = (
+                next((v.suffix for v in forms[last] if v.form == words[-1]), 0)
+                if len(words) > 1
+                else variant.suffix
+            )
+            best_last = last
+            best = PhraseMatch(
+                index - base, last - base, tokens[index].start + variant.prefix,
+                tokens[last].end - end_trim, " ".join(words), payload,
+            )
         return best
 
 
+@dataclass(frozen=True, slots=True)
+class _Group(Generic[Payload]):
+    """The entries that share a first word, indexed for ``PhraseMatcher._longest_at``."""
+
+    ranked: list[tuple[tuple[str, ...], Payload]]  # longest first, then in the order added
+    single: int | None  # rank of the first one-word entry
+    by_second: dict[str, list[int]]  # ranks of the longer entries, by their second word
+
+    @classmethod
+    def of(cls, entries: list[tuple[tuple[str, ...], Payload]]) -> _Group[Payload]:
+        single = next((rank for rank, (words, _) in enumerate(entries) if len(words) == 1), None)
+        by_second: dict[str, list[int]] = {}
+        for rank, (words, _) in enumerate(entries):
+            if len(words) > 1:
+                by_second.setdefault(words[1], []).append(rank)
+        return cls(list(entries), single, by_second)
+
+
 def _has_form(variants: tuple[Variant, ...], word: str) -> bool:
-    for variant in variants:
+    # A plain loop: called for every later word of every candidate entry, and a generator
+    # under any() costs more than the comparisons.
+    for variant in variants:  # noqa: SIM110
         if variant.form == word:
             return True
     return False
-
-
-class _StartCache(dict[str, bool]):
-    """Whether a token of a given text may start an entry of a matcher: a form of it is a
-    first word. Looked up for every token a matcher scans, so it is kept by text, and emptied
-    when it grows past ``MAX_CACHED_WORDS`` (news vocabulary repeats, but it never ends).
-    """
-
-    def __init__(self, by_first: dict[str, list[Any]], suffixes: bool) -> None:
-        super().__init__()
-        self._by_first = by_first
-        self._suffixes = suffixes
-
-    def __missing__(self, text: str) -> bool:
-        if len(self) >= MAX_CACHED_WORDS:
-            self.clear()
-        may_start = any(
-            variant.form in self._by_first
-            for variant in token_variants(text, suffixes=self._suffixes)
-        )
-        self[text] = may_start
-        return may_start

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from rasad.matching import PhraseMatch, PhraseMatcher, Token, Variant, token_variants, tokenize
+from rasad.matching import PhraseMatch, PhraseMatcher, Token, Variant, tokenize, variants_of
 from rasad.normalise import NormalisedText
 
 
@@ -220,12 +220,14 @@ class Document:
             last -= 1
         return first, last
 
-    def find(self, matcher: PhraseMatcher, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
-        """Matches of a lexicon in normalised ``[start, end)``; tokens and their forms are shared."""
+    def find(
+        self, matcher: PhraseMatcher, start: int = 0, end: int | None = None
+    ) -> Iterator[PhraseMatch]:
+        """Matches of a lexicon in normalised ``[start, end)``; tokens and forms are shared."""
         tokens = self.tokens()
         forms = self._forms.get(matcher.suffixes)
         if forms is None:
-            forms = [token_variants(t.text, suffixes=matcher.suffixes) for t in tokens]
+            forms = variants_of(tokens, suffixes=matcher.suffixes)
             self._forms[matcher.suffixes] = forms
         first, last = self.tokens_between(start, len(self.norm.text) if end is None else end)
         return matcher.find_in(tokens, forms, first, last)

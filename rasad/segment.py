@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from rasad.lexicon import read_tsv
 from rasad.matching import PhraseMatcher
@@ -75,14 +76,34 @@ def _mark_headings(sentences: list[Sentence], text: str, title_key: str | None) 
     for group in groups:
         first = group[0]
         line = text[first.start:group[-1].end]
-        standalone = len(group) <= 2 and len(line.split()) <= HEADING_MAX_TOKENS
+        # maxsplit: a paragraph's words are counted only as far as the limit.
+        standalone = (
+            len(group) <= 2
+            and len(line.split(maxsplit=HEADING_MAX_TOKENS)) <= HEADING_MAX_TOKENS
+        )
         ends_like_prose = text[group[-1].end:group[-1].end + 1] in (".", "!")
         is_last = group is groups[-1]  # a heading heads something: the last paragraph is body
-        if (title_key and normalise_key(line).startswith(title_key)) or (
+        if (title_key and _key_starts_with(line, title_key)) or (
             standalone and not ends_like_prose and not is_last
         ):
             for sentence in group:
                 sentence.is_title = True
+
+
+def _key_starts_with(line: str, key: str) -> bool:
+    """``normalise_key(line).startswith(key)``, normalising no more of a long line than needed.
+
+    The key of a prefix of a line is a prefix of the line's key, so a prefix whose key is as
+    long as ``key``, or already differs from it, decides.
+    """
+    size = 16
+    while True:
+        head = normalise_key(line[:size])
+        if len(head) >= len(key) or size >= len(line):
+            return head.startswith(key)
+        if not key.startswith(head):
+            return False
+        size *= 2
 
 
 def _clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
@@ -95,9 +116,9 @@ def _clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
         # "، فيما ..."، "، وكان ...": after a comma; a recap ("بعد أيام من") cuts anywhere.
         if before and (_CLAUSE_BREAK.match(before[-1]) or match.payload == "recap"):
             cuts.add(cut)
-    bounds = sorted(cuts) + [end]
+    bounds = [*sorted(cuts), end]
     clauses = []
-    for clause_start, clause_end in zip(bounds, bounds[1:], strict=False):
+    for clause_start, clause_end in pairwise(bounds):
         s, e = _strip(text, clause_start, clause_end)
         if e > s:
             clauses.append((s, e))
