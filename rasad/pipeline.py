@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -45,6 +46,8 @@ class Pipeline:
         # Build every matcher now, so the first document is no slower than the rest.
         for build in (trigger_matcher, actor_matcher, role_cue_matcher, role_words, cue_matcher):
             build()
+        # The lexicons and gazetteer live as long as the process: keep the collector off them.
+        gc.freeze()
 
     def __call__(self, doc: Document) -> Document:
         clean(doc)
