@@ -19,7 +19,7 @@ Where each field comes from:
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -46,7 +46,7 @@ from rasad.extractors.recaps import find_cues, frame_clause
 from rasad.extractors.triggers import DISORDER_TYPES, Trigger, find_triggers
 from rasad.geocode import Gazetteer
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
-from rasad.model import Actor, Document, Event, Mention, Place, PlaceMention, Span
+from rasad.model import Actor, Document, Event, Mention, Place, PlaceMention, Sentence, Span
 from rasad.normalise import normalise_key
 
 log = logging.getLogger(__name__)
@@ -93,25 +93,11 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     context = _Context(
         doc, places, actors, reference, _Index(find_triggers(doc) + role_cues + cues), outlets
     )
-    events: list[Event] = []
-    for sentence in doc.sentences:
-        if sentence.is_title:
-            continue
-        historical = tally = False
-        for clause in sentence.clauses:
-            frame = frame_clause(doc, *clause, cues=context.index.within("cue", *clause))
-            historical = historical or frame.historical
-            # A tally runs on through its sentence until a specific act is recalled ("وكان آخرها").
-            tally = frame.tally or (tally and not frame.historical)
-            claimed = _claimed_by(context, clause)
-            if claimed is not None and events and events[-1].actor1 == UNIDENTIFIED:
-                _set_actors(events[-1], claimed, actors_by_name().get(events[-1].actor2 or ""))
-                continue
-            if tally or frame.anaphora:
-                continue
-            act = _act_in_clause(context, clause, sentence, frame, historical)
-            if act is not None:
-                events.extend(_events_of(doc, act, reference))
+    body = [s for s in doc.sentences if not s.is_title]
+    events = _events_told(context, body)
+    if not events:
+        # A headline is coded when the body tells nothing it repeats: title-only reports.
+        events = _events_told(context, [s for s in doc.sentences if s.is_title])
     doc.events = _merge(events)
     for event in doc.events:
         event.assign_id()
@@ -131,6 +117,29 @@ class _Index:
         found = self._by_kind.get(kind, [])
         first = bisect_left(self._starts.get(kind, []), start)
         return [m for m in found[first:] if m.start < end and m.end <= end]
+
+
+def _events_told(context: _Context, sentences: list[Sentence]) -> list[Event]:
+    """The events of ``sentences``, clause by clause, before merging."""
+    doc = context.doc
+    events: list[Event] = []
+    for sentence in sentences:
+        historical = tally = False
+        for clause in sentence.clauses:
+            frame = frame_clause(doc, *clause, cues=context.index.within("cue", *clause))
+            historical = historical or frame.historical
+            # A tally runs on through its sentence until a specific act is recalled ("وكان آخرها").
+            tally = frame.tally or (tally and not frame.historical)
+            claimed = _claimed_by(context, clause)
+            if claimed is not None and events and events[-1].actor1 == UNIDENTIFIED:
+                _set_actors(events[-1], claimed, actors_by_name().get(events[-1].actor2 or ""))
+                continue
+            if tally or frame.anaphora:
+                continue
+            act = _act_in_clause(context, clause, sentence, frame, historical)
+            if act is not None:
+                events.extend(_events_of(doc, act, context.reference))
+    return events
 
 
 @dataclass(slots=True)
@@ -462,16 +471,16 @@ def _places_of_acts(
     """
     assert doc.norm is not None
     text = doc.norm.text
-    asides = [m for m in role_cues if m.value in ("source", "outlet")]
-    asides += [m for m in cues if m.value == "place_aside"]
-    return [
-        place
-        for place in places
-        if not any(
-            a.end <= place.start and len(text[a.end : place.start].split()) <= ASIDE_GAP_TOKENS
-            for a in asides
-        )
-    ]
+    aside_ends = sorted(
+        [m.end for m in role_cues if m.value in ("source", "outlet")]
+        + [m.end for m in cues if m.value == "place_aside"]
+    )
+    kept = []
+    for place in places:
+        nearest = bisect_right(aside_ends, place.start) - 1  # the closest aside before the place
+        if nearest < 0 or len(text[aside_ends[nearest] : place.start].split()) > ASIDE_GAP_TOKENS:
+            kept.append(place)
+    return kept
 
 
 def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:

@@ -100,3 +100,14 @@ def test_verb_first_subject_is_actor1(pipeline):
 def test_reports_that_are_not_syrian_political_violence_give_no_event(pipeline, text):
     # another country's conflict; an accident
     assert pipeline.extract(text, published=PUBLISHED) == []
+
+
+def test_headline_only_report_is_coded(pipeline):
+    # a title-only document (a headline with no body that repeats it) still gives its event
+    from rasad.model import Document
+
+    text = "مقتل ثلاثة عناصر من قوات النظام بهجوم لتنظيم داعش في بادية الميادين"
+    doc = pipeline(Document(id="t", text=text, title=text, published=PUBLISHED))
+    assert [(e.sub_event_type, e.fatalities, e.admin1) for e in doc.events] == [
+        ("Armed clash", 3, "Deir-ez-Zor")
+    ]
