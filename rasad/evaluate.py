@@ -47,6 +47,12 @@ def _near(a: Event, b: Event) -> bool:
     return distance is not None and distance <= NEAR_KM
 
 
+def _distance_or_far(a: Event, b: Event) -> float:
+    """Distance for breaking ties between equally similar pairs: the nearer pair first."""
+    distance = distance_km(a, b)
+    return float("inf") if distance is None else distance
+
+
 def _similarity(predicted: Event, gold: Event) -> int:
     return (
         (predicted.sub_event_type == gold.sub_event_type)
@@ -60,7 +66,7 @@ def _similarity(predicted: Event, gold: Event) -> int:
 def pair_events(predicted: list[Event], gold: list[Event]) -> list[tuple[Event, Event]]:
     """One-to-one pairs of same-document, same-type events, most similar first."""
     candidates = [
-        (-_similarity(p, g), i, j)
+        (-_similarity(p, g), _distance_or_far(p, g), i, j)
         for i, p in enumerate(predicted)
         for j, g in enumerate(gold)
         if p.doc_id == g.doc_id and p.event_type == g.event_type
@@ -69,7 +75,7 @@ def pair_events(predicted: list[Event], gold: list[Event]) -> list[tuple[Event, 
     used_predicted: set[int] = set()
     used_gold: set[int] = set()
     pairs = []
-    for _, i, j in candidates:
+    for _, _, i, j in candidates:
         if i not in used_predicted and j not in used_gold:
             used_predicted.add(i)
             used_gold.add(j)
