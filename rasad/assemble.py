@@ -360,7 +360,7 @@ def _most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
             if (
                 framing
                 or coarser
-                or (coordinated and _word_before(text, previous.start) in between_words())
+                or ((coordinated or len(gap) <= 1) and _word_before(text, previous.start) in between_words())
             ):
                 continue
             if _heads_to(text, mention.start) and _origin(text, previous):

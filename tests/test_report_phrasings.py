@@ -111,3 +111,28 @@ def test_headline_only_report_is_coded(pipeline):
     assert [(e.sub_event_type, e.fatalities, e.admin1) for e in doc.events] == [
         ("Armed clash", 3, "Deir-ez-Zor")
     ]
+
+
+def test_assassinated_commander_counts_one(pipeline):
+    # "اغتيل القيادي": a passive verb and a singular person noun: one death
+    event = only_event(
+        pipeline, "اغتيل القيادي السابق في فصائل المعارضة أبو محمد الحوراني برصاص مجهولين قرب مدينة نوى."
+    )
+    assert event.fatalities == 1
+    assert event.geo_precision == 2  # "قرب مدينة نوى": near the town
+
+
+def test_death_noun_with_pronoun_counts_one(pipeline):
+    # "ما أدى لمقتله": his death
+    event = only_event(
+        pipeline,
+        "شنت طائرات التحالف الدولي غارة جوية استهدفت قيادياً في تنظيم حراس الدين بريف إدلب، ما أدى لمقتله.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 1)
+
+
+def test_road_between_two_towns_is_one_place(pipeline):
+    event = only_event(
+        pipeline, "انفجرت عبوة ناسفة بسيارة عسكرية على طريق دمشق درعا الدولي دون وقوع إصابات."
+    )
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
