@@ -10,11 +10,15 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from datetime import date
+from typing import TYPE_CHECKING, TextIO
 
 from rasad.errors import RasadError
+
+if TYPE_CHECKING:
+    from rasad.store import EventFilter
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 TABLE_COLUMNS = (
@@ -65,7 +69,94 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("predicted", metavar="PRED")
     evaluate.add_argument("gold", metavar="GOLD")
     evaluate.set_defaults(handler=run_eval)
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="extract documents into the event store, resolving events across sources",
+        description="Read documents (the inputs of `extract`), extract their events and add "
+        "them to the store. Idempotent: a document whose content is stored already changes "
+        "nothing, so an interrupted run is simply run again. Near-duplicates add a source; "
+        "reports of one event from several outlets become one event.",
+        epilog="Example: rasad ingest tests/fixtures/articles.jsonl --db rasad.db\n"
+        "Exit status: 0 all documents stored or known; 1 some failed (each named on stderr).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ingest.add_argument("inputs", nargs="+", metavar="INPUT")
+    _add_db(ingest)
+    ingest.set_defaults(handler=run_ingest)
+
+    export = commands.add_parser(
+        "export",
+        help="write stored events as ACLED CSV, GeoJSON, JSONL or Parquet",
+        description="Write the stored events that pass the filters. acled-csv: ACLED's "
+        "standard columns; jsonl: docs/format.md §2 plus a sources list; geojson: points "
+        "for QGIS; parquet: typed columns (needs -o).",
+        epilog="Example: rasad export --format acled-csv --admin1 Deir-ez-Zor -o dz.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("--format", required=True, choices=_export_formats(), dest="fmt")
+    export.add_argument("-o", "--output", default="-", help="where to write (default: stdout)")
+    _add_db(export)
+    _add_filters(export)
+    export.set_defaults(handler=run_export)
+
+    listing = commands.add_parser(
+        "events",
+        help="list stored events as a table",
+        description="Print the stored events that pass the filters as a readable table: "
+        "fatalities as coded, with the lowest and highest figures reported when they differ.",
+        epilog="Example: rasad events --since 2023-12-01 --type Battles",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_db(listing)
+    _add_filters(listing)
+    listing.add_argument("--limit", type=int, default=None, help="at most this many events")
+    listing.set_defaults(handler=run_events)
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the REST API and the dashboard",
+        description="Serve the store over HTTP: the dashboard at /, the API under /api, its "
+        "documentation at /docs. POST /api/documents needs RASAD_WRITE_TOKEN (sent as "
+        "'Authorization: Bearer <token>'); when RASAD_READ_TOKEN is set, reading needs a "
+        "token too. RASAD_TILE_URL adds a tile server to the map (never needed).",
+        epilog="Example: RASAD_WRITE_TOKEN=s3cret rasad serve --db rasad.db --port 8000",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_db(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.set_defaults(handler=run_serve)
     return parser
+
+
+def _export_formats() -> tuple[str, ...]:
+    from rasad.export import FORMATS
+
+    return FORMATS
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", default=None,
+        help="the store: a SQLAlchemy URL (postgresql+psycopg://...) or a file path (SQLite); "
+        "default $RASAD_DB, else rasad.db",
+    )
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", type=_iso_date, help="events on or after this date")
+    parser.add_argument("--until", type=_iso_date, help="events on or before this date")
+    parser.add_argument("--admin1", help="governorate (OCHA English name), e.g. Deir-ez-Zor")
+    parser.add_argument("--type", help="disorder type, event type or sub-event type")
+    parser.add_argument("--actor", help="part of an actor's name, any case")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,6 +202,112 @@ def run_eval(args: argparse.Namespace) -> int:
 
     metrics = score(read_events(args.predicted), read_events(args.gold))
     print(json.dumps(metrics, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from rasad.ingest import read_documents
+    from rasad.pipeline import Pipeline
+    from rasad.store import Store
+
+    store = Store(args.db)
+    documents = {"new": 0, "duplicate": 0, "near-duplicate": 0, "failed": 0}
+    events = {"new": 0, "merged": 0, "updated": 0}
+    outcomes = store.ingest(read_documents(args.inputs, stdin=sys.stdin), Pipeline())
+    for outcome in _progress(outcomes, show=sys.stderr.isatty() and not args.quiet):
+        if isinstance(outcome, RasadError):
+            documents["failed"] += 1
+            print(f"rasad: {outcome}", file=sys.stderr)
+            continue
+        documents[outcome.status] += 1
+        events["new"] += outcome.events_new
+        events["merged"] += outcome.events_merged
+        events["updated"] += outcome.events_updated
+    store.close()
+    if not args.quiet:
+        print(
+            f"documents: {documents['new']} new, "
+            f"{documents['duplicate'] + documents['near-duplicate']} duplicate "
+            f"({documents['near-duplicate']} near-duplicate), {documents['failed']} failed; "
+            f"events: {events['new']} new, {events['merged']} merged, "
+            f"{events['updated']} updated"
+        )
+    return EXIT_FAILURES if documents["failed"] else EXIT_OK
+
+
+def _progress(items: Iterable, *, show: bool) -> Iterator:
+    """The items, counted on stderr as they pass when ``show`` (a terminal is watching)."""
+    count = 0
+    for item in items:
+        count += 1
+        if show:
+            sys.stderr.write(f"\r{count} documents")
+            sys.stderr.flush()
+        yield item
+    if show and count:
+        sys.stderr.write("\n")
+
+
+def _filters(args: argparse.Namespace) -> EventFilter:
+    from rasad.store import EventFilter
+
+    return EventFilter(since=args.since, until=args.until, admin1=args.admin1, type=args.type,
+                       actor=args.actor)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from rasad.export import export
+    from rasad.store import Store
+
+    with Store(args.db) as store:
+        try:
+            count = export(store.iter_events(_filters(args)), args.fmt, args.output)
+        except ValueError as error:
+            print(f"rasad: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.output != "-" and not args.quiet:
+        print(f"{count} events written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+EVENT_TABLE_COLUMNS = (
+    ("event_id", 31), ("event_date", 10), ("sub_event_type", 24), ("actor1", 28),
+    ("actor2", 28), ("location", 18), ("admin1", 12), ("fatalities", 9), ("sources", 7),
+)
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from itertools import islice
+
+    from rasad.store import Store
+
+    with Store(args.db) as store:
+        print("  ".join(name.ljust(width) for name, width in EVENT_TABLE_COLUMNS).rstrip())
+        for stored in islice(store.iter_events(_filters(args)), args.limit):
+            e = stored.event
+            deaths = str(e.fatalities)
+            if stored.fatalities_low is not None and (
+                stored.fatalities_low, stored.fatalities_high) != (e.fatalities, e.fatalities):
+                deaths += f" [{stored.fatalities_low}-{stored.fatalities_high}]"
+            values = {
+                "event_id": e.event_id, "event_date": e.event_date or "",
+                "sub_event_type": e.sub_event_type, "actor1": e.actor1 or "",
+                "actor2": e.actor2 or "", "location": e.location_en or e.location or "",
+                "admin1": e.admin1 or "", "fatalities": deaths,
+                "sources": str(len(stored.sources)),
+            }
+            print("  ".join(values[name][:width].ljust(width)
+                            for name, width in EVENT_TABLE_COLUMNS).rstrip())
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from rasad.api import create_app
+
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port,
+                log_level="warning" if args.quiet else "info")
     return EXIT_OK
 
 

@@ -1,0 +1,733 @@
+"""The event store: documents in, resolved events out, on SQLite or PostgreSQL.
+
+    >>> from rasad.store import Store
+    >>> store = Store("sqlite:///rasad.db")          # or a path, or postgresql+psycopg://...
+    >>> for outcome in store.ingest(read_documents(["articles.jsonl"]), Pipeline()):
+    ...     print(outcome)                          # AddResult or the RasadError of that input
+    >>> [e.event.event_id for e in store.events(EventFilter(admin1="Deir-ez-Zor"))]
+
+Adding a document is idempotent and atomic: the document, its accounts of events and the
+events they resolve to are written in one transaction, and a document whose content is
+already stored (under any id or URL) changes nothing. So an interrupted ingest is simply run
+again. A near-duplicate (same story, lightly edited or syndicated) is stored as a copy of its
+original: it adds a source, never an event. Everything else is resolved against the events
+already stored (``rasad.dedup``): accounts of one real event from several outlets become one
+event, recomputed from all its sources, whatever order they came in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    Connection,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from rasad.dedup import (
+    NEAR_DUPLICATE_JACCARD,
+    Figure,
+    Resolved,
+    Source,
+    band_keys,
+    compatible,
+    content_hash,
+    merge,
+    resolve,
+    signature,
+    signature_bytes,
+    signature_from_bytes,
+    similarity,
+)
+from rasad.errors import RasadError, StoreError
+from rasad.model import Document, Event, Span
+from rasad.store.schema import (
+    actors,
+    document_bands,
+    documents,
+    event_history,
+    events,
+    places,
+    sources,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from rasad.pipeline import Pipeline
+
+__all__ = ["AddResult", "EventFilter", "Store", "StoredEvent", "database_url"]
+
+DEFAULT_DB = "rasad.db"
+# Fields of an event whose change is written to its history.
+_TRACKED = (
+    "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor2",
+    "location", "admin1", "latitude", "longitude", "geo_precision", "fatalities",
+    "fatalities_low", "fatalities_high", "historical",
+)
+
+
+def database_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL of ``db``: a URL as given, a file path as SQLite, else ``RASAD_DB``.
+
+    Without either, ``rasad.db`` in the working directory.
+    """
+    value = db or os.environ.get("RASAD_DB") or DEFAULT_DB
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to list or export; every field left None lets all through.
+
+    ``type`` matches the disorder type, event type or sub-event type; ``actor`` is a
+    case-insensitive part of any actor's name; ``admin1`` a governorate, any case.
+    """
+
+    since: date | None = None
+    until: date | None = None
+    admin1: str | None = None
+    type: str | None = None
+    actor: str | None = None
+
+
+@dataclass(slots=True)
+class AddResult:
+    """What adding one document did: its status and the events it created or changed.
+
+    ``status`` is "new", "duplicate" (content already stored: nothing changed) or
+    "near-duplicate" (stored as a copy of ``original``: a source added, no event).
+    """
+
+    doc_id: str
+    status: str
+    original: str | None = None
+    events_new: int = 0
+    events_merged: int = 0
+    events_updated: int = 0
+
+
+@dataclass(slots=True)
+class SourceLink:
+    """One document behind a stored event: where it came from and what it said."""
+
+    doc_id: str
+    source_event_id: str | None
+    role: str  # report / historical / copy
+    outlet: str | None
+    url: str | None
+    published: date | None
+    fatalities: int | None
+    fatalities_text: str | None
+    evidence: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id, "source_event_id": self.source_event_id, "role": self.role,
+            "outlet": self.outlet, "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "fatalities": self.fatalities, "fatalities_text": self.fatalities_text,
+            "evidence": [span.to_dict() for span in self.evidence],
+        }
+
+
+@dataclass(slots=True)
+class StoredEvent:
+    """A resolved event as stored: the coded Event, its death-toll bounds and its sources."""
+
+    event: Event
+    fatalities_low: int | None
+    fatalities_high: int | None
+    sources: list[SourceLink]
+    updated_at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        """docs/format.md §2, then ``fatalities_low``, ``fatalities_high`` and ``sources``."""
+        return {
+            **self.event.to_dict(),
+            "fatalities_low": self.fatalities_low,
+            "fatalities_high": self.fatalities_high,
+            "sources": [link.to_dict() for link in self.sources],
+        }
+
+
+class Store:
+    """An event store at a SQLAlchemy URL or a file path (SQLite); migrates itself on open."""
+
+    def __init__(self, db: str | None = None) -> None:
+        self.url = database_url(db)
+        try:
+            self.engine: Engine = _engine(self.url)
+            _upgrade(self.engine)
+        except ImportError as error:
+            raise StoreError(f"cannot open the store at {self.url}: {error} "
+                             "(for PostgreSQL: pip install 'rasad[postgres]')") from error
+        except (SQLAlchemyError, OSError) as error:
+            raise StoreError(f"cannot open the store at {self.url}: {error}") from error
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------
+
+    def ingest(
+        self, items: Iterable[Document | RasadError], pipeline: Pipeline | None = None
+    ) -> Iterator[AddResult | RasadError]:
+        """The outcome of each input: an AddResult, or the RasadError that input raised.
+
+        A document already stored is recognised before extraction, so resuming an
+        interrupted run costs little. Without ``pipeline``, documents must carry events.
+        """
+        for item in items:
+            if isinstance(item, RasadError):
+                yield item
+                continue
+            try:
+                if self.contains(item):
+                    yield AddResult(item.id, "duplicate")
+                    continue
+                if pipeline is not None:
+                    extracted = next(pipeline.pipe([item]))
+                    if isinstance(extracted, RasadError):
+                        yield extracted
+                        continue
+                yield self.add(item)
+            except StoreError as error:
+                yield error
+
+    def contains(self, doc: Document) -> bool:
+        """Whether this content is already stored; raises StoreError if the id holds other text."""
+        digest = content_hash(doc.text)
+        with self.engine.connect() as conn:
+            return self._stored(conn, doc, digest)
+
+    def add(self, doc: Document) -> AddResult:
+        """Stores a document with the events the pipeline found in it; what that did.
+
+        One transaction: an interruption leaves the store as it was before this document.
+        """
+        digest = content_hash(doc.text)
+        minhash = signature(doc.body or doc.text)
+        try:
+            with self.engine.begin() as conn:
+                if self._stored(conn, doc, digest):
+                    return AddResult(doc.id, "duplicate")
+                return self._add(conn, doc, digest, minhash)
+        except SQLAlchemyError as error:
+            raise StoreError(f"cannot store: {error}", doc_id=doc.id) from error
+
+    def _stored(self, conn: Connection, doc: Document, digest: str) -> bool:
+        rows = conn.execute(
+            select(documents.c.id, documents.c.content_hash)
+            .where(or_(documents.c.id == doc.id, documents.c.content_hash == digest))
+        ).all()
+        for row in rows:
+            if row.id == doc.id and row.content_hash != digest:
+                raise StoreError("id already stored with other content", doc_id=doc.id)
+        return bool(rows)
+
+    def _add(self, conn: Connection, doc: Document, digest: str, minhash: Any) -> AddResult:
+        keys = band_keys(minhash)
+        original, score = self._near_duplicate(conn, keys, minhash)
+        now = datetime.now(UTC)
+        conn.execute(insert(documents).values(
+            id=doc.id, content_hash=digest, outlet=doc.outlet, url=doc.url, title=doc.title,
+            published=doc.published, text=doc.body or doc.text, duplicate_of=None,
+            similarity=None, minhash=signature_bytes(minhash), ingested_at=now,
+        ))
+        conn.execute(insert(document_bands), [{"band": k, "doc_id": doc.id} for k in set(keys)])
+        accounts = [Source.of(e) for e in doc.events]
+        if accounts:
+            conn.execute(insert(sources), [_source_row(a) for a in accounts])
+
+        seeds = [a.source_id for a in accounts]
+        released: list[str] = []
+        result = AddResult(doc.id, "new")
+        if original is not None:
+            # The original of a group of copies is its earliest report (then smallest id), so
+            # the group codes the same events whichever copy arrived first.
+            first = conn.execute(
+                select(documents.c.id, documents.c.published).where(documents.c.id == original)
+            ).one()
+            if _precedence(first.id, first.published) < _precedence(doc.id, doc.published):
+                self._make_copy(conn, doc.id, original, score)
+                self._attach_copies(conn, original)
+                return AddResult(doc.id, "near-duplicate", original=original)
+            # This document predates the stored original: it becomes the original.
+            released = self._make_copy(conn, original, doc.id, score)
+        counts = self._resolve(conn, seeds, released, doc.id)
+        result.events_new, result.events_merged, result.events_updated = counts
+        return result
+
+    def _near_duplicate(
+        self, conn: Connection, keys: list[int], minhash: Any
+    ) -> tuple[str | None, float]:
+        """The original of the group a new document copies, and the best similarity found."""
+        candidates = conn.execute(
+            select(documents.c.id, documents.c.duplicate_of, documents.c.minhash)
+            .where(documents.c.id.in_(
+                select(document_bands.c.doc_id).where(document_bands.c.band.in_(keys))
+            ))
+        ).all()
+        best: tuple[float, str] | None = None
+        for row in candidates:
+            score = similarity(minhash, signature_from_bytes(row.minhash))
+            if score >= NEAR_DUPLICATE_JACCARD:
+                original = row.duplicate_of or row.id
+                if best is None or (-score, original) < (-best[0], best[1]):
+                    best = (score, original)
+        return (best[1], best[0]) if best else (None, 0.0)
+
+    def _make_copy(self, conn: Connection, copy: str, original: str, score: float) -> list[str]:
+        """Makes ``copy`` (and any copies of it) copies of ``original``; their former reports."""
+        group = [copy, *conn.execute(
+            select(documents.c.id).where(documents.c.duplicate_of == copy)
+        ).scalars()]
+        conn.execute(update(documents).where(documents.c.id.in_(group))
+                     .values(duplicate_of=original))
+        conn.execute(update(documents).where(documents.c.id == copy).values(similarity=score))
+        former = list(conn.execute(
+            select(sources.c.id).where(sources.c.doc_id.in_(group), sources.c.role != "copy")
+        ).scalars())
+        conn.execute(update(sources).where(sources.c.doc_id.in_(group)).values(role="copy"))
+        return former
+
+    # --- resolution ---------------------------------------------------------------------
+
+    def _resolve(
+        self, conn: Connection, seeds: list[str], released: list[str], doc_id: str
+    ) -> tuple[int, int, int]:
+        """Re-resolves every event the new accounts can touch; (new, merged, updated) counts.
+
+        The component of accounts linked to the seeds by ``compatible`` is found through the
+        block index (governorate × date window), then grouped afresh by ``resolve``: the
+        result depends only on what is stored, never on the order it arrived in.
+        """
+        old_events: set[str] = set()
+        if released:
+            # Accounts that just became copies leave their events: re-resolve what is left.
+            old_events |= set(conn.execute(
+                select(sources.c.event_id).where(sources.c.id.in_(released))
+            ).scalars())
+            seeds = seeds + list(conn.execute(
+                select(sources.c.id).where(sources.c.event_id.in_(old_events),
+                                           sources.c.role != "copy")
+            ).scalars())
+        component = self._component(conn, seeds)
+        old_events |= {event_id for _, event_id in component.values() if event_id}
+        old_rows = {
+            row.id: row._asdict()
+            for row in conn.execute(select(events).where(events.c.id.in_(old_events)))
+        } if old_events else {}
+
+        groups = [merge(group) for group in resolve(s for s, _ in component.values())]
+        now = datetime.now(UTC)
+        new = merged = updated = 0
+        rewritten: set[str] = set()  # documents whose accounts changed event
+        for resolved in groups:
+            row = self._event_row(conn, resolved, now)
+            absorbed = sorted({
+                component[s.source_id][1] for s in resolved.sources
+            } - {None, resolved.event_id})
+            # An event that takes over another's id is compared with what it took over.
+            before = old_rows.get(resolved.event_id) or (
+                old_rows.get(absorbed[0]) if absorbed else None)
+            changes = _changes(before, row) if before else {}
+            updated += bool(changes)
+            if before and not changes:
+                row["updated_at"] = before["updated_at"]
+            members = [s.source_id for s in resolved.sources]
+            unchanged = row == old_rows.get(resolved.event_id) and all(
+                component[key][1] == resolved.event_id for key in members)
+            if unchanged:
+                continue
+            rewritten |= {s.doc_id for s in resolved.sources}
+            conn.execute(delete(events).where(events.c.id == resolved.event_id))
+            conn.execute(insert(events).values(**row))
+            conn.execute(update(sources).where(sources.c.id.in_(members))
+                         .values(event_id=resolved.event_id))
+            if absorbed:
+                # The history of an event merged into this one continues here.
+                conn.execute(update(event_history).where(event_history.c.event_id.in_(absorbed))
+                             .values(event_id=resolved.event_id))
+                changes["merged"] = absorbed
+            documents_of = {s.doc_id for s in resolved.sources}
+            if doc_id in documents_of:
+                if documents_of == {doc_id}:
+                    new += 1
+                else:
+                    merged += 1
+                    changes["source_added"] = doc_id
+            if changes and before:
+                conn.execute(insert(event_history).values(
+                    event_id=resolved.event_id, doc_id=doc_id, changed_at=now, changes=changes,
+                ))
+        current = {resolved.event_id for resolved in groups}
+        conn.execute(delete(events).where(events.c.id.in_(sorted(old_events - current))))
+        for original in sorted(rewritten):
+            self._attach_copies(conn, original)
+        return new, merged, updated
+
+    def _component(self, conn: Connection, seeds: list[str]) -> dict[str, tuple[Source, str]]:
+        """The reports and mentions linked to ``seeds``, each with its current event id.
+
+        Breadth first, one query per governorate and step: the accounts whose windows meet
+        the frontier's, then pairs checked only within a governorate and day.
+        """
+        found: dict[str, tuple[Source, str]] = {}
+        for row in conn.execute(select(sources).where(sources.c.id.in_(seeds),
+                                                      sources.c.role != "copy")):
+            found[row.id] = (_source_of(row), row.event_id)
+        read: dict[str, tuple[Source, str]] = dict(found)
+        frontier = [found[key][0] for key in sorted(found)]
+        while frontier:
+            spans: dict[str, tuple[date, date]] = {}
+            for account in frontier:
+                if account.window is None or not account.event.admin1:
+                    continue
+                start, end = spans.get(account.event.admin1, account.window)
+                spans[account.event.admin1] = (min(start, account.window[0]),
+                                               max(end, account.window[1]))
+            for admin1, (start, end) in sorted(spans.items()):
+                query = select(sources).where(
+                    sources.c.admin1 == admin1, sources.c.role != "copy",
+                    sources.c.window_start <= end, sources.c.window_end >= start,
+                )
+                for row in conn.execute(query):
+                    if row.id not in read:
+                        read[row.id] = (_source_of(row), row.event_id)
+            unlinked = _day_index(s for key, (s, _) in read.items() if key not in found)
+            reached = []
+            for account in frontier:
+                for candidate in _same_days(unlinked, account):
+                    if candidate.source_id not in found and compatible(account, candidate):
+                        found[candidate.source_id] = read[candidate.source_id]
+                        reached.append(candidate)
+            frontier = reached
+        return found
+
+    def _attach_copies(self, conn: Connection, original: str) -> None:
+        """Links each account of the copies of ``original`` to the event it matches, if any."""
+        copies = list(conn.execute(
+            select(sources).where(sources.c.role == "copy", sources.c.doc_id.in_(
+                select(documents.c.id).where(documents.c.duplicate_of == original)
+            ))
+        ))
+        if not copies:
+            return
+        reports = [(_source_of(row), row.event_id) for row in conn.execute(
+            select(sources).where(sources.c.doc_id == original, sources.c.role != "copy")
+        )]
+        for row in copies:
+            account = _source_of(row)
+            match = next((event_id for report, event_id in sorted(
+                reports, key=lambda pair: pair[0].source_id) if _same_account(account, report)),
+                None)
+            conn.execute(update(sources).where(sources.c.id == row.id).values(event_id=match))
+
+    def _event_row(self, conn: Connection, resolved: Resolved, now: datetime) -> dict[str, Any]:
+        """The events row of a resolved event; its actors and place are stored on the way."""
+        e = resolved.event
+        row = {name: getattr(e, name) for name in (
+            "event_type", "sub_event_type", "disorder_type", "time_precision", "actor1",
+            "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+            "civilian_targeting", "location", "location_mention", "location_en", "admin1",
+            "admin1_pcode", "admin2", "admin2_pcode", "admin3", "admin3_pcode", "latitude",
+            "longitude", "geo_precision", "fatalities", "fatalities_text", "historical",
+            "notes", "doc_id",
+        )}
+        row.update(
+            id=e.event_id,
+            event_date=date.fromisoformat(e.event_date) if e.event_date else None,
+            actor1_id=self._actor(conn, e.actor1, e.inter1),
+            actor2_id=self._actor(conn, e.actor2, e.inter2),
+            place_id=self._place(conn, e),
+            fatalities_low=resolved.fatalities_low, fatalities_high=resolved.fatalities_high,
+            evidence=[span.to_dict() for span in e.evidence],
+            n_sources=len({s.doc_id for s in resolved.sources}),
+            updated_at=now,
+        )
+        return row
+
+    def _actor(self, conn: Connection, name: str | None, inter: int | None) -> str | None:
+        if not name:
+            return None
+        actor_id = _short_id(name)
+        if conn.execute(select(actors.c.id).where(actors.c.id == actor_id)).first() is None:
+            conn.execute(insert(actors).values(id=actor_id, name=name, inter=inter))
+        return actor_id
+
+    def _place(self, conn: Connection, e: Event) -> str | None:
+        if not e.location:
+            return None
+        place_id = _short_id(f"{e.location}|{e.admin3_pcode}|{e.latitude}|{e.longitude}")
+        if conn.execute(select(places.c.id).where(places.c.id == place_id)).first() is None:
+            conn.execute(insert(places).values(
+                id=place_id, name=e.location, name_en=e.location_en, admin1=e.admin1,
+                admin1_pcode=e.admin1_pcode, admin2=e.admin2, admin2_pcode=e.admin2_pcode,
+                admin3=e.admin3, admin3_pcode=e.admin3_pcode, latitude=e.latitude,
+                longitude=e.longitude,
+            ))
+        return place_id
+
+    # --- reading ------------------------------------------------------------------------
+
+    def events(self, filters: EventFilter | None = None) -> list[StoredEvent]:
+        """The stored events that pass ``filters``, by date then id (undated last)."""
+        return list(self.iter_events(filters))
+
+    def iter_events(self, filters: EventFilter | None = None) -> Iterator[StoredEvent]:
+        """The stored events that pass ``filters``, one at a time, by date then id."""
+        query = _filtered(select(events), filters or EventFilter()).order_by(
+            events.c.event_date.is_(None), events.c.event_date, events.c.id
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+            for start in range(0, len(rows), 500):
+                batch = rows[start:start + 500]
+                links = self._links(conn, [row.id for row in batch])
+                for row in batch:
+                    yield _stored_event(row, links.get(row.id, []))
+
+    def event(self, event_id: str) -> StoredEvent | None:
+        """The stored event with this id (or that an account with this id belongs to)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(events).where(events.c.id == event_id)).first()
+            if row is None:
+                owner = conn.execute(
+                    select(sources.c.event_id).where(sources.c.id == event_id)
+                ).scalar()
+                row = owner and conn.execute(select(events).where(events.c.id == owner)).first()
+            if not row:
+                return None
+            return _stored_event(row, self._links(conn, [row.id]).get(row.id, []))
+
+    def history(self, event_id: str) -> list[dict[str, Any]]:
+        """The changes recorded for an event, oldest first: doc_id, changed_at, changes."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(event_history).where(event_history.c.event_id == event_id)
+                                .order_by(event_history.c.id))
+            return [{"doc_id": r.doc_id, "changed_at": r.changed_at, "changes": r.changes}
+                    for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many documents (and of them copies), accounts and events are stored."""
+        with self.engine.connect() as conn:
+            def count(query: Any) -> int:
+                return int(conn.execute(query).scalar() or 0)
+            return {
+                "documents": count(select(func.count()).select_from(documents)),
+                "copies": count(select(func.count()).select_from(documents)
+                                .where(documents.c.duplicate_of.is_not(None))),
+                "sources": count(select(func.count()).select_from(sources)),
+                "events": count(select(func.count()).select_from(events)),
+            }
+
+    def _links(self, conn: Connection, event_ids: list[str]) -> dict[str, list[SourceLink]]:
+        """The sources of each event: its accounts, then the copies of their documents."""
+        query = (
+            select(sources.c.id, sources.c.event_id, sources.c.role, sources.c.doc_id,
+                   sources.c.fatalities, sources.c.fatalities_text, sources.c.evidence,
+                   documents.c.outlet, documents.c.url, documents.c.published)
+            .join(documents, documents.c.id == sources.c.doc_id)
+            .where(sources.c.event_id.in_(event_ids))
+        )
+        links: dict[str, list[SourceLink]] = {}
+        seen: dict[str, set[str]] = {}
+        for row in conn.execute(query):
+            links.setdefault(row.event_id, []).append(SourceLink(
+                row.doc_id, row.id, row.role, row.outlet, row.url, row.published,
+                row.fatalities, row.fatalities_text, [Span(**s) for s in row.evidence],
+            ))
+            seen.setdefault(row.event_id, set()).add(row.doc_id)
+        # A copy is a source of every event of its original, whether or not its own
+        # extraction found that event.
+        originals = {link.doc_id: event_id for event_id, items in links.items()
+                     for link in items if link.role != "copy"}
+        if originals:
+            copies = conn.execute(
+                select(documents.c.id, documents.c.duplicate_of, documents.c.outlet,
+                       documents.c.url, documents.c.published)
+                .where(documents.c.duplicate_of.in_(sorted(originals)))
+            ).all()
+            for event_id, items in links.items():
+                for original in sorted({i.doc_id for i in items if i.role != "copy"}):
+                    for copy in copies:
+                        if copy.duplicate_of == original and copy.id not in seen[event_id]:
+                            seen[event_id].add(copy.id)
+                            items.append(SourceLink(copy.id, None, "copy", copy.outlet,
+                                                    copy.url, copy.published, None, None))
+        for items in links.values():
+            items.sort(key=lambda link: (link.role == "copy", link.doc_id))
+        return links
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+def _day_index(accounts: Iterable[Source]) -> dict[tuple[str, date], list[Source]]:
+    """Accounts by governorate and by each day of their date window."""
+    index: dict[tuple[str, date], list[Source]] = {}
+    for account in accounts:
+        if account.window is None or not account.event.admin1:
+            continue
+        for day in _days(account.window):
+            index.setdefault((account.event.admin1, day), []).append(account)
+    return index
+
+
+def _same_days(index: dict[tuple[str, date], list[Source]], account: Source) -> list[Source]:
+    """The indexed accounts of ``account``'s governorate whose windows meet its own."""
+    if account.window is None or not account.event.admin1:
+        return []
+    seen: dict[str, Source] = {}
+    for day in _days(account.window):
+        for other in index.get((account.event.admin1, day), ()):
+            seen.setdefault(other.source_id, other)
+    return [seen[key] for key in sorted(seen)]
+
+
+def _days(window: tuple[date, date]) -> Iterator[date]:
+    day = window[0]
+    while day <= window[1]:
+        yield day
+        day += timedelta(days=1)
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        if url.startswith("sqlite:///") and ":memory:" not in url and url != "sqlite://":
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            # WAL lets readers (exports) run while an ingest writes.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _upgrade(engine: Engine) -> None:
+    """Brings the schema to the newest Alembic revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def _precedence(doc_id: str, published: date | None) -> tuple[date, str]:
+    return (published or date.max, doc_id)
+
+
+def _short_id(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _source_row(account: Source) -> dict[str, Any]:
+    e, figure = account.event, account.figure
+    return {
+        "id": e.event_id, "doc_id": e.doc_id, "event_id": None,
+        "role": "historical" if e.historical else "report",
+        "event_type": e.event_type, "admin1": e.admin1,
+        "window_start": account.window[0] if account.window else None,
+        "window_end": account.window[1] if account.window else None,
+        "fatalities": e.fatalities or 0,
+        "fatalities_low": figure.low if figure else None,
+        "fatalities_high": figure.high if figure else None,
+        "fatalities_vague": figure.vague if figure else None,
+        "fatalities_text": e.fatalities_text,
+        "evidence": [span.to_dict() for span in e.evidence],
+        "record": e.to_dict(),
+    }
+
+
+def _source_of(row: Any) -> Source:
+    figure = None
+    if row.fatalities_low is not None:
+        figure = Figure(row.fatalities, row.fatalities_low, row.fatalities_high,
+                        bool(row.fatalities_vague))
+    window = (row.window_start, row.window_end) if row.window_start else None
+    return Source(Event.from_dict(row.record), figure, window)
+
+
+def _same_account(copy: Source, report: Source) -> bool:
+    a, b = copy.event, report.event
+    return (a.event_type, a.sub_event_type, a.event_date, a.location) == (
+        b.event_type, b.sub_event_type, b.event_date, b.location)
+
+
+def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: [_plain(before.get(name)), _plain(after.get(name))]
+        for name in _TRACKED if _plain(before.get(name)) != _plain(after.get(name))
+    }
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _filtered(query: Any, filters: EventFilter) -> Any:
+    if filters.since:
+        query = query.where(events.c.event_date >= filters.since)
+    if filters.until:
+        query = query.where(events.c.event_date <= filters.until)
+    if filters.admin1:
+        query = query.where(func.lower(events.c.admin1) == filters.admin1.lower())
+    if filters.type:
+        wanted = filters.type.lower()
+        query = query.where(or_(func.lower(events.c.event_type) == wanted,
+                                func.lower(events.c.sub_event_type) == wanted,
+                                func.lower(events.c.disorder_type) == wanted))
+    if filters.actor:
+        pattern = f"%{filters.actor.lower()}%"
+        query = query.where(or_(*(func.lower(column).like(pattern) for column in (
+            events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2))))
+    return query
+
+
+def _stored_event(row: Any, links: list[SourceLink]) -> StoredEvent:
+    values = row._asdict()
+    record = {name: values.get(name) for name in (
+        "event_type", "sub_event_type", "disorder_type", "time_precision", "actor1",
+        "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+        "civilian_targeting", "location", "location_mention", "location_en", "admin1",
+        "admin1_pcode", "admin2", "admin2_pcode", "admin3", "admin3_pcode", "latitude",
+        "longitude", "geo_precision", "fatalities", "fatalities_text", "historical", "notes",
+        "doc_id", "evidence",
+    )}
+    record["event_id"] = row.id
+    record["event_date"] = row.event_date.isoformat() if row.event_date else None
+    return StoredEvent(Event.from_dict(record), row.fatalities_low, row.fatalities_high,
+                       links, row.updated_at)

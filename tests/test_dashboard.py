@@ -1,0 +1,160 @@
+"""The dashboard in a real browser: Debian's chromium, headless, driven by Playwright.
+
+No browser is downloaded: Playwright is given chromium's executable. Without chromium these
+tests fail (they do not skip): install it with `apt-get install -y chromium` (.ci/run does).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from rasad.api import create_app
+from rasad.ingest import read_documents
+from rasad.pipeline import Pipeline
+from rasad.store import Store
+
+SAMPLES = Path(__file__).parent / "fixtures" / "articles.jsonl"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iterator[str]:
+    """The URL of the app, served by uvicorn in a thread over a store of the samples."""
+    store = Store(str(tmp_path_factory.mktemp("dashboard") / "rasad.db"))
+    for _ in store.ingest(read_documents([str(SAMPLES)]), pipeline):
+        pass
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = create_app(store, write_token="", read_token="")
+    uvicorn_server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=uvicorn_server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not uvicorn_server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    uvicorn_server.should_exit = True
+    thread.join(5)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(executable).exists():
+        pytest.fail(
+            "chromium not found: the browser tests need Debian's chromium "
+            "(apt-get install -y chromium); .ci/run installs it"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object, server: str) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    # Nothing may leave the machine: every request must go to the app itself.
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith(server) or request.url.startswith(("data:", "blob:"))
+            else outside.append(request.url)
+        ),
+    )
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=15000)
+    yield page
+    assert not errors, errors
+    assert not outside, outside
+    context.close()
+
+
+def shown_on_map(page: object) -> int:
+    """How many events the map shows: single points plus the counts of clusters."""
+    return page.evaluate("""() => document.querySelectorAll('#map path.event-point').length
+        + [...document.querySelectorAll('#map .cluster')]
+            .reduce((sum, node) => sum + Number(node.dataset.count), 0)""")
+
+
+def test_the_map_shows_the_sample_events(page: object) -> None:
+    assert page.locator("#count").inner_text() == "42"
+    assert shown_on_map(page) == 42
+    assert page.locator("#map path").count() > 14  # the governorates are drawn, and points
+    assert page.locator("#table tbody tr").count() == 25
+    assert page.locator("#timeline rect.bar").count() >= 3
+
+
+def test_a_filter_changes_the_count(page: object) -> None:
+    page.select_option("#f-type", "Battles")
+    page.wait_for_function("document.querySelector('#count').textContent === '23'")
+    page.wait_for_function("document.querySelector('#map').dataset.located === '23'")
+    assert shown_on_map(page) == 23
+    page.select_option("#f-admin1", "Homs")
+    page.wait_for_function("document.querySelector('#count').textContent !== '23'")
+    assert int(page.locator("#count").inner_text()) < 23
+    page.click("#reset")
+    page.wait_for_function("document.querySelector('#count').textContent === '42'")
+
+
+def test_brushing_the_timeline_filters_by_date(page: object) -> None:
+    box = page.locator("#timeline").bounding_box()
+    # The right quarter of the timeline: the December 2023 reports only.
+    page.mouse.move(box["x"] + box["width"] * 0.8, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] - 2, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.up()
+    page.wait_for_function("document.querySelector('#count').textContent === '11'")
+    assert page.locator("#f-since").input_value() >= "2023-01-01"
+    assert shown_on_map(page) == 11
+
+
+def test_the_panel_shows_highlighted_arabic_evidence(page: object) -> None:
+    page.locator("#table tbody tr").first.click()
+    evidence = page.locator("#panel .evidence[dir=rtl]").first
+    evidence.wait_for()
+    assert evidence.locator("mark").count() >= 1
+    text = evidence.inner_text()
+    assert any("\u0600" <= ch <= "\u06ff" for ch in text)
+    assert evidence.evaluate("node => getComputedStyle(node).direction") == "rtl"
+    assert page.locator("#panel .source").count() >= 1
+
+
+def test_clicking_a_point_on_the_map_opens_its_event(page: object) -> None:
+    # Dispatched: a governorate label may lie over the point on a small map.
+    page.locator("#map path.event-point").first.dispatch_event("click")
+    page.locator("#panel .evidence mark").first.wait_for()
+    assert page.locator("#panel h3").inner_text()
+
+
+def test_the_interface_speaks_arabic(page: object) -> None:
+    page.click("#lang")
+    page.wait_for_function("document.documentElement.dir === 'rtl'")
+    assert page.locator("[data-i18n=filters]").inner_text() == "التصفية"
+    assert "معارك" in page.locator("#f-type").inner_text()

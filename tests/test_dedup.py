@@ -1,0 +1,147 @@
+"""Near-duplicate documents and cross-source resolution, as pure functions over Events."""
+
+from __future__ import annotations
+
+import random
+
+from rasad.dedup import (
+    Source,
+    band_keys,
+    compatible,
+    content_hash,
+    date_window,
+    merge,
+    resolve,
+    resolve_all,
+    signature,
+    similarity,
+)
+from rasad.model import Event
+from tests.store_reports import edited_copy, sample_articles
+
+SHULA = {"location": "الشولا", "location_en": "Ash Shula", "admin1": "Deir-ez-Zor",
+         "latitude": 35.18588, "longitude": 39.84881, "geo_precision": 2}
+THIBAN = {"location": "ذيبان", "location_en": "Thiban", "admin1": "Deir-ez-Zor",
+          "latitude": 35.01147, "longitude": 40.5047, "geo_precision": 2}
+SHIHEIL = {"location": "الشحيل", "location_en": "Shiheil", "admin1": "Deir-ez-Zor",
+           "latitude": 35.0921, "longitude": 40.45428, "geo_precision": 2}
+IS, SAA = "Islamic State (Syria)", "Military Forces of Syria (2000-2024)"
+
+
+def ambush(doc_id: str, place: dict, *, day: str = "2023-12-12", precision: int = 1,
+           killed: int = 0, words: str | None = None, actor1: str = IS,
+           historical: bool = False) -> Source:
+    event = Event(doc_id, "Battles", "Armed clash", event_id=f"{doc_id}-e",
+                  event_date=day, time_precision=precision, actor1=actor1, actor2=SAA,
+                  fatalities=killed, fatalities_text=words, historical=historical, **place)
+    return Source.of(event)
+
+
+def test_content_hash_ignores_whitespace_but_not_words():
+    assert content_hash("قتل  سبعة\nعناصر ") == content_hash("قتل سبعة عناصر")
+    assert content_hash("قتل سبعة عناصر") != content_hash("قتل ستة عناصر")
+
+
+def test_edited_copy_is_near_identical_and_other_stories_are_not(pipeline):
+    articles = sample_articles(pipeline)
+    original, other = articles[0], articles[1]
+    copy = edited_copy(pipeline, original)
+    assert similarity(signature(original.body), signature(copy.body)) > 0.9
+    assert similarity(signature(original.body), signature(other.body)) < 0.1
+    assert set(band_keys(signature(original.body))) & set(band_keys(signature(copy.body)))
+    assert not set(band_keys(signature(original.body))) & set(band_keys(signature(other.body)))
+
+
+def test_seven_killed_and_more_than_five_give_five_with_bounds_five_to_seven():
+    seven = ambush("sy24", SHULA, killed=7, words="قتل سبعة عناصر")
+    more_than_five = ambush("orient", SHULA, killed=5, words="قتل أكثر من 5 عناصر")
+    assert more_than_five.figure.high is None  # "more than": open above
+    [group] = resolve([seven, more_than_five])
+    event = merge(group)
+    assert (event.event.fatalities, event.fatalities_low, event.fatalities_high) == (5, 5, 7)
+    assert event.event.fatalities_text == "قتل أكثر من 5 عناصر"
+    assert event.event_id == "orient-e"
+
+
+def test_vague_toll_counts_only_when_no_report_gives_a_number():
+    vague = ambush("a", SHULA, killed=2, words="قتلى")
+    precise = ambush("b", SHULA, killed=7, words="قتل سبعة عناصر")
+    assert vague.figure.vague and not precise.figure.vague
+    assert merge([vague, precise]).event.fatalities == 7
+    assert merge([vague]).event.fatalities == 2
+
+
+def test_report_without_a_toll_does_not_lower_it():
+    silent = ambush("a", SHULA)
+    seven = ambush("b", SHULA, killed=7, words="قتل سبعة عناصر")
+    assert silent.figure is None
+    assert merge([silent, seven]).event.fatalities == 7
+
+
+def test_two_ambushes_on_one_day_in_two_villages_stay_two():
+    thiban = ambush("a", THIBAN, day="2023-12-14", killed=3)
+    shiheil = ambush("b", SHIHEIL, day="2023-12-14", killed=4)
+    assert not compatible(thiban, shiheil)
+    assert len(resolve([thiban, shiheil])) == 2
+
+
+def test_unidentified_attacker_matches_a_named_one_but_two_named_ones_do_not():
+    named = ambush("a", SHULA)
+    unknown = ambush("b", SHULA, actor1="Unidentified Armed Group (Syria)")
+    other = ambush("c", SHULA, actor1="Hayat Tahrir al Sham")
+    assert compatible(named, unknown)
+    # Government forces are on both sides' lists, so the sets still overlap.
+    assert compatible(named, other)
+    third = Source.of(Event("d", "Battles", "Armed clash", event_id="d-e",
+                            event_date="2023-12-12", time_precision=1, actor1="Hayat Tahrir al Sham",
+                            actor2="Jaysh al Izza", **SHULA))
+    assert not compatible(named, third)
+
+
+def test_date_windows_follow_time_precision():
+    day = Event("a", "Battles", "Armed clash", event_date="2023-12-12", time_precision=1)
+    week = Event("a", "Battles", "Armed clash", event_date="2023-12-12", time_precision=2)
+    month = Event("a", "Battles", "Armed clash", event_date="2023-02-15", time_precision=3)
+    assert [d.isoformat() for d in date_window(day)] == ["2023-12-12", "2023-12-12"]
+    assert [d.isoformat() for d in date_window(week)] == ["2023-12-05", "2023-12-13"]
+    assert [d.isoformat() for d in date_window(month)] == ["2023-02-01", "2023-02-28"]
+    assert compatible(ambush("a", SHULA, day="2023-12-14", precision=2), ambush("b", SHULA))
+    assert not compatible(ambush("a", SHULA, day="2023-12-13"), ambush("b", SHULA))
+
+
+def test_historical_mention_joins_the_report_it_recalls():
+    report = ambush("a", SHULA, killed=7, words="قتل سبعة عناصر")
+    recap = ambush("b", SHULA, killed=20, words="قتل 20 عنصرا", historical=True)
+    [group] = resolve([recap, report])
+    event = merge(group)
+    assert not event.event.historical
+    assert event.event.fatalities == 7  # a recap's figure does not override the report
+    assert merge([recap]).event.historical
+
+
+def test_a_vague_place_cannot_chain_two_ambushes_into_one():
+    thiban = ambush("a", THIBAN, day="2023-12-14")
+    shiheil = ambush("b", SHIHEIL, day="2023-12-14")
+    governorate = ambush("c", {**THIBAN, "location": "دير الزور", "geo_precision": 3},
+                         day="2023-12-14")
+    groups = resolve([thiban, shiheil, governorate])
+    assert sorted(len(group) for group in groups) == [1, 2]
+
+
+def test_resolution_does_not_depend_on_order():
+    accounts = [
+        ambush("a", SHULA, killed=7, words="قتل سبعة عناصر"),
+        ambush("b", SHULA, killed=5, words="قتل أكثر من 5 عناصر"),
+        ambush("c", SHULA, historical=True),
+        ambush("d", THIBAN, day="2023-12-14", killed=3),
+        ambush("e", SHIHEIL, day="2023-12-14", killed=4),
+        ambush("f", {**THIBAN, "geo_precision": 3}, day="2023-12-14", precision=2),
+    ]
+    expected = [(r.event_id, r.event.fatalities, [s.doc_id for s in r.sources])
+                for r in resolve_all(accounts)]
+    shuffler = random.Random(4)
+    for _ in range(20):
+        shuffler.shuffle(accounts)
+        assert [(r.event_id, r.event.fatalities, [s.doc_id for s in r.sources])
+                for r in resolve_all(accounts)] == expected
+    assert [ids for _, _, ids in expected] == [["a", "b", "c"], ["d", "f"], ["e"]]

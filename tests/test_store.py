@@ -1,0 +1,201 @@
+"""The event store on SQLite and on a real PostgreSQL server: idempotence, copies, resolution."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from rasad.errors import StoreError
+from rasad.store import EventFilter, Store, database_url
+from tests.store_reports import REPORTS, edited_copy, report, sample_articles
+
+
+def snapshot(store: Store) -> list[dict[str, Any]]:
+    """Every stored event as JSON (sources and evidence included), in id order."""
+    return sorted((e.to_dict() for e in store.events()), key=lambda record: record["event_id"])
+
+
+@pytest.fixture
+def store(store_url: str):
+    with Store(store_url) as opened:
+        yield opened
+
+
+def test_same_article_twice_changes_nothing(store, pipeline):
+    articles = sample_articles(pipeline)
+    first = [store.add(doc) for doc in articles]
+    before, counts = snapshot(store), store.counts()
+    again = [store.add(doc) for doc in articles]
+    assert [r.status for r in first] == ["new"] * 5
+    assert [r.status for r in again] == ["duplicate"] * 5
+    assert snapshot(store) == before
+    assert store.counts() == counts
+    assert counts["events"] == sum(len(doc.events) for doc in articles)
+
+
+def test_same_content_under_another_id_and_url_is_a_duplicate(store, pipeline):
+    original = report(pipeline, "sy24-shula")
+    store.add(original)
+    moved = report(pipeline, "sy24-shula")
+    moved.id, moved.url = "sy24-shula-mirror", "https://mirror.example.org/shula"
+    assert store.contains(moved)
+    assert store.add(moved).status == "duplicate"
+    assert store.counts()["documents"] == 1
+
+
+def test_id_reused_for_other_content_is_refused(store, pipeline):
+    store.add(report(pipeline, "sy24-shula"))
+    other = report(pipeline, "dz24-thiban")
+    other.id = "sy24-shula"
+    with pytest.raises(StoreError, match="other content"):
+        store.add(other)
+
+
+def test_edited_copy_from_another_outlet_adds_a_source_and_no_event(store, pipeline):
+    original = sample_articles(pipeline)[1]
+    store.add(original)
+    before = store.counts()["events"]
+    result = store.add(edited_copy(pipeline, original))
+    assert (result.status, result.original) == ("near-duplicate", original.id)
+    assert (result.events_new, result.events_merged) == (0, 0)
+    assert store.counts()["events"] == before == len(original.events)
+    for stored in store.events():
+        assert [(s.doc_id, s.role) for s in stored.sources] == [
+            (original.id, "report" if not stored.event.historical else "historical"),
+            ("zz-copy", "copy"),
+        ]
+
+
+def test_edited_copy_arriving_first_gives_the_same_events(store_url, pipeline, tmp_path):
+    original = sample_articles(pipeline)[1]
+    copy = edited_copy(pipeline, original)
+    with Store(store_url) as copy_first:
+        assert copy_first.add(copy).status == "new"
+        assert copy_first.add(original).status == "new"  # earlier id: it becomes the original
+        reversed_order = snapshot(copy_first)
+    with Store(str(tmp_path / "original-first.db")) as original_first:
+        original_first.add(original)
+        original_first.add(copy)
+        assert reversed_order == snapshot(original_first)
+
+
+def test_two_reports_of_one_ambush_become_one_event_with_the_conservative_toll(store, pipeline):
+    store.add(report(pipeline, "sy24-shula"))
+    result = store.add(report(pipeline, "orient-shula"))
+    assert (result.events_new, result.events_merged, result.events_updated) == (0, 1, 1)
+    [stored] = store.events()
+    assert stored.event.location_en == "Ash Shula"
+    assert stored.event.event_date == "2023-12-12"
+    assert stored.event.fatalities == 5  # "أكثر من 5" is the most conservative figure
+    assert (stored.fatalities_low, stored.fatalities_high) == (5, 7)
+    assert [(s.doc_id, s.fatalities) for s in stored.sources] == [
+        ("orient-shula", 5), ("sy24-shula", 7)]
+    assert stored.event.event_id == min(s.source_event_id for s in stored.sources)
+    [change] = store.history(stored.event.event_id)
+    assert change["doc_id"] == "orient-shula"
+    assert change["changes"]["fatalities"] == [7, 5]
+    assert store.event("sy24-shula-bb225f7d2d").event.event_id == stored.event.event_id
+
+
+def test_two_ambushes_on_one_day_in_two_villages_stay_two(store, pipeline):
+    store.add(report(pipeline, "dz24-thiban"))
+    store.add(report(pipeline, "dz24-shiheil"))
+    stored = store.events()
+    assert sorted((e.event.location_en, e.event.fatalities) for e in stored) == [
+        ("Shiheil", 4), ("Thiban (Thiban)", 3)]
+    assert all(e.event.event_date == "2023-12-14" for e in stored)
+
+
+def test_historical_mention_attaches_to_the_event_it_recalls(store, pipeline):
+    store.add(report(pipeline, "sy24-shula"))
+    result = store.add(report(pipeline, "baladi-mayadin"))
+    assert (result.events_new, result.events_merged) == (1, 1)
+    mayadin, shula = sorted(store.events(), key=lambda e: e.event.location_en)
+    assert shula.event.location_en == "Ash Shula" and not shula.event.historical
+    assert [(s.doc_id, s.role) for s in shula.sources] == [
+        ("baladi-mayadin", "historical"), ("sy24-shula", "report")]
+    assert shula.event.fatalities == 7
+    assert mayadin.event.location_en == "Al Mayadin"
+
+
+def test_a_then_b_equals_b_then_a(store_url, pipeline, tmp_path):
+    documents = sample_articles(pipeline) + [report(pipeline, r["id"]) for r in REPORTS]
+    with Store(store_url) as forward:
+        for doc in documents:
+            forward.add(doc)
+        forward_events = snapshot(forward)
+    with Store(str(tmp_path / "backward.db")) as backward:
+        for doc in reversed(documents):
+            backward.add(doc)
+        assert snapshot(backward) == forward_events
+    assert len(forward_events) < sum(len(doc.events) for doc in documents)  # some merged
+
+
+def test_rerun_after_interrupted_ingest_stores_everything_once(
+    store_url, pipeline, monkeypatch, tmp_path
+):
+    documents = sample_articles(pipeline)
+    with Store(store_url) as store:
+        resolve = Store._resolve
+        calls = []
+
+        def crash_on_third(self, *args, **kwargs):
+            calls.append(1)
+            if len(calls) == 3:
+                raise KeyboardInterrupt  # the run is killed inside the third transaction
+            return resolve(self, *args, **kwargs)
+
+        monkeypatch.setattr(Store, "_resolve", crash_on_third)
+        with pytest.raises(KeyboardInterrupt):
+            for outcome in store.ingest(documents):
+                assert outcome.status == "new"
+        monkeypatch.setattr(Store, "_resolve", resolve)
+        assert store.counts()["documents"] == 2
+        statuses = [outcome.status for outcome in store.ingest(documents)]
+        assert statuses == ["duplicate", "duplicate", "new", "new", "new"]
+        assert store.counts()["events"] == sum(len(doc.events) for doc in documents)
+        resumed = snapshot(store)
+    with Store(str(tmp_path / "uninterrupted.db")) as clean:
+        for doc in documents:
+            clean.add(doc)
+        assert snapshot(clean) == resumed
+
+
+def test_filters_select_by_date_governorate_type_and_actor(store, pipeline):
+    for doc in sample_articles(pipeline):
+        store.add(doc)
+    events = store.events()
+    dz = store.events(EventFilter(admin1="deir-ez-zor"))
+    assert dz and len(dz) < len(events)
+    assert {e.event.admin1 for e in dz} == {"Deir-ez-Zor"}
+    since = store.events(EventFilter(since=date(2023, 1, 1)))
+    assert {e.event.event_date for e in since} == {"2023-12-09"}
+    battles = store.events(EventFilter(type="battles"))
+    assert battles and {e.event.event_type for e in battles} == {"Battles"}
+    isis = store.events(EventFilter(actor="islamic state"))
+    assert isis and all("Islamic State (Syria)" in (e.event.actor1, e.event.actor2) for e in isis)
+
+
+def test_schema_is_the_migrations_head(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from rasad.store.schema import metadata
+
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_a_plain_path_means_sqlite_in_wal_mode(tmp_path, monkeypatch):
+    path = tmp_path / "sub" / "events.db"
+    assert database_url(str(path)) == f"sqlite:///{path}"
+    monkeypatch.setenv("RASAD_DB", str(path))
+    assert database_url(None) == f"sqlite:///{path}"
+    assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    Store().close()
+    with create_engine(f"sqlite:///{path}").connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
