@@ -136,3 +136,17 @@ def test_road_between_two_towns_is_one_place(pipeline):
         pipeline, "انفجرت عبوة ناسفة بسيارة عسكرية على طريق دمشق درعا الدولي دون وقوع إصابات."
     )
     assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_split_death_phrase_counts_the_victims_between(pipeline):
+    # "لقي أكثر من 5 عناصر ... مصرعهم": the victims stand inside the phrase
+    event = only_event(
+        pipeline, "لقي أكثر من 5 عناصر من قوات النظام مصرعهم بهجوم في بادية الميادين."
+    )
+    assert (event.fatalities, event.actor2) == (5, STATE)
+
+
+def test_gunmen_of_a_named_group_are_that_group(pipeline):
+    # "مسلحون من تنظيم داعش": not unidentified
+    event = only_event(pipeline, "هاجم مسلحون من تنظيم داعش حاجزاً لقوات النظام في بلدة ذيبان.")
+    assert (event.actor1, event.actor2) == ("Islamic State (Syria)", STATE)

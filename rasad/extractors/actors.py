@@ -34,6 +34,7 @@ PROTESTERS = "Protesters (Syria)"
 RIOTERS = "Rioters (Syria)"
 STATE_INTER = 1
 CIVILIAN_INTER = 7
+SPECIFYING_WORD = "من"  # "مسلحون من تنظيم داعش": of which group the gunmen are
 CUE_WINDOW = 4  # tokens before a name searched for the construction that gives its role
 
 
@@ -137,7 +138,7 @@ def assign_roles(
     """
     assert doc.norm is not None
     text = doc.norm.text
-    mentions = actors if actors is not None else find_actors(doc, start, end)
+    mentions = _specified(doc, actors if actors is not None else find_actors(doc, start, end))
     if not mentions:
         return Roles(None, None)
     first, last = doc.tokens_between(start, end)
@@ -207,6 +208,23 @@ def assign_roles(
     if actor1 is not None and actor1 == actor2:
         actor2, target = None, None
     return Roles(actor1, actor2, suspected, agent, target)
+
+
+def _specified(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """"مسلحون من تنظيم داعش": unidentified gunmen said to be of a group are that group."""
+    assert doc.norm is not None
+    result: list[Mention] = []
+    for mention in mentions:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and _unidentified(previous)
+            and doc.norm.text[previous.end : mention.start].split() == [SPECIFYING_WORD]
+        ):
+            result[-1] = Mention("actor", previous.start, mention.end, mention.value)
+            continue
+        result.append(mention)
+    return result
 
 
 def _first_coordinated(indexes: list[int], mentions: list[Mention], text: str) -> int:
