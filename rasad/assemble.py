@@ -19,10 +19,8 @@ Where each field comes from:
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 from rasad.extractors.actors import (
     CIVILIAN_INTER,
@@ -42,22 +40,17 @@ from rasad.extractors.actors import (
 from rasad.extractors.country import about_syria
 from rasad.extractors.dates import find_dates, reference_date
 from rasad.extractors.fatalities import find_fatalities
+from rasad.extractors.places import distribute_cues, most_specific, places_nearby, places_of_acts
 from rasad.extractors.recaps import find_cues, frame_clause
 from rasad.extractors.triggers import DISORDER_TYPES, Trigger, find_triggers
 from rasad.geocode import Gazetteer
-from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
-from rasad.model import Actor, Document, Event, Mention, Place, PlaceMention, Sentence, Span
-from rasad.normalise import normalise_key
+from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
-NEIGHBOURHOOD = "neighbourhood"  # gazetteer kind of a town's quarter ("حي")
-REGION_PRECISION = 3  # a governorate or region: dropped when the clause names a closer place
 GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
-CONTEXT_GAP_TOKENS = 2  # "الصالحية بريف البوكمال": a place right after another may frame it
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
-ASIDE_GAP_TOKENS = 2  # "مصادر إعلامية بالمنطقة الشرقية": a source's own place follows closely
 
 
 @dataclass(slots=True)
@@ -81,8 +74,8 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     actors = find_actors(doc)
     role_cues = find_role_cues(doc)
     cues = find_cues(doc, 0, len(doc.norm.text))
-    places = _distribute_cues(
-        doc, _places_of_acts(doc, gazetteer.find_places(doc), role_cues, cues), gazetteer
+    places = distribute_cues(
+        doc, places_of_acts(doc, gazetteer.find_places(doc), role_cues, cues), gazetteer
     )
     doc.mentions = places + actors
     if not about_syria(doc, places):
@@ -91,7 +84,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
         return doc.events
     outlets = [c for c in role_cues if c.value == "outlet"]
     context = _Context(
-        doc, places, actors, reference, _Index(find_triggers(doc) + role_cues + cues), outlets
+        doc, places, actors, reference, MentionIndex(find_triggers(doc) + role_cues + cues), outlets
     )
     body = [s for s in doc.sentences if not s.is_title]
     events = _events_told(context, body)
@@ -102,21 +95,6 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     for event in doc.events:
         event.assign_id()
     return doc.events
-
-
-class _Index:
-    """Mentions of one document by kind, sorted, for fast lookups by clause."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self._by_kind: dict[str, list[Mention]] = {}
-        for mention in sorted(mentions, key=lambda m: m.start):
-            self._by_kind.setdefault(mention.kind, []).append(mention)
-        self._starts = {kind: [m.start for m in found] for kind, found in self._by_kind.items()}
-
-    def within(self, kind: str, start: int, end: int) -> list[Mention]:
-        found = self._by_kind.get(kind, [])
-        first = bisect_left(self._starts.get(kind, []), start)
-        return [m for m in found[first:] if m.start < end and m.end <= end]
 
 
 def _events_told(context: _Context, sentences: list[Sentence]) -> list[Event]:
@@ -148,7 +126,7 @@ class _Context:
     places: list[Mention]
     actors: list[Mention]
     reference: date | None
-    index: _Index
+    index: MentionIndex
     outlets: list[Mention]  # outlet names: "حلب اليوم" dates nothing
 
 
@@ -191,7 +169,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, actors, start, reference)
-    own_places = _most_specific(
+    own_places = most_specific(
         doc,
         [
             p
@@ -201,11 +179,13 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     )
     in_sentence = any(sentence.start <= p.start and p.end <= sentence.end for p in places)
     generic = chosen.value.kind in GENERIC_KINDS
-    if deaths is None and ((generic and not own_places) or (chosen.value.violent and not in_sentence)):
+    if deaths is None and (
+        (generic and not own_places) or (chosen.value.violent and not in_sentence)
+    ):
         return None  # "لهجمات نفذها مجهولون"، "سير المعارك": no act that can be told apart
     if chosen.value.kind == "killing" and deaths is None:
         return None
-    event_places = own_places or _places_nearby(doc, clause, sentence, places, context.index)
+    event_places = own_places or places_nearby(doc, clause, sentence, places, context.index)
     if not event_places:
         return None
     # A clause with no date of its own takes one told before it in its sentence, never one of
@@ -283,204 +263,6 @@ def _fatalities_of(doc: Document, start: int, end: int) -> Mention | None:
     if not found:
         return None
     return max(found, key=lambda m: (not m.value.vague, m.value.count))
-
-
-def _places_nearby(
-    doc: Document, clause, sentence, places: list[Mention], index: _Index
-) -> list[Mention]:
-    """Where an act with no place of its own happened: the place told just before it, else
-    the next one in its sentence (unless another act is told there), else the last one of the
-    paragraph before."""
-    paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph and not s.is_title]
-    paragraph_start = min((s.start for s in paragraph), default=sentence.start)
-    earlier = _most_specific(
-        doc, [p for p in places if paragraph_start <= p.start and p.end <= clause[0]]
-    )
-    if earlier:
-        return earlier[-1:]
-    later_clauses = [
-        c for c in sentence.clauses if c[0] >= clause[1] and not index.within("trigger", *c)
-    ]
-    later = _most_specific(
-        doc, [p for p in places if any(c[0] <= p.start and p.end <= c[1] for c in later_clauses)]
-    )
-    if later:
-        return later[:1]
-    previous = [
-        s for s in doc.sentences if s.paragraph == sentence.paragraph - 1 and not s.is_title
-    ]
-    if previous:
-        before = [p for p in places if previous[0].start <= p.start and p.end <= previous[-1].end]
-        return _most_specific(doc, before)[:1]
-    return []
-
-
-def _most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """The places an act happened at, without those that only frame or locate another.
-
-    "القورية والمياذين بريف دير الزور": two places, framed by a third; "بين بلدة أم المياذن
-    ومدينة درعا": one place; "من قاعدة حميميم إلى بلدة الفرقلس": the destination.
-    """
-    assert doc.norm is not None
-    text = doc.norm.text
-    kept: list[Mention] = []
-    for mention in mentions:
-        place: PlaceMention = mention.value
-        if kept:
-            previous = kept[-1]
-            gap = text[previous.end : mention.start].split()
-            coordinated = any(word in (",", "و") or word.startswith("و") for word in gap)
-            framing = (
-                len(gap) <= CONTEXT_GAP_TOKENS
-                and not coordinated
-                and (
-                    place.precision > previous.value.precision
-                    or place.cue in framing_cues()
-                    or _contains(place.place, previous.value.place)  # "حي باب توما في دمشق"
-                    or previous.value.place.kind == NEIGHBOURHOOD
-                )
-            ) or any(normalise_key(word) in connector_cues() for word in gap)
-            coarser = any(
-                k.value.precision < place.precision
-                and (
-                    k.value.place.admin1_pcode == place.place.admin1_pcode
-                    or place.precision == REGION_PRECISION
-                )
-                for k in kept
-            )
-            if (
-                framing
-                and previous.value.place.kind == NEIGHBOURHOOD
-                and (previous.value.place.admin2_pcode != place.place.admin2_pcode)
-            ):
-                kept[-1] = (
-                    mention  # "حي القصور بمدينة بانياس": a namesake quarter elsewhere; keep the town
-                )
-                continue
-            if (
-                framing
-                or coarser
-                or ((coordinated or len(gap) <= 1) and _word_before(text, previous.start) in between_words())
-            ):
-                continue
-            if _heads_to(text, mention.start) and _origin(text, previous):
-                kept.pop()
-        kept.append(mention)
-    seen: set[str] = set()
-    unique = []
-    for mention in kept:
-        if mention.value.place.id not in seen:
-            seen.add(mention.value.place.id)
-            unique.append(mention)
-    return unique
-
-
-def _contains(outer: Place, inner: Place) -> bool:
-    """Whether ``outer`` is the bigger place around ``inner``: same district, more people."""
-    return outer.admin2_pcode == inner.admin2_pcode and outer.population > inner.population
-
-
-def _word_before(text: str, index: int) -> str:
-    words = text[max(0, index - 30) : index].split()
-    return normalise_key(words[-1]) if words else ""
-
-
-def _heads_to(text: str, index: int) -> bool:
-    """ "إلى نقاطها في بلدة الفرقلس": a destination word shortly before the place."""
-    return any(
-        normalise_key(w) in destination_words()
-        for w in text[max(0, index - 40) : index].split()[-3:]
-    )
-
-
-def _origin(text: str, mention: Mention) -> bool:
-    before = text[max(0, mention.start - 30) : mention.start].split()[-2:]
-    return any(normalise_key(w) in origin_words() for w in before)
-
-
-@cache
-def _place_words(kind: str) -> frozenset[str]:
-    return frozenset(
-        normalise_key(row["cue"])
-        for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"])
-        if row["kind"] == kind
-    )
-
-
-def between_words() -> frozenset[str]:
-    return _place_words("place_between")
-
-
-def destination_words() -> frozenset[str]:
-    return _place_words("place_destination")
-
-
-def origin_words() -> frozenset[str]:
-    return _place_words("place_origin")
-
-
-@cache
-def framing_cues() -> frozenset[str]:
-    """Cue words of the gazetteer's context.tsv that name an area ("ريف"، "غربي"، "محافظة")."""
-    rows = read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
-    return frozenset(
-        normalise_key(row["word"])
-        for _, row in rows
-        if row["role"] in ("area", "direction", "admin1")
-    )
-
-
-@cache
-def connector_cues() -> frozenset[str]:
-    """Words that tie a place to the area it belongs to ("البوكمال التابعة لدير الزور")."""
-    rows = read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
-    roles: dict[str, set[str]] = {}
-    for _, row in rows:
-        roles.setdefault(normalise_key(row["word"]), set()).add(row["role"])
-    # "في" connects ("X في ريف Y") but is also a plain preposition: only the unambiguous ones
-    return frozenset(word for word, kinds in roles.items() if kinds == {"connector"})
-
-
-def _distribute_cues(doc: Document, places: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """ "لبادية الرقة ودير الزور": an area word before coordinated names applies to each."""
-    assert doc.norm is not None
-    result = list(places)
-    for index in range(1, len(result)):
-        first, second = result[index - 1], result[index]
-        gap = doc.norm.text[first.end : second.start].strip()
-        # the cue may be the first word of a curated name: "بادية الرقة ودير الزور"
-        cue = first.value.cue or doc.norm.text[first.start : first.end].split()[0]
-        if gap != "و" or second.value.cue or normalise_key(cue) not in framing_cues():
-            continue
-        name = doc.norm.text[second.start : second.end]
-        wanted = normalise_key(f"{cue} {name}")
-        exact = [p for p in gazetteer.lookup(wanted) if normalise_key(p.name_ar) == wanted]
-        place = exact[0] if exact else second.value.place
-        result[index] = Mention(
-            "place", second.start, second.end, PlaceMention(place, first.value.precision, cue)
-        )
-    return result
-
-
-def _places_of_acts(
-    doc: Document, places: list[Mention], role_cues: list[Mention], cues: list[Mention]
-) -> list[Mention]:
-    """Drop places that only say where a source is or where a person comes from.
-
-    "مصادر إعلامية بالمنطقة الشرقية"، "ينحدر من ريف مصياف": the place is not the act's.
-    """
-    assert doc.norm is not None
-    text = doc.norm.text
-    aside_ends = sorted(
-        [m.end for m in role_cues if m.value in ("source", "outlet")]
-        + [m.end for m in cues if m.value == "place_aside"]
-    )
-    kept = []
-    for place in places:
-        nearest = bisect_right(aside_ends, place.start) - 1  # the closest aside before the place
-        if nearest < 0 or len(text[aside_ends[nearest] : place.start].split()) > ASIDE_GAP_TOKENS:
-            kept.append(place)
-    return kept
 
 
 def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:

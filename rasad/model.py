@@ -146,8 +146,15 @@ class Event:
         key = "|".join(
             str(part)
             for part in (
-                self.doc_id, self.event_type, self.sub_event_type, self.event_date,
-                self.location, self.location_mention, self.actor1, self.actor2, self.historical,
+                self.doc_id,
+                self.event_type,
+                self.sub_event_type,
+                self.event_date,
+                self.location,
+                self.location_mention,
+                self.actor1,
+                self.actor2,
+                self.historical,
             )
         )
         self.event_id = f"{self.doc_id}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
@@ -165,9 +172,9 @@ class Event:
         return cls(**values)
 
 
-EVENT_FIELDS: tuple[str, ...] = tuple(["event_id"] + [
-    f.name for f in fields(Event) if f.name != "event_id"
-])
+EVENT_FIELDS: tuple[str, ...] = tuple(
+    ["event_id"] + [f.name for f in fields(Event) if f.name != "event_id"]
+)
 
 
 @dataclass(slots=True)
@@ -188,14 +195,18 @@ class Document:
     events: list[Event] = field(default_factory=list)
     _tokens: list[Token] | None = field(default=None, repr=False, compare=False)
     _token_starts: list[int] = field(default_factory=list, repr=False, compare=False)
-    _forms: dict[bool, list[tuple[Variant, ...]]] = field(default_factory=dict, repr=False, compare=False)
+    _forms: dict[bool, list[tuple[Variant, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def from_text(cls, text: str, **metadata: Any) -> Document:
         """A normalised Document of ``text`` with no furniture to remove (for examples, tests)."""
         from rasad.normalise import normalise
 
-        return cls(id=metadata.pop("id", "text"), text=text, body=text, norm=normalise(text), **metadata)
+        return cls(
+            id=metadata.pop("id", "text"), text=text, body=text, norm=normalise(text), **metadata
+        )
 
     def span(self, start: int, end: int, label: str = "") -> Span:
         """The ``Span`` of the original text behind normalised ``norm.text[start:end]``."""
@@ -232,7 +243,18 @@ class Document:
         first, last = self.tokens_between(start, len(self.norm.text) if end is None else end)
         return matcher.find_in(tokens, forms, first, last)
 
-    def mentions_of(self, kind: str, start: int = 0, end: int | None = None) -> list[Mention]:
-        """Mentions of one kind inside normalised ``[start, end)``, in text order."""
-        stop = end if end is not None else len(self.text) + 1
-        return [m for m in self.mentions if m.kind == kind and m.start >= start and m.end <= stop]
+
+class MentionIndex:
+    """Mentions of one document by kind and position, for fast lookups clause by clause."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._by_kind: dict[str, list[Mention]] = {}
+        for mention in sorted(mentions, key=lambda m: m.start):
+            self._by_kind.setdefault(mention.kind, []).append(mention)
+        self._starts = {kind: [m.start for m in found] for kind, found in self._by_kind.items()}
+
+    def within(self, kind: str, start: int, end: int) -> list[Mention]:
+        """Mentions of ``kind`` lying inside normalised ``[start, end)``, in text order."""
+        starts = self._starts.get(kind, [])
+        found = self._by_kind.get(kind, [])[bisect_left(starts, start) : bisect_left(starts, end)]
+        return [m for m in found if m.end <= end]
