@@ -66,7 +66,7 @@ def ids(client: TestClient, **params: Any) -> list[str]:
 def test_lists_every_stored_event_newest_first_undated_last(
     client: TestClient, seeded: Store, every: list[dict[str, Any]]
 ) -> None:
-    assert len(every) == seeded.counts()["events"] == 42
+    assert len(every) == seeded.counts()["events"] > 30
     dated = [event["event_date"] for event in every if event["event_date"]]
     assert dated == sorted(dated, reverse=True)
     first_undated = next(i for i, event in enumerate(every) if not event["event_date"])
@@ -77,10 +77,12 @@ def test_lists_every_stored_event_newest_first_undated_last(
 def test_pages_partition_the_listing(client: TestClient, every: list[dict[str, Any]]) -> None:
     pages = [
         client.get("/api/events", params={"limit": 10, "offset": offset}).json()
-        for offset in range(0, 50, 10)
+        for offset in range(0, len(every), 10)
     ]
-    assert all(page["total"] == 42 for page in pages)
-    assert [len(page["events"]) for page in pages] == [10, 10, 10, 10, 2]
+    assert all(page["total"] == len(every) for page in pages)
+    assert [len(page["events"]) for page in pages] == [
+        min(10, len(every) - offset) for offset in range(0, len(every), 10)
+    ]
     assert [e["id"] for page in pages for e in page["events"]] == [e["id"] for e in every]
     assert client.get("/api/events", params={"offset": 100}).json()["events"] == []
     assert client.get("/api/events", params={"limit": 0}).status_code == 422
@@ -118,7 +120,7 @@ def test_filters_by_date_range(client: TestClient, every: list[dict[str, Any]]) 
 
     got = ids(client, since="2019-11-15", until="2019-11-17")
     assert got == expect(every, between("2019-11-15", "2019-11-17"))
-    assert 0 < len(got) < 42
+    assert 0 < len(got) < len(every)
     assert ids(client, since="2023-01-01") == expect(every, between("2023-01-01", "9999"))
     assert client.get("/api/events", params={"since": "9 Dec"}).status_code == 422
 
@@ -290,7 +292,7 @@ def test_stats_by_period_type_governorate_actor(
     client: TestClient, every: list[dict[str, Any]], by: str
 ) -> None:
     stats = client.get("/api/stats", params={"by": by}).json()
-    assert stats["events"] == 42
+    assert stats["events"] == len(every)
     assert stats["fatalities"] == sum(e["fatalities"] for e in every)
     dated = [e for e in every if e["event_date"]]
     assert sum(p["events"] for p in stats["timeline"]) == len(dated)
@@ -300,8 +302,8 @@ def test_stats_by_period_type_governorate_actor(
         assert all(day.weekday() == 0 for day in periods)
     if by == "month":
         assert all(day.day == 1 for day in periods)
-    assert sum(row["events"] for row in stats["by_type"]) == 42
-    assert sum(row["events"] for row in stats["by_admin1"]) == 42
+    assert sum(row["events"] for row in stats["by_type"]) == len(every)
+    assert sum(row["events"] for row in stats["by_admin1"]) == len(every)
     assert {row["admin1"] for row in stats["by_admin1"]} == {e["admin1"] for e in every}
     top = stats["by_actor"][0]
     assert top["events"] == sum(top["actor"] in (e["actor1"], e["actor2"]) for e in every)
@@ -329,10 +331,10 @@ def test_map_clusters_hold_every_located_event(
     assert filtered["located"] == sum(e["event_type"] == "Battles" for e in located)
 
 
-def test_facets_list_the_filter_values(client: TestClient) -> None:
+def test_facets_list_the_filter_values(client: TestClient, every: list[dict[str, Any]]) -> None:
     facets = client.get("/api/facets").json()
     assert {"Homs", "Deir-ez-Zor"} <= {row["admin1"] for row in facets["admin1"]}
-    assert sum(row["events"] for row in facets["event_type"]) == 42
+    assert sum(row["events"] for row in facets["event_type"]) == len(every)
     assert facets["first_date"] == "2019-08-15" and facets["last_date"] == "2023-12-09"
     assert "Islamic State (Syria)" in {row["actor"] for row in facets["actor"]}
 
@@ -406,7 +408,7 @@ def test_a_read_token_closes_reading(seeded: Store, monkeypatch: pytest.MonkeyPa
             assert client.get(path).status_code == 401, path
         assert (
             client.get("/api/events", headers={"Authorization": f"Bearer {READ}"}).json()["total"]
-            == 42
+            == seeded.counts()["events"]
         )
         assert (
             client.get("/api/stats", headers={"Authorization": f"Bearer {WRITE}"}).status_code

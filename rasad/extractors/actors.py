@@ -211,7 +211,7 @@ def assign_roles(
 
 
 def _specified(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """"مسلحون من تنظيم داعش": unidentified gunmen said to be of a group are that group."""
+    """ "مسلحون من تنظيم داعش": unidentified gunmen said to be of a group are that group."""
     assert doc.norm is not None
     result: list[Mention] = []
     for mention in mentions:
@@ -312,7 +312,15 @@ def _role_of(
             continue
         kind = _role_word(token.text)
         if kind == "target":
-            return "target"
+            # VSO: the noun right after the verb is its subject ("داهمت دورية لقوات الأسد")
+            # ... unless a name stands before the verb: "تنظيم داعش هاجم نقاط لميليشيات الأسد"
+            subject = any(
+                0 <= token.start - act.end <= 1
+                and act.value.kind != "killing"
+                and (previous_end is None or previous_end > act.start)
+                for act in acts
+            )
+            return "agent" if subject else "target"
         if kind != "transparent":
             break
     return None

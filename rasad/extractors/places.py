@@ -41,8 +41,12 @@ def places_nearby(
     )
     if earlier:
         return earlier[-1:]
+    # a later clause that tells a violent act of its own keeps its place to itself; a cause or
+    # a move ("بسبب إقدام الأمن العسكري على نصب حاجز ... في مدينة الميادين") lends it
     later_clauses = [
-        c for c in sentence.clauses if c[0] >= clause[1] and not index.within("trigger", *c)
+        c
+        for c in sentence.clauses
+        if c[0] >= clause[1] and not any(t.value.violent for t in index.within("trigger", *c))
     ]
     later = most_specific(
         doc, [p for p in places if any(c[0] <= p.start and p.end <= c[1] for c in later_clauses)]
