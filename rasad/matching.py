@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from rasad.normalise import normalise_key
 
@@ -58,8 +58,9 @@ class Memo(dict[Key, Value]):
         return value
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or number of a text and its offsets (a tuple: made by the hundred per report)."""
+
     text: str
     start: int
     end: int
