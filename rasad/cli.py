@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--table", action="store_true", help="print a readable table instead of JSONL"
     )
+    _add_scale(extract)
     extract.set_defaults(handler=run_extract)
 
     evaluate = commands.add_parser(
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("inputs", nargs="+", metavar="INPUT")
     _add_db(ingest)
+    _add_scale(ingest)
     ingest.set_defaults(handler=run_ingest)
 
     export = commands.add_parser(
@@ -164,6 +166,28 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_scale(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("many cores, many machines (pip install 'rasad[dask]')")
+    group.add_argument("--workers", type=int, metavar="N",
+                       help="extract on a local Dask cluster of N processes")
+    group.add_argument("--scheduler", metavar="ADDRESS",
+                       help="extract on a running Dask cluster, e.g. tcp://10.0.0.5:8786")
+
+
+def _distributed(args: argparse.Namespace) -> bool:
+    return bool(args.workers or args.scheduler)
+
+
+def _extracted(
+    args: argparse.Namespace, stack: ExitStack, *, keep_text: bool
+) -> Iterator:
+    """Documents with their events (or errors) extracted on the Dask cluster ``args`` asks for."""
+    from rasad import scale
+
+    client = stack.enter_context(scale.connect(args.workers, args.scheduler))
+    return scale.extract_documents(args.inputs, client, keep_text=keep_text)
+
+
 def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -197,18 +221,30 @@ def run_extract(args: argparse.Namespace) -> int:
     from rasad.ingest import read_documents
     from rasad.pipeline import Pipeline
 
-    pipeline = Pipeline()
     failures = 0
-    with _output(args.output) as out:
+    with ExitStack() as stack:
+        if _distributed(args):
+            items = _extracted(args, stack, keep_text=False)
+        else:
+            items = Pipeline().pipe(read_documents(args.inputs, stdin=sys.stdin))
+        parquet = None
+        if args.output.endswith(".parquet") and not args.table:
+            from rasad.scale import ParquetEventWriter  # pyarrow only: Dask is not imported
+
+            parquet = stack.enter_context(ParquetEventWriter(args.output))
+        else:
+            out = stack.enter_context(_output(args.output))
         if args.table:
             out.write(_table_row({name: name for name, _ in TABLE_COLUMNS} | {"location_mention": "location_mention"}) + "\n")
-        for item in pipeline.pipe(read_documents(args.inputs, stdin=sys.stdin)):
+        for item in items:
             if isinstance(item, RasadError):
                 failures += 1
                 print(f"rasad: {item}", file=sys.stderr)
                 continue
             for event in item.events:
-                if args.table:
+                if parquet is not None:
+                    parquet.write(event)
+                elif args.table:
                     out.write(_table_row(event.to_dict()) + "\n")
                 else:
                     out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
@@ -230,10 +266,15 @@ def run_ingest(args: argparse.Namespace) -> int:
     from rasad.pipeline import Pipeline
     from rasad.store import Store
 
+    stack = ExitStack()
     store = Store(args.db)
     documents = {"new": 0, "duplicate": 0, "near-duplicate": 0, "failed": 0}
     events = {"new": 0, "merged": 0, "updated": 0}
-    outcomes = store.ingest(read_documents(args.inputs, stdin=sys.stdin), Pipeline())
+    if _distributed(args):
+        # Documents come back with their events; the store only resolves and writes.
+        outcomes = store.ingest(_extracted(args, stack, keep_text=True))
+    else:
+        outcomes = store.ingest(read_documents(args.inputs, stdin=sys.stdin), Pipeline())
     for outcome in _progress(outcomes, show=sys.stderr.isatty() and not args.quiet):
         if isinstance(outcome, RasadError):
             documents["failed"] += 1
@@ -243,6 +284,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         events["new"] += outcome.events_new
         events["merged"] += outcome.events_merged
         events["updated"] += outcome.events_updated
+    stack.close()
     store.close()
     if not args.quiet:
         print(
