@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
@@ -227,6 +228,29 @@ class PhraseMatcher(Generic[Payload]):
         starts = [index for index in range(first, last) if may_start[tokens[index].text]]
         return self._find(tokens, forms, first, last, starts)
 
+    def start_indexes(self, tokens: Sequence[Token]) -> list[int]:
+        """Indexes of the tokens that may begin an entry: where ``find_at`` needs to look."""
+        may_start = self._starts
+        return [index for index, token in enumerate(tokens) if may_start[token.text]]
+
+    def find_at(
+        self,
+        tokens: Sequence[Token],
+        forms: Sequence[tuple[Variant, ...]],
+        first: int,
+        last: int,
+        starts: list[int],
+    ) -> Iterator[PhraseMatch[Payload]]:
+        """``find_in`` with the tokens that may start an entry known already (``start_indexes``
+        of all the tokens): a document searched clause by clause scans its words once."""
+        return self._find(
+            tokens,
+            forms,
+            first,
+            last,
+            starts[bisect_left(starts, first) : bisect_left(starts, last)],
+        )
+
     def find_all(self, tokens: list[Token]) -> Iterator[PhraseMatch[Payload]]:
         """Every match starting at every token, overlapping ones included."""
         forms = [token_variants(t.text, suffixes=self.suffixes) for t in tokens]
@@ -315,8 +339,12 @@ class PhraseMatcher(Generic[Payload]):
             )
             best_last = last
             best = PhraseMatch(
-                index - base, last - base, tokens[index].start + variant.prefix,
-                tokens[last].end - end_trim, " ".join(words), payload,
+                index - base,
+                last - base,
+                tokens[index].start + variant.prefix,
+                tokens[last].end - end_trim,
+                " ".join(words),
+                payload,
             )
         return best
 

@@ -195,6 +195,10 @@ class Document:
     events: list[Event] = field(default_factory=list)
     _tokens: list[Token] | None = field(default=None, repr=False, compare=False)
     _token_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    # per matcher, the indexes of the tokens that may start one of its entries
+    _match_starts: dict[PhraseMatcher, list[int]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _forms: dict[bool, list[tuple[Variant, ...]]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -240,8 +244,11 @@ class Document:
         if forms is None:
             forms = variants_of(tokens, suffixes=matcher.suffixes)
             self._forms[matcher.suffixes] = forms
+        starts = self._match_starts.get(matcher)
+        if starts is None:
+            starts = self._match_starts[matcher] = matcher.start_indexes(tokens)
         first, last = self.tokens_between(start, len(self.norm.text) if end is None else end)
-        return matcher.find_in(tokens, forms, first, last)
+        return matcher.find_at(tokens, forms, first, last, starts)
 
 
 class MentionIndex:
