@@ -215,19 +215,6 @@ class PhraseMatcher(Generic[Payload]):
         ]
         return self._find(tokens, forms, 0, len(tokens), starts)
 
-    def find_in(
-        self, tokens: Sequence[Token], forms: Sequence[tuple[Variant, ...]], first: int, last: int
-    ) -> Iterator[PhraseMatch[Payload]]:
-        """The matches of ``find(tokens[first:last], forms[first:last])``, without the copies.
-
-        ``forms`` must be ``token_variants(t.text, suffixes=self.suffixes)`` of each token, as
-        ``Document.find`` keeps them: which words may start an entry is remembered by text, and
-        only those tokens are tried.
-        """
-        may_start = self._starts
-        starts = [index for index in range(first, last) if may_start[tokens[index].text]]
-        return self._find(tokens, forms, first, last, starts)
-
     def start_indexes(self, tokens: Sequence[Token]) -> list[int]:
         """Indexes of the tokens that may begin an entry: where ``find_at`` needs to look."""
         may_start = self._starts
@@ -241,8 +228,11 @@ class PhraseMatcher(Generic[Payload]):
         last: int,
         starts: list[int],
     ) -> Iterator[PhraseMatch[Payload]]:
-        """``find_in`` with the tokens that may start an entry known already (``start_indexes``
-        of all the tokens): a document searched clause by clause scans its words once."""
+        """Matches in tokens ``[first, last)``, trying only the ``starts`` (``start_indexes`` of
+        all the tokens, made once): a document searched clause by clause scans its words once.
+
+        ``forms`` must be ``token_variants(t.text, suffixes=self.suffixes)`` of each token.
+        """
         return self._find(
             tokens,
             forms,

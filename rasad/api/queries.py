@@ -40,43 +40,12 @@ __all__ = [
     "stats",
 ]
 
-# The columns of an event in a listing: everything but the evidence spans, which are long.
-LIST_COLUMNS = (
-    "id",
-    "event_date",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "location",
-    "location_mention",
-    "location_en",
-    "admin1",
-    "admin1_pcode",
-    "admin2",
-    "admin2_pcode",
-    "admin3",
-    "admin3_pcode",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "fatalities",
-    "fatalities_low",
-    "fatalities_high",
-    "fatalities_text",
-    "historical",
-    "notes",
-    "doc_id",
-    "n_sources",
-    "updated_at",
+# The columns of an event in a listing: all but the evidence spans, which are long, and the
+# internal keys of the actor and place tables.
+LIST_COLUMNS = tuple(
+    column.name
+    for column in events.c
+    if column.name not in {"evidence", "actor1_id", "actor2_id", "place_id"}
 )
 SORTABLE = {
     "event_date": events.c.event_date,
