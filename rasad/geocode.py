@@ -409,8 +409,7 @@ class Gazetteer:
         assert doc.norm is not None, "find_places needs a normalised document"
         text = doc.norm.text
         tokens = doc.tokens()
-        memo = self._words
-        words = [memo[token.text] for token in tokens]
+        words = list(map(self._words.__getitem__, doc.token_texts()))
         forms = [word.forms for word in words]
         context_forms = [word.context_forms for word in words]
         hits = self._scan(tokens, words, forms, context_forms)

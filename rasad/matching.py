@@ -17,11 +17,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, repeat
 from typing import Generic, NamedTuple, TypeVar
 
 from rasad.normalise import normalise_key
 
 TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+# The same tokens as a split pattern: text between tokens, token, text between, ...
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
@@ -78,8 +81,21 @@ class Variant:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and number tokens of ``text[start:end]``, with offsets into ``text``."""
-    stop = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, stop)]
+    if start or end is not None:
+        stop = len(text) if end is None else end
+        return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, stop)]
+    # A whole text is cut by one split, its offsets summed in C: every report is tokenised
+    # once, and building Tokens one match at a time was a tenth of the extraction.
+    pieces = _TOKEN_SPLIT_RE.split(text)
+    ends = list(accumulate(map(len, pieces)))
+    words = pieces[1::2]
+    return list(
+        map(
+            tuple.__new__,
+            repeat(Token, len(words)),
+            zip(words, ends[:-1:2], ends[1::2], strict=True),
+        )
+    )
 
 
 def token_variants(token: str, *, suffixes: bool = False) -> tuple[Variant, ...]:
@@ -87,9 +103,9 @@ def token_variants(token: str, *, suffixes: bool = False) -> tuple[Variant, ...]
     return (_SUFFIXED if suffixes else _UNSUFFIXED)[token]
 
 
-def variants_of(tokens: Iterable[Token], *, suffixes: bool = False) -> list[tuple[Variant, ...]]:
-    """``token_variants`` of each token: the forms a document keeps for its matchers."""
-    return list(map((_SUFFIXED if suffixes else _UNSUFFIXED).__getitem__, [t.text for t in tokens]))
+def variants_of(texts: Iterable[str], *, suffixes: bool = False) -> list[tuple[Variant, ...]]:
+    """``token_variants`` of each token text: the forms a document keeps for its matchers."""
+    return list(map((_SUFFIXED if suffixes else _UNSUFFIXED).__getitem__, texts))
 
 
 def _variants(token: str) -> tuple[Variant, ...]:
@@ -179,8 +195,8 @@ class PhraseMatcher(Generic[Payload]):
         self._by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
         self._groups: dict[str, _Group[Payload]] = {}
         self.size = 0
-        # Whether a token of a given text may start an entry: a form of it is a first word.
-        self._starts: Memo[str, bool] = Memo(self._may_start)
+        # Whether a token of a given text may start an entry (see ``_start_of``).
+        self._starts: Memo[str, bool | frozenset[str]] = Memo(self._start_of)
 
     def add(self, phrase: str, payload: Payload) -> None:
         words = tuple(normalise_key(phrase).split())
@@ -215,10 +231,23 @@ class PhraseMatcher(Generic[Payload]):
         ]
         return self._find(tokens, forms, 0, len(tokens), starts)
 
-    def start_indexes(self, tokens: Sequence[Token]) -> list[int]:
-        """Indexes of the tokens that may begin an entry: where ``find_at`` needs to look."""
-        may_start = self._starts
-        return [index for index, token in enumerate(tokens) if may_start[token.text]]
+    def start_indexes(
+        self, texts: Sequence[str], forms: Sequence[tuple[Variant, ...]]
+    ) -> list[int]:
+        """Indexes of the tokens that may begin an entry: where ``find_at`` needs to look.
+
+        ``texts`` are the tokens' texts and ``forms`` their variants, as for ``find_at``.
+        """
+        # Most tokens start nothing, and a common word such as "في" starts only phrases of
+        # several words ("في حين"): it is kept only when the next token may be their second.
+        kinds = list(map(self._starts.__getitem__, texts))
+        last = len(texts) - 1
+        return [
+            index
+            for index in compress(range(len(kinds)), kinds)
+            if kinds[index] is True
+            or (index < last and any(v.form in kinds[index] for v in forms[index + 1]))
+        ]
 
     def find_at(
         self,
@@ -249,11 +278,17 @@ class PhraseMatcher(Generic[Payload]):
             if match is not None:
                 yield match
 
-    def _may_start(self, text: str) -> bool:
-        return any(
-            variant.form in self._by_first
-            for variant in token_variants(text, suffixes=self.suffixes)
-        )
+    def _start_of(self, text: str) -> bool | frozenset[str]:
+        """True if a form of ``text`` is a one-word entry; else the second words of the
+        entries its forms begin (empty, and false, when they begin none)."""
+        seconds: set[str] = set()
+        for variant in token_variants(text, suffixes=self.suffixes):
+            group = self._groups.get(variant.form)
+            if group is not None:
+                if group.single is not None:
+                    return True
+                seconds.update(group.by_second)
+        return frozenset(seconds)
 
     def _find(
         self,

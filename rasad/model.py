@@ -194,6 +194,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     _tokens: list[Token] | None = field(default=None, repr=False, compare=False)
+    _token_texts: list[str] = field(default_factory=list, repr=False, compare=False)
     _token_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     # per matcher, the indexes of the tokens that may start one of its entries
     _match_starts: dict[PhraseMatcher, list[int]] = field(
@@ -223,8 +224,14 @@ class Document:
         if self._tokens is None:
             assert self.norm is not None, "tokens() needs a normalised document"
             self._tokens = tokenize(self.norm.text)
+            self._token_texts = [t.text for t in self._tokens]
             self._token_starts = [t.start for t in self._tokens]
         return self._tokens
+
+    def token_texts(self) -> list[str]:
+        """The text of each of ``tokens()``: what per-word memos are looked up by."""
+        self.tokens()
+        return self._token_texts
 
     def tokens_between(self, start: int, end: int) -> tuple[int, int]:
         """Indexes ``[first, last)`` of the tokens lying inside normalised ``[start, end)``."""
@@ -242,11 +249,12 @@ class Document:
         tokens = self.tokens()
         forms = self._forms.get(matcher.suffixes)
         if forms is None:
-            forms = variants_of(tokens, suffixes=matcher.suffixes)
+            forms = variants_of(self._token_texts, suffixes=matcher.suffixes)
             self._forms[matcher.suffixes] = forms
         starts = self._match_starts.get(matcher)
         if starts is None:
-            starts = self._match_starts[matcher] = matcher.start_indexes(tokens)
+            starts = matcher.start_indexes(self._token_texts, forms)
+            self._match_starts[matcher] = starts
         first, last = self.tokens_between(start, len(self.norm.text) if end is None else end)
         return matcher.find_at(tokens, forms, first, last, starts)
 

@@ -14,11 +14,12 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from itertools import pairwise
 
 from rasad.lexicon import read_tsv
-from rasad.matching import PhraseMatcher
+from rasad.matching import PhraseMatch, PhraseMatcher
 from rasad.model import Document, Sentence
 from rasad.normalise import normalise, normalise_key
 
@@ -53,8 +54,14 @@ def segment(doc: Document) -> Document:
             paragraph += 1
         position = match.end()
     _mark_headings(sentences, text, title_key)
+    # The openers are found in the whole text at once; a sentence's clauses use its own.
+    openers = list(doc.find(_clause_openers()))
+    opener_starts = [match.start for match in openers]
     for sentence in sentences:
-        sentence.clauses = _clauses(doc, sentence.start, sentence.end)
+        first = bisect_left(opener_starts, sentence.start)
+        last = bisect_left(opener_starts, sentence.end)
+        inside = [m for m in openers[first:last] if m.end <= sentence.end]
+        sentence.clauses = _clauses(text, sentence.start, sentence.end, inside)
     doc.sentences = sentences
     return doc
 
@@ -75,13 +82,12 @@ def _mark_headings(sentences: list[Sentence], text: str, title_key: str | None) 
     groups = list(by_paragraph.values())
     for group in groups:
         first = group[0]
-        line = text[first.start:group[-1].end]
+        line = text[first.start : group[-1].end]
         # maxsplit: a paragraph's words are counted only as far as the limit.
         standalone = (
-            len(group) <= 2
-            and len(line.split(maxsplit=HEADING_MAX_TOKENS)) <= HEADING_MAX_TOKENS
+            len(group) <= 2 and len(line.split(maxsplit=HEADING_MAX_TOKENS)) <= HEADING_MAX_TOKENS
         )
-        ends_like_prose = text[group[-1].end:group[-1].end + 1] in (".", "!")
+        ends_like_prose = text[group[-1].end : group[-1].end + 1] in (".", "!")
         is_last = group is groups[-1]  # a heading heads something: the last paragraph is body
         if (title_key and _key_starts_with(line, title_key)) or (
             standalone and not ends_like_prose and not is_last
@@ -106,11 +112,11 @@ def _key_starts_with(line: str, key: str) -> bool:
         size *= 2
 
 
-def _clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    assert doc.norm is not None
-    text = doc.norm.text
+def _clauses(
+    text: str, start: int, end: int, openers: list[PhraseMatch[str]]
+) -> list[tuple[int, int]]:
     cuts = {start}
-    for match in doc.find(_clause_openers(), start, end):
+    for match in openers:
         cut = _clause_start(text, match.start)
         before = text[start:cut].rstrip()
         # "، فيما ..."، "، وكان ...": after a comma; a recap ("بعد أيام من") cuts anywhere.
@@ -128,4 +134,3 @@ def _clauses(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
 def _clause_start(text: str, index: int) -> int:
     """Back up over a conjunction glued to the cue ("وكان")."""
     return index - 1 if index > 0 and text[index - 1] in "وف" else index
-
