@@ -19,7 +19,7 @@ from functools import cache
 from rasad.errors import LexiconError
 from rasad.lexicon import lexicon_path, read_tsv
 from rasad.model import Document
-from rasad.normalise import normalise_key
+from rasad.normalise import line_keys, normalise_key
 
 FURNITURE_LEXICON = "furniture.tsv"
 FURNITURE_KINDS = ("line", "prefix", "block")
@@ -81,11 +81,15 @@ def load_furniture() -> Furniture:
         if kind not in FURNITURE_KINDS:
             raise LexiconError(
                 f"kind {kind!r} is not one of {', '.join(FURNITURE_KINDS)}",
-                file=path, line=line_number,
+                file=path,
+                line=line_number,
             )
         # Prefixes keep their closing punctuation: "الكاتب:" must not match "الكاتبة قالت".
-        key = _LEADING_SYMBOLS.sub("", normalise_key(row["pattern"])) if kind == "prefix" \
+        key = (
+            _LEADING_SYMBOLS.sub("", normalise_key(row["pattern"]))
+            if kind == "prefix"
             else _core(row["pattern"])
+        )
         if not key:
             raise LexiconError("pattern has no letters or digits", file=path, line=line_number)
         if kind == "line":
@@ -101,10 +105,10 @@ def _split_lines(text: str) -> list[_Line]:
     """The lines of ``text`` split at newlines only, so that offsets stay those of ``text``."""
     lines = []
     start = 0
-    for raw in text.split("\n"):
+    for raw, key in zip(text.split("\n"), line_keys(text), strict=True):
         end = start + len(raw)
         content_end = end - 1 if raw.endswith("\r") else end
-        full = _LEADING_SYMBOLS.sub("", normalise_key(raw))
+        full = _LEADING_SYMBOLS.sub("", key)
         core = _EDGE_SYMBOLS.sub("", full)
         lines.append(_Line(start, content_end, full, core, not raw.strip()))
         start = end + 1
@@ -125,7 +129,7 @@ def _is_inline_related_link(line: _Line, furniture: Furniture) -> bool:
     if not line.full.startswith(_headings(furniture)):
         return False  # what most lines are: one C call instead of a test for each heading
     return any(
-        line.full.startswith(heading) and line.full[len(heading):].lstrip().startswith(":")
+        line.full.startswith(heading) and line.full[len(heading) :].lstrip().startswith(":")
         for heading in furniture.blocks
     )
 
@@ -138,7 +142,7 @@ def _headings(furniture: Furniture) -> tuple[str, ...]:
 
 def _reads_like_body(line: _Line, text: str) -> bool:
     """Whether a line after a related-links heading is report prose rather than a headline."""
-    raw = text[line.start:line.end].strip()
+    raw = text[line.start : line.end].strip()
     if raw.startswith(("-", "•", "*", "–", "●", "■", "▪")):
         return False
     words = len(raw.split())
@@ -165,18 +169,18 @@ def _is_outlet_byline(line: _Line, outlet: str) -> bool:
     """Whether a line is the outlet's name, maybe with a word or two ("SY24 -خاص")."""
     if not _starts_with_word(line.full, outlet):
         return False
-    remainder = line.full[len(outlet):].strip(" -:|/")
+    remainder = line.full[len(outlet) :].strip(" -:|/")
     return len(remainder.split()) <= OUTLET_BYLINE_MAX_WORDS and "." not in remainder
 
 
 def _site_name_tail(line: _Line, text: str, outlet: str | None) -> int | None:
     """Where a " - Site Name" appended to the headline starts, or None if it has none."""
-    raw = text[line.start:line.end]
+    raw = text[line.start : line.end]
     separators = list(_TITLE_TAIL.finditer(raw))
     if not separators:
         return None
     separator = separators[-1]
-    head, tail = raw[:separator.start()], raw[separator.end():]
+    head, tail = raw[: separator.start()], raw[separator.end() :]
     if not _ARABIC_LETTER.search(head):
         return None
     latin_name = _LATIN_LETTER.search(tail) and not _ARABIC_LETTER.search(tail)
@@ -212,7 +216,7 @@ def _furniture_spans(doc: Document) -> list[tuple[int, int]]:
             tail = _site_name_tail(line, doc.text, outlet)
             if tail is not None:
                 spans.append((tail, line.end))
-                key = _core(doc.text[line.start:tail])
+                key = _core(doc.text[line.start : tail])
         if key in seen:
             spans.append((line.start, line.end))  # the headline again, or a line said twice
         seen.add(key)

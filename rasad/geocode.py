@@ -36,7 +36,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from rasad.matching import TOKEN_RE, Memo, Token, Variant, token_variants
 from rasad.model import Document, Mention, Place, PlaceMention
@@ -111,9 +111,11 @@ class Cue:
     widens: bool
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit(Generic[Payload]):
-    """Tokens ``first..last`` matched a phrase; ``prefix`` clitic letters precede it."""
+class PhraseHit(NamedTuple, Generic[Payload]):
+    """Tokens ``first..last`` matched a phrase; ``prefix`` clitic letters precede it.
+
+    A tuple, like ``PhraseMatch``: made at every candidate token.
+    """
 
     first: int
     last: int

@@ -11,6 +11,12 @@ A JSON line holds one document::
      "published": "2023-12-09"}
 
 ``id`` and ``text`` are required; the rest may be missing or null.
+
+Size is bounded: a document whose text is longer than ``max_chars`` characters (default
+``DEFAULT_MAX_CHARS``; ``rasad extract --max-chars``) is refused with its size, and a JSON
+line or web page of more than ``RAW_BYTES_PER_CHAR * max_chars`` bytes is skipped without
+being parsed or held in memory whole, so that one runaway input costs neither minutes nor
+gigabytes.
 """
 
 from __future__ import annotations
@@ -32,6 +38,31 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 INPUT_SUFFIXES = JSONL_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 STDIN_NAME = "<stdin>"
 BINARY_SNIFF_BYTES = 8192
+
+# The longest text a document may have, in characters. The longest news reports run to some
+# 50,000 characters; a million (about 2 MB of Arabic in UTF-8) is twenty times that and takes
+# some 10 s to extract, while a runaway input (a whole archive in one "text", a log file)
+# would take minutes and gigabytes. 0 or None: no limit.
+DEFAULT_MAX_CHARS = 1_000_000
+# A JSON line or web page of more than this many bytes per character of the limit cannot be a
+# document within it and is skipped unparsed: a JSON escape takes 6 bytes a character, and a
+# page carries markup, scripts and inline images besides its text.
+RAW_BYTES_PER_CHAR = 32
+# UTF-8 takes at most 4 bytes a character: a text file of more bytes than 4 per character of
+# the limit holds too many characters.
+UTF8_MAX_BYTES_PER_CHAR = 4
+# lxml (libxml2) gives up on a text node or attribute value over 10 MB and drops the rest of
+# the page with it. Inline data that long (a base64 image, a bundled script) is never the
+# report: script and style contents, comments and attribute values over this many characters
+# are emptied before the page is parsed.
+INLINE_DATA_MAX_CHARS = 100_000
+# Publication dates outside these years are typing or conversion errors ("0001-01-01").
+PUBLISHED_YEARS = (1900, 2100)
+# How much of a line too long to parse is kept to name its document, and read at a time.
+_HEAD_BYTES = 65_536
+_SKIP_CHUNK_BYTES = 1 << 20
+# Control characters never found in UTF-8 text or JSON (tab, newlines and form feed are).
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r\f") + b"\x7f"
 
 # Share of Arabic among all letters below which a document is not Arabic. Arabic reports
 # carry Latin share buttons, outlet names ("SY24"), URLs and quoted English names, which
@@ -56,17 +87,74 @@ def count_letters(text: str) -> tuple[int, int]:
 
     Diacritics are marks and tatweel only stretches a word, so neither counts as a letter.
     """
-    letters = len(_LETTER_RE.findall(text))
-    arabic = len(_ARABIC_LETTER_RE.findall(text))
+    # Runs of letters, not single ones: a report is counted in a few hundred matches.
+    letters = sum(map(len, _LETTER_RUN_RE.findall(text)))
+    arabic = sum(map(len, _ARABIC_LETTER_RUN_RE.findall(text)))
     return letters, arabic
 
 
-# A letter (not a digit, mark or tatweel) inside the Arabic script's blocks: Arabic,
-# Supplement, Extended-A and the presentation forms, as unicodedata names "ARABIC ...".
-_ARABIC_LETTER_RE = re.compile(
-    r"(?![\W\d_\u0640])[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"
+_ARABIC_BLOCKS = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
 )
 _LETTER_RE = re.compile(r"[^\W\d_\u0640]")
+_LETTER_RUN_RE = re.compile(r"[^\W\d_\u0640]+")
+
+
+def _letters_class(blocks: tuple[tuple[int, int], ...]) -> str:
+    """A regex class of the letters (as ``_LETTER_RE`` reads them) inside ``blocks``.
+
+    A letter of the Arabic script's blocks (Arabic, Supplement, Extended-A and the
+    presentation forms, as unicodedata names "ARABIC ..."), listed as ranges so that a run of
+    them is one match.
+    """
+    ranges: list[list[int]] = []
+    for first, last in blocks:
+        for code in range(first, last + 1):
+            if _LETTER_RE.match(chr(code)):
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1][1] = code
+                else:
+                    ranges.append([code, code])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a < b else f"\\u{a:04x}" for a, b in ranges)
+
+
+_ARABIC_LETTER_RUN_RE = re.compile(f"[{_letters_class(_ARABIC_BLOCKS)}]+")
+# Half of a UTF-16 surrogate pair: a JSON escape "\\ud800" puts one in a Python string, and
+# it cannot be written out as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _byte_limit(max_chars: int | None, per_char: int) -> int | None:
+    """The bytes ``max_chars`` characters may take at ``per_char`` each; None: no limit."""
+    return max_chars * per_char if max_chars else None
+
+
+def _check_unicode(value: str, what: str) -> None:
+    """Raises ValueError if ``value`` holds a lone surrogate, naming where."""
+    if value.isascii():
+        return
+    found = _SURROGATE.search(value)
+    if found is not None:
+        raise ValueError(
+            f"{what} holds a lone UTF-16 surrogate U+{ord(found.group()):04X} at character "
+            f"{found.start() + 1} (a broken \\u escape), not Unicode text"
+        )
+
+
+def looks_binary(head: bytes) -> bool:
+    """Whether the first bytes of a file are binary data (or UTF-16), not UTF-8 text.
+
+    A NUL never occurs in UTF-8 text; other control characters are rare in text and absent
+    from JSON, but one in ten bytes of compressed or image data.
+    """
+    if b"\0" in head:
+        return True
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls > max(8, len(head) // 100)
 
 
 def _parse_published(value: Any) -> date | None:
@@ -77,20 +165,26 @@ def _parse_published(value: Any) -> date | None:
         raise ValueError(f"must be an ISO date string (YYYY-MM-DD), not {type(value).__name__}")
     text = value.strip()
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+        try:
+            day = datetime.fromisoformat(text).date()
+        except ValueError:
+            raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+    first, last = PUBLISHED_YEARS
+    if not first <= day.year <= last:
+        raise ValueError(f"{value!r} is not a plausible publication date (years {first}-{last})")
+    return day
 
 
-def document_from_record(record: dict[str, Any], *, origin: str) -> Document:
+def document_from_record(
+    record: dict[str, Any], *, origin: str, max_chars: int | None = DEFAULT_MAX_CHARS
+) -> Document:
     """The Document a JSON record describes; raises ``InputError`` naming the bad field.
 
     ``origin`` ("path:line") says where the record came from, for the error and for
-    ``Document.origin``.
+    ``Document.origin``. A text longer than ``max_chars`` characters is refused (None or 0:
+    no limit).
     """
     file, line = _where(origin)
     if not isinstance(record, dict):
@@ -104,6 +198,10 @@ def document_from_record(record: dict[str, Any], *, origin: str) -> Document:
     if not isinstance(raw_id, str) or not raw_id.strip():
         problem = "missing" if raw_id is None else "must be a non-empty string"
         raise InputError(f"document id {problem}", file=file, line=line, field="id")
+    try:
+        _check_unicode(raw_id, "the id")
+    except ValueError as error:
+        raise InputError(str(error), file=file, line=line, field="id") from None
     doc_id = raw_id.strip()
 
     def fail(message: str, field: str) -> InputError:
@@ -114,8 +212,17 @@ def document_from_record(record: dict[str, Any], *, origin: str) -> Document:
         raise fail("text missing", "text")
     if not isinstance(text, str):
         raise fail(f"text must be a string, not {type(text).__name__}", "text")
+    if max_chars and len(text) > max_chars:
+        raise fail(
+            f"text is {len(text):,} characters, over the limit of {max_chars:,} (--max-chars)",
+            "text",
+        )
     if not text.strip():
         raise fail("text is empty", "text")
+    try:
+        _check_unicode(text, "text")
+    except ValueError as error:
+        raise fail(str(error), "text") from None
     letters, arabic = count_letters(text)
     if not letters:
         raise fail("text has no letters", "text")
@@ -131,6 +238,11 @@ def document_from_record(record: dict[str, Any], *, origin: str) -> Document:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
             raise fail(f"{name} must be a string or null, not {type(value).__name__}", name)
+        if isinstance(value, str):
+            try:
+                _check_unicode(value, name)
+            except ValueError as error:
+                raise fail(str(error), name) from None
         strings[name] = (value.strip() or None) if isinstance(value, str) else None
 
     try:
@@ -139,14 +251,17 @@ def document_from_record(record: dict[str, Any], *, origin: str) -> Document:
         raise fail(str(error), "published") from None
 
     return Document(
-        id=doc_id, text=text, title=strings["title"], outlet=strings["outlet"],
-        url=strings["url"], published=published, origin=origin,
+        id=doc_id,
+        text=text,
+        title=strings["title"],
+        outlet=strings["outlet"],
+        url=strings["url"],
+        published=published,
+        origin=origin,
     )
 
 
-def document_from_html(
-    html: str, *, doc_id: str, origin: str, url: str | None = None
-) -> Document:
+def document_from_html(html: str, *, doc_id: str, origin: str, url: str | None = None) -> Document:
     """The Document of a web page's main text; raises ``InputError`` if it has none.
 
     Navigation, footers, scripts and comments are left out (trafilatura, favouring
@@ -163,8 +278,14 @@ def document_from_html(
         import trafilatura  # only HTML needs it, and it is slow to import
 
         extracted = trafilatura.bare_extraction(
-            html, url=url, fast=True, favor_precision=True, include_comments=False,
-            include_tables=True, with_metadata=True, date_extraction_params=date_params,
+            html,
+            url=url,
+            fast=True,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            date_extraction_params=date_params,
         )
     except Exception as error:  # trafilatura and lxml raise many types on broken markup
         raise InputError(
@@ -213,7 +334,8 @@ def _read_jsonl(stream: IO[bytes] | TextIO, name: str) -> Iterator[Document | In
             except json.JSONDecodeError as error:
                 raise InputError(
                     f"malformed JSON: {error.msg} (column {error.colno})",
-                    file=name, line=line_number,
+                    file=name,
+                    line=line_number,
                 ) from None
             yield document_from_record(record, origin=origin)
         except InputError as error:
@@ -273,7 +395,8 @@ def _read_stdin(stdin: TextIO | None) -> Iterator[Document | InputError]:
 def _files_under(directory: Path) -> list[Path]:
     """Input files below ``directory``, sorted; hidden files and folders are skipped."""
     return sorted(
-        path for path in directory.rglob("*")
+        path
+        for path in directory.rglob("*")
         if path.is_file()
         and path.suffix.lower() in INPUT_SUFFIXES
         and not any(part.startswith(".") for part in path.relative_to(directory).parts)
@@ -325,16 +448,17 @@ def read_documents(
                 file, line = _where(origin)
                 yield InputError(
                     f"duplicate document id, first read at {first_origin[item.id]}",
-                    file=file, line=line, doc_id=item.id, field="id",
+                    file=file,
+                    line=line,
+                    doc_id=item.id,
+                    field="id",
                 )
                 continue
             first_origin[item.id] = origin
         yield item
 
 
-def _read_inputs(
-    inputs: Iterable[str], stdin: TextIO | None
-) -> Iterator[Document | InputError]:
+def _read_inputs(inputs: Iterable[str], stdin: TextIO | None) -> Iterator[Document | InputError]:
     for given in inputs:
         if given == "-":
             yield from _read_stdin(stdin)

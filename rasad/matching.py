@@ -171,9 +171,12 @@ def _with_suffixes(variants: tuple[Variant, ...]) -> tuple[Variant, ...]:
     return tuple(seen.values()) if len(seen) > len(variants) else variants
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch(Generic[Payload]):
-    """Tokens ``[first, last]`` matched an entry; ``start``/``end`` are char offsets."""
+class PhraseMatch(NamedTuple, Generic[Payload]):
+    """Tokens ``[first, last]`` matched an entry; ``start``/``end`` are char offsets.
+
+    A tuple: made for every candidate at every start token, where a frozen dataclass's
+    ``__init__`` cost more than the matching.
+    """
 
     first: int
     last: int

@@ -29,14 +29,41 @@ _DELETED = (
 )
 
 _REPLACED = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ى": "ي", "ئ": "ي", "ی": "ي", "ې": "ي",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ئ": "ي",
+    "ی": "ي",
+    "ې": "ي",
     "ؤ": "و",
-    "ة": "ه", "ۀ": "ه", "ە": "ه",
-    "ک": "ك", "ڪ": "ك",
-    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",", "۔": ".",
-    "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'",
-    "–": "-", "—": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ە": "ه",
+    "ک": "ك",
+    "ڪ": "ك",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٪": "%",
+    "٫": ".",
+    "٬": ",",
+    "۔": ".",
+    "“": '"',
+    "”": '"',
+    "«": '"',
+    "»": '"',
+    "„": '"',
+    "‘": "'",
+    "’": "'",
+    "–": "-",
+    "—": "-",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
 }
 _REPLACED.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
 _REPLACED.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
@@ -84,3 +111,8 @@ def normalise(text: str) -> NormalisedText:
 def normalise_key(text: str) -> str:
     """The normalised form of a lexicon entry or a name: for dictionary keys."""
     return " ".join(text.translate(_TABLE).split())
+
+
+def line_keys(text: str) -> list[str]:
+    """``normalise_key`` of each line of ``text`` (split at "\\n"), the text translated once."""
+    return [" ".join(line.split()) for line in text.translate(_TABLE).split("\n")]
