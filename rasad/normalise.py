@@ -69,7 +69,14 @@ _REPLACED.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic d
 _REPLACED.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
 _REPLACED.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
-_TABLE = str.maketrans({**{c: None for c in _DELETED}, **_REPLACED})
+# Characters that stay as they are are listed too, for the blocks news text is written in:
+# ``str.translate`` handles a character missing from its table by raising and catching a
+# LookupError, which made the translation of a report twice as slow.
+_UNCHANGED_BLOCKS = ((0x0000, 0x07FF), (0x2000, 0x206F))
+_TABLE = {
+    **{code: code for first, last in _UNCHANGED_BLOCKS for code in range(first, last + 1)},
+    **str.maketrans({**{c: None for c in _DELETED}, **_REPLACED}),
+}
 # Runs of characters that ``normalise`` keeps: their offsets are the map back to the original.
 _KEPT_RUN = re.compile("[^" + "".join(map(re.escape, _DELETED)) + "]+")
 
