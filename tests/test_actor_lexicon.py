@@ -392,3 +392,14 @@ def test_cues_named_by_the_codebook_have_their_roles(cues):
     assert role[normalise_key("اشتباكات بين")] == "between"
     assert role[normalise_key("وفقا")] == "source"
     assert role[normalise_key("بحسب")] == "source"
+
+
+def test_unit_nouns_are_single_indefinite_words():
+    """unit_nouns.tsv: the units reports refer back to with the article ("الدورية")."""
+    units = [normalise_key(row["word"]) for _, row in read_tsv("unit_nouns.tsv", ["word"])]
+    assert units, "unit_nouns.tsv is empty"
+    assert len(set(units)) == len(units)
+    for word in units:
+        assert len(word.split()) == 1, word
+        assert not word.startswith("ال"), f"{word}: list the noun without the article"
+    assert actors_module.unit_nouns() == frozenset(units)

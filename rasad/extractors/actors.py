@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -36,6 +37,9 @@ STATE_INTER = 1
 CIVILIAN_INTER = 7
 SPECIFYING_WORD = "من"  # "مسلحون من تنظيم داعش": of which group the gunmen are
 CUE_WINDOW = 4  # tokens before a name searched for the construction that gives its role
+# Tokens after a unit noun within which its side is named: "دورية مشتركة لقوات الأسد".
+UNIT_OWNER_WINDOW = 3
+_SENTENCE_END = frozenset(".!?\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +112,97 @@ def resolve_actor(candidates: tuple[Actor, ...], on: date | None) -> Actor:
 
 
 def find_actors(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Actor mentions in ``doc.norm.text[start:end]``; value: the candidate actors."""
+    """Actor mentions in ``doc.norm.text[start:end]``; value: the candidate actors.
+
+    Besides names, a unit named earlier with its side and then with the article stands for
+    that side ("دورية لقوات الأسد" ... "الدورية"): see ``unit_nouns.tsv``.
+    """
     assert doc.norm is not None
-    return [
-        Mention("actor", m.start, m.end, m.payload) for m in doc.find(actor_matcher(), start, end)
-    ]
+    stop = len(doc.norm.text) if end is None else end
+    names = [Mention("actor", m.start, m.end, m.payload) for m in doc.find(actor_matcher())]
+    found = names + _unit_references(doc, names)
+    return sorted((m for m in found if start <= m.start and m.end <= stop), key=lambda m: m.start)
+
+
+@cache
+def unit_nouns() -> frozenset[str]:
+    """``unit_nouns.tsv``: the normalised nouns of units that reports refer back to."""
+    return frozenset(normalise_key(row["word"]) for _, row in read_tsv("unit_nouns.tsv", ["word"]))
+
+
+def _unit_references(doc: Document, names: list[Mention]) -> list[Mention]:
+    """Definite unit nouns without a side of their own, as the side of their last mention.
+
+    "داهمت دورية مشتركة لقوات الأسد ... وقال مراسل إن الدورية داهمت": the second patrol is
+    the regime's. The side must be named within ``UNIT_OWNER_WINDOW`` tokens of a mention, in
+    its sentence; a definite noun followed by its own side is a new antecedent, not a reference.
+    """
+    assert doc.norm is not None
+    text = doc.norm.text
+    tokens = doc.tokens()
+    nouns = unit_nouns()
+    starts = {m.start: m for m in names}
+    name_starts = sorted(starts)
+    sides: dict[
+        str, tuple[Actor, ...]
+    ] = {}  # noun -> the candidate actors of its last mention with a side
+    references: list[Mention] = []
+    for index, token in enumerate(tokens):
+        variant = next((v for v in token_variants(token.text) if v.form in nouns), None)
+        if variant is None:
+            continue
+        owner = _owner_after(text, tokens, index, starts, name_starts)
+        if owner is not None:
+            sides[variant.form] = owner.value
+            continue
+        clitics = token.text[: variant.prefix]
+        if (
+            clitics.endswith(("ال", "لل"))
+            and variant.form in sides
+            and not _inside(token.start, names)
+        ):
+            # the mention starts at the article ("لل": the article's lam merged with the preposition)
+            article = 2 if clitics.endswith("ال") else 1
+            references.append(
+                Mention(
+                    "actor", token.start + len(clitics) - article, token.end, sides[variant.form]
+                )
+            )
+    return references
+
+
+def _owner_after(
+    text: str, tokens: list[Token], index: int, starts: dict[int, Mention], name_starts: list[int]
+) -> Mention | None:
+    """The side a unit noun belongs to, named just after it in its sentence.
+
+    "دورية روسية", "رتل النظام" (next to it); "دورية مشتركة لقوات الأسد" (with لـ); "قوة من
+    الأمن العسكري", "رتل تابع لـ X" (after من, تابع). "إسقاط الطائرة بنيران الدفاعات الجوية"
+    names who fired, not whose plane it was.
+    """
+    for offset, following in enumerate(tokens[index + 1 : index + 1 + UNIT_OWNER_WINDOW]):
+        if _SENTENCE_END.intersection(text[tokens[index].end : following.start]):
+            return None
+        position = bisect_left(name_starts, following.start)
+        if position == len(name_starts) or name_starts[position] >= following.end:
+            continue
+        clitics = text[following.start : name_starts[position]]
+        word_before = tokens[index + offset].text
+        possessive = (
+            (not clitics and offset == 0)
+            or clitics.lstrip("و") in ("ل", "لل")
+            or word_before in _OWNER_LINKS
+        )
+        return starts[name_starts[position]] if possessive else None
+    return None
+
+
+_OWNER_LINKS = frozenset(normalise_key(w) for w in ("من", "تابع", "تابعة", "التابعة", "التابع"))
+
+
+def _inside(position: int, names: list[Mention]) -> bool:
+    """Whether ``position`` lies inside a name ("قوة" in "قوة حماية المدنيين" is a name)."""
+    return any(m.start <= position < m.end for m in names)
 
 
 def assign_roles(

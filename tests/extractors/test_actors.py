@@ -289,3 +289,56 @@ def test_carried_actor_is_not_also_actor2(pipeline):
     )
     assert events
     assert all(e.actor1 is None or e.actor1 != e.actor2 for e in events)
+
+
+# -- a unit named with its side, then referred back to with the article ("الدورية") --------------
+
+
+def names_of(text: str) -> list[tuple[str, str]]:
+    doc = Document.from_text(text)
+    assert doc.norm is not None
+    return [(doc.norm.text[m.start : m.end], m.value[0].name) for m in find_actors(doc)]
+
+
+def test_definite_patrol_refers_back_to_the_patrol_of_a_side():
+    text = (
+        "داهمت دورية مشتركة لقوات الأسد منزلاً في الميادين. وقال مراسل إن الدورية تبادلت إطلاق النار"
+    )
+    assert ("الدوريه", STATE) in names_of(text)
+
+
+def test_unit_reference_through_the_merged_article_of_li():
+    text = "وصلت دورية تابعة لقوات الأسد إلى البلدة. وأطلق مسلحون النار على عناصر تابعين للدورية"
+    assert (STATE) in [name for words, name in names_of(text) if words.endswith("دوريه")]
+
+
+def test_indefinite_unit_without_an_antecedent_is_no_actor():
+    assert names_of("وقال مراسل إن الدورية داهمت منزلاً") == []
+
+
+def test_side_named_after_bi_niran_is_not_the_owner_of_the_unit():
+    # "the plane, by the fire of the Syrian air defences": who fired, not whose plane
+    text = (
+        "اسقاط الطائرة بنيران الدفاعات الجوية السورية. وحملت روسيا اسرائيل مسؤولية استهداف الطائرة"
+    )
+    assert [w for w, _ in names_of(text) if w.endswith("طائره")] == []
+
+
+def test_definite_unit_with_its_own_side_is_a_new_antecedent():
+    text = (
+        "هاجمت دورية لقوات الأسد القرية. ثم وصلت الدورية التابعة للقوات الروسية. "
+        "وأطلق مسلحون النار على الدورية"
+    )
+    assert names_of(text)[-1] == ("الدوريه", RUSSIA)
+
+
+def test_regime_patrol_is_actor1_of_the_exchange_of_fire(pipeline):
+    text = (
+        "داهمت دورية مشتركة لقوات الأسد منزل أحد قادة ميليشيا الدفاع الوطني في مدينة الميادين، "
+        "وقال مراسل إن الدورية داهمت منزل القيادي في ميليشيا الدفاع، مشيراً إلى أن القيادي تبادل إطلاق النار "
+        "مع عناصر الدورية، مما أجبرهم على الانسحاب"
+    )
+    clashes = [
+        e for e in pipeline.extract(text, published=PUBLISHED) if e.sub_event_type == "Armed clash"
+    ]
+    assert [(e.actor1, e.actor2) for e in clashes] == [(STATE, "NDF: National Defence Forces")]
