@@ -23,9 +23,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import compress
 
 from rasad.lexicon import read_tsv
-from rasad.matching import PhraseMatcher, Token, token_variants
+from rasad.matching import Memo, PhraseMatcher, Token, Variant, token_variants
 from rasad.model import Actor, Document, Mention
 from rasad.normalise import normalise_key
 
@@ -140,17 +141,15 @@ def _unit_references(doc: Document, names: list[Mention]) -> list[Mention]:
     assert doc.norm is not None
     text = doc.norm.text
     tokens = doc.tokens()
-    nouns = unit_nouns()
     starts = {m.start: m for m in names}
     name_starts = sorted(starts)
     sides: dict[
         str, tuple[Actor, ...]
     ] = {}  # noun -> the candidate actors of its last mention with a side
     references: list[Mention] = []
-    for index, token in enumerate(tokens):
-        variant = next((v for v in token_variants(token.text) if v.form in nouns), None)
-        if variant is None:
-            continue
+    units = list(map(_UNIT_FORMS.__getitem__, doc.token_texts()))
+    for index in compress(range(len(units)), units):
+        token, variant = tokens[index], units[index]
         owner = _owner_after(text, tokens, index, starts, name_starts)
         if owner is not None:
             sides[variant.form] = owner.value
@@ -169,6 +168,16 @@ def _unit_references(doc: Document, names: list[Mention]) -> list[Mention]:
                 )
             )
     return references
+
+
+def _unit_form(text: str) -> Variant | None:
+    """The form of a token that is a unit noun, if one is."""
+    nouns = unit_nouns()
+    return next((v for v in token_variants(text) if v.form in nouns), None)
+
+
+# Looked up at every token of every report: worked out once for each word.
+_UNIT_FORMS: Memo[str, Variant | None] = Memo(_unit_form)
 
 
 def _owner_after(
