@@ -38,7 +38,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
-from rasad.matching import TOKEN_RE, Memo, Token, Variant, token_variants
+from rasad.matching import TOKEN_RE, Memo, Token, Variant, WordTable, token_variants
 from rasad.model import Document, Mention, Place, PlaceMention
 from rasad.normalise import normalise_key
 
@@ -270,7 +270,7 @@ class Gazetteer:
             if any(c.role == "settlement" for c in cues)
         }
         # Per-word work, remembered across documents (the tables above never change).
-        self._words: Memo[str, _Word] = Memo(self._read_word)
+        self._words: WordTable[_Word] = WordTable(self._read_word)
         self._misspelt: Memo[str, tuple[int, ...]] = Memo(self._by_skeleton)
         self._one_edit: Memo[str, tuple[int, ...]] = Memo(self._by_one_edit)
         self._person_cues: Memo[str, list[Cue]] = Memo(lambda word: self._cues_for(word, "person"))
@@ -411,7 +411,7 @@ class Gazetteer:
         assert doc.norm is not None, "find_places needs a normalised document"
         text = doc.norm.text
         tokens = doc.tokens()
-        words = list(map(self._words.__getitem__, doc.token_texts()))
+        words = self._words.values(*doc.word_ids())
         forms = [word.forms for word in words]
         context_forms = [word.context_forms for word in words]
         hits = self._scan(tokens, words, forms, context_forms)

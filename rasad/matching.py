@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
+from threading import Lock
 from typing import Generic, NamedTuple, TypeVar
 
 from rasad.normalise import normalise_key
@@ -36,6 +37,8 @@ MEMO_SIZE = 1 << 16
 # The forms of a word, used by every matcher: two memos (with and without enclitics) of this
 # size hold as many words as one lru_cache of 2**18 did.
 VARIANTS_MEMO_SIZE = 1 << 17
+# Distinct words a Vocabulary numbers before a new one starts (~40 MB with its tables).
+VOCABULARY_SIZE = 1 << 18
 
 Payload = TypeVar("Payload")
 Key = TypeVar("Key")
@@ -60,6 +63,85 @@ class Memo(dict[Key, Value]):
             self.clear()
         value = self[key] = self._compute(key)
         return value
+
+
+class Vocabulary:
+    """The distinct token texts seen so far, numbered in the order they were first seen.
+
+    Per-word results (a word's forms, whether it may start a lexicon entry, what the
+    gazetteer makes of it) live in ``WordTable`` lists indexed by these numbers: a document
+    looks each of its words up by text once, then every table by index, which is several
+    times cheaper than a dictionary lookup by text for each table. News vocabulary never
+    ends, so past ``size`` words the numbering starts again in a new Vocabulary.
+    """
+
+    def __init__(self, size: int = VOCABULARY_SIZE) -> None:
+        self.size = size
+        self.ids: dict[str, int] = {}
+        self.texts: list[str] = []
+        self._lock = Lock()
+
+    def ids_of(self, texts: Sequence[str]) -> list[int]:
+        """The number of each text; texts not seen before are numbered now."""
+        try:
+            return list(map(self.ids.__getitem__, texts))
+        except KeyError:
+            with self._lock:
+                ids, known = self.ids, self.texts
+                for text in texts:
+                    if text not in ids:
+                        ids[text] = len(known)
+                        known.append(text)
+            return list(map(ids.__getitem__, texts))
+
+    @property
+    def full(self) -> bool:
+        return len(self.texts) >= self.size
+
+
+_vocabulary = Vocabulary()
+
+
+def vocabulary() -> Vocabulary:
+    """The current Vocabulary: a new one once the last is full."""
+    global _vocabulary
+    if _vocabulary.full:
+        _vocabulary = Vocabulary(_vocabulary.size)
+    return _vocabulary
+
+
+class WordTable(Generic[Value]):
+    """``compute(text)`` for every word of a Vocabulary, as a list indexed by word number.
+
+    Values are worked out for the words numbered since the last call, once each; a table
+    handed the words of a new Vocabulary starts afresh.
+    """
+
+    def __init__(self, compute: Callable[[str], Value]) -> None:
+        self._compute = compute
+        self._vocabulary: Vocabulary | None = None
+        self._values: list[Value] = []
+        self._lock = Lock()
+
+    def values(self, words: Vocabulary, ids: Sequence[int]) -> list[Value]:
+        """The value of each word numbered ``ids`` in ``words``."""
+        values = self._values
+        if self._vocabulary is not words or len(values) < len(words.texts):
+            values = self._extend(words)
+        return list(map(values.__getitem__, ids))
+
+    def clear(self) -> None:
+        """Forget every value (what ``compute`` returns has changed)."""
+        with self._lock:
+            self._vocabulary, self._values = None, []
+
+    def _extend(self, words: Vocabulary) -> list[Value]:
+        with self._lock:  # documents read in several threads must not extend a table twice
+            if self._vocabulary is not words:
+                self._vocabulary, self._values = words, []
+            values = self._values
+            values.extend(map(self._compute, words.texts[len(values) :]))
+            return values
 
 
 class Token(NamedTuple):
@@ -103,9 +185,11 @@ def token_variants(token: str, *, suffixes: bool = False) -> tuple[Variant, ...]
     return (_SUFFIXED if suffixes else _UNSUFFIXED)[token]
 
 
-def variants_of(texts: Iterable[str], *, suffixes: bool = False) -> list[tuple[Variant, ...]]:
-    """``token_variants`` of each token text: the forms a document keeps for its matchers."""
-    return list(map((_SUFFIXED if suffixes else _UNSUFFIXED).__getitem__, texts))
+def variants_of(
+    words: Vocabulary, ids: Sequence[int], *, suffixes: bool = False
+) -> list[tuple[Variant, ...]]:
+    """``token_variants`` of the words numbered ``ids``: the forms a document keeps."""
+    return (_SUFFIXED_TABLE if suffixes else _UNSUFFIXED_TABLE).values(words, ids)
 
 
 def _variants(token: str) -> tuple[Variant, ...]:
@@ -144,6 +228,8 @@ def _suffixed_variants(token: str) -> tuple[Variant, ...]:
 # News vocabulary repeats: most tokens are seen many times.
 _UNSUFFIXED: Memo[str, tuple[Variant, ...]] = Memo(_variants, VARIANTS_MEMO_SIZE)
 _SUFFIXED: Memo[str, tuple[Variant, ...]] = Memo(_suffixed_variants, VARIANTS_MEMO_SIZE)
+_UNSUFFIXED_TABLE: WordTable[tuple[Variant, ...]] = WordTable(_UNSUFFIXED.__getitem__)
+_SUFFIXED_TABLE: WordTable[tuple[Variant, ...]] = WordTable(_SUFFIXED.__getitem__)
 
 
 # Suffixes by their last letter: a form is tried only with those it can end in.
@@ -198,8 +284,8 @@ class PhraseMatcher(Generic[Payload]):
         self._by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
         self._groups: dict[str, _Group[Payload]] = {}
         self.size = 0
-        # Whether a token of a given text may start an entry (see ``_start_of``).
-        self._starts: Memo[str, bool | frozenset[str]] = Memo(self._start_of)
+        # Whether a word may start an entry (see ``_start_of``).
+        self._starts: WordTable[bool | frozenset[str]] = WordTable(self._start_of)
 
     def add(self, phrase: str, payload: Payload) -> None:
         words = tuple(normalise_key(phrase).split())
@@ -235,16 +321,17 @@ class PhraseMatcher(Generic[Payload]):
         return self._find(tokens, forms, 0, len(tokens), starts)
 
     def start_indexes(
-        self, texts: Sequence[str], forms: Sequence[tuple[Variant, ...]]
+        self, words: Vocabulary, ids: Sequence[int], forms: Sequence[tuple[Variant, ...]]
     ) -> list[int]:
         """Indexes of the tokens that may begin an entry: where ``find_at`` needs to look.
 
-        ``texts`` are the tokens' texts and ``forms`` their variants, as for ``find_at``.
+        ``ids`` number the tokens' texts in ``words``; ``forms`` are their variants, as for
+        ``find_at``.
         """
         # Most tokens start nothing, and a common word such as "في" starts only phrases of
         # several words ("في حين"): it is kept only when the next token may be their second.
-        kinds = list(map(self._starts.__getitem__, texts))
-        last = len(texts) - 1
+        kinds = self._starts.values(words, ids)
+        last = len(kinds) - 1
         return [
             index
             for index in compress(range(len(kinds)), kinds)

@@ -18,7 +18,16 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from rasad.matching import PhraseMatch, PhraseMatcher, Token, Variant, tokenize, variants_of
+from rasad.matching import (
+    PhraseMatch,
+    PhraseMatcher,
+    Token,
+    Variant,
+    Vocabulary,
+    tokenize,
+    variants_of,
+    vocabulary,
+)
 from rasad.normalise import NormalisedText
 
 
@@ -195,6 +204,8 @@ class Document:
     events: list[Event] = field(default_factory=list)
     _tokens: list[Token] | None = field(default=None, repr=False, compare=False)
     _token_texts: list[str] = field(default_factory=list, repr=False, compare=False)
+    _vocabulary: Vocabulary | None = field(default=None, repr=False, compare=False)
+    _word_ids: list[int] = field(default_factory=list, repr=False, compare=False)
     _token_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     # per matcher, the indexes of the tokens that may start one of its entries
     _match_starts: dict[PhraseMatcher, list[int]] = field(
@@ -229,9 +240,17 @@ class Document:
         return self._tokens
 
     def token_texts(self) -> list[str]:
-        """The text of each of ``tokens()``: what per-word memos are looked up by."""
+        """The text of each of ``tokens()``."""
         self.tokens()
         return self._token_texts
+
+    def word_ids(self) -> tuple[Vocabulary, list[int]]:
+        """The Vocabulary that numbers this document's words and the number of each token:
+        what per-word ``WordTable`` values are looked up by."""
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary()
+            self._word_ids = self._vocabulary.ids_of(self.token_texts())
+        return self._vocabulary, self._word_ids
 
     def tokens_between(self, start: int, end: int) -> tuple[int, int]:
         """Indexes ``[first, last)`` of the tokens lying inside normalised ``[start, end)``."""
@@ -247,13 +266,14 @@ class Document:
     ) -> Iterator[PhraseMatch]:
         """Matches of a lexicon in normalised ``[start, end)``; tokens and forms are shared."""
         tokens = self.tokens()
+        words, ids = self.word_ids()
         forms = self._forms.get(matcher.suffixes)
         if forms is None:
-            forms = variants_of(self._token_texts, suffixes=matcher.suffixes)
+            forms = variants_of(words, ids, suffixes=matcher.suffixes)
             self._forms[matcher.suffixes] = forms
         starts = self._match_starts.get(matcher)
         if starts is None:
-            starts = matcher.start_indexes(self._token_texts, forms)
+            starts = matcher.start_indexes(words, ids, forms)
             self._match_starts[matcher] = starts
         first, last = self.tokens_between(start, len(self.norm.text) if end is None else end)
         return matcher.find_at(tokens, forms, first, last, starts)

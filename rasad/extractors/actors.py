@@ -26,7 +26,7 @@ from functools import cache
 from itertools import compress
 
 from rasad.lexicon import read_tsv
-from rasad.matching import Memo, PhraseMatcher, Token, Variant, token_variants
+from rasad.matching import PhraseMatcher, Token, Variant, WordTable, token_variants
 from rasad.model import Actor, Document, Mention
 from rasad.normalise import normalise_key
 
@@ -147,7 +147,7 @@ def _unit_references(doc: Document, names: list[Mention]) -> list[Mention]:
         str, tuple[Actor, ...]
     ] = {}  # noun -> the candidate actors of its last mention with a side
     references: list[Mention] = []
-    units = list(map(_UNIT_FORMS.__getitem__, doc.token_texts()))
+    units = _UNIT_FORMS.values(*doc.word_ids())
     for index in compress(range(len(units)), units):
         token, variant = tokens[index], units[index]
         owner = _owner_after(text, tokens, index, starts, name_starts)
@@ -177,7 +177,7 @@ def _unit_form(text: str) -> Variant | None:
 
 
 # Looked up at every token of every report: worked out once for each word.
-_UNIT_FORMS: Memo[str, Variant | None] = Memo(_unit_form)
+_UNIT_FORMS: WordTable[Variant | None] = WordTable(_unit_form)
 
 
 def _owner_after(
