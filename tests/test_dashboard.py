@@ -2,6 +2,8 @@
 
 No browser is downloaded: Playwright is given chromium's executable. Without chromium these
 tests fail (they do not skip): install it with `apt-get install -y chromium` (.ci/run does).
+The page runs under the server's Content-Security-Policy, which forbids evaluating strings:
+conditions to wait for are given as functions ("() => ..."), which Playwright does not eval.
 """
 
 from __future__ import annotations
@@ -80,6 +82,13 @@ def page(browser: object, server: str) -> Iterator[object]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # Whatever the Content-Security-Policy blocks is reported on the console: none may be.
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     # Nothing may leave the machine: every request must go to the app itself.
     outside: list[str] = []
     page.on(
@@ -129,14 +138,14 @@ def test_the_map_shows_the_sample_events(page: object, total: int) -> None:
 def test_a_filter_changes_the_count(page: object, total: int, battles: int) -> None:
     assert 0 < battles < total
     page.select_option("#f-type", "Battles")
-    page.wait_for_function(f"document.querySelector('#count').textContent === '{battles}'")
-    page.wait_for_function(f"document.querySelector('#map').dataset.located === '{battles}'")
+    page.wait_for_function(f"() => document.querySelector('#count').textContent === '{battles}'")
+    page.wait_for_function(f"() => document.querySelector('#map').dataset.located === '{battles}'")
     assert shown_on_map(page) == battles
     page.select_option("#f-admin1", "Homs")
-    page.wait_for_function(f"document.querySelector('#count').textContent !== '{battles}'")
+    page.wait_for_function(f"() => document.querySelector('#count').textContent !== '{battles}'")
     assert int(page.locator("#count").inner_text()) < battles
     page.click("#reset")
-    page.wait_for_function(f"document.querySelector('#count').textContent === '{total}'")
+    page.wait_for_function(f"() => document.querySelector('#count').textContent === '{total}'")
 
 
 def test_brushing_the_timeline_filters_by_date(page: object) -> None:
@@ -146,7 +155,7 @@ def test_brushing_the_timeline_filters_by_date(page: object) -> None:
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] - 2, box["y"] + box["height"] / 2, steps=5)
     page.mouse.up()
-    page.wait_for_function("document.querySelector('#count').textContent === '11'")
+    page.wait_for_function("() => document.querySelector('#count').textContent === '11'")
     assert page.locator("#f-since").input_value() >= "2023-01-01"
     assert shown_on_map(page) == 11
 
@@ -171,6 +180,6 @@ def test_clicking_a_point_on_the_map_opens_its_event(page: object) -> None:
 
 def test_the_interface_speaks_arabic(page: object) -> None:
     page.click("#lang")
-    page.wait_for_function("document.documentElement.dir === 'rtl'")
+    page.wait_for_function("() => document.documentElement.dir === 'rtl'")
     assert page.locator("[data-i18n=filters]").inner_text() == "التصفية"
     assert "معارك" in page.locator("#f-type").inner_text()

@@ -4,17 +4,24 @@
     >>> app = create_app("rasad.db", write_token="s3cret")      # then: uvicorn, or TestClient
 
 Reading is open unless a read token is set; writing (``POST /api/documents``) always needs the
-write token, sent as ``Authorization: Bearer <token>``, and is refused with 401 when no write
-token is configured. Tokens not given to ``create_app`` come from ``RASAD_WRITE_TOKEN`` and
-``RASAD_READ_TOKEN``; the store from ``RASAD_DB``; an optional tile server for the dashboard
-map from ``RASAD_TILE_URL`` (the bundled governorate boundaries are drawn without one). CORS
-is off: the dashboard is served by the same process.
+write token, sent as ``Authorization: Bearer <token>`` and compared in constant time, and is
+refused with 401 when no write token is configured, and with 403 when the server's database
+connection cannot write (a read-only PostgreSQL role, a read-only file). Tokens not given to
+``create_app`` come from ``RASAD_WRITE_TOKEN`` and ``RASAD_READ_TOKEN``; the store from
+``RASAD_DB``; an optional tile server for the dashboard map from ``RASAD_TILE_URL`` (the
+bundled governorate boundaries are drawn without one). CORS is off: the dashboard is served by
+the same process. Limits (docs/api.md): bodies of ``max_body`` bytes (413 beyond), pages of
+``MAX_PAGE`` events, ``MAX_FILTER_VALUES`` values a filter, ``MAX_TERMS`` words of free text;
+a database that is down or busy is a 503, never a traceback.
 """
 
 from __future__ import annotations
 
+import csv
 import hmac
 import io
+import logging
+import math
 import os
 import threading
 from collections.abc import Iterator
@@ -24,11 +31,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import select
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, select, text
+from sqlalchemy import exc as sa_exc
 
 from rasad.api import queries
+from rasad.api.guard import Guard, content_security_policy
 from rasad.api.queries import Filters
 from rasad.errors import InputError, RasadError
 from rasad.store import Store, StoredEvent
@@ -39,8 +48,17 @@ if TYPE_CHECKING:
 __all__ = ["create_app"]
 
 STATIC = Path(__file__).parent / "static"
-MAX_PAGE = 1000
+MAX_PAGE = 1000  # events a page of /api/events: a larger limit is a 422
+MAX_EXPORT = 100_000  # events an export (.csv, .geojson) holds: more is a 422
+MAX_OFFSET = 1_000_000_000
+MAX_COUNT = 1_000_000_000  # largest min_fatalities
 MAX_DOCUMENTS_PER_POST = 1000
+MAX_BODY = 16 * 1024 * 1024  # bytes of a request body: a larger one is a 413
+MAX_FILTER_VALUES = 50  # values of one list filter (admin1=...&admin1=...)
+MAX_TEXT = 200  # characters of one filter value
+MAX_TERMS = 16  # words of q
+_MMAP_BYTES = 1 << 30  # how much of a SQLite store readers map into memory
+_log = logging.getLogger("rasad.api")
 
 
 def create_app(
@@ -49,12 +67,14 @@ def create_app(
     write_token: str | None = None,
     read_token: str | None = None,
     tile_url: str | None = None,
+    max_body: int = MAX_BODY,
 ) -> FastAPI:
     """The FastAPI app: the API under ``/api``, its docs at ``/docs``, the dashboard at ``/``.
 
     ``store_or_db`` is an open Store (left open) or what ``Store`` accepts (opened here and
     closed at shutdown; None means ``RASAD_DB``, else ``rasad.db``). A token given as ""
-    means none, whatever the environment says.
+    means none, whatever the environment says. ``max_body`` is the largest request body, in
+    bytes.
     """
     owned = not isinstance(store_or_db, Store)
     store = Store(store_or_db) if owned else store_or_db
@@ -67,9 +87,13 @@ def create_app(
     ) or None
     tile_url = tile_url if tile_url is not None else os.environ.get("RASAD_TILE_URL")
 
+    reader = _reader(store)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> Any:
         yield
+        if reader is not store.engine:
+            reader.dispose()
         if owned:
             store.close()
 
@@ -80,6 +104,23 @@ def create_app(
         lifespan=lifespan,
     )
     writer = _Writer(store)
+    app.add_middleware(Guard, max_body=max_body, csp=content_security_policy(tile_url))
+
+    @app.exception_handler(sa_exc.SQLAlchemyError)
+    async def database_error(_request: Request, error: sa_exc.SQLAlchemyError) -> JSONResponse:
+        # A database that is down, restarting, locked or out of connections: a clear 503 the
+        # client can retry, not a traceback.
+        if isinstance(
+            error, (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError)
+        ) or getattr(error, "connection_invalidated", False):
+            _log.warning("database unavailable: %s", error)
+            return JSONResponse(
+                {"detail": "the database is unavailable or busy: try again shortly"},
+                503,
+                headers={"Retry-After": "2"},
+            )
+        _log.error("database error", exc_info=error)
+        return JSONResponse({"detail": "internal error in the database layer"}, 500)
 
     def require_read(request: Request) -> None:
         # The write token reads too: whoever may add documents may see what they made.
@@ -91,6 +132,9 @@ def create_app(
             raise _unauthorised("writing is disabled: the server has no RASAD_WRITE_TOKEN")
         if not _authorised(request, write_token):
             raise _unauthorised("writing needs the write token: Authorization: Bearer <token>")
+        refusal = _read_only(store)
+        if refusal:
+            raise HTTPException(403, f"writing is disabled: {refusal}")
 
     api = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
 
@@ -101,8 +145,10 @@ def create_app(
             str,
             Query(description="a column, '-' first for descending: " + ", ".join(queries.SORTABLE)),
         ] = "-event_date",
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[
+            int, Query(ge=1, le=MAX_PAGE, description=f"events a page, at most {MAX_PAGE}")
+        ] = 50,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict[str, Any]:
         """The total that pass the filters and one page of them (no evidence: see /events/{id})."""
         if sort.lstrip("-") not in queries.SORTABLE:
@@ -111,7 +157,7 @@ def create_app(
                 f"cannot sort by {sort!r}: one of "
                 f"{', '.join(queries.SORTABLE)}, '-' first for descending",
             )
-        with store.engine.connect() as conn:
+        with reader.connect() as conn:
             total, page = queries.list_events(conn, filters, sort=sort, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "sort": sort, "events": page}
 
@@ -120,16 +166,22 @@ def create_app(
         """An RFC 7946 FeatureCollection with the ACLED columns (as `rasad export`)."""
         from rasad.export import write_geojson
 
-        return _export(store, filters, sort, write_geojson, "application/geo+json", "geojson")
+        return _export(
+            store, reader, filters, sort, write_geojson, "application/geo+json", "geojson"
+        )
 
     @api.get("/events.csv", summary="Events that pass the filters as ACLED CSV")
     def events_csv(filters: FilterArgs, sort: str = "-event_date") -> Response:
-        """ACLED's standard columns, one row per event (as `rasad export`)."""
-        from rasad.export import write_acled_csv
+        """ACLED's standard columns, one row per event (as `rasad export`).
 
-        return _export(store, filters, sort, write_acled_csv, "text/csv; charset=utf-8", "csv")
+        A text cell that a spreadsheet would read as a formula (it starts with = + - @, a tab
+        or a carriage return) is prefixed with ' (OWASP's advice against CSV injection).
+        """
+        return _export(
+            store, reader, filters, sort, _write_safe_csv, "text/csv; charset=utf-8", "csv"
+        )
 
-    @api.get("/events/{event_id}", summary="One event, its sources, evidence and history")
+    @api.get("/events/{event_id:path}", summary="One event, its sources, evidence and history")
     def get_event(event_id: str) -> dict[str, Any]:
         """The event (docs/format.md §2) with its sources and the history of its changes.
 
@@ -157,7 +209,7 @@ def create_app(
 
         Breakdowns: by type, sub-type, governorate and the most frequent actors.
         """
-        with store.engine.connect() as conn:
+        with reader.connect() as conn:
             return queries.stats(conn, filters, by=by)
 
     @api.get("/map", summary="Events that pass the filters, clustered for a map")
@@ -166,19 +218,19 @@ def create_app(
         zoom: Annotated[int, Query(ge=0, le=20)] = 7,
     ) -> dict[str, Any]:
         """Grid cells of located events sized for ``zoom``: the dashboard's map layer."""
-        with store.engine.connect() as conn:
+        with reader.connect() as conn:
             return queries.map_cells(conn, filters, zoom=zoom)
 
     @api.get("/facets", summary="Values the filters can take, with counts")
     def get_facets() -> dict[str, Any]:
         """Governorates, types, sub-types, the most frequent actors and the date range."""
-        with store.engine.connect() as conn:
+        with reader.connect() as conn:
             return queries.facets(conn)
 
     @api.get("/documents/{doc_id:path}", summary="A document's cleaned text and its spans")
     def get_document(doc_id: str) -> dict[str, Any]:
         """The cleaned text (offsets of every span refer to it) and each account it gives."""
-        with store.engine.connect() as conn:
+        with reader.connect() as conn:
             found = queries.document(conn, doc_id)
         if found is None:
             raise HTTPException(404, f"no document {doc_id!r}")
@@ -228,7 +280,7 @@ def _filters(
     event_type: Annotated[list[str] | None, Query(description="ACLED event type(s)")] = None,
     sub_event_type: Annotated[list[str] | None, Query(description="ACLED sub-type(s)")] = None,
     actor: Annotated[str | None, Query(description="part of an actor's name, any case")] = None,
-    min_fatalities: Annotated[int | None, Query(ge=0)] = None,
+    min_fatalities: Annotated[int | None, Query(ge=0, le=MAX_COUNT)] = None,
     bbox: Annotated[
         str | None,
         Query(description="west,south,east,north in degrees", examples=["35.5,32.3,42.4,37.4"]),
@@ -244,14 +296,36 @@ def _filters(
         bool | None, Query(description="only (or no) background mentions of past events")
     ] = None,
 ) -> Filters:
-    """The Filters of a request's query string; 422 for a malformed bounding box."""
+    """The Filters of a request's query string.
+
+    422 for a malformed bounding box, more than MAX_FILTER_VALUES values of a filter, a value
+    longer than MAX_TEXT characters or a ``q`` of more than MAX_TERMS words: every value is a
+    bound parameter of the SQL, these limits keep the statement small.
+    """
     box = None
     if bbox:
         try:
             west, south, east, north = (float(part) for part in bbox.split(","))
         except ValueError:
             raise HTTPException(422, "bbox is west,south,east,north in degrees") from None
+        if not all(math.isfinite(value) for value in (west, south, east, north)):
+            raise HTTPException(422, "bbox is west,south,east,north in degrees, finite numbers")
         box = (west, south, east, north)
+    lists = (
+        ("admin1", admin1),
+        ("admin2", admin2),
+        ("event_type", event_type),
+        ("sub_event_type", sub_event_type),
+    )
+    for name, values in lists:
+        if values and len(values) > MAX_FILTER_VALUES:
+            raise HTTPException(422, f"{name}: at most {MAX_FILTER_VALUES} values")
+        for value in values or ():
+            _check_text(name, value)
+    _check_text("actor", actor)
+    _check_text("q", q, limit=2 * MAX_TEXT)
+    if q and len(q.split()) > MAX_TERMS:
+        raise HTTPException(422, f"q: at most {MAX_TERMS} words")
     return Filters(
         since=since,
         until=until,
@@ -267,7 +341,52 @@ def _filters(
     )
 
 
+def _check_text(name: str, value: str | None, *, limit: int = MAX_TEXT) -> None:
+    if value is not None and len(value) > limit:
+        raise HTTPException(422, f"{name}: at most {limit} characters")
+
+
 FilterArgs = Annotated[Filters, Depends(_filters)]
+
+
+def _reader(store: Store) -> Engine:
+    """The engine the API reads through: its own pool of connections that cannot write.
+
+    SQLite: ``query_only``, a busy timeout (a reader waits for a checkpoint rather than fail
+    with "database is locked"), the file memory-mapped (concurrent readers share the OS's
+    pages instead of copying them each into its own cache), and as many connections as the
+    server has threads. PostgreSQL: every transaction READ ONLY. Whatever a request could
+    smuggle into a query, the connection it runs on cannot change the store.
+    """
+    url = store.engine.url
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            return store.engine  # a memory database is only reachable through its engine
+        engine = create_engine(
+            url, pool_size=8, max_overflow=40, pool_timeout=60, connect_args={"timeout": 15}
+        )
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_reader(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA query_only = ON")
+            cursor.execute("PRAGMA busy_timeout = 15000")
+            cursor.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
+            cursor.close()
+
+        return engine
+    if url.get_backend_name() != "postgresql":
+        return store.engine
+    engine = create_engine(url, pool_pre_ping=True)
+
+    @event.listens_for(engine, "connect")
+    def _postgres_reader(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        cursor.close()
+        dbapi_connection.commit()
+
+    return engine
 
 
 def _authorised(request: Request, *tokens: str | None) -> bool:
@@ -285,38 +404,126 @@ def _unauthorised(message: str) -> HTTPException:
     return HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
 
 
-def _stored_events(store: Store, filters: Filters, sort: str) -> Iterator[StoredEvent]:
-    """The events that pass ``filters`` with their sources, read 500 at a time."""
+def _stored_events(store: Store, conn: Connection, ids: list[str]) -> Iterator[StoredEvent]:
+    """The events ``ids`` with their sources, read 500 at a time."""
     # The store reads events with their sources only through its own helpers; exports use
     # them so that an API export is the same as `rasad export`.
     from rasad.store import _stored_event
     from rasad.store.schema import events
 
-    with store.engine.connect() as conn:
-        ids = queries.event_ids(conn, filters, sort=sort)
-        for start in range(0, len(ids), 500):
-            batch = ids[start : start + 500]
-            rows = {
-                row.id: row for row in conn.execute(select(events).where(events.c.id.in_(batch)))
-            }
-            links = store._links(conn, batch)
-            for event_id in batch:
-                yield _stored_event(rows[event_id], links.get(event_id, []))
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        rows = {row.id: row for row in conn.execute(select(events).where(events.c.id.in_(batch)))}
+        links = store._links(conn, batch)
+        for event_id in batch:
+            yield _stored_event(rows[event_id], links.get(event_id, []))
 
 
 def _export(
-    store: Store, filters: Filters, sort: str, write: Any, media_type: str, suffix: str
+    store: Store,
+    reader: Engine,
+    filters: Filters,
+    sort: str,
+    write: Any,
+    media_type: str,
+    suffix: str,
 ) -> Response:
-    """The events that pass ``filters`` written by ``write`` (a rasad.export writer)."""
+    """The events that pass ``filters`` written by ``write`` (a rasad.export writer).
+
+    At most MAX_EXPORT events (422 beyond): an export is built in memory, and a 100k-event
+    GeoJSON takes some 500 MB; `rasad export` writes any number to a file.
+    """
     if sort.lstrip("-") not in queries.SORTABLE:
         raise HTTPException(422, f"cannot sort by {sort!r}")
     buffer = io.StringIO()
-    write(_stored_events(store, filters, sort), buffer)
+    with reader.connect() as conn:
+        ids = queries.event_ids(conn, filters, sort=sort)
+        if len(ids) > MAX_EXPORT:
+            raise HTTPException(
+                422,
+                f"{len(ids):,} events pass these filters, more than the {MAX_EXPORT:,} an "
+                "export from the API holds: narrow the filters, or use `rasad export`",
+            )
+        write(_stored_events(store, conn, ids), buffer)
     return Response(
         buffer.getvalue(),
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="rasad-events.{suffix}"'},
     )
+
+
+def _write_safe_csv(events: Iterator[StoredEvent], handle: io.StringIO) -> int:
+    """ACLED CSV as rasad.export writes it, with formula-like text cells neutralised."""
+    from rasad.export import ACLED_COLUMNS, acled_row
+
+    writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for stored in events:
+        writer.writerow({key: _safe_cell(value) for key, value in acled_row(stored).items()})
+        count += 1
+    return count
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(value: Any) -> Any:
+    """``value``, with ' before it if it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+# The tables an ingest writes, and how.
+_WRITES = {
+    "documents": ("INSERT", "UPDATE"),
+    "document_bands": ("INSERT",),
+    "sources": ("INSERT", "UPDATE", "DELETE"),
+    "events": ("INSERT", "UPDATE", "DELETE"),
+    "actors": ("INSERT",),
+    "places": ("INSERT",),
+    "event_history": ("INSERT", "UPDATE"),
+}
+
+
+def _read_only(store: Store) -> str | None:
+    """Why this server's database connection cannot ingest, or None when it can."""
+    if store.engine.dialect.name == "sqlite":
+        path = store.engine.url.database
+        if path and path != ":memory:" and Path(path).exists() and not os.access(path, os.W_OK):
+            return f"the database file {path} is read-only"
+        return None
+    if store.engine.dialect.name != "postgresql":
+        return None
+    with store.engine.connect() as conn:
+        return _postgres_read_only(conn)
+
+
+def _postgres_read_only(conn: Connection) -> str | None:
+    if conn.execute(text("SELECT current_setting('transaction_read_only')")).scalar() == "on":
+        return "the database connection is read-only (transaction_read_only is on)"
+    checks = [(table, privilege) for table, needed in _WRITES.items() for privilege in needed]
+    query = text(
+        "SELECT current_user, "
+        + ", ".join(f"has_table_privilege(:t{i}, :p{i})" for i in range(len(checks)))
+    ).bindparams(
+        *(bindparam(f"t{i}", table) for i, (table, _) in enumerate(checks)),
+        *(bindparam(f"p{i}", privilege) for i, (_, privilege) in enumerate(checks)),
+    )
+    row = conn.execute(query).one()
+    missing = [
+        f"{privilege} on {table}"
+        for (table, privilege), ok in zip(checks, row[1:], strict=True)
+        if not ok
+    ]
+    if missing:
+        return (
+            f"the database role {row[0]!r} is read-only here (it lacks {', '.join(missing[:3])}"
+            + (", ..." if len(missing) > 3 else "")
+            + "): run the server with the ingesting role to accept documents"
+        )
+    return None
 
 
 class _Writer:

@@ -22,7 +22,9 @@ from sqlalchemy import (
     select,
     union_all,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
 
 from rasad.store.schema import actors, documents, events, sources
 
@@ -82,6 +84,29 @@ _TEXT_COLUMNS = (
 _LIKE_ESCAPE = "!"
 
 
+class _folded(FunctionElement[str]):
+    """A text column as ``LIKE`` should see it to match a lower-case pattern in any case.
+
+    ``lower(column)`` on PostgreSQL. On SQLite the column itself: SQLite's ``LIKE`` already
+    ignores the case of ASCII letters, and its ``lower()`` changes nothing else, so the
+    results are the same, and a text search over 100k events is twice as fast without it.
+    """
+
+    type = Text()
+    name = "lower"
+    inherit_cache = True
+
+
+@compiles(_folded)
+def _folded_default(element: _folded, compiler: Any, **kw: Any) -> str:
+    return f"lower({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(_folded, "sqlite")
+def _folded_sqlite(element: _folded, compiler: Any, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
 @dataclass(frozen=True, slots=True)
 class Filters:
     """Which events a request is about; every field left empty lets all through.
@@ -124,15 +149,13 @@ def conditions(filters: Filters) -> list[ColumnElement[bool]]:
         pattern = _contains(filters.actor.lower())
         # Actor names are matched once in the small actors table, not in every event row;
         # associated actors (not in that table, mostly empty) are matched in place.
-        named = select(actors.c.id).where(
-            func.lower(actors.c.name).like(pattern, escape=_LIKE_ESCAPE)
-        )
+        named = select(actors.c.id).where(_folded(actors.c.name).like(pattern, escape=_LIKE_ESCAPE))
         where.append(
             or_(
                 c.actor1_id.in_(named),
                 c.actor2_id.in_(named),
                 *(
-                    func.lower(column).like(pattern, escape=_LIKE_ESCAPE)
+                    _folded(column).like(pattern, escape=_LIKE_ESCAPE)
                     for column in (c.assoc_actor_1, c.assoc_actor_2)
                 ),
             )
@@ -165,7 +188,7 @@ def _contains(text: str) -> str:
 
 def _matches(term: str) -> ColumnElement[bool]:
     pattern = _contains(term.lower())
-    options = [func.lower(column).like(pattern, escape=_LIKE_ESCAPE) for column in _TEXT_COLUMNS]
+    options = [_folded(column).like(pattern, escape=_LIKE_ESCAPE) for column in _TEXT_COLUMNS]
     if not term.isascii():
         # The evidence column is JSON, stored with non-ASCII characters escaped (\\u0642...):
         # the term is escaped the same way to be found in it.
@@ -191,9 +214,12 @@ def list_events(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[int, list[dict[str, Any]]]:
-    """How many events pass ``filters``, and the page ``offset:offset+limit`` of them."""
+    """How many events pass ``filters``, and the page ``offset:offset+limit`` of them.
+
+    A page that is not full tells the total by itself: the count, another pass over the
+    matching rows, is only run when it does not (a full page, or one past the end).
+    """
     where = conditions(filters)
-    total = conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
     query = (
         select(*(events.c[name] for name in LIST_COLUMNS))
         .where(*where)
@@ -201,7 +227,11 @@ def list_events(
         .limit(limit)
         .offset(offset)
     )
-    return total, [_plain(row._asdict()) for row in conn.execute(query)]
+    page = [_plain(row._asdict()) for row in conn.execute(query)]
+    if 0 < len(page) < limit or (not page and offset == 0):
+        return offset + len(page), page
+    total = conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
+    return total, page
 
 
 def event_ids(conn: Connection, filters: Filters, *, sort: str = "-event_date") -> list[str]:

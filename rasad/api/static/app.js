@@ -109,6 +109,9 @@ const t = (key) => I18N[state.lang][key] || I18N.en[key] || key;
 const typeName = (name) => (state.lang === "ar" && TYPE_AR[name]) || name || "";
 const govName = (name) => (state.lang === "ar" && state.governorates[name]) || name || "";
 const colour = (type) => TYPE_COLOURS[type] || "#7f8c8d";
+// A source's URL is linked only when it is http(s): a "javascript:" URL in the data must
+// not run when an analyst clicks it.
+const httpUrl = (url) => (typeof url === "string" && /^https?:\/\//i.test(url) ? url : null);
 const number = (n) => new Intl.NumberFormat(state.lang === "ar" ? "ar-u-nu-latn" : "en").format(n);
 
 function el(tag, props = {}, ...children) {
@@ -542,7 +545,7 @@ async function openEvent(id) {
     const head = el("div", { class: "source-head" },
       el("strong", { text: s.outlet || s.doc_id, dir: "auto" }),
       el("span", { class: "muted", text: [s.published, t(s.role)].filter(Boolean).join(" · ") }),
-      s.url ? el("a", { href: s.url, target: "_blank", rel: "noopener noreferrer", text: t("open_source") }) : null,
+      httpUrl(s.url) ? el("a", { href: httpUrl(s.url), target: "_blank", rel: "noopener noreferrer", text: t("open_source") }) : null,
       el("a", { class: "back", href: "#", text: t("cleaned"), onclick: (ev) => { ev.preventDefault(); openDocument(s.doc_id, e.event_id); } }),
       s.fatalities !== null && s.role !== "copy" ? el("span", { text: `${number(s.fatalities)} ${t("killed")}` }) : null);
     const body = sentence
@@ -586,7 +589,7 @@ async function openDocument(docId, eventId) {
     el("a", { class: "back", href: "#", text: t("back"), onclick: (ev) => { ev.preventDefault(); openEvent(eventId); } }),
     el("h3", { text: doc.title || doc.id, dir: "auto" }),
     el("p", { class: "muted", text: [doc.outlet, doc.published].filter(Boolean).join(" · ") }),
-    doc.url ? el("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer", text: t("open_source") }) : null,
+    httpUrl(doc.url) ? el("a", { href: httpUrl(doc.url), target: "_blank", rel: "noopener noreferrer", text: t("open_source") }) : null,
     marksKey(), text);
   $("panel").scrollTop = 0;
 }
