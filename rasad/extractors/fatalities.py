@@ -242,10 +242,10 @@ def _bounded(value: int, effect: str | None) -> Fatalities:
 class _Clause:
     """The tokens of one clause and the grammar of victims over them."""
 
-    def __init__(self, lexicon: _Lexicon, text: str, start: int, end: int) -> None:
+    def __init__(self, lexicon: _Lexicon, text: str, tokens: list[Token]) -> None:
         self.lex = lexicon
         self.text = text
-        self.tokens: list[Token] = tokenize(text, start, end)
+        self.tokens = tokens
 
     def forms(self, index: int) -> tuple[Variant, ...]:
         """The clitic-free forms of token ``index``."""
@@ -652,7 +652,7 @@ def parse_number(text: str) -> int | None:
     """
     try:
         norm = normalise(text).text
-        clause = _Clause(_lexicon(), norm, 0, len(norm))
+        clause = _Clause(_lexicon(), norm, tokenize(norm))
         if not clause.tokens:
             return None
         number = clause.number(0)
@@ -683,7 +683,8 @@ def find_fatalities(doc: Document, start: int, end: int) -> list[Mention]:
     if not hits:
         return []
     try:
-        clause = _Clause(_lexicon(), text, start, end)
+        first, last = doc.tokens_between(start, end)  # the document's tokens, made once
+        clause = _Clause(_lexicon(), text, doc.tokens()[first:last])
         reports = clause.reports(clause.indices_at(hits))
     except (ValueError, IndexError, RecursionError):
         return []
