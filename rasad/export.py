@@ -25,11 +25,37 @@ if TYPE_CHECKING:
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
-    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-    "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 # Country, ISO 3166 numeric code and ACLED region, by the two letters that open OCHA P-codes.
 _COUNTRIES = {
@@ -96,20 +122,34 @@ def export(events: Iterable[StoredEvent], fmt: str, output: str = "-") -> int:
             raise ValueError("parquet is binary: give a file with -o")
         return write_parquet(events, output)
     with _text_output(output) as handle:
-        writer = {"acled-csv": write_acled_csv, "geojson": write_geojson,
-                  "jsonl": write_jsonl}[fmt]
+        writer = {"acled-csv": write_acled_csv, "geojson": write_geojson, "jsonl": write_jsonl}[fmt]
         return writer(events, handle)
 
 
 def write_acled_csv(events: Iterable[StoredEvent], handle: IO[str]) -> int:
-    """ACLED CSV of ``events`` to ``handle``; how many rows."""
+    """ACLED CSV of ``events`` to ``handle``; how many rows.
+
+    A text cell that a spreadsheet would read as a formula (it starts with = + - @, a tab or a
+    carriage return: a quoted report can start so) gets ' before it, as OWASP advises against
+    CSV injection.
+    """
     writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
     for stored in events:
-        writer.writerow(acled_row(stored))
+        writer.writerow({key: _safe_cell(value) for key, value in acled_row(stored).items()})
         count += 1
     return count
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(value: object) -> object:
+    """``value``, with ' before it if it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_jsonl(events: Iterable[StoredEvent], handle: IO[str]) -> int:
@@ -136,7 +176,8 @@ def write_geojson(events: Iterable[StoredEvent], handle: IO[str]) -> int:
             "type": "Feature",
             "id": row["event_id_cnty"],
             "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
-            if located else None,
+            if located
+            else None,
             "properties": row,
         }
         handle.write(("" if count == 0 else ",\n") + json.dumps(feature, ensure_ascii=False))
@@ -151,15 +192,26 @@ def write_parquet(events: Iterable[StoredEvent], path: str) -> int:
     import pyarrow.parquet as pq
 
     types = {
-        "year": pa.int32(), "time_precision": pa.int8(), "inter1": pa.int16(),
-        "inter2": pa.int16(), "interaction": pa.int16(), "iso": pa.int16(),
-        "latitude": pa.float64(), "longitude": pa.float64(), "geo_precision": pa.int8(),
-        "fatalities": pa.int32(), "timestamp": pa.int64(),
+        "year": pa.int32(),
+        "time_precision": pa.int8(),
+        "inter1": pa.int16(),
+        "inter2": pa.int16(),
+        "interaction": pa.int16(),
+        "iso": pa.int16(),
+        "latitude": pa.float64(),
+        "longitude": pa.float64(),
+        "geo_precision": pa.int8(),
+        "fatalities": pa.int32(),
+        "timestamp": pa.int64(),
     }
     schema = pa.schema(
         [pa.field(name, types.get(name, pa.string())) for name in ACLED_COLUMNS]
-        + [pa.field("fatalities_low", pa.int32()), pa.field("fatalities_high", pa.int32()),
-           pa.field("historical", pa.bool_()), pa.field("source_ids", pa.list_(pa.string()))]
+        + [
+            pa.field("fatalities_low", pa.int32()),
+            pa.field("fatalities_high", pa.int32()),
+            pa.field("historical", pa.bool_()),
+            pa.field("source_ids", pa.list_(pa.string())),
+        ]
     )
     rows = []
     for stored in events:

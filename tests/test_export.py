@@ -32,7 +32,10 @@ def test_acled_csv_has_acleds_columns_and_the_merged_ambush(store):
     shula = next(row for row in rows if row["location"] == "Ash Shula")
     assert shula["event_id_cnty"] == "orient-shula-3825fbff41"
     assert (shula["event_date"], shula["year"], shula["time_precision"]) == (
-        "2023-12-12", "2023", "1")
+        "2023-12-12",
+        "2023",
+        "1",
+    )
     assert (shula["country"], shula["iso"], shula["region"]) == ("Syria", "760", "Middle East")
     assert (shula["event_type"], shula["sub_event_type"]) == ("Battles", "Armed clash")
     assert shula["fatalities"] == "5"
@@ -47,11 +50,13 @@ def test_jsonl_is_the_event_format_plus_bounds_and_sources(store):
     records = [json.loads(line) for line in handle.getvalue().splitlines()]
     assert len(records) == 3
     shula = next(r for r in records if r["location_en"] == "Ash Shula")
-    assert list(shula)[:len(EVENT_FIELDS)] == list(EVENT_FIELDS)
-    assert list(shula)[len(EVENT_FIELDS):] == ["fatalities_low", "fatalities_high", "sources"]
+    assert list(shula)[: len(EVENT_FIELDS)] == list(EVENT_FIELDS)
+    assert list(shula)[len(EVENT_FIELDS) :] == ["fatalities_low", "fatalities_high", "sources"]
     assert (shula["fatalities"], shula["fatalities_low"], shula["fatalities_high"]) == (5, 5, 7)
     assert [(s["doc_id"], s["outlet"], s["fatalities"]) for s in shula["sources"]] == [
-        ("orient-shula", "أورينت نت", 5), ("sy24-shula", "SY24", 7)]
+        ("orient-shula", "أورينت نت", 5),
+        ("sy24-shula", "SY24", 7),
+    ]
     for source in shula["sources"]:
         assert any(span["label"] == "fatalities" for span in source["evidence"])
 
@@ -61,8 +66,7 @@ def test_geojson_is_a_feature_collection_of_points(store):
     assert write_geojson(store.iter_events(), handle) == 3
     collection = json.loads(handle.getvalue())
     assert collection["type"] == "FeatureCollection"
-    shiheil = next(f for f in collection["features"]
-                   if f["properties"]["location"] == "Shiheil")
+    shiheil = next(f for f in collection["features"] if f["properties"]["location"] == "Shiheil")
     assert shiheil["geometry"]["type"] == "Point"
     longitude, latitude = shiheil["geometry"]["coordinates"]
     assert (round(latitude, 2), round(longitude, 2)) == (35.09, 40.45)
@@ -75,7 +79,7 @@ def test_parquet_is_written_with_typed_columns(store, tmp_path):
     path = tmp_path / "events.parquet"
     assert export(store.iter_events(), "parquet", str(path)) == 3
     table = pq.read_table(path)
-    assert table.column_names[:len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+    assert table.column_names[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
     assert str(table.schema.field("fatalities").type) == "int32"
     rows = {row["location"]: row for row in table.to_pylist()}
     assert rows["Ash Shula"]["source_ids"] == ["orient-shula", "sy24-shula"]
@@ -85,3 +89,18 @@ def test_parquet_is_written_with_typed_columns(store, tmp_path):
 def test_parquet_to_stdout_is_refused(store):
     with pytest.raises(ValueError, match="binary"):
         export(store.iter_events(), "parquet", "-")
+
+
+def test_acled_csv_neutralises_cells_a_spreadsheet_would_run_as_formulas(store):
+    """CSV injection (OWASP): a note or outlet starting with = + - @ gets ' before it."""
+    from dataclasses import replace
+
+    stored = next(iter(store.iter_events()))
+    hostile = replace(
+        stored, event=replace(stored.event, notes='=HYPERLINK("http://evil.example","x")')
+    )
+    handle = io.StringIO()
+    write_acled_csv([hostile], handle)
+    row = next(csv.DictReader(io.StringIO(handle.getvalue())))
+    assert row["notes"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert row["fatalities"] == str(stored.event.fatalities)  # numbers are left alone

@@ -17,7 +17,6 @@ a database that is down or busy is a 503, never a traceback.
 
 from __future__ import annotations
 
-import csv
 import hmac
 import io
 import logging
@@ -177,8 +176,10 @@ def create_app(
         A text cell that a spreadsheet would read as a formula (it starts with = + - @, a tab
         or a carriage return) is prefixed with ' (OWASP's advice against CSV injection).
         """
+        from rasad.export import write_acled_csv
+
         return _export(
-            store, reader, filters, sort, _write_safe_csv, "text/csv; charset=utf-8", "csv"
+            store, reader, filters, sort, write_acled_csv, "text/csv; charset=utf-8", "csv"
         )
 
     @api.get("/events/{event_id:path}", summary="One event, its sources, evidence and history")
@@ -450,29 +451,6 @@ def _export(
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="rasad-events.{suffix}"'},
     )
-
-
-def _write_safe_csv(events: Iterator[StoredEvent], handle: io.StringIO) -> int:
-    """ACLED CSV as rasad.export writes it, with formula-like text cells neutralised."""
-    from rasad.export import ACLED_COLUMNS, acled_row
-
-    writer = csv.DictWriter(handle, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for stored in events:
-        writer.writerow({key: _safe_cell(value) for key, value in acled_row(stored).items()})
-        count += 1
-    return count
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_cell(value: Any) -> Any:
-    """``value``, with ' before it if it is text a spreadsheet would run as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 # The tables an ingest writes, and how.
