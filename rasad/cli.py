@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--table", action="store_true", help="print a readable table instead of JSONL"
     )
+    _add_limits(extract)
     _add_scale(extract)
     extract.set_defaults(handler=run_extract)
 
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("inputs", nargs="+", metavar="INPUT")
     _add_db(ingest)
+    _add_limits(ingest)
     _add_scale(ingest)
     ingest.set_defaults(handler=run_ingest)
 
@@ -174,6 +176,34 @@ def _add_scale(parser: argparse.ArgumentParser) -> None:
                        help="extract on a running Dask cluster, e.g. tcp://10.0.0.5:8786")
 
 
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    from rasad.ingest import DEFAULT_MAX_CHARS, HTML_BYTES_PER_CHAR, JSON_LINE_BYTES_PER_CHAR
+
+    parser.add_argument(
+        "--max-chars",
+        type=_count,
+        default=None,
+        metavar="N",
+        help=f"refuse a document whose text is longer than N characters (named on stderr with "
+        f"its size; the rest is processed); JSON lines over {JSON_LINE_BYTES_PER_CHAR}×N "
+        f"bytes, .txt files over 4×N and web pages over {HTML_BYTES_PER_CHAR}×N are skipped "
+        f"unread. Default {DEFAULT_MAX_CHARS:,} (about 2 MB of Arabic, twenty times a long "
+        f"report); 0: no limit",
+    )
+
+
+def _count(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number")
+    return int(value)
+
+
+def _max_chars(args: argparse.Namespace) -> int:
+    from rasad.ingest import DEFAULT_MAX_CHARS
+
+    return DEFAULT_MAX_CHARS if args.max_chars is None else args.max_chars
+
+
 def _distributed(args: argparse.Namespace) -> bool:
     return bool(args.workers or args.scheduler)
 
@@ -208,6 +238,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if args.verbose < 2:
+        # rasad names each page it cannot read; trafilatura's own complaints are noise
+        for name in ("trafilatura", "htmldate"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+    if getattr(args, "max_chars", None) is not None and _distributed(args):
+        parser.error("--max-chars is not passed to Dask workers: use one or the other")
     try:
         return args.handler(args)
     except RasadError as error:
@@ -226,7 +262,9 @@ def run_extract(args: argparse.Namespace) -> int:
         if _distributed(args):
             items = _extracted(args, stack, keep_text=False)
         else:
-            items = Pipeline().pipe(read_documents(args.inputs, stdin=sys.stdin))
+            items = Pipeline().pipe(
+                read_documents(args.inputs, stdin=sys.stdin, max_chars=_max_chars(args))
+            )
         parquet = None
         if args.output.endswith(".parquet") and not args.table:
             from rasad.scale import ParquetEventWriter  # pyarrow only: Dask is not imported
@@ -264,7 +302,7 @@ def run_eval(args: argparse.Namespace) -> int:
 def run_ingest(args: argparse.Namespace) -> int:
     from rasad.ingest import read_documents
     from rasad.pipeline import Pipeline
-    from rasad.store import Store
+    from rasad.store import Store, StoreUnavailable
 
     stack = ExitStack()
     store = Store(args.db)
@@ -274,18 +312,28 @@ def run_ingest(args: argparse.Namespace) -> int:
         # Documents come back with their events; the store only resolves and writes.
         outcomes = store.ingest(_extracted(args, stack, keep_text=True))
     else:
-        outcomes = store.ingest(read_documents(args.inputs, stdin=sys.stdin), Pipeline())
-    for outcome in _progress(outcomes, show=sys.stderr.isatty() and not args.quiet):
-        if isinstance(outcome, RasadError):
-            documents["failed"] += 1
-            print(f"rasad: {outcome}", file=sys.stderr)
-            continue
-        documents[outcome.status] += 1
-        events["new"] += outcome.events_new
-        events["merged"] += outcome.events_merged
-        events["updated"] += outcome.events_updated
+        documents_read = read_documents(args.inputs, stdin=sys.stdin, max_chars=_max_chars(args))
+        outcomes = store.ingest(documents_read, Pipeline())
+    stopped = None  # why the run ended early: the database failed, or Ctrl-C
+    try:
+        for outcome in _progress(outcomes, show=sys.stderr.isatty() and not args.quiet):
+            if isinstance(outcome, RasadError):
+                documents["failed"] += 1
+                print(f"rasad: {outcome}", file=sys.stderr)
+                continue
+            documents[outcome.status] += 1
+            events["new"] += outcome.events_new
+            events["merged"] += outcome.events_merged
+            events["updated"] += outcome.events_updated
+    except (StoreUnavailable, KeyboardInterrupt) as error:
+        # Each document is one transaction: what was stored stays, a re-run resumes.
+        stopped = str(error) if isinstance(error, StoreUnavailable) else "interrupted"
     stack.close()
     store.close()
+    if stopped:
+        stored = documents["new"] + documents["near-duplicate"]
+        print(f"rasad: {stopped}; stopped after storing {stored} new document(s): run the "
+              "same command again to resume", file=sys.stderr)
     if not args.quiet:
         print(
             f"documents: {documents['new']} new, "
@@ -294,7 +342,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             f"events: {events['new']} new, {events['merged']} merged, "
             f"{events['updated']} updated"
         )
-    return EXIT_FAILURES if documents["failed"] else EXIT_OK
+    return EXIT_FAILURES if documents["failed"] or stopped else EXIT_OK
 
 
 def _progress(items: Iterable, *, show: bool) -> Iterator:

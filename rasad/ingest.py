@@ -14,9 +14,10 @@ A JSON line holds one document::
 
 Size is bounded: a document whose text is longer than ``max_chars`` characters (default
 ``DEFAULT_MAX_CHARS``; ``rasad extract --max-chars``) is refused with its size, and a JSON
-line or web page of more than ``RAW_BYTES_PER_CHAR * max_chars`` bytes is skipped without
-being parsed or held in memory whole, so that one runaway input costs neither minutes nor
-gigabytes.
+line, text file or web page too large to hold such a text (``JSON_LINE_BYTES_PER_CHAR``,
+``UTF8_MAX_BYTES_PER_CHAR``, ``HTML_BYTES_PER_CHAR`` bytes per character of the limit) is
+skipped without being parsed or held in memory whole, so that one runaway input costs
+neither minutes nor gigabytes.
 """
 
 from __future__ import annotations
@@ -44,10 +45,12 @@ BINARY_SNIFF_BYTES = 8192
 # some 10 s to extract, while a runaway input (a whole archive in one "text", a log file)
 # would take minutes and gigabytes. 0 or None: no limit.
 DEFAULT_MAX_CHARS = 1_000_000
-# A JSON line or web page of more than this many bytes per character of the limit cannot be a
-# document within it and is skipped unparsed: a JSON escape takes 6 bytes a character, and a
-# page carries markup, scripts and inline images besides its text.
-RAW_BYTES_PER_CHAR = 32
+# A JSON line of more than this many bytes per character of the limit is skipped unparsed:
+# a JSON escape takes 6 bytes a character ("\u0642"), and there are other fields besides.
+JSON_LINE_BYTES_PER_CHAR = 16
+# A web page carries markup, scripts and inline images besides its text: a page saved whole
+# (SingleFile) runs to tens of MB.
+HTML_BYTES_PER_CHAR = 64
 # UTF-8 takes at most 4 bytes a character: a text file of more bytes than 4 per character of
 # the limit holds too many characters.
 UTF8_MAX_BYTES_PER_CHAR = 4
@@ -261,12 +264,21 @@ def document_from_record(
     )
 
 
-def document_from_html(html: str, *, doc_id: str, origin: str, url: str | None = None) -> Document:
+def document_from_html(
+    html: str,
+    *,
+    doc_id: str,
+    origin: str,
+    url: str | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+) -> Document:
     """The Document of a web page's main text; raises ``InputError`` if it has none.
 
     Navigation, footers, scripts and comments are left out (trafilatura, favouring
     precision). Title and date come from the page's metadata only: htmldate's extensive
-    search reads dates from the text and footers ("© 2019") and would invent them.
+    search reads dates from the text and footers ("© 2019") and would invent them. Inline
+    data too long for the parser (``INLINE_DATA_MAX_CHARS``) is emptied first; a main text
+    longer than ``max_chars`` characters is refused.
     """
     file, line = _where(origin)
     date_params = {
@@ -274,6 +286,7 @@ def document_from_html(html: str, *, doc_id: str, origin: str, url: str | None =
         "extensive_search": False,
         "max_date": date.today().isoformat(),
     }
+    html = without_inline_data(html)
     try:
         import trafilatura  # only HTML needs it, and it is slow to import
 
@@ -305,7 +318,47 @@ def document_from_html(html: str, *, doc_id: str, origin: str, url: str | None =
         "outlet": getattr(extracted, "sitename", None),
         "published": published,
     }
-    return document_from_record(record, origin=origin)
+    return document_from_record(record, origin=origin, max_chars=max_chars)
+
+
+# Where an element whose content the parser takes raw opens ("<script ...>", a comment), and
+# where it closes; an attribute value too long to be anything but inline data.
+_RAW_OPEN = re.compile(r"<(script|style)\b[^>]*>|<!--", re.IGNORECASE)
+_RAW_CLOSE = {
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+    "": re.compile(r"-->"),
+}
+_LONG_ATTRIBUTE = re.compile(
+    rf"""(=\s*)(?:"[^"<>]{{{INLINE_DATA_MAX_CHARS},}}"|'[^'<>]{{{INLINE_DATA_MAX_CHARS},}}')"""
+)
+
+
+def without_inline_data(html: str) -> str:
+    """``html`` with script and style contents, comments and quoted attribute values (a
+    base64 ``data:`` image, a ``srcdoc``) longer than ``INLINE_DATA_MAX_CHARS`` emptied.
+
+    lxml drops the rest of a page after a text node or attribute over 10 MB, and such data is
+    never the report. Linear in the page: each element is searched for once.
+    """
+    if len(html) <= INLINE_DATA_MAX_CHARS:
+        return html
+    pieces: list[str] = []
+    kept_to = 0
+    search_from = 0
+    while (opened := _RAW_OPEN.search(html, search_from)) is not None:
+        closed = _RAW_CLOSE[(opened.group(1) or "").lower()].search(html, opened.end())
+        content_end = closed.start() if closed is not None else len(html)
+        if content_end - opened.end() > INLINE_DATA_MAX_CHARS:
+            pieces.append(html[kept_to : opened.end()])
+            kept_to = content_end
+        if closed is None:
+            break
+        search_from = closed.end()
+    if pieces:
+        pieces.append(html[kept_to:])
+        html = "".join(pieces)
+    return _LONG_ATTRIBUTE.sub(r'\1""', html)
 
 
 def _decode_line(raw: bytes, *, name: str, line: int) -> str:
@@ -318,31 +371,112 @@ def _decode_line(raw: bytes, *, name: str, line: int) -> str:
         ) from None
 
 
-def _read_jsonl(stream: IO[bytes] | TextIO, name: str) -> Iterator[Document | InputError]:
-    """Documents of a JSON-lines stream, one line at a time, with an error per bad line."""
+def _read_line(stream: IO[bytes] | TextIO, limit: int | None) -> tuple[bytes | str, int | None]:
+    """The next line of ``stream`` (empty at the end) and None; for a line longer than
+    ``limit``, its first ``_HEAD_BYTES`` and its size, the rest read past and dropped.
+    """
+    raw = stream.readline(limit + 1) if limit else stream.readline()
+    newline = b"\n" if isinstance(raw, bytes) else "\n"
+    if not limit or len(raw) <= limit or raw.endswith(newline):
+        return raw, None
+    size = len(raw)
+    head = raw[:_HEAD_BYTES]
+    del raw
+    while chunk := stream.readline(_SKIP_CHUNK_BYTES):
+        size += len(chunk)
+        if chunk.endswith(newline):
+            size -= 1
+            break
+    return head, size
+
+
+# The document id near the start of a JSON object: a key "id" where a key may stand (a quote
+# inside a JSON string is escaped, so '{"id":' or ', "id":' only occur as keys).
+_ID_KEY = re.compile(r'[{,]\s*"id"\s*:\s*(?:"((?:[^"\\]|\\.){1,200})"|(-?\d{1,30})\b)')
+
+
+def _id_in_head(head: bytes | str) -> str | None:
+    """The document id a JSON line too long to parse seems to start with, if it names one."""
+    text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    found = _ID_KEY.search(text)
+    if found is None:
+        return None
+    if found.group(2) is not None:
+        return found.group(2)
+    try:
+        return json.loads(f'"{found.group(1)}"').strip() or None
+    except ValueError:
+        return None
+
+
+def _too_long(head: bytes | str, size: int, limit: int, *, name: str, line: int) -> InputError:
+    return InputError(
+        f"line is {size:,} bytes, over the limit of {limit:,} for one document "
+        f"({JSON_LINE_BYTES_PER_CHAR} bytes per character of --max-chars); skipped unread",
+        file=name,
+        line=line,
+        doc_id=_id_in_head(head),
+    )
+
+
+def _read_jsonl(
+    stream: IO[bytes] | TextIO, name: str, max_chars: int | None = DEFAULT_MAX_CHARS
+) -> Iterator[Document | InputError]:
+    """Documents of a JSON-lines stream, one line at a time, with an error per bad line.
+
+    A line is held once as bytes, then as text, then parsed, each dropped when the next is
+    made; a line over the byte limit is never held whole.
+    """
+    limit = _byte_limit(max_chars, JSON_LINE_BYTES_PER_CHAR)
     has_content = False
-    for line_number, raw in enumerate(stream, start=1):
+    line_number = 0
+    while True:
+        raw, oversize = _read_line(stream, limit)
+        if not raw:
+            break
+        line_number += 1
         origin = f"{name}:{line_number}"
         try:
-            if isinstance(raw, bytes):
-                raw = _decode_line(raw, name=name, line=line_number)
-            if not raw.strip():
+            if oversize is not None:
+                has_content = True
+                assert limit is not None
+                raise _too_long(raw, oversize, limit, name=name, line=line_number)
+            line = _decode_line(raw, name=name, line=line_number) if isinstance(raw, bytes) else raw
+            raw = b""  # the bytes are not needed once decoded
+            if not line.strip():
                 continue
             has_content = True
             try:
-                record = json.loads(raw)
+                record = json.loads(line)
             except json.JSONDecodeError as error:
                 raise InputError(
                     f"malformed JSON: {error.msg} (column {error.colno})",
                     file=name,
                     line=line_number,
                 ) from None
-            yield document_from_record(record, origin=origin)
+            except ValueError as error:  # an integer of more than 4,300 digits
+                raise InputError(
+                    f"malformed JSON: {str(error).split(';')[0]}", file=name, line=line_number
+                ) from None
+            except RecursionError:
+                raise InputError(
+                    "malformed JSON: nested too deeply", file=name, line=line_number
+                ) from None
+            line = ""  # nor the text once parsed
+            yield document_from_record(record, origin=origin, max_chars=max_chars)
         except InputError as error:
             has_content = True
             yield error
     if not has_content:
         yield InputError("empty file: no documents", file=name)
+
+
+def _file_size(path: Path) -> int:
+    """The size of a file in bytes; raises ``InputError`` naming it if it cannot be read."""
+    try:
+        return path.stat().st_size
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", file=str(path)) from None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -355,7 +489,7 @@ def _read_bytes(path: Path) -> bytes:
 
 def _decode_text_file(data: bytes, name: str) -> str:
     """A whole text file as a string; raises ``InputError`` naming the line of a bad byte."""
-    if b"\0" in data:
+    if b"\0" in data or looks_binary(data[:BINARY_SNIFF_BYTES]):
         raise InputError("binary data or UTF-16, not UTF-8 text", file=name)
     try:
         return data.decode("utf-8-sig")
@@ -364,32 +498,70 @@ def _decode_text_file(data: bytes, name: str) -> str:
         raise InputError("invalid UTF-8", file=name, line=line) from None
 
 
-def _read_text_file(path: Path) -> Document:
+def _check_file_size(path: Path, limit: int | None, max_chars: int | None, what: str) -> None:
+    """Raises ``InputError`` naming the file and its size if it is over ``limit`` bytes."""
+    size = _file_size(path)
+    if limit is not None and size > limit:
+        raise InputError(
+            f"file is {size:,} bytes, over the limit of {limit:,} for {what} "
+            f"of at most {max_chars:,} characters (--max-chars); skipped unread",
+            file=str(path),
+            doc_id=path.stem,
+            field="text",
+        )
+
+
+# The first line with something on it, split where ``str.splitlines`` splits.
+_FIRST_LINE = re.compile(r"\S[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*")
+
+
+def _read_text_file(path: Path, max_chars: int | None = DEFAULT_MAX_CHARS) -> Document:
     """The Document of a plain-text file: id its stem, title its first non-empty line."""
     name = str(path)
+    _check_file_size(
+        path, _byte_limit(max_chars, UTF8_MAX_BYTES_PER_CHAR), max_chars, "a text file"
+    )
     text = _decode_text_file(_read_bytes(path), name)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    return document_from_record({"id": path.stem, "text": text, "title": title}, origin=f"{name}:1")
+    first = _FIRST_LINE.search(text)
+    title = first.group().strip() if first is not None else None
+    return document_from_record(
+        {"id": path.stem, "text": text, "title": title}, origin=f"{name}:1", max_chars=max_chars
+    )
 
 
-def _read_html_file(path: Path) -> Document:
+def _read_html_file(path: Path, max_chars: int | None = DEFAULT_MAX_CHARS) -> Document:
     """The Document of a saved web page, id its stem."""
+    _check_file_size(path, _byte_limit(max_chars, HTML_BYTES_PER_CHAR), max_chars, "a web page")
     data = _read_bytes(path)
     if not data.strip():
         raise InputError("empty file: no HTML", file=str(path), doc_id=path.stem, field="text")
+    if looks_binary(data[:BINARY_SNIFF_BYTES]):
+        raise InputError(
+            "binary data or UTF-16, not an HTML page",
+            file=str(path),
+            doc_id=path.stem,
+            field="text",
+        )
     from trafilatura.utils import decode_file
 
     # Older Arabic sites still serve windows-1256; decode_file honours the declared charset.
     html = decode_file(data)
-    return document_from_html(html, doc_id=path.stem, origin=f"{path}:1")
+    del data
+    return document_from_html(html, doc_id=path.stem, origin=f"{path}:1", max_chars=max_chars)
 
 
-def _read_stdin(stdin: TextIO | None) -> Iterator[Document | InputError]:
+def _read_stdin(
+    stdin: TextIO | None, max_chars: int | None = DEFAULT_MAX_CHARS
+) -> Iterator[Document | InputError]:
     stream = stdin if stdin is not None else sys.stdin
     # Reading bytes lets an invalid UTF-8 line be reported and skipped instead of ending
     # the whole stream with a decode error.
     binary = getattr(stream, "buffer", None)
-    yield from _read_jsonl(binary if binary is not None else stream, STDIN_NAME)
+    peek = getattr(binary, "peek", None)
+    if peek is not None and looks_binary(peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]):
+        yield InputError("binary data or UTF-16, not UTF-8 JSON lines", file=STDIN_NAME)
+        return
+    yield from _read_jsonl(binary if binary is not None else stream, STDIN_NAME, max_chars)
 
 
 def _files_under(directory: Path) -> list[Path]:
@@ -403,7 +575,9 @@ def _files_under(directory: Path) -> list[Path]:
     )
 
 
-def _read_path(path: Path) -> Iterator[Document | InputError]:
+def _read_path(
+    path: Path, max_chars: int | None = DEFAULT_MAX_CHARS
+) -> Iterator[Document | InputError]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         try:
@@ -412,25 +586,27 @@ def _read_path(path: Path) -> Iterator[Document | InputError]:
             yield InputError(f"cannot read: {error.strerror}", file=str(path))
             return
         with handle:
-            # A NUL byte never occurs in text: this is a binary file, and reading on would
-            # report every chunk of it as a separate bad line.
-            if b"\0" in handle.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]:
+            # A binary file: reading on would report every chunk of it as a bad line.
+            if looks_binary(handle.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]):
                 yield InputError("binary data or UTF-16, not UTF-8 JSON lines", file=str(path))
                 return
             try:
-                yield from _read_jsonl(handle, str(path))
+                yield from _read_jsonl(handle, str(path), max_chars)
             except OSError as error:
                 yield InputError(f"read failed: {error.strerror}", file=str(path))
         return
     reader = _read_text_file if suffix in TEXT_SUFFIXES else _read_html_file
     try:
-        yield reader(path)
+        yield reader(path, max_chars)
     except InputError as error:
         yield error
 
 
 def read_documents(
-    inputs: Iterable[str], *, stdin: TextIO | None = None
+    inputs: Iterable[str],
+    *,
+    stdin: TextIO | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Iterator[Document | InputError]:
     """Documents read from ``inputs``, in order, with an ``InputError`` for each problem.
 
@@ -438,10 +614,13 @@ def read_documents(
     (``.txt``: one document), a web page (``.html``, ``.htm``), a directory (its input files,
     sorted, recursively) or ``-`` for JSON lines on ``stdin`` (default ``sys.stdin``).
     Never raises for a bad input. A document id met a second time is an error: event ids
-    are derived from document ids and would collide.
+    are derived from document ids and would collide. A document whose text is longer than
+    ``max_chars`` characters is an error (None or 0: no limit), and so is a JSON line, text
+    file or web page too large to hold such a text (16, 4 and 64 bytes per character of the
+    limit), refused before it is parsed.
     """
     first_origin: dict[str, str] = {}
-    for item in _read_inputs(inputs, stdin):
+    for item in _read_inputs(inputs, stdin, max_chars):
         if isinstance(item, Document):
             origin = item.origin or ""
             if item.id in first_origin:
@@ -458,10 +637,12 @@ def read_documents(
         yield item
 
 
-def _read_inputs(inputs: Iterable[str], stdin: TextIO | None) -> Iterator[Document | InputError]:
+def _read_inputs(
+    inputs: Iterable[str], stdin: TextIO | None, max_chars: int | None
+) -> Iterator[Document | InputError]:
     for given in inputs:
         if given == "-":
-            yield from _read_stdin(stdin)
+            yield from _read_stdin(stdin, max_chars)
             continue
         path = Path(given)
         if path.is_dir():
@@ -469,7 +650,7 @@ def _read_inputs(inputs: Iterable[str], stdin: TextIO | None) -> Iterator[Docume
             if not files:
                 yield InputError("directory holds no .jsonl, .txt or .html files", file=given)
             for file in files:
-                yield from _read_path(file)
+                yield from _read_path(file, max_chars)
         elif not path.exists():
             yield InputError("no such file or directory", file=given)
         elif path.suffix.lower() not in INPUT_SUFFIXES:
@@ -478,4 +659,4 @@ def _read_inputs(inputs: Iterable[str], stdin: TextIO | None) -> Iterator[Docume
                 file=given,
             )
         else:
-            yield from _read_path(path)
+            yield from _read_path(path, max_chars)

@@ -18,7 +18,10 @@ event, recomputed from all its sources, whatever order they came in.
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
 import os
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -27,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Connection,
+    Text,
+    cast,
     create_engine,
     delete,
     event,
@@ -36,7 +41,8 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
 
 from rasad.dedup import (
     NEAR_DUPLICATE_JACCARD,
@@ -70,15 +76,36 @@ if TYPE_CHECKING:
 
     from rasad.pipeline import Pipeline
 
-__all__ = ["AddResult", "EventFilter", "Store", "StoredEvent", "database_url"]
+__all__ = ["AddResult", "EventFilter", "Store", "StoreUnavailable", "StoredEvent", "database_url"]
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DB = "rasad.db"
+# Seconds a SQLite writer waits for another process's lock before it gives up; a URL's own
+# ``?timeout=SECONDS`` wins.
+BUSY_TIMEOUT = 30.0
+# Seconds a store keeps retrying a transaction whose PostgreSQL connection was lost (a server
+# restart, a failover) before it gives up.
+RECONNECT_TIMEOUT = 60.0
+# SQLSTATEs worth a retry: the connection or the server went away, or the transaction lost
+# a race (serialization failure, deadlock) and is simply run again.
+_TRANSIENT_STATES = ("08", "57P01", "57P02", "57P03", "40001", "40P01")
 # Fields of an event whose change is written to its history.
 _TRACKED = (
     "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor2",
     "location", "admin1", "latitude", "longitude", "geo_precision", "fatalities",
     "fatalities_low", "fatalities_high", "historical",
 )
+
+
+# What resolution reads of an account: the stored event as JSON text (parsed through a cache,
+# ``Store._account``), its figures and window; never the evidence spans.
+_ACCOUNTS = select(
+    sources.c.id, sources.c.event_id, cast(sources.c.record, Text).label("raw"),
+    sources.c.fatalities, sources.c.fatalities_low, sources.c.fatalities_high,
+    sources.c.fatalities_vague, sources.c.window_start, sources.c.window_end,
+)
+_ACCOUNT_CACHE = 50_000  # parsed accounts kept per store (some 200 MB at most)
 
 
 def database_url(db: str | None = None) -> str:
@@ -167,19 +194,38 @@ class StoredEvent:
         }
 
 
-class Store:
-    """An event store at a SQLAlchemy URL or a file path (SQLite); migrates itself on open."""
+class StoreUnavailable(StoreError):
+    """The database itself failed, not a document: locked by another writer past the busy
+    timeout, disk full, or the server out of reach past the reconnect timeout.
 
-    def __init__(self, db: str | None = None) -> None:
+    Nothing more can be stored until the cause is fixed, so ``Store.ingest`` raises it
+    instead of going on; every document committed before it stays stored, and running the
+    same ingest again resumes.
+    """
+
+
+class Store:
+    """An event store at a SQLAlchemy URL or a file path (SQLite); migrates itself on open.
+
+    ``reconnect_timeout``: seconds a transaction whose PostgreSQL connection was lost is
+    retried (on a new connection) before ``StoreUnavailable`` is raised.
+    """
+
+    def __init__(self, db: str | None = None, *, reconnect_timeout: float = RECONNECT_TIMEOUT
+                 ) -> None:
         self.url = database_url(db)
+        self.reconnect_timeout = reconnect_timeout
+        self._sqlite = self.url.startswith("sqlite")
+        self._accounts: dict[tuple, Source] = {}
+        where = _shown(self.url)
         try:
             self.engine: Engine = _engine(self.url)
             _upgrade(self.engine)
         except ImportError as error:
-            raise StoreError(f"cannot open the store at {self.url}: {error} "
+            raise StoreError(f"cannot open the store at {where}: {error} "
                              "(for PostgreSQL: pip install 'rasad[postgres]')") from error
         except (SQLAlchemyError, OSError) as error:
-            raise StoreError(f"cannot open the store at {self.url}: {error}") from error
+            raise StoreError(f"cannot open the store at {where}: {_reason(error)}") from error
 
     def close(self) -> None:
         self.engine.dispose()
@@ -204,6 +250,8 @@ class Store:
             if isinstance(item, RasadError):
                 yield item
                 continue
+            # StoreUnavailable (the database failed, not this document) is raised: going on
+            # would fail every document after it the same way.
             try:
                 if self.contains(item):
                     yield AddResult(item.id, "duplicate")
@@ -214,14 +262,20 @@ class Store:
                         yield extracted
                         continue
                 yield self.add(item)
+            except StoreUnavailable:
+                raise
             except StoreError as error:
                 yield error
 
     def contains(self, doc: Document) -> bool:
         """Whether this content is already stored; raises StoreError if the id holds other text."""
         digest = content_hash(doc.text)
-        with self.engine.connect() as conn:
-            return self._stored(conn, doc, digest)
+
+        def look() -> bool:
+            with self.engine.connect() as conn:
+                return self._stored(conn, doc, digest)
+
+        return self._retrying(look, doc.id)
 
     def add(self, doc: Document) -> AddResult:
         """Stores a document with the events the pipeline found in it; what that did.
@@ -230,13 +284,73 @@ class Store:
         """
         digest = content_hash(doc.text)
         minhash = signature(doc.body or doc.text)
-        try:
+
+        def write() -> AddResult:
             with self.engine.begin() as conn:
+                if self._sqlite:
+                    # Take the write lock first (waiting up to the busy timeout), so that
+                    # what this transaction reads is still current when it writes.
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
                 if self._stored(conn, doc, digest):
                     return AddResult(doc.id, "duplicate")
                 return self._add(conn, doc, digest, minhash)
-        except SQLAlchemyError as error:
-            raise StoreError(f"cannot store: {error}", doc_id=doc.id) from error
+
+        return self._retrying(write, doc.id)
+
+    def _retrying(self, action: Any, doc_id: str | None) -> Any:
+        """``action()``, run again on a new connection while the failure is transient.
+
+        A failure of the database (OperationalError: locked, disk full, server gone) is
+        raised as StoreUnavailable once retrying cannot help; any other failure concerns
+        this document only and is a StoreError naming it. Each message is one line.
+        """
+        deadline = None
+        delay = 0.2
+        while True:
+            try:
+                return action()
+            except (OperationalError, InterfaceError) as error:
+                now = time.monotonic()
+                deadline = deadline or now + self.reconnect_timeout
+                if not self._transient(error) or now >= deadline:
+                    raise StoreUnavailable(self._unavailable(error, deadline is not None
+                                                             and now >= deadline)) from error
+                log.warning("store: %s; retrying in %.1f s", _reason(error), delay)
+                time.sleep(delay)
+                delay = min(delay * 2, 5.0)
+            except SQLAlchemyError as error:
+                raise StoreError(f"cannot store: {_reason(error)}", doc_id=doc_id) from error
+
+    def _transient(self, error: DBAPIError) -> bool:
+        """Whether a new connection may well succeed: never on SQLite (a lock has been waited
+        for already; a full disk stays full), on PostgreSQL when the connection was lost or
+        the transaction lost a race."""
+        if self._sqlite:
+            return False
+        if error.connection_invalidated:
+            return True
+        state = getattr(error.orig, "sqlstate", None)
+        if state:
+            return state.startswith(_TRANSIENT_STATES)
+        return True  # no SQLSTATE: the server could not be reached at all
+
+    def _unavailable(self, error: DBAPIError, waited: bool) -> str:
+        reason = _reason(error)
+        where = _shown(self.url)
+        lowered = reason.lower()
+        if "locked" in lowered or "busy" in lowered:
+            timeout = _busy_timeout(self.url)
+            hint = (f"another process held its write lock for over {timeout:g} s "
+                    "(wait longer with ?timeout=SECONDS in the URL)")
+        elif "full" in lowered or "no space" in lowered or "disk quota" in lowered:
+            hint = "no space left on the disk"
+        elif "i/o error" in lowered:
+            hint = "the file system refused a write (full, size-limited, read-only or failing)"
+        elif waited:
+            hint = f"the database was out of reach for {self.reconnect_timeout:g} s"
+        else:
+            hint = None
+        return f"the store at {where} failed: {reason}" + (f"; {hint}" if hint else "")
 
     def _stored(self, conn: Connection, doc: Document, digest: str) -> bool:
         rows = conn.execute(
@@ -364,6 +478,7 @@ class Store:
             if unchanged:
                 continue
             rewritten |= {s.doc_id for s in resolved.sources}
+            self._references(conn, resolved.event)
             conn.execute(delete(events).where(events.c.id == resolved.event_id))
             conn.execute(insert(events).values(**row))
             conn.execute(update(sources).where(sources.c.id.in_(members))
@@ -397,9 +512,9 @@ class Store:
         the frontier's, then pairs checked only within a governorate and day.
         """
         found: dict[str, tuple[Source, str]] = {}
-        for row in conn.execute(select(sources).where(sources.c.id.in_(seeds),
-                                                      sources.c.role != "copy")):
-            found[row.id] = (_source_of(row), row.event_id)
+        for row in conn.execute(_ACCOUNTS.where(sources.c.id.in_(seeds),
+                                                sources.c.role != "copy")):
+            found[row.id] = (self._account(row), row.event_id)
         read: dict[str, tuple[Source, str]] = dict(found)
         frontier = [found[key][0] for key in sorted(found)]
         while frontier:
@@ -411,13 +526,13 @@ class Store:
                 spans[account.event.admin1] = (min(start, account.window[0]),
                                                max(end, account.window[1]))
             for admin1, (start, end) in sorted(spans.items()):
-                query = select(sources).where(
+                query = _ACCOUNTS.where(
                     sources.c.admin1 == admin1, sources.c.role != "copy",
                     sources.c.window_start <= end, sources.c.window_end >= start,
                 )
                 for row in conn.execute(query):
                     if row.id not in read:
-                        read[row.id] = (_source_of(row), row.event_id)
+                        read[row.id] = (self._account(row), row.event_id)
             unlinked = _day_index(s for key, (s, _) in read.items() if key not in found)
             reached = []
             for account in frontier:
@@ -427,6 +542,29 @@ class Store:
                         reached.append(candidate)
             frontier = reached
         return found
+
+    def _account(self, row: Any) -> Source:
+        """The account of a ``_ACCOUNTS`` row, parsed once per store.
+
+        A stored account never changes (only its ``event_id`` and ``role`` do), and a busy
+        governorate's accounts are read again by every document that reaches them: the
+        parsed Source is kept, keyed by the stored JSON text itself, so a cached entry can
+        never stand for other content.
+        """
+        key = (row.raw, row.fatalities, row.fatalities_low, row.fatalities_high,
+               row.fatalities_vague, row.window_start, row.window_end)
+        account = self._accounts.get(key)
+        if account is None:
+            if len(self._accounts) >= _ACCOUNT_CACHE:
+                self._accounts.clear()
+            figure = None
+            if row.fatalities_low is not None:
+                figure = Figure(row.fatalities, row.fatalities_low, row.fatalities_high,
+                                bool(row.fatalities_vague))
+            window = (row.window_start, row.window_end) if row.window_start else None
+            account = Source(Event.from_dict(json.loads(row.raw)), figure, window)
+            self._accounts[key] = account
+        return account
 
     def _attach_copies(self, conn: Connection, original: str) -> None:
         """Links each account of the copies of ``original`` to the event it matches, if any."""
@@ -461,9 +599,9 @@ class Store:
         row.update(
             id=e.event_id,
             event_date=date.fromisoformat(e.event_date) if e.event_date else None,
-            actor1_id=self._actor(conn, e.actor1, e.inter1),
-            actor2_id=self._actor(conn, e.actor2, e.inter2),
-            place_id=self._place(conn, e),
+            actor1_id=_short_id(e.actor1) if e.actor1 else None,
+            actor2_id=_short_id(e.actor2) if e.actor2 else None,
+            place_id=_place_id(e),
             fatalities_low=resolved.fatalities_low, fatalities_high=resolved.fatalities_high,
             evidence=[span.to_dict() for span in e.evidence],
             n_sources=len({s.doc_id for s in resolved.sources}),
@@ -471,18 +609,17 @@ class Store:
         )
         return row
 
-    def _actor(self, conn: Connection, name: str | None, inter: int | None) -> str | None:
-        if not name:
-            return None
-        actor_id = _short_id(name)
-        if conn.execute(select(actors.c.id).where(actors.c.id == actor_id)).first() is None:
-            conn.execute(insert(actors).values(id=actor_id, name=name, inter=inter))
-        return actor_id
-
-    def _place(self, conn: Connection, e: Event) -> str | None:
-        if not e.location:
-            return None
-        place_id = _short_id(f"{e.location}|{e.admin3_pcode}|{e.latitude}|{e.longitude}")
+    def _references(self, conn: Connection, e: Event) -> None:
+        """Stores the actors and the place an event row about to be written refers to."""
+        for name, inter in ((e.actor1, e.inter1), (e.actor2, e.inter2)):
+            if not name:
+                continue
+            actor_id = _short_id(name)
+            if conn.execute(select(actors.c.id).where(actors.c.id == actor_id)).first() is None:
+                conn.execute(insert(actors).values(id=actor_id, name=name, inter=inter))
+        place_id = _place_id(e)
+        if place_id is None:
+            return
         if conn.execute(select(places.c.id).where(places.c.id == place_id)).first() is None:
             conn.execute(insert(places).values(
                 id=place_id, name=e.location, name_en=e.location_en, admin1=e.admin1,
@@ -490,7 +627,6 @@ class Store:
                 admin3=e.admin3, admin3_pcode=e.admin3_pcode, latitude=e.latitude,
                 longitude=e.longitude,
             ))
-        return place_id
 
     # --- reading ------------------------------------------------------------------------
 
@@ -615,11 +751,31 @@ def _days(window: tuple[date, date]) -> Iterator[date]:
         day += timedelta(days=1)
 
 
+def _reason(error: BaseException) -> str:
+    """The driver's own message on one line, without SQLAlchemy's echo of the SQL."""
+    cause = getattr(error, "orig", None) or error
+    return " ".join(str(cause).split()) or type(cause).__name__
+
+
+def _shown(url: str) -> str:
+    """The URL as it may be printed: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can parse: it has no password to hide either
+        return url
+
+
+def _busy_timeout(url: str) -> float:
+    timeout = make_url(url).query.get("timeout")
+    return float(timeout) if isinstance(timeout, str) else BUSY_TIMEOUT
+
+
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         if url.startswith("sqlite:///") and ":memory:" not in url and url != "sqlite://":
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
+            path = url.removeprefix("sqlite:///").split("?", 1)[0]
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": _busy_timeout(url)})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -648,6 +804,12 @@ def _upgrade(engine: Engine) -> None:
 
 def _precedence(doc_id: str, published: date | None) -> tuple[date, str]:
     return (published or date.max, doc_id)
+
+
+def _place_id(e: Event) -> str | None:
+    if not e.location:
+        return None
+    return _short_id(f"{e.location}|{e.admin3_pcode}|{e.latitude}|{e.longitude}")
 
 
 def _short_id(text: str) -> str:
