@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
 GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
+MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
 
 @dataclass(slots=True)
@@ -84,7 +85,11 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
         return doc.events
     outlets = [c for c in role_cues if c.value == "outlet"]
     context = _Context(
-        doc, places, actors, reference, MentionIndex(find_triggers(doc) + role_cues + cues), outlets
+        doc,
+        reference,
+        MentionIndex(find_triggers(doc) + role_cues + cues + places + actors),
+        outlets,
+        _body_paragraphs(doc),
     )
     body = [s for s in doc.sentences if not s.is_title]
     events = _events_told(context, body)
@@ -123,20 +128,27 @@ def _events_told(context: _Context, sentences: list[Sentence]) -> list[Event]:
 @dataclass(slots=True)
 class _Context:
     doc: Document
-    places: list[Mention]
-    actors: list[Mention]
     reference: date | None
-    index: MentionIndex
+    index: MentionIndex  # triggers, role cues, recap cues, places and actors
     outlets: list[Mention]  # outlet names: "حلب اليوم" dates nothing
+    paragraphs: dict[int, list[Sentence]]  # body sentences by paragraph
+
+
+def _body_paragraphs(doc: Document) -> dict[int, list[Sentence]]:
+    paragraphs: dict[int, list[Sentence]] = {}
+    for sentence in doc.sentences:
+        if not sentence.is_title:
+            paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+    return paragraphs
 
 
 def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool) -> _Act | None:
-    doc, places, actors, reference = context.doc, context.places, context.actors, context.reference
+    doc, reference = context.doc, context.reference
     start, end = clause
     triggers = [
         t
         for t in context.index.within("trigger", start, end)
-        if not _inside_a_name(t, actors)
+        if not _inside_a_name(t, context.index)
         and not any(
             c.value == "not_act" and c.start <= t.start < c.end
             for c in context.index.within("cue", start, end)
@@ -150,8 +162,8 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     planned = frame.plan or (end, end)  # names inside a plan are what is feared, not who acted
     clause_actors = [
         a
-        for a in actors
-        if start <= a.start and a.end <= end and not planned[0] <= a.start < planned[1]
+        for a in context.index.within("actor", start, end)
+        if not planned[0] <= a.start < planned[1]
     ]
     roles = (
         assign_roles(  # the act begins at its first trigger word: "قتل عنصران من قوات النظام بهجوم"
@@ -168,16 +180,16 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         )
     )
     if roles.actor1 is None and not chosen.value.violent:
-        roles = _with_carried_actor(roles, actors, start, reference)
+        roles = _with_carried_actor(roles, context.index, start, reference)
     own_places = most_specific(
         doc,
         [
             p
-            for p in places
-            if start <= p.start and p.end <= end and not planned[0] <= p.start < planned[1]
+            for p in context.index.within("place", start, end)
+            if not planned[0] <= p.start < planned[1]
         ],
     )
-    in_sentence = any(sentence.start <= p.start and p.end <= sentence.end for p in places)
+    in_sentence = bool(context.index.within("place", sentence.start, sentence.end))
     generic = chosen.value.kind in GENERIC_KINDS
     if deaths is None and (
         (generic and not own_places) or (chosen.value.violent and not in_sentence)
@@ -185,7 +197,9 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         return None  # "لهجمات نفذها مجهولون"، "سير المعارك": no act that can be told apart
     if chosen.value.kind == "killing" and deaths is None:
         return None
-    event_places = own_places or places_nearby(doc, clause, sentence, places, context.index)
+    event_places = own_places or places_nearby(
+        doc, clause, sentence, context.index, context.paragraphs
+    )
     if not event_places:
         return None
     # A clause with no date of its own takes one told before it in its sentence, never one of
@@ -226,9 +240,9 @@ def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:
     return ranked[0]
 
 
-def _with_carried_actor(roles: Roles, actors: list[Mention], start: int, on: date | None) -> Roles:
+def _with_carried_actor(roles: Roles, index: MentionIndex, start: int, on: date | None) -> Roles:
     """A strategic move told without its actor keeps the actor named just before it."""
-    earlier = [a for a in actors if start - CARRY_WINDOW <= a.start and a.end <= start]
+    earlier = index.within("actor", start - CARRY_WINDOW, start)
     if not earlier:
         return roles
     carried = earlier[-1]
@@ -247,14 +261,17 @@ def _claimed_by(context: _Context, clause: tuple[int, int]) -> Actor | None:
     claims = [c for c in context.index.within("role_cue", start, end) if c.value == "agent_before"]
     if not claims:
         return None
-    claimants = [a for a in context.actors if start <= a.start and a.end <= claims[0].start]
+    claimants = context.index.within("actor", start, claims[0].start)
     return resolve_actor(claimants[-1].value, context.reference) if claimants else None
 
 
-def _inside_a_name(trigger: Mention, actors: list[Mention]) -> bool:
+def _inside_a_name(trigger: Mention, index: MentionIndex) -> bool:
     """ "تحرير" in "هيئة تحرير الشام" names a group, not a takeover; "غارة" in "غارة إسرائيلية"
     opens the name and is still the act."""
-    return any(a.start < trigger.start and trigger.end <= a.end for a in actors)
+    return any(
+        trigger.end <= a.end
+        for a in index.starting("actor", trigger.start - MAX_NAME_CHARS, trigger.start)
+    )
 
 
 def _fatalities_of(doc: Document, start: int, end: int) -> Mention | None:

@@ -290,6 +290,9 @@ class MentionIndex:
 
     def within(self, kind: str, start: int, end: int) -> list[Mention]:
         """Mentions of ``kind`` lying inside normalised ``[start, end)``, in text order."""
+        return [m for m in self.starting(kind, start, end) if m.end <= end]
+
+    def starting(self, kind: str, start: int, end: int) -> list[Mention]:
+        """Mentions of ``kind`` that start inside normalised ``[start, end)``, in text order."""
         starts = self._starts.get(kind, [])
-        found = self._by_kind.get(kind, [])[bisect_left(starts, start) : bisect_left(starts, end)]
-        return [m for m in found if m.end <= end]
+        return self._by_kind.get(kind, [])[bisect_left(starts, start) : bisect_left(starts, end)]

@@ -19,7 +19,7 @@ from functools import cache
 
 from rasad.geocode import Gazetteer
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
-from rasad.model import Document, Mention, MentionIndex, Place, PlaceMention
+from rasad.model import Document, Mention, MentionIndex, Place, PlaceMention, Sentence
 from rasad.normalise import normalise_key
 
 NEIGHBOURHOOD = "neighbourhood"  # gazetteer kind of a town's quarter ("حي")
@@ -29,16 +29,22 @@ ASIDE_GAP_TOKENS = 2  # "مصادر إعلامية بالمنطقة الشرقي
 
 
 def places_nearby(
-    doc: Document, clause, sentence, places: list[Mention], index: MentionIndex
+    doc: Document,
+    clause: tuple[int, int],
+    sentence: Sentence,
+    index: MentionIndex,
+    paragraphs: dict[int, list[Sentence]],
 ) -> list[Mention]:
     """Where an act with no place of its own happened: the place told just before it, else
     the next one in its sentence (unless another act is told there), else the last one of the
-    paragraph before."""
-    paragraph = [s for s in doc.sentences if s.paragraph == sentence.paragraph and not s.is_title]
+    paragraph before.
+
+    ``index`` holds the document's places and triggers; ``paragraphs`` its body sentences by
+    paragraph number.
+    """
+    paragraph = paragraphs.get(sentence.paragraph, [])
     paragraph_start = min((s.start for s in paragraph), default=sentence.start)
-    earlier = most_specific(
-        doc, [p for p in places if paragraph_start <= p.start and p.end <= clause[0]]
-    )
+    earlier = most_specific(doc, index.within("place", paragraph_start, clause[0]))
     if earlier:
         return earlier[-1:]
     # a later clause that tells a violent act of its own keeps its place to itself; a cause or
@@ -48,16 +54,12 @@ def places_nearby(
         for c in sentence.clauses
         if c[0] >= clause[1] and not any(t.value.violent for t in index.within("trigger", *c))
     ]
-    later = most_specific(
-        doc, [p for p in places if any(c[0] <= p.start and p.end <= c[1] for c in later_clauses)]
-    )
+    later = most_specific(doc, [p for c in later_clauses for p in index.within("place", *c)])
     if later:
         return later[:1]
-    previous = [
-        s for s in doc.sentences if s.paragraph == sentence.paragraph - 1 and not s.is_title
-    ]
+    previous = paragraphs.get(sentence.paragraph - 1)
     if previous:
-        before = [p for p in places if previous[0].start <= p.start and p.end <= previous[-1].end]
+        before = index.within("place", previous[0].start, previous[-1].end)
         return most_specific(doc, before)[:1]
     return []
 
