@@ -343,7 +343,6 @@ def test_date_resolution_never_raises_even_at_the_ends_of_the_calendar(text, ref
     dates_in(text, date.max)
 
 
-@pytest.mark.xfail(strict=True, reason="a year in the text is taken as it is, 9999 included")
 def test_dates_in_text_stay_within_plausible_years(pipeline):
     [event] = pipeline.extract(
         "قتل عنصران من قوات النظام بهجوم في مدينة الميادين في 31 كانون الأول 9999.",

@@ -37,6 +37,9 @@ _FUTURE_TOLERANCE = timedelta(days=30)
 # The dateline ("● أخبار سورية ٩ ديسمبر ٢٠٢٣") sits in the first lines of a report.
 _DATELINE_CHARS = 400
 _MID_MONTH = 15
+# Years a report's dates can name: a year outside them is a typo, a number or a prank, and
+# the store's day arithmetic cannot hold years near 9999.
+PLAUSIBLE_YEARS = range(1900, 2101)
 # How far a date phrase reaches around its key: "صباح اليوم الأحد 17 نوفمبر" before the key
 # "نوفمبر", "شباط/فبراير من عام 2023 الماضي" after "شباط".
 _BEFORE_KEY = 48
@@ -271,7 +274,7 @@ def find_dates(doc: Document, start: int, end: int, reference: date | None) -> l
             value = _resolve(grammar, match, reference)
         except (ValueError, OverflowError, KeyError):
             value = None  # "31 شباط", a year 0: not a date
-        if value is not None:
+        if value is not None and value.date.year in PLAUSIBLE_YEARS:
             mentions.append(Mention("date", match.start("body"), match.end("body"), value))
     return mentions
 

@@ -86,6 +86,13 @@ def test_impossible_date_is_dropped():
 # -- months -----------------------------------------------------------------------------------
 
 
+def test_year_outside_1900_2100_is_not_a_date():
+    # "9999" or "1066" next to a month is a typo or a number, not when an act happened
+    assert values("في 31 كانون الأول 9999") == []
+    assert values("في 3 آذار 1066") == []
+    assert values("في 31 كانون الأول 2023") == [DateValue(date(2023, 12, 31), 1, False)]
+
+
 def test_month_named_with_al_madi_is_the_last_such_month():
     found = dates("وبحسب ما تناقلت مواقع في شهر أغسطس الماضي أن تنظيم داعش")
     assert found == [("شهر اغسطس الماضي", DateValue(date(2019, 8, 15), 3, True))]
