@@ -438,7 +438,7 @@ class PhraseMatcher(Generic[Payload]):
             # the token's earlier forms; entries of several words are reached by their second.
             found: tuple[tuple[str, ...], Payload] | None = None
             found_rank = len(group.ranked)
-            for second in following:
+            for second in following if group.by_second else ():
                 for rank in group.by_second.get(second.form, ()):
                     if rank >= found_rank:
                         break
