@@ -201,6 +201,19 @@ def test_planned_strike_is_not_an_event(pipeline):
     assert "Shelling/artillery/missile attack" not in {e.sub_event_type for e in events}
 
 
+@pytest.mark.parametrize(
+    "intention",
+    [
+        "تريد قوات النظام شن هجوم على مدينة الميادين",  # wanting (يريد/تريد)
+        "تنوي قوات النظام شن هجوم على مدينة الميادين",  # intending (ينوي/تنوي)
+        "تستعد قوات النظام لشن هجوم على مدينة الميادين",  # preparing (يستعد/تستعد)
+        "قوات النظام بصدد شن هجوم على مدينة الميادين",  # about to (بصدد)
+    ],
+)
+def test_wanted_or_prepared_attack_is_not_an_event(pipeline, intention):
+    assert pipeline.extract(intention + ".", published=PUBLISHED) == []
+
+
 def test_feared_attacks_are_not_an_event(pipeline):
     events = pipeline.extract(
         "استقدمت قوات النظام تعزيزات إلى مدينة الميادين تحسباً لهجمات تنظيم داعش.",
