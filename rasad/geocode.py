@@ -109,6 +109,7 @@ class Cue:
     role: str
     precision: int
     widens: bool
+    plural: bool = False  # "قرى", "بلدات": a common word after it is an adjective
 
 
 class PhraseHit(NamedTuple, Generic[Payload]):
@@ -258,7 +259,13 @@ class Gazetteer:
         self._load_places(directory / "places.tsv")
         self._cues: PhraseTable[Cue] = PhraseTable()
         for row in _read_rows(directory / "context.tsv"):
-            cue = Cue(row["word"], row["role"], int(row["precision"]), row["widens"] == "1")
+            cue = Cue(
+                row["word"],
+                row["role"],
+                int(row["precision"]),
+                row["widens"] == "1",
+                row.get("plural") == "1",
+            )
             self._cues.add(phrase_words(row["word"]), cue)
         self._blocked: PhraseTable[str] = PhraseTable()
         for row in _read_rows(directory / "not_places.tsv"):
@@ -627,7 +634,8 @@ class Gazetteer:
             strength = self._strength(hit)
             own_cue = hit.cue.role if hit.cue is not None and hit.own_cue else None
             if hit.common:
-                hit.supported = own_cue == "settlement"  # "بلدة الصور", but not "مناطق واسعة"
+                # "بلدة الصور", but not "مناطق واسعة" nor "قرى جديدة" (new villages)
+                hit.supported = own_cue == "settlement" and not (hit.cue and hit.cue.plural)
             elif hit.weak:
                 hit.supported = own_cue in ("settlement", "zone") or (
                     own_cue is not None and strength == STRONG

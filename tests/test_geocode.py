@@ -267,6 +267,12 @@ def test_common_word_village_after_a_settlement_cue_is_a_place() -> None:
     assert only("اشتباكات في بلدة الصور").value.place.admin1_pcode == "SY09"
 
 
+def test_common_word_after_a_plural_cue_is_an_adjective() -> None:
+    # "قرى جديدة": new villages; a broken plural takes a feminine singular adjective
+    assert mentions("ودخلت القوات قرى جديدة في الريف") == []
+    assert mentions("ودخلت القوات بلدة جديدة") != []  # "بلدة جديدة": the town of Jdeideh
+
+
 # ---- the five seed reports ------------------------------------------------------------------
 
 
