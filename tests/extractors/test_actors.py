@@ -342,3 +342,11 @@ def test_regime_patrol_is_actor1_of_the_exchange_of_fire(pipeline):
         e for e in pipeline.extract(text, published=PUBLISHED) if e.sub_event_type == "Armed clash"
     ]
     assert [(e.actor1, e.actor2) for e in clashes] == [(STATE, "NDF: National Defence Forces")]
+
+
+@pytest.mark.parametrize("adjective", ["مشتركة", "أمنية"])
+def test_verb_first_raid_by_a_joint_or_security_patrol_of_a_side(pipeline, adjective):
+    # VSO with an adjective between the unit and its side: "داهمت دورية مشتركة لقوات الأسد"
+    text = f"داهمت دورية {adjective} لقوات الأسد منزل أحد المدنيين في مدينة الميادين."
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert (event.sub_event_type, event.actor1) == ("Arrests", STATE)
