@@ -350,3 +350,14 @@ def test_verb_first_raid_by_a_joint_or_security_patrol_of_a_side(pipeline, adjec
     text = f"داهمت دورية {adjective} لقوات الأسد منزل أحد المدنيين في مدينة الميادين."
     [event] = pipeline.extract(text, published=PUBLISHED)
     assert (event.sub_event_type, event.actor1) == ("Arrests", STATE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتكبدت قوات النظام خسائر بشرية في بلدة كباني بهجوم لهيئة تحرير الشام",  # verb first
+        "قوات النظام تكبدت خسائر بشرية في بلدة كباني بهجوم لهيئة تحرير الشام",  # subject first
+    ],
+)
+def test_side_that_suffered_losses_takabbada_is_the_target(text):
+    assert roles(text, "بهجوم")[:2] == (HTS, STATE)
