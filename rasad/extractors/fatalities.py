@@ -5,10 +5,16 @@ number; add up parts ("ضابط وثلاثة عناصر" → 4) but not what "ب
 nouns are numbers ("عنصرين" → 2); vague words get the lower bound that can be defended
 ("عشرات" → 10, a bare plural → 2) and are flagged vague; the injured are kept apart.
 
+One event's toll is at most ``MAX_TOLL`` (100,000): a larger figure in Syrian war reporting is a
+cumulative tally ("قتل أكثر من 500 ألف شخص منذ 2011"), not the deaths of one event, so it is
+read as vague, with no count ("قتل 99999999 عنصراً" → ``Fatalities(None, None, None, True)``).
+Its words are still taken as the victims of the death word, lest "عنصراً" alone be counted 1;
+``parse_number`` itself reads numbers of any size.
+
 The words are data (rasad/data/lexicons: number_words, vague_quantities, quantity_modifiers,
 death_words, person_nouns); this module holds only the grammar that puts them together:
 
-    victims  := part ("و" part)* [inclusive victims]
+    victims  := part ([group] "و" part)* [inclusive victims]
     part     := [modifier] (number | vague) [noun | "من" word] [modifier]  |  noun
     report   := death-word victims  |  victims death-word  |  victims headed by a death noun
 
@@ -37,6 +43,13 @@ _STOPS = frozenset(".;:!?")
 _GAP_STOPS = frozenset(".;:!?,")
 # How far back the victims of a death word that follows them ("... لقوا مصرعهم") may start.
 _LOOKBACK = 8
+# The most words a group may take between named people and the next part of a sum:
+# "3 عناصر من قوات النظام السوري و5 مدنيين" ("من قوات النظام السوري", 4 words).
+_GROUP_WORDS = 6
+# The largest toll one event can have: above it a figure is a cumulative tally (module doc).
+MAX_TOLL = 100_000
+# A token of proclitics alone, split off the digits it was written on: "و5", "ب3".
+_PROCLITICS = re.compile("[وف]?[بكل]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +213,7 @@ class _Part:
     noun_index: int
     bare: bool  # a number with no noun after it
     definite_plural: bool  # "والضباط": a bare plural that shares the quantity before it
+    counted: bool  # a number, a vague quantity or a singular or dual noun states how many
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +229,15 @@ class _Victims:
 _NOUN_FIGURES = {"singular": Fatalities(1, 1, 1, False), "dual": Fatalities(2, 2, 2, False)}
 # A plural with no number: at least two, and nothing more can be said (codebook).
 _PLURAL = Fatalities(2, 2, None, True)
+# A figure above MAX_TOLL: deaths are reported, but no count of one event's dead.
+_TALLY = Fatalities(None, None, None, True)
+
+
+def _sane(figure: Fatalities) -> Fatalities:
+    """``figure``, or ``_TALLY`` if any of its numbers is above ``MAX_TOLL`` (module doc)."""
+    if any(n is not None and n > MAX_TOLL for n in (figure.count, figure.low, figure.high)):
+        return _TALLY
+    return figure
 
 
 def _add(a: Fatalities, b: Fatalities) -> Fatalities:
@@ -296,10 +319,21 @@ class _Clause:
                 return noun, variant.prefix, "ال" in clitics or "لل" in clitics
         return None
 
-    def number_word(self, index: int) -> tuple[_NumberWord, int] | None:
-        """The number word at ``index`` with its clitics; the article does not go on numbers."""
+    def conjunction(self, index: int) -> bool:
+        """Whether token ``index`` is "و" on its own: split off digits ("و5") or spaced."""
+        return self.tokens[index].text == "و"
+
+    def number_word(self, index: int, joined: bool = False) -> tuple[_NumberWord, int] | None:
+        """The number word at ``index`` with its clitics; the article does not go on numbers.
+
+        ``joined``: inside a compound a leading "و" is read as the conjunction first. "وأحد"
+        is spelled "واحد" once normalised, and after "مئة" it is "و" + "أحد" ("مئة وأحد عشر").
+        """
         token = self.tokens[index].text
-        for variant in self.forms(index):
+        variants = self.forms(index)
+        if joined and token.startswith("و"):
+            variants = tuple(sorted(variants, key=lambda variant: variant.prefix == 0))
+        for variant in variants:
             word = self.lex.numbers.get(variant.form)
             if word is not None and "ا" not in token[: variant.prefix]:
                 return word, variant.prefix
@@ -323,13 +357,19 @@ class _Clause:
         total, group, last = 0, value, value
         index += 1
         while index < len(tokens) and not self.stop_before(index):
-            found = self.number_word(index)
+            # "ثلاثة و عشرين": the "و" may stand apart from the word it joins.
+            at = index + 1 if self.conjunction(index) else index
+            if at >= len(tokens) or self.stop_before(at):
+                break
+            found = self.number_word(at, joined=True)
             if found is None:
                 break
             word, clitics = found
-            joined = clitics > 0 and tokens[index].text.startswith("و")
+            joined = at > index or (clitics > 0 and tokens[at].text.startswith("و"))
             if joined and word.alone:
                 group, last = group + word.value, word.value
+            elif at > index:
+                break
             elif not clitics and word.role == "teen" and 1 <= last <= 9:
                 group, last = group + word.value, last + word.value
             elif not clitics and word.role == "times" and word.value == 1000:
@@ -338,7 +378,7 @@ class _Clause:
                 group, last = group - last + last * word.value, last * word.value
             else:
                 break
-            index += 1
+            index = at + 1
         return total + group, index, prefix
 
     # -- grammar -----------------------------------------------------------------------------
@@ -375,7 +415,7 @@ class _Clause:
             index += length
         elif number is not None:
             value_, index, clitics = number
-            figure = _bounded(value_, effect)
+            figure = _sane(_bounded(value_, effect))
         else:
             found = self.noun(index)
             if found is None:
@@ -387,7 +427,7 @@ class _Clause:
             # "مقاتلين اثنين", "شخص واحد": a number word may follow its noun as an adjective.
             number = self.number(index) if index < len(tokens) else None
             if number is not None and number[2] == 0 and not tokens[index].text[0].isdigit():
-                figure = _bounded(number[0], None)
+                figure = _sane(_bounded(number[0], None))
                 index = number[1]
         start = tokens[first].start if before is not None else tokens[body].start + clitics
         if noun is None and index < len(tokens) and not self.stop_before(index):
@@ -414,6 +454,11 @@ class _Clause:
             index += after[0]
         bare = number is not None and noun_index < 0
         definite_plural = definite and noun is not None and noun.number == "plural"
+        counted = (
+            number is not None
+            or vague is not None
+            or (noun is not None and noun.number != "plural")
+        )
         return _Part(
             figure,
             first,
@@ -424,7 +469,47 @@ class _Clause:
             noun_index,
             bare,
             definite_plural,
+            counted,
         )
+
+    def conjoined(self, index: int, grouped: bool) -> _Part | None:
+        """The next part of a sum, joined by "و" at token ``index``: "وثلاثة عناصر".
+
+        The "و" may be a token of its own: "و5 مدنيين" is tokenized "و", "5". With ``grouped``
+        (the part before counts people), the group they belong to may come first, up to
+        ``_GROUP_WORDS`` words, if a counted part follows it: "3 عناصر من قوات النظام و5
+        مدنيين" → 8, but not "عمال إنقاذ ومسعفون". The group ends at a comma, a death word or
+        what "بينهم" introduces; its words with "و" ("والميليشيات") are skipped, and any other
+        word with "و" that is no counted part ends the search.
+        """
+        tokens = self.tokens
+        limit = min(index + 1 + (_GROUP_WORDS if grouped else 0), len(tokens))
+        for position in range(index, limit):
+            word = tokens[position].text
+            direct = position == index and word.startswith("و")
+            if self.stop_before(position, _STOPS if direct else _GAP_STOPS):
+                return None
+            if not direct and (self.is_trigger(position) or self.includes(position)):
+                return None
+            if not word.startswith("و"):
+                if not grouped:
+                    return None
+                continue
+            at = position + 1 if self.conjunction(position) else position
+            if at >= len(tokens) or self.stop_before(at):
+                return None
+            part = self.part(at)
+            if direct:
+                return None if part is None or part.bare else part
+            if word.startswith("وال") or (part is not None and part.definite_plural):
+                continue  # "من قوات النظام والميليشيات الإيرانية": still the group
+            return part if part is not None and part.counted and not part.bare else None
+        return None
+
+    def includes(self, index: int) -> bool:
+        """Whether an inclusive word ("بينهم", "هم") at ``index`` opens a part of the total."""
+        found = self.phrase(index, "modifier")
+        return found is not None and found[1].kind == "inclusive"
 
     def _ends_with_min(self, index: int) -> bool:
         """Whether the vague quantity at ``index`` ends in "من" ("عدد من"): a group follows."""
@@ -437,14 +522,10 @@ class _Clause:
         if head is None or (head.noun is not None and head.noun.state == "injury"):
             return None
         figure, end, next_ = head.figure, head.end, head.next
-        tokens = self.tokens
-        while (
-            next_ < len(tokens)
-            and tokens[next_].text.startswith("و")
-            and not self.stop_before(next_)
-        ):
-            part = self.part(next_)
-            if part is None or part.bare:
+        last = head
+        while next_ < len(self.tokens):
+            part = self.conjoined(next_, grouped=last.counted and last.noun_index >= 0)
+            if part is None:
                 break
             if part.noun is not None and part.noun.state == "injury":
                 if head.noun_index != head.first and part.noun_index == part.first:
@@ -455,7 +536,8 @@ class _Clause:
                 break
             if not part.definite_plural:
                 figure = _add(figure, part.figure)
-            end, next_ = part.end, part.next
+            end, next_, last = part.end, part.next, part
+        figure = _sane(figure)
         inclusive = self.modifier(next_, "after")
         if inclusive is not None and inclusive[1] == "inclusive" and not self.stop_before(next_):
             inner = self.victims(next_ + inclusive[0])
@@ -647,21 +729,25 @@ def parse_number(text: str) -> int | None:
     """The number a number phrase states, or None: "ثلاثة وعشرين" → 23, "عنصرين" → 2.
 
     Digits, number words in every gender and case form and their compounds ("مئة وخمسون"
-    150, "اثنتا عشرة" 12), dual nouns of people, with clitics ("بثلاثة"); a vague quantity
-    gives the lower bound the codebook codes ("والعشرات" → 10).
+    150, "مئة وأحد عشر" 111, "اثنتا عشرة" 12), dual nouns of people, with clitics ("بثلاثة",
+    "و5"); a vague quantity gives the lower bound the codebook codes ("والعشرات" → 10).
+    Numbers of any size are read: ``MAX_TOLL`` bounds fatality figures, not numbers.
     """
     try:
         norm = normalise(text).text
         clause = _Clause(_lexicon(), norm, tokenize(norm))
-        if not clause.tokens:
+        tokens = clause.tokens
+        if not tokens:
             return None
-        number = clause.number(0)
+        # "و5": the tokenizer splits the clitics off digits, into a token of their own.
+        first = 1 if len(tokens) > 1 and _PROCLITICS.fullmatch(tokens[0].text) else 0
+        number = clause.number(first)
         if number is not None:
             return number[0]
-        vague = clause.phrase(0, "vague")
+        vague = clause.phrase(first, "vague")
         if vague is not None:
             return vague[1].low
-        noun = clause.noun(0)
+        noun = clause.noun(first)
         if noun is not None and noun[0].number == "dual":
             return 2
         return None

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasad.extractors.fatalities import Fatalities, find_fatalities, parse_number
+from rasad.extractors.fatalities import MAX_TOLL, Fatalities, find_fatalities, parse_number
 from rasad.model import Document
 from rasad.normalise import normalise
 
@@ -88,6 +88,137 @@ def test_parse_number_not_a_number():
     assert parse_number("") is None
 
 
+# Number words as a masculine (ثلاثة رجال) and a feminine (ثلاث نساء) noun takes them.
+UNITS = {
+    False: ["", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"],
+    True: ["", "واحدة", "اثنتان", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثماني", "تسع"],
+}
+HUNDREDS = ["", "مئة", "", "ثلاثمئة", "أربعمئة", "خمسمئة", "ستمئة", "سبعمئة", "ثمانمئة"]
+HUNDREDS.append("تسعمئة")
+
+
+def spelled(number: int, feminine: bool, oblique: bool, old_spelling: bool) -> str:
+    """``number`` (1-999) in words, for a noun of that gender, in the nominative or the
+    accusative/genitive (``oblique``), with "مئة" spelled "مائة" if ``old_spelling``."""
+    hundreds, rest = divmod(number, 100)
+    parts = []
+    if hundreds == 2:
+        parts.append("مئتين" if oblique else "مئتان")
+    elif hundreds:
+        parts.append(HUNDREDS[hundreds])
+    tens, ones = divmod(rest, 10)
+    if rest == 10:
+        parts.append("عشر" if feminine else "عشرة")
+    elif tens == 1:  # 11-19: "أحد عشر"، "إحدى عشرة"، "اثنا عشر"، "اثنتي عشرة"، "ثلاث عشرة"
+        if ones == 1:
+            unit = "إحدى" if feminine else "أحد"
+        elif ones == 2:
+            unit = (
+                ("اثنتي" if oblique else "اثنتا") if feminine else ("اثني" if oblique else "اثنا")
+            )
+        else:
+            unit = UNITS[feminine][ones]
+        parts.append(f"{unit} {'عشرة' if feminine else 'عشر'}")
+    elif rest:  # "خمسة وعشرون"، "اثنتين وأربعين"، "إحدى وثلاثون"
+        unit = UNITS[feminine][ones]
+        if ones == 2 and oblique:
+            unit = "اثنتين" if feminine else "اثنين"
+        elif ones == 1 and tens and feminine:
+            unit = "إحدى"
+        words = [unit] if ones else []
+        if tens:  # عشرون، ثلاثون ... ثمانون، تسعون
+            stem = UNITS[False][tens].removesuffix("ة").replace("ثماني", "ثمان")
+            words.append(("عشر" if tens == 2 else stem) + ("ين" if oblique else "ون"))
+        parts.append(" و".join(words))
+    words = " و".join(parts)
+    return words.replace("مئ", "مائ") if old_spelling else words
+
+
+FORMS = [
+    (feminine, oblique, old)
+    for feminine in (False, True)
+    for oblique in (False, True)
+    for old in (False, True)
+]
+
+
+@pytest.mark.parametrize(("feminine", "oblique", "old_spelling"), FORMS)
+def test_parse_number_every_number_to_999_in_every_gender_and_case(feminine, oblique, old_spelling):
+    wrong = {}
+    for number in range(1, 1000):
+        words = spelled(number, feminine, oblique, old_spelling)
+        if parse_number(words) != number:
+            wrong[words] = parse_number(words)
+    assert not wrong
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        ("مئة وأحد عشر", 111),
+        ("مائة وإحدى عشرة", 111),
+        ("مئتان وأحد عشر", 211),
+        ("مئتين واثني عشر", 212),
+        ("تسعمائة واثنا عشر", 912),
+        ("ثلاث مئة وأحد عشر", 311),
+        ("خمسمئة وإحدى عشرة", 511),
+        ("مئة وأحد", 101),
+        ("ألف وتسعمئة وأحد عشر", 1911),
+    ],
+)
+def test_parse_number_wa_ahad_after_hundreds_is_and_one_not_wahid(words, number):
+    # "وأحد" is spelled "واحد" once hamza is normalised: after "مئة" it is "و" + "أحد" ...
+    assert parse_number(words) == number
+
+
+def test_wahid_is_still_one_on_its_own_and_after_its_noun():
+    # ... and on its own, or as the adjective of its noun, "واحد" is one.
+    assert parse_number("واحد") == 1
+    assert counts("وقتل شخص واحد على الأقل") == [1]
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        ("مئة وخمسة وعشرون", 125),
+        ("مئة وخمسة وعشرين", 125),
+        ("ثلاثمئة وأربعون", 340),
+        ("ثلاثمائة وأربعين", 340),
+        ("مئتان وثلاث", 203),
+        ("ألف", 1000),
+        ("ألفان ومئتان واثنا عشر", 2212),
+        ("ثلاثة آلاف ومئتان وأحد عشر", 3211),
+    ],
+)
+def test_parse_number_hundreds_with_tens_and_units(words, number):
+    assert parse_number(words) == number
+
+
+def test_parse_number_thousands_in_the_accusative_after_eleven_to_ninety_nine():
+    # "خمسة عشر ألفاً": the tamyiz of 11-99 is singular accusative, "ألفاً"
+    assert parse_number("أحد عشر ألفاً") == 11_000
+    assert parse_number("خمسة عشر ألفاً وخمسمائة") == 15_500
+    assert parse_number("ألفي") == 2000  # the dual in construct, genitive
+    assert parse_number("ألفاً") is None  # alone it is "ألفا" the dual construct: not read
+
+
+def test_parse_number_waw_written_apart_from_its_word():
+    assert parse_number("ثلاثة و عشرين") == 23
+    assert parse_number("مئة و خمسون") == 150
+
+
+def test_parse_number_clitics_split_off_digits():
+    # the tokenizer splits "و5" into "و" and "5"
+    assert parse_number("و5") == 5
+    assert parse_number("بـ12") == 12
+    assert parse_number("و") is None
+
+
+def test_parse_number_reads_numbers_of_any_size():
+    assert parse_number("99999999999999999999999") == 99999999999999999999999
+    assert parse_number("500 ألف") == 500_000
+
+
 # -- find_fatalities: figures ----------------------------------------------------------------
 
 
@@ -157,6 +288,101 @@ def test_partitive_min_counts_the_group():
 
 def test_loss_verbs_count_men_lost():
     assert counts("بالتزامن مع أنباء عن فقد ميليشيا أسد لثلاثة عناصر في منطقة صفيان") == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("قتل 3 عناصر من قوات النظام و5 مدنيين", 8),
+        ("مقتل 3 عناصر و5 مدنيين", 8),
+        ("مقتل 3 عناصر و 5 مدنيين", 8),
+        ("وقتل فيها 20 شخصاً و4 أطفال.", 24),
+        ("3 عناصر من قوات النظام و5 مدنيين لقوا مصرعهم", 8),
+    ],
+)
+def test_sum_with_waw_split_off_digits(text, count):
+    # "و5": the tokenizer makes "و" a token of its own; the parts add up all the same
+    assert counts(text) == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("الطيران الإسرائيلي يقتل عنصرين من حزب الله وثلاثة مقاتلين موالين للنظام", 5),
+        ("أدى إلى مقتل نحو 250 شخصا من السكان و63 مسلحا من التنظيم.", 313),
+        ("أسفرت عن تسعة قتلى في صفوف القوات الموالية للنظام وستة قتلى في صفوف قسد", 15),
+        ("قتل 3 عناصر من قوات النظام والميليشيات الإيرانية و5 مدنيين", 8),
+    ],
+)
+def test_sum_over_the_group_the_first_part_belongs_to(text, count):
+    # "N من <group> و M": the group of the first part stands between the parts of the sum
+    assert counts(text) == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("مقتل 23 عنصرا على الأقل، هم خمسة من قوات النظام السوري و18 عنصرا", 23),
+        ("مقتل 1433 مدنيا، من بينهم 291 طفلا و223 سيدة", 1433),
+        ("قتل 35 مدنيا، بينهم نساء وأطفال", 35),
+        ("مقتل شخصين هما رجل وامرأة", 2),
+        ("28 قتيلا هم خمسة مدنيين وعشرة مقاتلين في هيئة تحرير الشام", 28),
+    ],
+)
+def test_parts_after_binahum_or_hum_are_inside_the_total(text, count):
+    # what "بينهم" or the pronoun "هم" introduces breaks down the total: it is not added
+    assert counts(text) == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("قتل 3 عناصر من قوات النظام وجرح 5 آخرين", 3),
+        ("قتل 3 عناصر من قوات النظام و5 جرحى", 3),
+        ("مقتل 3 عناصر من قوات النظام واعتقال 5 مدنيين", 3),
+        ("قتل 3 عناصر من قوات النظام، و5 مدنيين", 3),
+        ("قتل 3 عناصر يوم 5 و6 آذار", 3),
+        ("قتل في الاشتباكات 30 من أفراد القوات الحكومية ومسلحين", 30),
+        ("قتل جنود من النظام السوري وعسكريين", 2),
+    ],
+)
+def test_after_a_group_only_a_counted_part_of_the_dead_is_added(text, count):
+    # the wounded, another verb, a comma, a date, or a plural with no number end the sum
+    assert counts(text) == [count]
+
+
+# -- tolls too large for one event -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 99999999999999999999999 عنصراً",
+        "قتل 100001 شخص",
+        "قتل أكثر من 500 ألف شخص منذ عام 2011",
+        "وصلت الحصيلة إلى 99999999999 قتيل",
+        "قتل أقل من 999999999 شخص",
+        "مقتل 60000 مدني و50000 عنصر",
+    ],
+)
+def test_toll_above_max_toll_is_a_cumulative_tally_with_no_count(text):
+    # above MAX_TOLL a figure is the war's tally, not one event's dead: vague, no count, and
+    # its noun is not counted on its own ("عنصراً" is no 1)
+    assert [value for _, value in fatalities(text)] == [Fatalities(None, None, None, True)]
+
+
+def test_toll_at_max_toll_is_still_counted():
+    assert MAX_TOLL == 100_000
+    assert counts("قتل 100000 شخص") == [100_000]
+    assert counts("قتل مئة ألف شخص") == [100_000]
+
+
+def test_event_with_an_absurd_toll_is_coded_with_no_fatalities(pipeline):
+    events = pipeline.extract(
+        "قتل 99999999999999999999999 عنصراً من قوات النظام بهجوم في مدينة الميادين.",
+        published=date(2023, 12, 9),
+    )
+    assert events and all(event.fatalities == 0 for event in events)
 
 
 # -- vague words -------------------------------------------------------------------------------

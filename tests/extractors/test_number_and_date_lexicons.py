@@ -38,6 +38,23 @@ def test_number_words_cover_one_to_ten_hundreds_and_thousand():
     assert set(range(1, 11)) | {20, 90, 100, 200, 900, 1000, 2000} <= values
 
 
+def test_number_word_roles_are_known_and_only_multipliers_need_a_number_before_them():
+    for line, row in read_tsv("number_words.tsv", ["word", "role", "alone"]):
+        assert row["role"] in {"add", "teen", "times"}, line
+        assert row["alone"] in {"yes", "no"}, line
+        # "آلاف", "ألفاً": a multiplier that says nothing alone
+        assert row["alone"] == "yes" or row["role"] == "times", line
+
+
+def test_number_words_spell_every_hundred_with_mia_and_maa():
+    # "ثلاثمئة" and the older "ثلاثمائة" are both current
+    rows = list(read_tsv("number_words.tsv", ["word", "value"]))
+    for hundreds in range(100, 1000, 100):
+        spellings = [row["word"] for _, row in rows if int(row["value"]) == hundreds]
+        assert any("مئ" in w for w in spellings), hundreds
+        assert any("مائ" in w for w in spellings), hundreds
+
+
 def test_months_cover_both_sets_for_every_month():
     rows = read_tsv("months.tsv", ["name", "month"])
     names = [(row["name"], int(row["month"])) for _, row in rows]
