@@ -190,6 +190,18 @@ def _death_word_offsets(text: str) -> list[int]:
     return offsets
 
 
+@cache
+def _weekdays() -> frozenset[str]:
+    """Weekday names of ``weekdays.tsv``, with and without the article."""
+    names = {normalise_key(row["name"]) for _, row in read_tsv("weekdays.tsv", ["name"])}
+    return frozenset(names | {name.removeprefix("ال") for name in names})
+
+
+def _names_a_day(word: str) -> bool:
+    """Whether a token is a weekday, clitics aside: "الخميس", "والجمعة", "يوم" is not."""
+    return any(variant.form in _weekdays() for variant in token_variants(word))
+
+
 def _digits(text: str) -> int | None:
     """The integer written in digits, thousands grouped by commas; None for "2.5"."""
     if "." in text:
@@ -489,8 +501,10 @@ class _Clause:
             direct = position == index and word.startswith("و")
             if self.stop_before(position, _STOPS if direct else _GAP_STOPS):
                 return None
-            if not direct and (self.is_trigger(position) or self.includes(position)):
-                return None
+            if not direct and (
+                self.is_trigger(position) or self.includes(position) or _names_a_day(word)
+            ):
+                return None  # "24 ... الخميس وأربعة آخرون الجمعة": two days, two tolls
             if not word.startswith("و"):
                 if not grouped:
                     return None

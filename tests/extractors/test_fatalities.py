@@ -522,3 +522,9 @@ def test_named_victim_counts_one(text):
 @pytest.mark.parametrize("text", ["تصفية حسابات بين الفصائل المسلحة", "مقتل في قصف على البلدة"])
 def test_words_after_a_death_word_that_are_no_name_count_nothing(text):
     assert counts(text) == []
+
+
+def test_sum_stops_at_a_weekday_two_days_are_two_tolls():
+    # "24 on Thursday and four others on Friday": not one figure of 28
+    assert counts("قتل 24 من القوات الموالية للحكومة الخميس وأربعة آخرون الجمعة") == [24]
+    assert counts("قتل 3 عناصر من قوات النظام و5 مدنيين") == [8]
