@@ -130,6 +130,9 @@ class PhraseTable(Generic[Payload]):
     def __init__(self) -> None:
         self._by_first: dict[str, dict[tuple[str, ...], list[Payload]]] = defaultdict(dict)
         self._longest: dict[str, int] = {}
+        # The lengths of the phrases each first word starts, longest first: "تل" starts names of
+        # two and three words, and a lookup is tried for those lengths only.
+        self._lengths: dict[str, tuple[int, ...]] = {}
         # Last words of all phrases: no phrase can end on a token without one of them.
         self._last_words: set[str] = set()
         self._max_length = 0
@@ -141,6 +144,8 @@ class PhraseTable(Generic[Payload]):
         if payload not in payloads:
             payloads.append(payload)
         self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
+        lengths = set(self._lengths.get(words[0], ())) | {len(words)}
+        self._lengths[words[0]] = tuple(sorted(lengths, reverse=True))
         self._last_words.add(words[-1])
         self._max_length = max(self._max_length, len(words))
 
@@ -172,7 +177,11 @@ class PhraseTable(Generic[Payload]):
                 # "حمص حماة"): the later words of a phrase are the tokens' first forms, so a
                 # phrase of each length is one key to look up.
                 rest = _first_forms(forms, index + 1, min(limit, index + self._max_length))
-            for length in range(min(longest, len(rest) + 1), best_length, -1):
+            for length in self._lengths[variant.form]:
+                if length <= best_length:
+                    break
+                if length > longest or length > len(rest) + 1:
+                    continue
                 payloads = entries.get((variant.form, *rest[: length - 1]))
                 if payloads is not None:
                     best = PhraseHit(index, index + length - 1, variant.prefix, tuple(payloads))
