@@ -215,7 +215,9 @@ def _extracted(
     from rasad import scale
 
     client = stack.enter_context(scale.connect(args.workers, args.scheduler))
-    return scale.extract_documents(args.inputs, client, keep_text=keep_text)
+    return scale.extract_documents(
+        args.inputs, client, keep_text=keep_text, max_chars=_max_chars(args)
+    )
 
 
 def _iso_date(value: str) -> date:
@@ -242,8 +244,6 @@ def main(argv: list[str] | None = None) -> int:
         # rasad names each page it cannot read; trafilatura's own complaints are noise
         for name in ("trafilatura", "htmldate"):
             logging.getLogger(name).setLevel(logging.CRITICAL)
-    if getattr(args, "max_chars", None) is not None and _distributed(args):
-        parser.error("--max-chars is not passed to Dask workers: use one or the other")
     try:
         return args.handler(args)
     except RasadError as error:
@@ -317,6 +317,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     stopped = None  # why the run ended early: the database failed, or Ctrl-C
     try:
         for outcome in _progress(outcomes, show=sys.stderr.isatty() and not args.quiet):
+            if isinstance(outcome, StoreUnavailable):
+                # Each document is one transaction: what was stored stays, a re-run resumes.
+                stopped = str(outcome)
+                break
             if isinstance(outcome, RasadError):
                 documents["failed"] += 1
                 print(f"rasad: {outcome}", file=sys.stderr)
@@ -325,14 +329,13 @@ def run_ingest(args: argparse.Namespace) -> int:
             events["new"] += outcome.events_new
             events["merged"] += outcome.events_merged
             events["updated"] += outcome.events_updated
-    except (StoreUnavailable, KeyboardInterrupt) as error:
-        # Each document is one transaction: what was stored stays, a re-run resumes.
-        stopped = str(error) if isinstance(error, StoreUnavailable) else "interrupted"
+    except KeyboardInterrupt:
+        stopped = "interrupted"
     stack.close()
     store.close()
     if stopped:
         stored = documents["new"] + documents["near-duplicate"]
-        print(f"rasad: {stopped}; stopped after storing {stored} new document(s): run the "
+        print(f"rasad: {stopped}; stopped after storing {stored} document(s): run the "
               "same command again to resume", file=sys.stderr)
     if not args.quiet:
         print(

@@ -38,6 +38,8 @@ TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 INPUT_SUFFIXES = JSONL_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 STDIN_NAME = "<stdin>"
+# The error of a JSON-lines file or stream without a single non-blank line.
+EMPTY_JSON_LINES = "empty file: no documents"
 BINARY_SNIFF_BYTES = 8192
 
 # The longest text a document may have, in characters. The longest news reports run to some
@@ -422,15 +424,37 @@ def _too_long(head: bytes | str, size: int, limit: int, *, name: str, line: int)
 def _read_jsonl(
     stream: IO[bytes] | TextIO, name: str, max_chars: int | None = DEFAULT_MAX_CHARS
 ) -> Iterator[Document | InputError]:
-    """Documents of a JSON-lines stream, one line at a time, with an error per bad line.
+    """Documents of a JSON-lines stream, one line at a time, with an error per bad line, and
+    ``EMPTY_JSON_LINES`` if it has only blank lines.
+    """
+    has_content = False
+    for item in read_jsonl_lines(stream, name, max_chars):
+        has_content = True
+        yield item
+    if not has_content:
+        yield InputError(EMPTY_JSON_LINES, file=name)
 
-    A line is held once as bytes, then as text, then parsed, each dropped when the next is
-    made; a line over the byte limit is never held whole.
+
+def read_jsonl_lines(
+    stream: IO[bytes] | TextIO,
+    name: str,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    *,
+    first_line: int = 1,
+    end: int | None = None,
+) -> Iterator[Document | InputError]:
+    """Documents of the JSON lines of ``stream`` from where it stands, with an error per bad
+    line; a blank line gives nothing.
+
+    Lines are numbered from ``first_line`` (the first one may start with a UTF-8 BOM). With
+    ``end``, a line that starts at byte ``end`` or later is left unread: a reader of one block
+    of a file (``rasad.scale``) reads the lines that start in it. A line is held once as bytes,
+    then as text, then parsed, each dropped when the next is made; a line over the byte limit
+    is never held whole.
     """
     limit = _byte_limit(max_chars, JSON_LINE_BYTES_PER_CHAR)
-    has_content = False
-    line_number = 0
-    while True:
+    line_number = first_line - 1
+    while end is None or stream.tell() < end:
         raw, oversize = _read_line(stream, limit)
         if not raw:
             break
@@ -438,14 +462,12 @@ def _read_jsonl(
         origin = f"{name}:{line_number}"
         try:
             if oversize is not None:
-                has_content = True
                 assert limit is not None
                 raise _too_long(raw, oversize, limit, name=name, line=line_number)
             line = _decode_line(raw, name=name, line=line_number) if isinstance(raw, bytes) else raw
             raw = b""  # the bytes are not needed once decoded
             if not line.strip():
                 continue
-            has_content = True
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
@@ -465,10 +487,7 @@ def _read_jsonl(
             line = ""  # nor the text once parsed
             yield document_from_record(record, origin=origin, max_chars=max_chars)
         except InputError as error:
-            has_content = True
             yield error
-    if not has_content:
-        yield InputError("empty file: no documents", file=name)
 
 
 def _file_size(path: Path) -> int:

@@ -8,7 +8,9 @@ This is the only module that imports Dask; ``import rasad`` never loads it. Anot
 * ``extract_documents(inputs, client)``: what ``Pipeline.pipe(read_documents(inputs))`` gives,
   in the same order with the same errors, extracted on the cluster. JSON lines are split into
   byte ranges at line boundaries (local paths or fsspec URIs such as ``s3://``; compressed
-  files are read whole), Parquet into row groups; each worker builds its Pipeline once;
+  files are read whole) and read line by line by ``rasad.ingest`` itself, with its limits
+  (``max_chars``) and its errors; Parquet is split into row groups; each worker builds its
+  Pipeline once;
 * ``resolve_bag(events)``: ``dedup.resolve_all`` as a Dask bag, blocked by governorate and
   date window so that no task holds more than the events of one block.
 
@@ -23,7 +25,7 @@ Example:
 
 from __future__ import annotations
 
-import json
+import io
 import os
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
@@ -37,10 +39,14 @@ from rasad.dedup import Resolved, Source, compatible, merge, resolve
 from rasad.errors import InputError, RasadError
 from rasad.ingest import (
     BINARY_SNIFF_BYTES,
+    DEFAULT_MAX_CHARS,
+    EMPTY_JSON_LINES,
     INPUT_SUFFIXES,
     JSONL_SUFFIXES,
     document_from_record,
+    looks_binary,
     read_documents,
+    read_jsonl_lines,
 )
 from rasad.model import EVENT_FIELDS, Document, Event
 
@@ -68,8 +74,8 @@ COMPRESSED_SUFFIXES = frozenset({".gz", ".bz2", ".xz", ".zst"})
 FILES_PER_TASK = 64
 # A date window lasts at most a month, so it touches at most two buckets of 32 days.
 BUCKET_DAYS = 32
-
-_EMPTY_FILE = "empty file: no documents"
+# The rest of a line a block starts inside is read past this many bytes at a time.
+_SKIP_CHUNK_BYTES = 1 << 20
 
 
 # --- the cluster ----------------------------------------------------------------------------
@@ -264,8 +270,8 @@ def _jsonl_blocks(
         size = fs.size(path)
     except OSError as error:
         return [_Failed(InputError(f"cannot read: {error.strerror or error}", file=name))]
-    # A NUL byte never occurs in text: this is a binary file, not one bad line per chunk.
-    if b"\0" in head:
+    # A binary file, as ``read_documents`` tells it: one error, not one per chunk of it.
+    if looks_binary(head):
         return [_Failed(InputError("binary data or UTF-16, not UTF-8 JSON lines", file=name))]
     if compression or size <= blocksize:
         return [_JsonlBlock(name, name, 0, None, file_index, compression)]
@@ -382,56 +388,35 @@ def _run(items: Iterable[Document | RasadError], keep_text: bool) -> list[Docume
     ]
 
 
-def _extract_jsonl(block: _JsonlBlock, first_line: int, keep_text: bool) -> _PartResult:
-    """The documents of one block of JSON lines, read as ``rasad.ingest`` reads a file."""
+def _extract_jsonl(
+    block: _JsonlBlock, first_line: int, keep_text: bool, max_chars: int | None
+) -> _PartResult:
+    """The documents of one block of JSON lines, read by ``rasad.ingest`` as it reads a file:
+    the same limits, the same error for each bad line."""
     import fsspec
+    from fsspec.spec import AbstractBufferedFile
 
     fs, path = fsspec.core.url_to_fs(block.url)
-    with fs.open(path, "rb", compression=block.compression) as handle:
+    with fs.open(path, "rb", compression=block.compression) as opened:
+        # fsspec's buffered files (s3fs, gcsfs...) lack readline(size), which the limits need.
+        handle = io.BufferedReader(opened) if isinstance(opened, AbstractBufferedFile) else opened
         if block.start > 0:
             handle.seek(block.start - 1)
-            handle.readline()  # the end of the line the previous block owns
-        position = handle.tell()
-        lines: list[tuple[int, bytes]] = []
-        number = first_line
-        while block.end is None or position < block.end:
-            raw = handle.readline()
-            if not raw:
-                break
-            position += len(raw)
-            lines.append((number, raw))
-            number += 1
-    read = list(_documents_of_lines(lines, block.name))
-    has_content = bool(read)
-    return _PartResult(_run(read, keep_text), has_content)
+            _skip_line(handle)  # the end of the line the previous block owns
+        read = read_jsonl_lines(handle, block.name, max_chars, first_line=first_line, end=block.end)
+        items = _run(read, keep_text)
+    # One item for each line that is not blank: a file of blank lines has none in any block.
+    return _PartResult(items, has_content=bool(items))
 
 
-def _documents_of_lines(
-    lines: list[tuple[int, bytes]], name: str
-) -> Iterator[Document | InputError]:
-    """Documents of numbered JSON lines, with an InputError worded as ``rasad.ingest`` words it."""
-    for number, raw in lines:
-        try:
-            try:
-                text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as error:
-                raise InputError(
-                    f"invalid UTF-8 at column {error.start + 1}", file=name, line=number
-                ) from None
-            if not text.strip():
-                continue
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as error:
-                raise InputError(
-                    f"malformed JSON: {error.msg} (column {error.colno})", file=name, line=number
-                ) from None
-            yield document_from_record(record, origin=f"{name}:{number}")
-        except InputError as error:
-            yield error
+def _skip_line(handle: io.IOBase) -> None:
+    """Reads past the rest of the current line, never holding more than a chunk of it."""
+    while chunk := handle.readline(_SKIP_CHUNK_BYTES):
+        if chunk.endswith(b"\n"):
+            return
 
 
-def _extract_parquet(group: _ParquetGroup, keep_text: bool) -> _PartResult:
+def _extract_parquet(group: _ParquetGroup, keep_text: bool, max_chars: int | None) -> _PartResult:
     """The documents of one row group; a row is a record, ``origin`` its 1-based row number."""
     import fsspec
     import pyarrow.parquet as pq
@@ -444,16 +429,15 @@ def _extract_parquet(group: _ParquetGroup, keep_text: bool) -> _PartResult:
         if isinstance(record.get("published"), date):
             record["published"] = record["published"].isoformat()
         try:
-            items.append(
-                document_from_record(record, origin=f"{group.name}:{group.first_row + offset}")
-            )
+            origin = f"{group.name}:{group.first_row + offset}"
+            items.append(document_from_record(record, origin=origin, max_chars=max_chars))
         except InputError as error:
             items.append(error)
     return _PartResult(_run(items, keep_text))
 
 
-def _extract_local(files: _LocalFiles, keep_text: bool) -> _PartResult:
-    return _PartResult(_run(read_documents(files.inputs), keep_text))
+def _extract_local(files: _LocalFiles, keep_text: bool, max_chars: int | None) -> _PartResult:
+    return _PartResult(_run(read_documents(files.inputs, max_chars=max_chars), keep_text))
 
 
 # --- extraction, driven from here ------------------------------------------------------------
@@ -465,13 +449,15 @@ def extract_documents(
     *,
     blocksize: int = DEFAULT_BLOCKSIZE,
     keep_text: bool = False,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> Iterator[Document | RasadError]:
     """Documents with their events, or errors, exactly as ``Pipeline.pipe(read_documents())``.
 
     Inputs are those of ``read_documents`` (but not stdin), fsspec URIs of JSON lines, and
     Parquet files of documents. Parts are extracted on the cluster a few at a time beyond
     the number of workers and yielded in input order, so memory stays bounded. Documents
-    come without their text unless ``keep_text`` (a store needs it).
+    come without their text unless ``keep_text`` (a store needs it). ``max_chars`` bounds
+    documents and lines as it does for ``read_documents`` (None or 0: no limit).
     """
     parts = _plan(inputs, blocksize)
     first_lines = _first_lines(parts, client)
@@ -484,11 +470,13 @@ def extract_documents(
     def submit(index: int) -> None:
         part = parts[index]
         if isinstance(part, _JsonlBlock):
-            future = client.submit(_extract_jsonl, part, first_lines[index], keep_text, pure=False)
+            future = client.submit(
+                _extract_jsonl, part, first_lines[index], keep_text, max_chars, pure=False
+            )
         elif isinstance(part, _ParquetGroup):
-            future = client.submit(_extract_parquet, part, keep_text, pure=False)
+            future = client.submit(_extract_parquet, part, keep_text, max_chars, pure=False)
         elif isinstance(part, _LocalFiles):
-            future = client.submit(_extract_local, part, keep_text, pure=False)
+            future = client.submit(_extract_local, part, keep_text, max_chars, pure=False)
         else:
             future = None
         pending.append((part, future))
@@ -526,7 +514,7 @@ def extract_documents(
         if isinstance(part, _JsonlBlock):
             content[part.file_index] = content.get(part.file_index, False) or result.has_content
             if _last_block(part, pending, parts) and not content[part.file_index]:
-                yield InputError(_EMPTY_FILE, file=part.name)
+                yield InputError(EMPTY_JSON_LINES, file=part.name)
 
 
 def _last_block(part: _JsonlBlock, pending: deque, parts: list[_Part]) -> bool:

@@ -349,13 +349,6 @@ def test_max_chars_must_be_a_whole_number(capsys, value):
     assert "--max-chars" in capsys.readouterr().err
 
 
-def test_max_chars_with_dask_workers_is_a_usage_error(capsys):
-    with pytest.raises(SystemExit) as raised:
-        main(["extract", "x.jsonl", "--workers", "2", "--max-chars", "500"])
-    assert raised.value.code == 2
-    assert "--max-chars is not passed to Dask workers" in capsys.readouterr().err
-
-
 # -- an article of 100k tiny lines ------------------------------------------------------------
 
 

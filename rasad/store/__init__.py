@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     Connection,
     Text,
+    bindparam,
     cast,
     create_engine,
     delete,
@@ -42,7 +43,14 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    DataError,
+    DBAPIError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+    SQLAlchemyError,
+)
 
 from rasad.dedup import (
     NEAR_DUPLICATE_JACCARD,
@@ -198,9 +206,9 @@ class StoreUnavailable(StoreError):
     """The database itself failed, not a document: locked by another writer past the busy
     timeout, disk full, or the server out of reach past the reconnect timeout.
 
-    Nothing more can be stored until the cause is fixed, so ``Store.ingest`` raises it
-    instead of going on; every document committed before it stays stored, and running the
-    same ingest again resumes.
+    Nothing more can be stored until the cause is fixed, so ``Store.ingest`` tries no
+    document after it (each gets this error); every document committed before it stays
+    stored, and running the same ingest again resumes.
     """
 
 
@@ -217,6 +225,7 @@ class Store:
         self.reconnect_timeout = reconnect_timeout
         self._sqlite = self.url.startswith("sqlite")
         self._accounts: dict[tuple, Source] = {}
+        self._known: set[tuple[str, str]] = set()  # actors and places known committed
         where = _shown(self.url)
         try:
             self.engine: Engine = _engine(self.url)
@@ -245,13 +254,17 @@ class Store:
 
         A document already stored is recognised before extraction, so resuming an
         interrupted run costs little. Without ``pipeline``, documents must carry events.
+        Once the database itself fails (``StoreUnavailable``: locked too long, disk full,
+        server gone), the documents after it are not tried: each gets that same error.
         """
+        unavailable: StoreUnavailable | None = None
         for item in items:
             if isinstance(item, RasadError):
                 yield item
                 continue
-            # StoreUnavailable (the database failed, not this document) is raised: going on
-            # would fail every document after it the same way.
+            if unavailable is not None:
+                yield unavailable
+                continue
             try:
                 if self.contains(item):
                     yield AddResult(item.id, "duplicate")
@@ -262,8 +275,9 @@ class Store:
                         yield extracted
                         continue
                 yield self.add(item)
-            except StoreUnavailable:
-                raise
+            except StoreUnavailable as error:
+                unavailable = error
+                yield error
             except StoreError as error:
                 yield error
 
@@ -291,30 +305,37 @@ class Store:
                     # Take the write lock first (waiting up to the busy timeout), so that
                     # what this transaction reads is still current when it writes.
                     conn.exec_driver_sql("BEGIN IMMEDIATE")
+                seen = conn.info["rasad_references"] = set()
                 if self._stored(conn, doc, digest):
                     return AddResult(doc.id, "duplicate")
-                return self._add(conn, doc, digest, minhash)
+                result = self._add(conn, doc, digest, minhash)
+            if len(self._known) > _ACCOUNT_CACHE:
+                self._known.clear()
+            self._known |= seen
+            return result
 
         return self._retrying(write, doc.id)
 
     def _retrying(self, action: Any, doc_id: str | None) -> Any:
         """``action()``, run again on a new connection while the failure is transient.
 
-        A failure of the database (OperationalError: locked, disk full, server gone) is
-        raised as StoreUnavailable once retrying cannot help; any other failure concerns
-        this document only and is a StoreError naming it. Each message is one line.
+        A failure of the database (locked, disk full, server gone, schema not as expected)
+        is raised as StoreUnavailable once retrying cannot help; a value the database
+        refuses (IntegrityError, DataError) concerns this document only and is a StoreError
+        naming it. Each message is one line.
         """
         deadline = None
         delay = 0.2
         while True:
             try:
                 return action()
-            except (OperationalError, InterfaceError) as error:
+            except (IntegrityError, DataError) as error:
+                raise StoreError(f"cannot store: {_reason(error)}", doc_id=doc_id) from error
+            except DBAPIError as error:
                 now = time.monotonic()
                 deadline = deadline or now + self.reconnect_timeout
                 if not self._transient(error) or now >= deadline:
-                    raise StoreUnavailable(self._unavailable(error, deadline is not None
-                                                             and now >= deadline)) from error
+                    raise StoreUnavailable(self._unavailable(error, now >= deadline)) from error
                 log.warning("store: %s; retrying in %.1f s", _reason(error), delay)
                 time.sleep(delay)
                 delay = min(delay * 2, 5.0)
@@ -332,7 +353,8 @@ class Store:
         state = getattr(error.orig, "sqlstate", None)
         if state:
             return state.startswith(_TRANSIENT_STATES)
-        return True  # no SQLSTATE: the server could not be reached at all
+        # No SQLSTATE: the server could not be reached at all (or the driver misbehaved).
+        return isinstance(error, (OperationalError, InterfaceError))
 
     def _unavailable(self, error: DBAPIError, waited: bool) -> str:
         reason = _reason(error)
@@ -387,7 +409,7 @@ class Store:
             ).one()
             if _precedence(first.id, first.published) < _precedence(doc.id, doc.published):
                 self._make_copy(conn, doc.id, original, score)
-                self._attach_copies(conn, original)
+                self._attach_copies(conn, [original])
                 return AddResult(doc.id, "near-duplicate", original=original)
             # This document predates the stored original: it becomes the original.
             released = self._make_copy(conn, original, doc.id, score)
@@ -460,6 +482,11 @@ class Store:
         now = datetime.now(UTC)
         new = merged = updated = 0
         rewritten: set[str] = set()  # documents whose accounts changed event
+        # The events rewritten and their accounts' new event ids, written together at the
+        # end (each event id and each account belongs to one group only); the history is
+        # written as it comes, since a later group may take over an earlier one's history.
+        written: list[dict[str, Any]] = []
+        links: list[dict[str, str]] = []
         for resolved in groups:
             row = self._event_row(conn, resolved, now)
             absorbed = sorted({
@@ -479,10 +506,8 @@ class Store:
                 continue
             rewritten |= {s.doc_id for s in resolved.sources}
             self._references(conn, resolved.event)
-            conn.execute(delete(events).where(events.c.id == resolved.event_id))
-            conn.execute(insert(events).values(**row))
-            conn.execute(update(sources).where(sources.c.id.in_(members))
-                         .values(event_id=resolved.event_id))
+            written.append(row)
+            links.extend({"b_account": key, "b_event": resolved.event_id} for key in members)
             if absorbed:
                 # The history of an event merged into this one continues here.
                 conn.execute(update(event_history).where(event_history.c.event_id.in_(absorbed))
@@ -499,10 +524,16 @@ class Store:
                 conn.execute(insert(event_history).values(
                     event_id=resolved.event_id, doc_id=doc_id, changed_at=now, changes=changes,
                 ))
+        if written:
+            conn.execute(delete(events).where(events.c.id.in_([row["id"] for row in written])))
+            conn.execute(insert(events), written)
+            conn.execute(update(sources).where(sources.c.id == bindparam("b_account"))
+                         .values(event_id=bindparam("b_event")), links)
         current = {resolved.event_id for resolved in groups}
-        conn.execute(delete(events).where(events.c.id.in_(sorted(old_events - current))))
-        for original in sorted(rewritten):
-            self._attach_copies(conn, original)
+        if old_events - current:
+            conn.execute(delete(events).where(events.c.id.in_(sorted(old_events - current))))
+        if rewritten:
+            self._attach_copies(conn, sorted(rewritten))
         return new, merged, updated
 
     def _component(self, conn: Connection, seeds: list[str]) -> dict[str, tuple[Source, str]]:
@@ -566,27 +597,30 @@ class Store:
             self._accounts[key] = account
         return account
 
-    def _attach_copies(self, conn: Connection, original: str) -> None:
-        """Links each account of the copies of ``original`` to the event it matches, if any."""
+    def _attach_copies(self, conn: Connection, originals: list[str]) -> None:
+        """Links each account of the copies of ``originals`` to the event it matches, if any."""
         copies = list(conn.execute(
-            select(sources).where(sources.c.role == "copy", sources.c.doc_id.in_(
-                select(documents.c.id).where(documents.c.duplicate_of == original)
-            ))
+            select(sources, documents.c.duplicate_of.label("b_original"))
+            .join(documents, documents.c.id == sources.c.doc_id)
+            .where(sources.c.role == "copy", documents.c.duplicate_of.in_(originals))
         ))
-        if not copies:
-            return
-        reports = [(_source_of(row), row.event_id) for row in conn.execute(
-            select(sources).where(sources.c.doc_id == original, sources.c.role != "copy")
-        )]
-        for row in copies:
-            account = _source_of(row)
-            match = next((event_id for report, event_id in sorted(
-                reports, key=lambda pair: pair[0].source_id) if _same_account(account, report)),
-                None)
-            conn.execute(update(sources).where(sources.c.id == row.id).values(event_id=match))
+        for original in sorted({row.b_original for row in copies}):
+            reports = sorted(
+                ((_source_of(row), row.event_id) for row in conn.execute(
+                    select(sources).where(sources.c.doc_id == original,
+                                          sources.c.role != "copy"))),
+                key=lambda pair: pair[0].source_id)
+            for row in copies:
+                if row.b_original != original:
+                    continue
+                account = _source_of(row)
+                match = next((event_id for report, event_id in reports
+                              if _same_account(account, report)), None)
+                conn.execute(update(sources).where(sources.c.id == row.id)
+                             .values(event_id=match))
 
     def _event_row(self, conn: Connection, resolved: Resolved, now: datetime) -> dict[str, Any]:
-        """The events row of a resolved event; its actors and place are stored on the way."""
+        """The events row of a resolved event (``_references`` stores its actors and place)."""
         e = resolved.event
         row = {name: getattr(e, name) for name in (
             "event_type", "sub_event_type", "disorder_type", "time_precision", "actor1",
@@ -610,16 +644,26 @@ class Store:
         return row
 
     def _references(self, conn: Connection, e: Event) -> None:
-        """Stores the actors and the place an event row about to be written refers to."""
+        """Stores the actors and the place an event row about to be written refers to.
+
+        Actors and places are never deleted: those known to be committed (``_known``) or
+        stored by this transaction (kept in ``conn.info`` until it commits) are not looked
+        up again.
+        """
+        seen = conn.info.setdefault("rasad_references", set())
         for name, inter in ((e.actor1, e.inter1), (e.actor2, e.inter2)):
             if not name:
                 continue
-            actor_id = _short_id(name)
-            if conn.execute(select(actors.c.id).where(actors.c.id == actor_id)).first() is None:
-                conn.execute(insert(actors).values(id=actor_id, name=name, inter=inter))
+            key = ("actor", _short_id(name))
+            if key in self._known or key in seen:
+                continue
+            if conn.execute(select(actors.c.id).where(actors.c.id == key[1])).first() is None:
+                conn.execute(insert(actors).values(id=key[1], name=name, inter=inter))
+            seen.add(key)
         place_id = _place_id(e)
-        if place_id is None:
+        if place_id is None or ("place", place_id) in self._known or ("place", place_id) in seen:
             return
+        seen.add(("place", place_id))
         if conn.execute(select(places.c.id).where(places.c.id == place_id)).first() is None:
             conn.execute(insert(places).values(
                 id=place_id, name=e.location, name_en=e.location_en, admin1=e.admin1,
