@@ -274,6 +274,29 @@ def test_a_database_error_is_a_clear_503(
     assert "SELECT" not in response.text  # no SQL, no traceback
 
 
+def test_a_post_while_another_writer_holds_the_database_is_a_503_then_safe_to_repeat(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    path = tmp_path / "rasad.db"
+    store = Store(f"sqlite:///{path}?timeout=1")
+    records = _sample_records()[:2]
+    with TestClient(create_app(store, write_token=WRITE)) as client:
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")  # another process's long write
+        try:
+            refused = client.post("/api/documents", json=records, headers=AUTH)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert refused.status_code == 503
+        assert refused.headers["retry-after"]
+        assert "posting them again is safe" in refused.json()["detail"]
+        again = client.post("/api/documents", json=records, headers=AUTH).json()
+        assert again["stored"] == 2 and again["failed"] == 0
+
+
 def test_a_body_over_the_limit_is_a_clear_413(tmp_path: Path) -> None:
     store = Store(str(tmp_path / "rasad.db"))
     record = _sample_records()[0]

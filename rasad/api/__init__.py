@@ -39,7 +39,7 @@ from rasad.api import queries
 from rasad.api.guard import Guard, content_security_policy
 from rasad.api.queries import Filters
 from rasad.errors import InputError, RasadError
-from rasad.store import Store, StoredEvent
+from rasad.store import Store, StoredEvent, StoreUnavailable
 
 if TYPE_CHECKING:
     from rasad.pipeline import Pipeline
@@ -528,6 +528,17 @@ class _Writer:
             if self.pipeline is None:
                 self.pipeline = Pipeline()
             outcomes = list(self.store.ingest(items, self.pipeline))
+        unavailable = next((o for o in outcomes if isinstance(o, StoreUnavailable)), None)
+        if unavailable is not None:
+            # The database failed, not the documents: what was stored before stays, and
+            # posting the same documents again stores nothing twice.
+            _log.warning("database unavailable during a POST: %s", unavailable)
+            raise HTTPException(
+                503,
+                "the database is unavailable or busy: try again shortly (documents already "
+                "stored are recognised, so posting them again is safe)",
+                headers={"Retry-After": "2"},
+            )
         results = []
         for record, outcome in zip(records, outcomes, strict=True):
             if isinstance(outcome, RasadError):
