@@ -30,9 +30,15 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 GOVERNORATES = {  # name: (latitude, longitude) of a point inside it
-    "Deir-ez-Zor": (35.33, 40.14), "Ar-Raqqa": (35.95, 39.01), "Aleppo": (36.2, 37.16),
-    "Idleb": (35.93, 36.63), "Homs": (34.73, 36.71), "Dar'a": (32.62, 36.1),
-    "Al-Hasakeh": (36.5, 40.75), "Hama": (35.13, 36.75), "Lattakia": (35.52, 35.79),
+    "Deir-ez-Zor": (35.33, 40.14),
+    "Ar-Raqqa": (35.95, 39.01),
+    "Aleppo": (36.2, 37.16),
+    "Idleb": (35.93, 36.63),
+    "Homs": (34.73, 36.71),
+    "Dar'a": (32.62, 36.1),
+    "Al-Hasakeh": (36.5, 40.75),
+    "Hama": (35.13, 36.75),
+    "Lattakia": (35.52, 35.79),
 }
 
 
@@ -88,10 +94,19 @@ def synthetic_sources(count: int, seed: int = 7) -> list:
         killed = rng.randrange(0, 9)
         for outlet in range(1 + (rng.random() < 0.5)):
             event = Event(
-                f"doc{n}-{outlet}", "Battles", "Armed clash", event_id=f"doc{n}-{outlet}-e",
-                event_date=day, time_precision=1, actor1="Islamic State (Syria)",
-                actor2="Military Forces of Syria (2000-2024)", location=f"place{n}",
-                admin1=admin1, latitude=lat, longitude=lon, geo_precision=1,
+                f"doc{n}-{outlet}",
+                "Battles",
+                "Armed clash",
+                event_id=f"doc{n}-{outlet}-e",
+                event_date=day,
+                time_precision=1,
+                actor1="Islamic State (Syria)",
+                actor2="Military Forces of Syria (2000-2024)",
+                location=f"place{n}",
+                admin1=admin1,
+                latitude=lat,
+                longitude=lon,
+                geo_precision=1,
                 fatalities=max(0, killed - outlet),
             )
             accounts.append(Source.of(event))
@@ -106,8 +121,10 @@ def time_resolution(sizes: list[int]) -> None:
         began = time.perf_counter()
         events = resolve_all(accounts)
         elapsed = time.perf_counter() - began
-        print(f"resolution of {size:>7,} accounts: {elapsed:6.2f} s, "
-              f"{elapsed / size * 1e6:6.1f} µs per account, {len(events):,} events")
+        print(
+            f"resolution of {size:>7,} accounts: {elapsed:6.2f} s, "
+            f"{elapsed / size * 1e6:6.1f} µs per account, {len(events):,} events"
+        )
 
 
 def time_store_growth(sizes: list[int]) -> None:
@@ -129,8 +146,10 @@ def time_store_growth(sizes: list[int]) -> None:
                 batch += 1
             added = size
             elapsed = time.perf_counter() - began
-            print(f"store grown to {size:>7,} documents: "
-                  f"{elapsed / max(batch, 1) * 1e3:6.2f} ms per document added")
+            print(
+                f"store grown to {size:>7,} documents: "
+                f"{elapsed / max(batch, 1) * 1e3:6.2f} ms per document added"
+            )
 
 
 def start_postgres(folder: str) -> tuple[str, object] | None:
@@ -152,15 +171,36 @@ def start_postgres(folder: str) -> tuple[str, object] | None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     data = f"{folder}/data"
-    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", data, "-U", "rasad",
-                    "--auth=trust", "--no-sync"], check=True, capture_output=True, cwd=folder)
-    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", data, "-l", f"{folder}/log", "-w",
-                    "-o", f"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "start"],
-                   check=True, capture_output=True, cwd=folder)
+    subprocess.run(
+        [*as_user, str(bin_dir / "initdb"), "-D", data, "-U", "rasad", "--auth=trust", "--no-sync"],
+        check=True,
+        capture_output=True,
+        cwd=folder,
+    )
+    subprocess.run(
+        [
+            *as_user,
+            str(bin_dir / "pg_ctl"),
+            "-D",
+            data,
+            "-l",
+            f"{folder}/log",
+            "-w",
+            "-o",
+            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+        cwd=folder,
+    )
 
     def stop() -> None:
-        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", data, "-w", "stop"],
-                       capture_output=True, cwd=folder)
+        subprocess.run(
+            [*as_user, str(bin_dir / "pg_ctl"), "-D", data, "-w", "stop"],
+            capture_output=True,
+            cwd=folder,
+        )
 
     return f"postgresql+psycopg://rasad@127.0.0.1:{port}/postgres", stop
 
@@ -168,10 +208,20 @@ def start_postgres(folder: str) -> tuple[str, object] | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", help="a PostgreSQL URL to an empty database")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000],
-                        help="numbers of synthetic accounts to resolve")
-    parser.add_argument("--store-sizes", type=int, nargs="*", default=[],
-                        help="also time Store.add as a SQLite store grows to these sizes")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=[10_000, 100_000],
+        help="numbers of synthetic accounts to resolve",
+    )
+    parser.add_argument(
+        "--store-sizes",
+        type=int,
+        nargs="*",
+        default=[],
+        help="also time Store.add as a SQLite store grows to these sizes",
+    )
     args = parser.parse_args()
 
     docs = load_documents()
@@ -189,8 +239,7 @@ def main() -> None:
     if url:
         try:
             elapsed, stored = time_ingest(url, docs)
-            print(f"ingest into PostgreSQL: {len(docs) / elapsed:.0f} articles/s "
-                  f"({stored} events)")
+            print(f"ingest into PostgreSQL: {len(docs) / elapsed:.0f} articles/s ({stored} events)")
         finally:
             if stop is not None:
                 stop()

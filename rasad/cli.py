@@ -22,8 +22,14 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 TABLE_COLUMNS = (
-    ("event_date", 10), ("sub_event_type", 24), ("actor1", 30), ("actor2", 30),
-    ("location_en", 18), ("admin1", 12), ("fatalities", 3), ("historical", 5),
+    ("event_date", 10),
+    ("sub_event_type", 24),
+    ("actor1", 30),
+    ("actor2", 30),
+    ("location_en", 18),
+    ("admin1", 12),
+    ("fatalities", 3),
+    ("historical", 5),
 )
 
 
@@ -146,8 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     watch.add_argument("--config", help="TOML file of sources and alert rules")
-    watch.add_argument("--feed", action="append", default=[], metavar="URL",
-                       help="an RSS/Atom feed to poll as well (repeatable)")
+    watch.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="an RSS/Atom feed to poll as well (repeatable)",
+    )
     watch.add_argument("--once", action="store_true", help="one pass over every source, then exit")
     _add_db(watch)
     watch.set_defaults(handler=run_watch)
@@ -162,7 +173,8 @@ def _export_formats() -> tuple[str, ...]:
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--db", default=None,
+        "--db",
+        default=None,
         help="the store: a SQLAlchemy URL (postgresql+psycopg://...) or a file path (SQLite); "
         "default $RASAD_DB, else rasad.db",
     )
@@ -170,10 +182,14 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 def _add_scale(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("many cores, many machines (pip install 'rasad[dask]')")
-    group.add_argument("--workers", type=int, metavar="N",
-                       help="extract on a local Dask cluster of N processes")
-    group.add_argument("--scheduler", metavar="ADDRESS",
-                       help="extract on a running Dask cluster, e.g. tcp://10.0.0.5:8786")
+    group.add_argument(
+        "--workers", type=int, metavar="N", help="extract on a local Dask cluster of N processes"
+    )
+    group.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract on a running Dask cluster, e.g. tcp://10.0.0.5:8786",
+    )
 
 
 def _add_limits(parser: argparse.ArgumentParser) -> None:
@@ -208,9 +224,7 @@ def _distributed(args: argparse.Namespace) -> bool:
     return bool(args.workers or args.scheduler)
 
 
-def _extracted(
-    args: argparse.Namespace, stack: ExitStack, *, keep_text: bool
-) -> Iterator:
+def _extracted(args: argparse.Namespace, stack: ExitStack, *, keep_text: bool) -> Iterator:
     """Documents with their events (or errors) extracted on the Dask cluster ``args`` asks for."""
     from rasad import scale
 
@@ -238,7 +252,11 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    level = (
+        logging.ERROR
+        if args.quiet
+        else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    )
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if args.verbose < 2:
         # rasad names each page it cannot read; trafilatura's own complaints are noise
@@ -273,7 +291,13 @@ def run_extract(args: argparse.Namespace) -> int:
         else:
             out = stack.enter_context(_output(args.output))
         if args.table:
-            out.write(_table_row({name: name for name, _ in TABLE_COLUMNS} | {"location_mention": "location_mention"}) + "\n")
+            out.write(
+                _table_row(
+                    {name: name for name, _ in TABLE_COLUMNS}
+                    | {"location_mention": "location_mention"}
+                )
+                + "\n"
+            )
         for item in items:
             if isinstance(item, RasadError):
                 failures += 1
@@ -335,8 +359,11 @@ def run_ingest(args: argparse.Namespace) -> int:
     store.close()
     if stopped:
         stored = documents["new"] + documents["near-duplicate"]
-        print(f"rasad: {stopped}; stopped after storing {stored} document(s): run the "
-              "same command again to resume", file=sys.stderr)
+        print(
+            f"rasad: {stopped}; stopped after storing {stored} document(s): run the "
+            "same command again to resume",
+            file=sys.stderr,
+        )
     if not args.quiet:
         print(
             f"documents: {documents['new']} new, "
@@ -364,8 +391,9 @@ def _progress(items: Iterable, *, show: bool) -> Iterator:
 def _filters(args: argparse.Namespace) -> EventFilter:
     from rasad.store import EventFilter
 
-    return EventFilter(since=args.since, until=args.until, admin1=args.admin1, type=args.type,
-                       actor=args.actor)
+    return EventFilter(
+        since=args.since, until=args.until, admin1=args.admin1, type=args.type, actor=args.actor
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -384,8 +412,15 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 EVENT_TABLE_COLUMNS = (
-    ("event_id", 31), ("event_date", 10), ("sub_event_type", 24), ("actor1", 28),
-    ("actor2", 28), ("location", 18), ("admin1", 12), ("fatalities", 9), ("sources", 7),
+    ("event_id", 31),
+    ("event_date", 10),
+    ("sub_event_type", 24),
+    ("actor1", 28),
+    ("actor2", 28),
+    ("location", 18),
+    ("admin1", 12),
+    ("fatalities", 9),
+    ("sources", 7),
 )
 
 
@@ -400,17 +435,26 @@ def run_events(args: argparse.Namespace) -> int:
             e = stored.event
             deaths = str(e.fatalities)
             if stored.fatalities_low is not None and (
-                stored.fatalities_low, stored.fatalities_high) != (e.fatalities, e.fatalities):
+                stored.fatalities_low,
+                stored.fatalities_high,
+            ) != (e.fatalities, e.fatalities):
                 deaths += f" [{stored.fatalities_low}-{stored.fatalities_high}]"
             values = {
-                "event_id": e.event_id, "event_date": e.event_date or "",
-                "sub_event_type": e.sub_event_type, "actor1": e.actor1 or "",
-                "actor2": e.actor2 or "", "location": e.location_en or e.location or "",
-                "admin1": e.admin1 or "", "fatalities": deaths,
+                "event_id": e.event_id,
+                "event_date": e.event_date or "",
+                "sub_event_type": e.sub_event_type,
+                "actor1": e.actor1 or "",
+                "actor2": e.actor2 or "",
+                "location": e.location_en or e.location or "",
+                "admin1": e.admin1 or "",
+                "fatalities": deaths,
                 "sources": str(len(stored.sources)),
             }
-            print("  ".join(values[name][:width].ljust(width)
-                            for name, width in EVENT_TABLE_COLUMNS).rstrip())
+            print(
+                "  ".join(
+                    values[name][:width].ljust(width) for name, width in EVENT_TABLE_COLUMNS
+                ).rstrip()
+            )
     return EXIT_OK
 
 
@@ -419,8 +463,12 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from rasad.api import create_app
 
-    uvicorn.run(create_app(args.db), host=args.host, port=args.port,
-                log_level="warning" if args.quiet else "info")
+    uvicorn.run(
+        create_app(args.db),
+        host=args.host,
+        port=args.port,
+        log_level="warning" if args.quiet else "info",
+    )
     return EXIT_OK
 
 

@@ -69,7 +69,7 @@ def shingles(text: str) -> set[str]:
     words = _WORD.findall(normalise(text).text)
     if len(words) <= SHINGLE_WORDS:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def signature(text: str) -> MinHash:
@@ -100,7 +100,7 @@ def band_keys(minhash: MinHash) -> list[int]:
     values = minhash.hashvalues.astype("<u8")
     keys = []
     for band in range(LSH_BANDS):
-        chunk = values[band * LSH_ROWS:(band + 1) * LSH_ROWS].tobytes()
+        chunk = values[band * LSH_ROWS : (band + 1) * LSH_ROWS].tobytes()
         digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
         keys.append(int.from_bytes(digest, "big") >> 1)  # fits a signed BIGINT
     return keys
@@ -218,7 +218,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def specific_actors(event: Event) -> frozenset[str]:
     """The actors of an event that identify it: neither unknown nor generic victims."""
     return frozenset(
-        name for name in (event.actor1, event.actor2)
+        name
+        for name in (event.actor1, event.actor2)
         if name and not name.startswith(_UNSPECIFIC_ACTOR_PREFIXES)
     )
 
@@ -318,13 +319,16 @@ def _block_keys(source: Source) -> list[tuple[str, date]]:
     if source.window is None or not source.event.admin1:
         return []
     first, last = source.window
-    return [(source.event.admin1, first + timedelta(days=n)) for n in range((last - first).days + 1)]
+    return [
+        (source.event.admin1, first + timedelta(days=n)) for n in range((last - first).days + 1)
+    ]
 
 
 def _closeness(a: Source, b: Source) -> tuple[int, float]:
     """How far apart two compatible accounts are: days between their dates, then km."""
-    days = abs((date.fromisoformat(a.event.event_date)
-                - date.fromisoformat(b.event.event_date)).days)
+    days = abs(
+        (date.fromisoformat(a.event.event_date) - date.fromisoformat(b.event.event_date)).days
+    )
     ea, eb = a.event, b.event
     if None in (ea.latitude, ea.longitude, eb.latitude, eb.longitude):
         return days, 0.0
@@ -357,16 +361,31 @@ def merge(group: list[Source]) -> Resolved:
     """
     reports = [s for s in group if not s.event.historical] or list(group)
     lead = min(reports, key=lambda s: s.source_id)
-    when = min(reports, key=lambda s: (
-        s.event.time_precision or 9, s.event.event_date is None, s.event.event_date or "",
-        s.source_id,
-    ))
-    where = min(reports, key=lambda s: (
-        s.event.geo_precision or 9, s.event.latitude is None, s.source_id,
-    ))
-    who = min(reports, key=lambda s: (
-        -len(specific_actors(s.event)), s.event.actor1 is None, s.source_id,
-    ))
+    when = min(
+        reports,
+        key=lambda s: (
+            s.event.time_precision or 9,
+            s.event.event_date is None,
+            s.event.event_date or "",
+            s.source_id,
+        ),
+    )
+    where = min(
+        reports,
+        key=lambda s: (
+            s.event.geo_precision or 9,
+            s.event.latitude is None,
+            s.source_id,
+        ),
+    )
+    who = min(
+        reports,
+        key=lambda s: (
+            -len(specific_actors(s.event)),
+            s.event.actor1 is None,
+            s.source_id,
+        ),
+    )
     kinds = Counter((s.event.event_type, s.event.sub_event_type) for s in reports)
     kind_votes = max(kinds.values())
     what = min(
@@ -383,15 +402,31 @@ def merge(group: list[Source]) -> Resolved:
     w, p, a, k = when.event, where.event, who.event, what.event
     event = replace(
         lead.event,
-        event_type=k.event_type, sub_event_type=k.sub_event_type, disorder_type=k.disorder_type,
-        event_date=w.event_date, time_precision=w.time_precision,
-        actor1=a.actor1, assoc_actor_1=a.assoc_actor_1, inter1=a.inter1,
-        actor2=a.actor2, assoc_actor_2=a.assoc_actor_2, inter2=a.inter2,
-        interaction=a.interaction, civilian_targeting=any(s.event.civilian_targeting for s in reports),
-        location=p.location, location_mention=p.location_mention, location_en=p.location_en,
-        admin1=p.admin1, admin1_pcode=p.admin1_pcode, admin2=p.admin2,
-        admin2_pcode=p.admin2_pcode, admin3=p.admin3, admin3_pcode=p.admin3_pcode,
-        latitude=p.latitude, longitude=p.longitude, geo_precision=p.geo_precision,
+        event_type=k.event_type,
+        sub_event_type=k.sub_event_type,
+        disorder_type=k.disorder_type,
+        event_date=w.event_date,
+        time_precision=w.time_precision,
+        actor1=a.actor1,
+        assoc_actor_1=a.assoc_actor_1,
+        inter1=a.inter1,
+        actor2=a.actor2,
+        assoc_actor_2=a.assoc_actor_2,
+        inter2=a.inter2,
+        interaction=a.interaction,
+        civilian_targeting=any(s.event.civilian_targeting for s in reports),
+        location=p.location,
+        location_mention=p.location_mention,
+        location_en=p.location_en,
+        admin1=p.admin1,
+        admin1_pcode=p.admin1_pcode,
+        admin2=p.admin2,
+        admin2_pcode=p.admin2_pcode,
+        admin3=p.admin3,
+        admin3_pcode=p.admin3_pcode,
+        latitude=p.latitude,
+        longitude=p.longitude,
+        geo_precision=p.geo_precision,
         fatalities=told.figure.count if told else 0,
         fatalities_text=told.event.fatalities_text if told else None,
         historical=all(s.event.historical for s in group),
@@ -423,7 +458,7 @@ def resolve_all(sources: Iterable[Source]) -> list[Resolved]:
 
     for members in blocks.values():
         for position, i in enumerate(members):
-            for j in members[position + 1:]:
+            for j in members[position + 1 :]:
                 if root(i) != root(j) and compatible(items[i], items[j]):
                     parent[root(i)] = root(j)
     components: dict[int, list[Source]] = defaultdict(list)

@@ -39,8 +39,10 @@ def postgres_server() -> Iterator[str]:
     """
     binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if not binaries:
-        pytest.fail("PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb): "
-                    "install Debian's package: apt-get install -y postgresql")
+        pytest.fail(
+            "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb): "
+            "install Debian's package: apt-get install -y postgresql"
+        )
     bin_dir = Path(binaries[-1]).parent
     # Not under pytest's temporary folder: that is private to root, out of the server's reach.
     root = Path(tempfile.mkdtemp(prefix="rasad-postgres-"))
@@ -58,10 +60,28 @@ def postgres_server() -> Iterator[str]:
         if done.returncode:
             pytest.fail(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
 
-    run(str(bin_dir / "initdb"), "-D", str(data), "-U", "rasad", "--auth=trust", "-E", "UTF8",
-        "--no-sync")
-    run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-w", "-o",
-        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+    run(
+        str(bin_dir / "initdb"),
+        "-D",
+        str(data),
+        "-U",
+        "rasad",
+        "--auth=trust",
+        "-E",
+        "UTF8",
+        "--no-sync",
+    )
+    run(
+        str(bin_dir / "pg_ctl"),
+        "-D",
+        str(data),
+        "-l",
+        str(root / "server.log"),
+        "-w",
+        "-o",
+        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off",
+        "start",
+    )
     try:
         yield f"postgresql+psycopg://rasad@127.0.0.1:{port}/postgres"
     finally:

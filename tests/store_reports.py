@@ -13,23 +13,43 @@ from rasad.pipeline import Pipeline
 FIXTURES = Path(__file__).parent / "fixtures"
 
 REPORTS = [
-    {"id": "sy24-shula", "outlet": "SY24", "url": "https://example.org/sy24/shula",
-     "published": "2023-12-14",
-     "text": "قتل سبعة عناصر من قوات النظام يوم الثلاثاء بكمين نصبه مسلحون من تنظيم داعش "
-             "قرب قرية الشولا في بادية دير الزور."},
-    {"id": "orient-shula", "outlet": "أورينت نت", "url": "https://example.org/orient/shula",
-     "published": "2023-12-14",
-     "text": "قتل أكثر من 5 عناصر من قوات النظام في كمين نفذه تنظيم داعش قرب قرية الشولا "
-             "جنوب دير الزور يوم الثلاثاء."},
-    {"id": "dz24-thiban", "outlet": "دير الزور 24", "published": "2023-12-14",
-     "text": "قتل ثلاثة عناصر من قوات النظام بكمين نصبه تنظيم داعش قرب بلدة ذيبان بريف دير "
-             "الزور الشرقي اليوم."},
-    {"id": "dz24-shiheil", "outlet": "دير الزور 24", "published": "2023-12-14",
-     "text": "قتل أربعة عناصر من قوات النظام بكمين نصبه تنظيم داعش قرب بلدة الشحيل بريف دير "
-             "الزور الشرقي اليوم."},
-    {"id": "baladi-mayadin", "outlet": "بلدي نيوز", "published": "2023-12-16",
-     "text": "وقتل اليوم عنصران من قوات النظام بهجوم في مدينة الميادين. وكان سبعة عناصر من قوات "
-             "النظام قد قتلوا بكمين نصبه تنظيم داعش قرب قرية الشولا يوم الثلاثاء الماضي."},
+    {
+        "id": "sy24-shula",
+        "outlet": "SY24",
+        "url": "https://example.org/sy24/shula",
+        "published": "2023-12-14",
+        "text": "قتل سبعة عناصر من قوات النظام يوم الثلاثاء بكمين نصبه مسلحون من تنظيم داعش "
+        "قرب قرية الشولا في بادية دير الزور.",
+    },
+    {
+        "id": "orient-shula",
+        "outlet": "أورينت نت",
+        "url": "https://example.org/orient/shula",
+        "published": "2023-12-14",
+        "text": "قتل أكثر من 5 عناصر من قوات النظام في كمين نفذه تنظيم داعش قرب قرية الشولا "
+        "جنوب دير الزور يوم الثلاثاء.",
+    },
+    {
+        "id": "dz24-thiban",
+        "outlet": "دير الزور 24",
+        "published": "2023-12-14",
+        "text": "قتل ثلاثة عناصر من قوات النظام بكمين نصبه تنظيم داعش قرب بلدة ذيبان بريف دير "
+        "الزور الشرقي اليوم.",
+    },
+    {
+        "id": "dz24-shiheil",
+        "outlet": "دير الزور 24",
+        "published": "2023-12-14",
+        "text": "قتل أربعة عناصر من قوات النظام بكمين نصبه تنظيم داعش قرب بلدة الشحيل بريف دير "
+        "الزور الشرقي اليوم.",
+    },
+    {
+        "id": "baladi-mayadin",
+        "outlet": "بلدي نيوز",
+        "published": "2023-12-16",
+        "text": "وقتل اليوم عنصران من قوات النظام بهجوم في مدينة الميادين. وكان سبعة عناصر من قوات "
+        "النظام قد قتلوا بكمين نصبه تنظيم داعش قرب قرية الشولا يوم الثلاثاء الماضي.",
+    },
 ]
 
 
@@ -48,8 +68,16 @@ def sample_articles(pipeline: Pipeline) -> list[Document]:
 
 def edited_copy(pipeline: Pipeline, original: Document, doc_id: str = "zz-copy") -> Document:
     """Another outlet's lightly edited copy of ``original``: new headline, tagline, one word."""
-    text = ("خاص - شبكة الخابور\n" + original.text.replace("قوات الأسد", "قوات النظام", 1)
-            + "\nتابعونا على تلغرام")
-    copy = Document(id=doc_id, text=text, outlet="الخابور", url="https://example.org/copy",
-                    published=original.published)
+    text = (
+        "خاص - شبكة الخابور\n"
+        + original.text.replace("قوات الأسد", "قوات النظام", 1)
+        + "\nتابعونا على تلغرام"
+    )
+    copy = Document(
+        id=doc_id,
+        text=text,
+        outlet="الخابور",
+        url="https://example.org/copy",
+        published=original.published,
+    )
     return pipeline(replace(copy))

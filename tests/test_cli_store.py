@@ -19,8 +19,9 @@ ARTICLES = str(FIXTURES / "articles.jsonl")
 @pytest.fixture
 def reports_file(tmp_path):
     path = tmp_path / "reports.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in REPORTS[:4]),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in REPORTS[:4]), encoding="utf-8"
+    )
     return str(path)
 
 
@@ -31,8 +32,10 @@ def test_ingest_twice_reports_new_then_duplicates(tmp_path, capsys):
     assert first.out.startswith("documents: 5 new, 0 duplicate (0 near-duplicate), 0 failed; ")
     assert main(["ingest", ARTICLES, "--db", db]) == 0
     second = capsys.readouterr()
-    assert second.out.strip() == ("documents: 0 new, 5 duplicate (0 near-duplicate), 0 failed; "
-                                  "events: 0 new, 0 merged, 0 updated")
+    assert second.out.strip() == (
+        "documents: 0 new, 5 duplicate (0 near-duplicate), 0 failed; "
+        "events: 0 new, 0 merged, 0 updated"
+    )
     assert "documents\r" not in second.err and "\r" not in second.err  # no bar in a pipe
 
 
@@ -49,7 +52,8 @@ def test_ingest_merges_reports_of_one_ambush(tmp_path, capsys, reports_file):
     assert main(["ingest", reports_file, "--db", str(tmp_path / "rasad.db")]) == 0
     assert capsys.readouterr().out.strip() == (
         "documents: 4 new, 0 duplicate (0 near-duplicate), 0 failed; "
-        "events: 3 new, 1 merged, 1 updated")
+        "events: 3 new, 1 merged, 1 updated"
+    )
 
 
 def test_events_table_shows_the_toll_and_its_bounds(tmp_path, capsys, reports_file, monkeypatch):
@@ -69,8 +73,22 @@ def test_export_acled_csv_to_stdout_and_parquet_to_a_file(tmp_path, capsys, repo
     db = str(tmp_path / "rasad.db")
     main(["ingest", reports_file, "--db", db])
     capsys.readouterr()
-    assert main(["export", "--format", "acled-csv", "--db", db, "--admin1", "Deir-ez-Zor",
-                 "--actor", "islamic state"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "acled-csv",
+                "--db",
+                db,
+                "--admin1",
+                "Deir-ez-Zor",
+                "--actor",
+                "islamic state",
+            ]
+        )
+        == 0
+    )
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert sorted(row["location"] for row in rows) == ["Ash Shula", "Shiheil", "Thiban (Thiban)"]
     out = tmp_path / "events.parquet"
@@ -87,9 +105,10 @@ def test_bad_date_filter_is_a_usage_error(tmp_path):
 
 
 def test_import_rasad_loads_no_store_dependencies():
-    code = ("import sys, rasad, rasad.cli; "
-            "print(sorted(m for m in ('sqlalchemy', 'pyarrow', 'datasketch', 'alembic') "
-            "if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    code = (
+        "import sys, rasad, rasad.cli; "
+        "print(sorted(m for m in ('sqlalchemy', 'pyarrow', 'datasketch', 'alembic') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

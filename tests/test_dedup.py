@@ -19,21 +19,58 @@ from rasad.dedup import (
 from rasad.model import Event
 from tests.store_reports import edited_copy, sample_articles
 
-SHULA = {"location": "الشولا", "location_en": "Ash Shula", "admin1": "Deir-ez-Zor",
-         "latitude": 35.18588, "longitude": 39.84881, "geo_precision": 2}
-THIBAN = {"location": "ذيبان", "location_en": "Thiban", "admin1": "Deir-ez-Zor",
-          "latitude": 35.01147, "longitude": 40.5047, "geo_precision": 2}
-SHIHEIL = {"location": "الشحيل", "location_en": "Shiheil", "admin1": "Deir-ez-Zor",
-           "latitude": 35.0921, "longitude": 40.45428, "geo_precision": 2}
+SHULA = {
+    "location": "الشولا",
+    "location_en": "Ash Shula",
+    "admin1": "Deir-ez-Zor",
+    "latitude": 35.18588,
+    "longitude": 39.84881,
+    "geo_precision": 2,
+}
+THIBAN = {
+    "location": "ذيبان",
+    "location_en": "Thiban",
+    "admin1": "Deir-ez-Zor",
+    "latitude": 35.01147,
+    "longitude": 40.5047,
+    "geo_precision": 2,
+}
+SHIHEIL = {
+    "location": "الشحيل",
+    "location_en": "Shiheil",
+    "admin1": "Deir-ez-Zor",
+    "latitude": 35.0921,
+    "longitude": 40.45428,
+    "geo_precision": 2,
+}
 IS, SAA = "Islamic State (Syria)", "Military Forces of Syria (2000-2024)"
 
 
-def ambush(doc_id: str, place: dict, *, day: str = "2023-12-12", precision: int = 1,
-           killed: int = 0, words: str | None = None, actor1: str = IS,
-           historical: bool = False) -> Source:
-    event = Event(doc_id, "Battles", "Armed clash", event_id=f"{doc_id}-e",
-                  event_date=day, time_precision=precision, actor1=actor1, actor2=SAA,
-                  fatalities=killed, fatalities_text=words, historical=historical, **place)
+def ambush(
+    doc_id: str,
+    place: dict,
+    *,
+    day: str = "2023-12-12",
+    precision: int = 1,
+    killed: int = 0,
+    words: str | None = None,
+    actor1: str = IS,
+    historical: bool = False,
+) -> Source:
+    event = Event(
+        doc_id,
+        "Battles",
+        "Armed clash",
+        event_id=f"{doc_id}-e",
+        event_date=day,
+        time_precision=precision,
+        actor1=actor1,
+        actor2=SAA,
+        fatalities=killed,
+        fatalities_text=words,
+        historical=historical,
+        **place,
+    )
     return Source.of(event)
 
 
@@ -92,9 +129,19 @@ def test_unidentified_attacker_matches_a_named_one_but_two_named_ones_do_not():
     assert compatible(named, unknown)
     # Government forces are on both sides' lists, so the sets still overlap.
     assert compatible(named, other)
-    third = Source.of(Event("d", "Battles", "Armed clash", event_id="d-e",
-                            event_date="2023-12-12", time_precision=1, actor1="Hayat Tahrir al Sham",
-                            actor2="Jaysh al Izza", **SHULA))
+    third = Source.of(
+        Event(
+            "d",
+            "Battles",
+            "Armed clash",
+            event_id="d-e",
+            event_date="2023-12-12",
+            time_precision=1,
+            actor1="Hayat Tahrir al Sham",
+            actor2="Jaysh al Izza",
+            **SHULA,
+        )
+    )
     assert not compatible(named, third)
 
 
@@ -122,8 +169,9 @@ def test_historical_mention_joins_the_report_it_recalls():
 def test_a_vague_place_cannot_chain_two_ambushes_into_one():
     thiban = ambush("a", THIBAN, day="2023-12-14")
     shiheil = ambush("b", SHIHEIL, day="2023-12-14")
-    governorate = ambush("c", {**THIBAN, "location": "دير الزور", "geo_precision": 3},
-                         day="2023-12-14")
+    governorate = ambush(
+        "c", {**THIBAN, "location": "دير الزور", "geo_precision": 3}, day="2023-12-14"
+    )
     groups = resolve([thiban, shiheil, governorate])
     assert sorted(len(group) for group in groups) == [1, 2]
 
@@ -137,11 +185,15 @@ def test_resolution_does_not_depend_on_order():
         ambush("e", SHIHEIL, day="2023-12-14", killed=4),
         ambush("f", {**THIBAN, "geo_precision": 3}, day="2023-12-14", precision=2),
     ]
-    expected = [(r.event_id, r.event.fatalities, [s.doc_id for s in r.sources])
-                for r in resolve_all(accounts)]
+    expected = [
+        (r.event_id, r.event.fatalities, [s.doc_id for s in r.sources])
+        for r in resolve_all(accounts)
+    ]
     shuffler = random.Random(4)
     for _ in range(20):
         shuffler.shuffle(accounts)
-        assert [(r.event_id, r.event.fatalities, [s.doc_id for s in r.sources])
-                for r in resolve_all(accounts)] == expected
+        assert [
+            (r.event_id, r.event.fatalities, [s.doc_id for s in r.sources])
+            for r in resolve_all(accounts)
+        ] == expected
     assert [ids for _, _, ids in expected] == [["a", "b", "c"], ["d", "f"], ["e"]]

@@ -116,7 +116,8 @@ def test_headline_only_report_is_coded(pipeline):
 def test_assassinated_commander_counts_one(pipeline):
     # "اغتيل القيادي": a passive verb and a singular person noun: one death
     event = only_event(
-        pipeline, "اغتيل القيادي السابق في فصائل المعارضة أبو محمد الحوراني برصاص مجهولين قرب مدينة نوى."
+        pipeline,
+        "اغتيل القيادي السابق في فصائل المعارضة أبو محمد الحوراني برصاص مجهولين قرب مدينة نوى.",
     )
     assert event.fatalities == 1
     assert event.geo_precision == 2  # "قرب مدينة نوى": near the town

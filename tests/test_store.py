@@ -92,7 +92,9 @@ def test_two_reports_of_one_ambush_become_one_event_with_the_conservative_toll(s
     assert stored.event.fatalities == 5  # "أكثر من 5" is the most conservative figure
     assert (stored.fatalities_low, stored.fatalities_high) == (5, 7)
     assert [(s.doc_id, s.fatalities) for s in stored.sources] == [
-        ("orient-shula", 5), ("sy24-shula", 7)]
+        ("orient-shula", 5),
+        ("sy24-shula", 7),
+    ]
     assert stored.event.event_id == min(s.source_event_id for s in stored.sources)
     [change] = store.history(stored.event.event_id)
     assert change["doc_id"] == "orient-shula"
@@ -106,7 +108,9 @@ def test_two_ambushes_on_one_day_in_two_villages_stay_two(store, pipeline):
     store.add(report(pipeline, "dz24-shiheil"))
     stored = store.events()
     assert sorted((e.event.location_en, e.event.fatalities) for e in stored) == [
-        ("Shiheil", 4), ("Thiban (Thiban)", 3)]
+        ("Shiheil", 4),
+        ("Thiban (Thiban)", 3),
+    ]
     assert all(e.event.event_date == "2023-12-14" for e in stored)
 
 
@@ -117,7 +121,9 @@ def test_historical_mention_attaches_to_the_event_it_recalls(store, pipeline):
     mayadin, shula = sorted(store.events(), key=lambda e: e.event.location_en)
     assert shula.event.location_en == "Ash Shula" and not shula.event.historical
     assert [(s.doc_id, s.role) for s in shula.sources] == [
-        ("baladi-mayadin", "historical"), ("sy24-shula", "report")]
+        ("baladi-mayadin", "historical"),
+        ("sy24-shula", "report"),
+    ]
     assert shula.event.fatalities == 7
     assert mayadin.event.location_en == "Al Mayadin"
 

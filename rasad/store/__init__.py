@@ -100,18 +100,36 @@ RECONNECT_TIMEOUT = 60.0
 _TRANSIENT_STATES = ("08", "57P01", "57P02", "57P03", "40001", "40P01")
 # Fields of an event whose change is written to its history.
 _TRACKED = (
-    "event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor2",
-    "location", "admin1", "latitude", "longitude", "geo_precision", "fatalities",
-    "fatalities_low", "fatalities_high", "historical",
+    "event_type",
+    "sub_event_type",
+    "event_date",
+    "time_precision",
+    "actor1",
+    "actor2",
+    "location",
+    "admin1",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "fatalities_low",
+    "fatalities_high",
+    "historical",
 )
 
 
 # What resolution reads of an account: the stored event as JSON text (parsed through a cache,
 # ``Store._account``), its figures and window; never the evidence spans.
 _ACCOUNTS = select(
-    sources.c.id, sources.c.event_id, cast(sources.c.record, Text).label("raw"),
-    sources.c.fatalities, sources.c.fatalities_low, sources.c.fatalities_high,
-    sources.c.fatalities_vague, sources.c.window_start, sources.c.window_end,
+    sources.c.id,
+    sources.c.event_id,
+    cast(sources.c.record, Text).label("raw"),
+    sources.c.fatalities,
+    sources.c.fatalities_low,
+    sources.c.fatalities_high,
+    sources.c.fatalities_vague,
+    sources.c.window_start,
+    sources.c.window_end,
 )
 _ACCOUNT_CACHE = 50_000  # parsed accounts kept per store (some 200 MB at most)
 
@@ -174,10 +192,14 @@ class SourceLink:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "doc_id": self.doc_id, "source_event_id": self.source_event_id, "role": self.role,
-            "outlet": self.outlet, "url": self.url,
+            "doc_id": self.doc_id,
+            "source_event_id": self.source_event_id,
+            "role": self.role,
+            "outlet": self.outlet,
+            "url": self.url,
             "published": self.published.isoformat() if self.published else None,
-            "fatalities": self.fatalities, "fatalities_text": self.fatalities_text,
+            "fatalities": self.fatalities,
+            "fatalities_text": self.fatalities_text,
             "evidence": [span.to_dict() for span in self.evidence],
         }
 
@@ -219,8 +241,9 @@ class Store:
     retried (on a new connection) before ``StoreUnavailable`` is raised.
     """
 
-    def __init__(self, db: str | None = None, *, reconnect_timeout: float = RECONNECT_TIMEOUT
-                 ) -> None:
+    def __init__(
+        self, db: str | None = None, *, reconnect_timeout: float = RECONNECT_TIMEOUT
+    ) -> None:
         self.url = database_url(db)
         self.reconnect_timeout = reconnect_timeout
         self._sqlite = self.url.startswith("sqlite")
@@ -231,8 +254,10 @@ class Store:
             self.engine: Engine = _engine(self.url)
             _upgrade(self.engine)
         except ImportError as error:
-            raise StoreError(f"cannot open the store at {where}: {error} "
-                             "(for PostgreSQL: pip install 'rasad[postgres]')") from error
+            raise StoreError(
+                f"cannot open the store at {where}: {error} "
+                "(for PostgreSQL: pip install 'rasad[postgres]')"
+            ) from error
         except (SQLAlchemyError, OSError) as error:
             raise StoreError(f"cannot open the store at {where}: {_reason(error)}") from error
 
@@ -362,8 +387,10 @@ class Store:
         lowered = reason.lower()
         if "locked" in lowered or "busy" in lowered:
             timeout = _busy_timeout(self.url)
-            hint = (f"another process held its write lock for over {timeout:g} s "
-                    "(wait longer with ?timeout=SECONDS in the URL)")
+            hint = (
+                f"another process held its write lock for over {timeout:g} s "
+                "(wait longer with ?timeout=SECONDS in the URL)"
+            )
         elif "full" in lowered or "no space" in lowered or "disk quota" in lowered:
             hint = "no space left on the disk"
         elif "i/o error" in lowered:
@@ -376,8 +403,9 @@ class Store:
 
     def _stored(self, conn: Connection, doc: Document, digest: str) -> bool:
         rows = conn.execute(
-            select(documents.c.id, documents.c.content_hash)
-            .where(or_(documents.c.id == doc.id, documents.c.content_hash == digest))
+            select(documents.c.id, documents.c.content_hash).where(
+                or_(documents.c.id == doc.id, documents.c.content_hash == digest)
+            )
         ).all()
         for row in rows:
             if row.id == doc.id and row.content_hash != digest:
@@ -388,11 +416,21 @@ class Store:
         keys = band_keys(minhash)
         original, score = self._near_duplicate(conn, keys, minhash)
         now = datetime.now(UTC)
-        conn.execute(insert(documents).values(
-            id=doc.id, content_hash=digest, outlet=doc.outlet, url=doc.url, title=doc.title,
-            published=doc.published, text=doc.body or doc.text, duplicate_of=None,
-            similarity=None, minhash=signature_bytes(minhash), ingested_at=now,
-        ))
+        conn.execute(
+            insert(documents).values(
+                id=doc.id,
+                content_hash=digest,
+                outlet=doc.outlet,
+                url=doc.url,
+                title=doc.title,
+                published=doc.published,
+                text=doc.body or doc.text,
+                duplicate_of=None,
+                similarity=None,
+                minhash=signature_bytes(minhash),
+                ingested_at=now,
+            )
+        )
         conn.execute(insert(document_bands), [{"band": k, "doc_id": doc.id} for k in set(keys)])
         accounts = [Source.of(e) for e in doc.events]
         if accounts:
@@ -422,10 +460,11 @@ class Store:
     ) -> tuple[str | None, float]:
         """The original of the group a new document copies, and the best similarity found."""
         candidates = conn.execute(
-            select(documents.c.id, documents.c.duplicate_of, documents.c.minhash)
-            .where(documents.c.id.in_(
-                select(document_bands.c.doc_id).where(document_bands.c.band.in_(keys))
-            ))
+            select(documents.c.id, documents.c.duplicate_of, documents.c.minhash).where(
+                documents.c.id.in_(
+                    select(document_bands.c.doc_id).where(document_bands.c.band.in_(keys))
+                )
+            )
         ).all()
         best: tuple[float, str] | None = None
         for row in candidates:
@@ -438,15 +477,19 @@ class Store:
 
     def _make_copy(self, conn: Connection, copy: str, original: str, score: float) -> list[str]:
         """Makes ``copy`` (and any copies of it) copies of ``original``; their former reports."""
-        group = [copy, *conn.execute(
-            select(documents.c.id).where(documents.c.duplicate_of == copy)
-        ).scalars()]
-        conn.execute(update(documents).where(documents.c.id.in_(group))
-                     .values(duplicate_of=original))
+        group = [
+            copy,
+            *conn.execute(select(documents.c.id).where(documents.c.duplicate_of == copy)).scalars(),
+        ]
+        conn.execute(
+            update(documents).where(documents.c.id.in_(group)).values(duplicate_of=original)
+        )
         conn.execute(update(documents).where(documents.c.id == copy).values(similarity=score))
-        former = list(conn.execute(
-            select(sources.c.id).where(sources.c.doc_id.in_(group), sources.c.role != "copy")
-        ).scalars())
+        former = list(
+            conn.execute(
+                select(sources.c.id).where(sources.c.doc_id.in_(group), sources.c.role != "copy")
+            ).scalars()
+        )
         conn.execute(update(sources).where(sources.c.doc_id.in_(group)).values(role="copy"))
         return former
 
@@ -464,19 +507,26 @@ class Store:
         old_events: set[str] = set()
         if released:
             # Accounts that just became copies leave their events: re-resolve what is left.
-            old_events |= set(conn.execute(
-                select(sources.c.event_id).where(sources.c.id.in_(released))
-            ).scalars())
-            seeds = seeds + list(conn.execute(
-                select(sources.c.id).where(sources.c.event_id.in_(old_events),
-                                           sources.c.role != "copy")
-            ).scalars())
+            old_events |= set(
+                conn.execute(select(sources.c.event_id).where(sources.c.id.in_(released))).scalars()
+            )
+            seeds = seeds + list(
+                conn.execute(
+                    select(sources.c.id).where(
+                        sources.c.event_id.in_(old_events), sources.c.role != "copy"
+                    )
+                ).scalars()
+            )
         component = self._component(conn, seeds)
         old_events |= {event_id for _, event_id in component.values() if event_id}
-        old_rows = {
-            row.id: row._asdict()
-            for row in conn.execute(select(events).where(events.c.id.in_(old_events)))
-        } if old_events else {}
+        old_rows = (
+            {
+                row.id: row._asdict()
+                for row in conn.execute(select(events).where(events.c.id.in_(old_events)))
+            }
+            if old_events
+            else {}
+        )
 
         groups = [merge(group) for group in resolve(s for s, _ in component.values())]
         now = datetime.now(UTC)
@@ -489,19 +539,21 @@ class Store:
         links: list[dict[str, str]] = []
         for resolved in groups:
             row = self._event_row(conn, resolved, now)
-            absorbed = sorted({
-                component[s.source_id][1] for s in resolved.sources
-            } - {None, resolved.event_id})
+            absorbed = sorted(
+                {component[s.source_id][1] for s in resolved.sources} - {None, resolved.event_id}
+            )
             # An event that takes over another's id is compared with what it took over.
             before = old_rows.get(resolved.event_id) or (
-                old_rows.get(absorbed[0]) if absorbed else None)
+                old_rows.get(absorbed[0]) if absorbed else None
+            )
             changes = _changes(before, row) if before else {}
             updated += bool(changes)
             if before and not changes:
                 row["updated_at"] = before["updated_at"]
             members = [s.source_id for s in resolved.sources]
             unchanged = row == old_rows.get(resolved.event_id) and all(
-                component[key][1] == resolved.event_id for key in members)
+                component[key][1] == resolved.event_id for key in members
+            )
             if unchanged:
                 continue
             rewritten |= {s.doc_id for s in resolved.sources}
@@ -510,8 +562,11 @@ class Store:
             links.extend({"b_account": key, "b_event": resolved.event_id} for key in members)
             if absorbed:
                 # The history of an event merged into this one continues here.
-                conn.execute(update(event_history).where(event_history.c.event_id.in_(absorbed))
-                             .values(event_id=resolved.event_id))
+                conn.execute(
+                    update(event_history)
+                    .where(event_history.c.event_id.in_(absorbed))
+                    .values(event_id=resolved.event_id)
+                )
                 changes["merged"] = absorbed
             documents_of = {s.doc_id for s in resolved.sources}
             if doc_id in documents_of:
@@ -521,14 +576,23 @@ class Store:
                     merged += 1
                     changes["source_added"] = doc_id
             if changes and before:
-                conn.execute(insert(event_history).values(
-                    event_id=resolved.event_id, doc_id=doc_id, changed_at=now, changes=changes,
-                ))
+                conn.execute(
+                    insert(event_history).values(
+                        event_id=resolved.event_id,
+                        doc_id=doc_id,
+                        changed_at=now,
+                        changes=changes,
+                    )
+                )
         if written:
             conn.execute(delete(events).where(events.c.id.in_([row["id"] for row in written])))
             conn.execute(insert(events), written)
-            conn.execute(update(sources).where(sources.c.id == bindparam("b_account"))
-                         .values(event_id=bindparam("b_event")), links)
+            conn.execute(
+                update(sources)
+                .where(sources.c.id == bindparam("b_account"))
+                .values(event_id=bindparam("b_event")),
+                links,
+            )
         current = {resolved.event_id for resolved in groups}
         if old_events - current:
             conn.execute(delete(events).where(events.c.id.in_(sorted(old_events - current))))
@@ -543,8 +607,7 @@ class Store:
         the frontier's, then pairs checked only within a governorate and day.
         """
         found: dict[str, tuple[Source, str]] = {}
-        for row in conn.execute(_ACCOUNTS.where(sources.c.id.in_(seeds),
-                                                sources.c.role != "copy")):
+        for row in conn.execute(_ACCOUNTS.where(sources.c.id.in_(seeds), sources.c.role != "copy")):
             found[row.id] = (self._account(row), row.event_id)
         read: dict[str, tuple[Source, str]] = dict(found)
         frontier = [found[key][0] for key in sorted(found)]
@@ -554,12 +617,16 @@ class Store:
                 if account.window is None or not account.event.admin1:
                     continue
                 start, end = spans.get(account.event.admin1, account.window)
-                spans[account.event.admin1] = (min(start, account.window[0]),
-                                               max(end, account.window[1]))
+                spans[account.event.admin1] = (
+                    min(start, account.window[0]),
+                    max(end, account.window[1]),
+                )
             for admin1, (start, end) in sorted(spans.items()):
                 query = _ACCOUNTS.where(
-                    sources.c.admin1 == admin1, sources.c.role != "copy",
-                    sources.c.window_start <= end, sources.c.window_end >= start,
+                    sources.c.admin1 == admin1,
+                    sources.c.role != "copy",
+                    sources.c.window_start <= end,
+                    sources.c.window_end >= start,
                 )
                 for row in conn.execute(query):
                     if row.id not in read:
@@ -582,16 +649,27 @@ class Store:
         parsed Source is kept, keyed by the stored JSON text itself, so a cached entry can
         never stand for other content.
         """
-        key = (row.raw, row.fatalities, row.fatalities_low, row.fatalities_high,
-               row.fatalities_vague, row.window_start, row.window_end)
+        key = (
+            row.raw,
+            row.fatalities,
+            row.fatalities_low,
+            row.fatalities_high,
+            row.fatalities_vague,
+            row.window_start,
+            row.window_end,
+        )
         account = self._accounts.get(key)
         if account is None:
             if len(self._accounts) >= _ACCOUNT_CACHE:
                 self._accounts.clear()
             figure = None
             if row.fatalities_low is not None:
-                figure = Figure(row.fatalities, row.fatalities_low, row.fatalities_high,
-                                bool(row.fatalities_vague))
+                figure = Figure(
+                    row.fatalities,
+                    row.fatalities_low,
+                    row.fatalities_high,
+                    bool(row.fatalities_vague),
+                )
             window = (row.window_start, row.window_end) if row.window_start else None
             account = Source(Event.from_dict(json.loads(row.raw)), figure, window)
             self._accounts[key] = account
@@ -599,44 +677,80 @@ class Store:
 
     def _attach_copies(self, conn: Connection, originals: list[str]) -> None:
         """Links each account of the copies of ``originals`` to the event it matches, if any."""
-        copies = list(conn.execute(
-            select(sources, documents.c.duplicate_of.label("b_original"))
-            .join(documents, documents.c.id == sources.c.doc_id)
-            .where(sources.c.role == "copy", documents.c.duplicate_of.in_(originals))
-        ))
+        copies = list(
+            conn.execute(
+                select(sources, documents.c.duplicate_of.label("b_original"))
+                .join(documents, documents.c.id == sources.c.doc_id)
+                .where(sources.c.role == "copy", documents.c.duplicate_of.in_(originals))
+            )
+        )
         for original in sorted({row.b_original for row in copies}):
             reports = sorted(
-                ((_source_of(row), row.event_id) for row in conn.execute(
-                    select(sources).where(sources.c.doc_id == original,
-                                          sources.c.role != "copy"))),
-                key=lambda pair: pair[0].source_id)
+                (
+                    (_source_of(row), row.event_id)
+                    for row in conn.execute(
+                        select(sources).where(
+                            sources.c.doc_id == original, sources.c.role != "copy"
+                        )
+                    )
+                ),
+                key=lambda pair: pair[0].source_id,
+            )
             for row in copies:
                 if row.b_original != original:
                     continue
                 account = _source_of(row)
-                match = next((event_id for report, event_id in reports
-                              if _same_account(account, report)), None)
-                conn.execute(update(sources).where(sources.c.id == row.id)
-                             .values(event_id=match))
+                match = next(
+                    (event_id for report, event_id in reports if _same_account(account, report)),
+                    None,
+                )
+                conn.execute(update(sources).where(sources.c.id == row.id).values(event_id=match))
 
     def _event_row(self, conn: Connection, resolved: Resolved, now: datetime) -> dict[str, Any]:
         """The events row of a resolved event (``_references`` stores its actors and place)."""
         e = resolved.event
-        row = {name: getattr(e, name) for name in (
-            "event_type", "sub_event_type", "disorder_type", "time_precision", "actor1",
-            "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-            "civilian_targeting", "location", "location_mention", "location_en", "admin1",
-            "admin1_pcode", "admin2", "admin2_pcode", "admin3", "admin3_pcode", "latitude",
-            "longitude", "geo_precision", "fatalities", "fatalities_text", "historical",
-            "notes", "doc_id",
-        )}
+        row = {
+            name: getattr(e, name)
+            for name in (
+                "event_type",
+                "sub_event_type",
+                "disorder_type",
+                "time_precision",
+                "actor1",
+                "assoc_actor_1",
+                "inter1",
+                "actor2",
+                "assoc_actor_2",
+                "inter2",
+                "interaction",
+                "civilian_targeting",
+                "location",
+                "location_mention",
+                "location_en",
+                "admin1",
+                "admin1_pcode",
+                "admin2",
+                "admin2_pcode",
+                "admin3",
+                "admin3_pcode",
+                "latitude",
+                "longitude",
+                "geo_precision",
+                "fatalities",
+                "fatalities_text",
+                "historical",
+                "notes",
+                "doc_id",
+            )
+        }
         row.update(
             id=e.event_id,
             event_date=date.fromisoformat(e.event_date) if e.event_date else None,
             actor1_id=_short_id(e.actor1) if e.actor1 else None,
             actor2_id=_short_id(e.actor2) if e.actor2 else None,
             place_id=_place_id(e),
-            fatalities_low=resolved.fatalities_low, fatalities_high=resolved.fatalities_high,
+            fatalities_low=resolved.fatalities_low,
+            fatalities_high=resolved.fatalities_high,
             evidence=[span.to_dict() for span in e.evidence],
             n_sources=len({s.doc_id for s in resolved.sources}),
             updated_at=now,
@@ -665,12 +779,21 @@ class Store:
             return
         seen.add(("place", place_id))
         if conn.execute(select(places.c.id).where(places.c.id == place_id)).first() is None:
-            conn.execute(insert(places).values(
-                id=place_id, name=e.location, name_en=e.location_en, admin1=e.admin1,
-                admin1_pcode=e.admin1_pcode, admin2=e.admin2, admin2_pcode=e.admin2_pcode,
-                admin3=e.admin3, admin3_pcode=e.admin3_pcode, latitude=e.latitude,
-                longitude=e.longitude,
-            ))
+            conn.execute(
+                insert(places).values(
+                    id=place_id,
+                    name=e.location,
+                    name_en=e.location_en,
+                    admin1=e.admin1,
+                    admin1_pcode=e.admin1_pcode,
+                    admin2=e.admin2,
+                    admin2_pcode=e.admin2_pcode,
+                    admin3=e.admin3,
+                    admin3_pcode=e.admin3_pcode,
+                    latitude=e.latitude,
+                    longitude=e.longitude,
+                )
+            )
 
     # --- reading ------------------------------------------------------------------------
 
@@ -686,7 +809,7 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
             for start in range(0, len(rows), 500):
-                batch = rows[start:start + 500]
+                batch = rows[start : start + 500]
                 links = self._links(conn, [row.id for row in batch])
                 for row in batch:
                     yield _stored_event(row, links.get(row.id, []))
@@ -707,20 +830,29 @@ class Store:
     def history(self, event_id: str) -> list[dict[str, Any]]:
         """The changes recorded for an event, oldest first: doc_id, changed_at, changes."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(event_history).where(event_history.c.event_id == event_id)
-                                .order_by(event_history.c.id))
-            return [{"doc_id": r.doc_id, "changed_at": r.changed_at, "changes": r.changes}
-                    for r in rows]
+            rows = conn.execute(
+                select(event_history)
+                .where(event_history.c.event_id == event_id)
+                .order_by(event_history.c.id)
+            )
+            return [
+                {"doc_id": r.doc_id, "changed_at": r.changed_at, "changes": r.changes} for r in rows
+            ]
 
     def counts(self) -> dict[str, int]:
         """How many documents (and of them copies), accounts and events are stored."""
         with self.engine.connect() as conn:
+
             def count(query: Any) -> int:
                 return int(conn.execute(query).scalar() or 0)
+
             return {
                 "documents": count(select(func.count()).select_from(documents)),
-                "copies": count(select(func.count()).select_from(documents)
-                                .where(documents.c.duplicate_of.is_not(None))),
+                "copies": count(
+                    select(func.count())
+                    .select_from(documents)
+                    .where(documents.c.duplicate_of.is_not(None))
+                ),
                 "sources": count(select(func.count()).select_from(sources)),
                 "events": count(select(func.count()).select_from(events)),
             }
@@ -728,43 +860,80 @@ class Store:
     def _links(self, conn: Connection, event_ids: list[str]) -> dict[str, list[SourceLink]]:
         """The sources of each event: its accounts, then the copies of their documents."""
         query = (
-            select(sources.c.id, sources.c.event_id, sources.c.role, sources.c.doc_id,
-                   sources.c.fatalities, sources.c.fatalities_text, sources.c.evidence,
-                   documents.c.outlet, documents.c.url, documents.c.published)
+            select(
+                sources.c.id,
+                sources.c.event_id,
+                sources.c.role,
+                sources.c.doc_id,
+                sources.c.fatalities,
+                sources.c.fatalities_text,
+                sources.c.evidence,
+                documents.c.outlet,
+                documents.c.url,
+                documents.c.published,
+            )
             .join(documents, documents.c.id == sources.c.doc_id)
             .where(sources.c.event_id.in_(event_ids))
         )
         links: dict[str, list[SourceLink]] = {}
         seen: dict[str, set[str]] = {}
         for row in conn.execute(query):
-            links.setdefault(row.event_id, []).append(SourceLink(
-                row.doc_id, row.id, row.role, row.outlet, row.url, row.published,
-                row.fatalities, row.fatalities_text, [Span(**s) for s in row.evidence],
-            ))
+            links.setdefault(row.event_id, []).append(
+                SourceLink(
+                    row.doc_id,
+                    row.id,
+                    row.role,
+                    row.outlet,
+                    row.url,
+                    row.published,
+                    row.fatalities,
+                    row.fatalities_text,
+                    [Span(**s) for s in row.evidence],
+                )
+            )
             seen.setdefault(row.event_id, set()).add(row.doc_id)
         # A copy is a source of every event of its original, whether or not its own
         # extraction found that event.
-        originals = {link.doc_id: event_id for event_id, items in links.items()
-                     for link in items if link.role != "copy"}
+        originals = {
+            link.doc_id: event_id
+            for event_id, items in links.items()
+            for link in items
+            if link.role != "copy"
+        }
         if originals:
             copies = conn.execute(
-                select(documents.c.id, documents.c.duplicate_of, documents.c.outlet,
-                       documents.c.url, documents.c.published)
-                .where(documents.c.duplicate_of.in_(sorted(originals)))
+                select(
+                    documents.c.id,
+                    documents.c.duplicate_of,
+                    documents.c.outlet,
+                    documents.c.url,
+                    documents.c.published,
+                ).where(documents.c.duplicate_of.in_(sorted(originals)))
             ).all()
             for event_id, items in links.items():
                 for original in sorted({i.doc_id for i in items if i.role != "copy"}):
                     for copy in copies:
                         if copy.duplicate_of == original and copy.id not in seen[event_id]:
                             seen[event_id].add(copy.id)
-                            items.append(SourceLink(copy.id, None, "copy", copy.outlet,
-                                                    copy.url, copy.published, None, None))
+                            items.append(
+                                SourceLink(
+                                    copy.id,
+                                    None,
+                                    "copy",
+                                    copy.outlet,
+                                    copy.url,
+                                    copy.published,
+                                    None,
+                                    None,
+                                )
+                            )
         for items in links.values():
             items.sort(key=lambda link: (link.role == "copy", link.doc_id))
         return links
 
 
 # --- helpers --------------------------------------------------------------------------------
+
 
 def _day_index(accounts: Iterable[Source]) -> dict[tuple[str, date], list[Source]]:
     """Accounts by governorate and by each day of their date window."""
@@ -863,9 +1032,12 @@ def _short_id(text: str) -> str:
 def _source_row(account: Source) -> dict[str, Any]:
     e, figure = account.event, account.figure
     return {
-        "id": e.event_id, "doc_id": e.doc_id, "event_id": None,
+        "id": e.event_id,
+        "doc_id": e.doc_id,
+        "event_id": None,
         "role": "historical" if e.historical else "report",
-        "event_type": e.event_type, "admin1": e.admin1,
+        "event_type": e.event_type,
+        "admin1": e.admin1,
         "window_start": account.window[0] if account.window else None,
         "window_end": account.window[1] if account.window else None,
         "fatalities": e.fatalities or 0,
@@ -881,8 +1053,9 @@ def _source_row(account: Source) -> dict[str, Any]:
 def _source_of(row: Any) -> Source:
     figure = None
     if row.fatalities_low is not None:
-        figure = Figure(row.fatalities, row.fatalities_low, row.fatalities_high,
-                        bool(row.fatalities_vague))
+        figure = Figure(
+            row.fatalities, row.fatalities_low, row.fatalities_high, bool(row.fatalities_vague)
+        )
     window = (row.window_start, row.window_end) if row.window_start else None
     return Source(Event.from_dict(row.record), figure, window)
 
@@ -890,13 +1063,18 @@ def _source_of(row: Any) -> Source:
 def _same_account(copy: Source, report: Source) -> bool:
     a, b = copy.event, report.event
     return (a.event_type, a.sub_event_type, a.event_date, a.location) == (
-        b.event_type, b.sub_event_type, b.event_date, b.location)
+        b.event_type,
+        b.sub_event_type,
+        b.event_date,
+        b.location,
+    )
 
 
 def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     return {
         name: [_plain(before.get(name)), _plain(after.get(name))]
-        for name in _TRACKED if _plain(before.get(name)) != _plain(after.get(name))
+        for name in _TRACKED
+        if _plain(before.get(name)) != _plain(after.get(name))
     }
 
 
@@ -913,27 +1091,70 @@ def _filtered(query: Any, filters: EventFilter) -> Any:
         query = query.where(func.lower(events.c.admin1) == filters.admin1.lower())
     if filters.type:
         wanted = filters.type.lower()
-        query = query.where(or_(func.lower(events.c.event_type) == wanted,
-                                func.lower(events.c.sub_event_type) == wanted,
-                                func.lower(events.c.disorder_type) == wanted))
+        query = query.where(
+            or_(
+                func.lower(events.c.event_type) == wanted,
+                func.lower(events.c.sub_event_type) == wanted,
+                func.lower(events.c.disorder_type) == wanted,
+            )
+        )
     if filters.actor:
         pattern = f"%{filters.actor.lower()}%"
-        query = query.where(or_(*(func.lower(column).like(pattern) for column in (
-            events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2))))
+        query = query.where(
+            or_(
+                *(
+                    func.lower(column).like(pattern)
+                    for column in (
+                        events.c.actor1,
+                        events.c.actor2,
+                        events.c.assoc_actor_1,
+                        events.c.assoc_actor_2,
+                    )
+                )
+            )
+        )
     return query
 
 
 def _stored_event(row: Any, links: list[SourceLink]) -> StoredEvent:
     values = row._asdict()
-    record = {name: values.get(name) for name in (
-        "event_type", "sub_event_type", "disorder_type", "time_precision", "actor1",
-        "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-        "civilian_targeting", "location", "location_mention", "location_en", "admin1",
-        "admin1_pcode", "admin2", "admin2_pcode", "admin3", "admin3_pcode", "latitude",
-        "longitude", "geo_precision", "fatalities", "fatalities_text", "historical", "notes",
-        "doc_id", "evidence",
-    )}
+    record = {
+        name: values.get(name)
+        for name in (
+            "event_type",
+            "sub_event_type",
+            "disorder_type",
+            "time_precision",
+            "actor1",
+            "assoc_actor_1",
+            "inter1",
+            "actor2",
+            "assoc_actor_2",
+            "inter2",
+            "interaction",
+            "civilian_targeting",
+            "location",
+            "location_mention",
+            "location_en",
+            "admin1",
+            "admin1_pcode",
+            "admin2",
+            "admin2_pcode",
+            "admin3",
+            "admin3_pcode",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "fatalities",
+            "fatalities_text",
+            "historical",
+            "notes",
+            "doc_id",
+            "evidence",
+        )
+    }
     record["event_id"] = row.id
     record["event_date"] = row.event_date.isoformat() if row.event_date else None
-    return StoredEvent(Event.from_dict(record), row.fatalities_low, row.fatalities_high,
-                       links, row.updated_at)
+    return StoredEvent(
+        Event.from_dict(record), row.fatalities_low, row.fatalities_high, links, row.updated_at
+    )

@@ -30,15 +30,18 @@ from sqlalchemy import (
     Text,
 )
 
-metadata = MetaData(naming_convention={
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-})
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", String(200), primary_key=True),
     Column("content_hash", String(64), nullable=False, unique=True),
     Column("outlet", String(200)),
@@ -54,20 +57,23 @@ documents = Table(
 )
 
 document_bands = Table(
-    "document_bands", metadata,
+    "document_bands",
+    metadata,
     Column("band", BigInteger, primary_key=True),
     Column("doc_id", String(200), ForeignKey("documents.id"), primary_key=True),
 )
 
 actors = Table(
-    "actors", metadata,
+    "actors",
+    metadata,
     Column("id", String(16), primary_key=True),
     Column("name", String(300), nullable=False, unique=True),
     Column("inter", Integer),
 )
 
 places = Table(
-    "places", metadata,
+    "places",
+    metadata,
     Column("id", String(16), primary_key=True),
     Column("name", String(300)),
     Column("name_en", String(300)),
@@ -82,7 +88,8 @@ places = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("id", String(250), primary_key=True),
     Column("event_type", String(60), nullable=False),
     Column("sub_event_type", String(80), nullable=False),
@@ -125,7 +132,8 @@ events = Table(
 )
 
 sources = Table(
-    "sources", metadata,
+    "sources",
+    metadata,
     Column("id", String(250), primary_key=True),  # the extracted event's id
     Column("doc_id", String(200), ForeignKey("documents.id"), nullable=False, index=True),
     # No foreign key: resolution replaces events inside the transaction that relinks these.
@@ -146,7 +154,8 @@ sources = Table(
 )
 
 event_history = Table(
-    "event_history", metadata,
+    "event_history",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("event_id", String(250), nullable=False, index=True),
     Column("doc_id", String(200)),  # the document whose arrival made the change
