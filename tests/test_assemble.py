@@ -57,6 +57,15 @@ def test_two_places_for_one_attack_make_two_events(pipeline):
         assert event.geo_precision == 1
 
 
+def test_village_in_a_mountain_range_is_one_event_at_the_village(pipeline):
+    # "البارة في جبل الزاوية": the range only locates the village
+    events = pipeline.extract(
+        "شنت الطائرات الحربية الروسية غارات جوية على محيط بلدة البارة في جبل الزاوية.",
+        published=PUBLISHED,
+    )
+    assert [(e.location, e.geo_precision) for e in events] == [("البارة", 2)]
+
+
 def test_a_total_is_divided_between_the_places(pipeline):
     events = pipeline.extract(QURIYA, published=PUBLISHED)
     assert [e.fatalities for e in events] == [2, 2]

@@ -23,6 +23,7 @@ from rasad.model import Document, Mention, MentionIndex, Place, PlaceMention, Se
 from rasad.normalise import normalise_key
 
 NEIGHBOURHOOD = "neighbourhood"  # gazetteer kind of a town's quarter ("حي")
+NATURAL_AREAS = frozenset({"mountain", "desert", "region"})  # gazetteer kinds that hold villages
 REGION_PRECISION = 3  # a governorate or region: dropped when the clause names a closer place
 CONTEXT_GAP_TOKENS = 2  # "الصالحية بريف البوكمال": a place right after another may frame it
 ASIDE_GAP_TOKENS = 2  # "مصادر إعلامية بالمنطقة الشرقية": a source's own place follows closely
@@ -128,7 +129,10 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _contains(outer: Place, inner: Place) -> bool:
-    """Whether ``outer`` is the bigger place around ``inner``: same district, more people."""
+    """Whether ``outer`` is the bigger place around ``inner``: same district, more people; or a
+    mountain, desert or region of the same governorate ("البارة في جبل الزاوية")."""
+    if outer.kind in NATURAL_AREAS:
+        return outer.admin1_pcode == inner.admin1_pcode and inner.kind not in NATURAL_AREAS
     return outer.admin2_pcode == inner.admin2_pcode and outer.population > inner.population
 
 
