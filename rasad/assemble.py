@@ -48,6 +48,7 @@ from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMent
 
 log = logging.getLogger(__name__)
 
+PROTESTER_INTER = 6  # ACLED's inter code of protesters
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
 GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
@@ -297,10 +298,11 @@ def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
         actor2 = None  # one side named twice is not a fight with itself
     event_type, sub_event_type = _finish_type(trigger, actor1, actor2)
     if event_type == "Protests":  # ACLED: the protesters first, a force that intervened second
-        actor1, actor2 = (
-            actors_by_name().get(PROTESTERS),
-            actor1 if actor1 and actor1.name != PROTESTERS else actor2,
-        )
+        # "تظاهر العشرات من أهالي مدينة السويداء": the residents are the protesters themselves
+        forces = [
+            a for a in (actor1, actor2) if a and a.name != PROTESTERS and a.inter != CIVILIAN_INTER
+        ]
+        actor1, actor2 = actors_by_name().get(PROTESTERS), (forces[0] if forces else None)
     if event_type == "Violence against civilians" and actor2 is None:
         actor2 = actors_by_name().get(CIVILIANS)
     places = act.places or [None]
@@ -340,7 +342,10 @@ def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
 
 def _finish_type(trigger: Trigger, actor1: Actor | None, actor2: Actor | None) -> tuple[str, str]:
     """ACLED type and sub-type once the actors are known."""
+    protesters = actor2 is not None and actor2.inter == PROTESTER_INTER
     if trigger.kind in ("attack", "killing"):
+        if protesters:  # "أطلقت قوات النظام الرصاص الحي على متظاهرين"
+            return "Protests", "Excessive force against protesters"
         if actor2 is not None and actor2.inter == CIVILIAN_INTER:
             return "Violence against civilians", "Attack"
         return "Battles", "Armed clash"
@@ -351,6 +356,8 @@ def _finish_type(trigger: Trigger, actor1: Actor | None, actor2: Actor | None) -
             "Government regains territory" if state else "Non-state actor overtakes territory",
         )
     if trigger.kind == "detention":
+        if protesters:  # "اعتقلت قوات النظام عدداً من المتظاهرين"
+            return "Protests", "Protest with intervention"
         if actor1 is not None and actor1.inter == STATE_INTER:
             return "Strategic developments", "Arrests"
         return "Violence against civilians", "Abduction/forced disappearance"

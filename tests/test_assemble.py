@@ -287,3 +287,48 @@ def test_no_sample_event_has_the_same_actor_on_both_sides(samples):
         if e.actor1 and e.actor1 == e.actor2
     ]
     assert same == []
+
+
+def test_residents_who_protest_are_the_protesters_not_a_second_side(pipeline):
+    [event] = pipeline.extract(
+        "تظاهر العشرات من أهالي مدينة السويداء في ساحة الكرامة للمطالبة بإسقاط النظام.",
+        published=PUBLISHED,
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Peaceful protest",
+        "Protesters (Syria)",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "killed"),
+    [
+        (
+            "أطلقت قوات النظام الرصاص الحي على متظاهرين في مدينة السويداء.",
+            "Excessive force against protesters",
+            0,
+        ),
+        (
+            "قتل متظاهران برصاص قوات النظام في مدينة درعا.",
+            "Excessive force against protesters",
+            2,
+        ),  # dual
+        (
+            "اعتقلت قوات النظام عدداً من المتظاهرين في مدينة السويداء.",
+            "Protest with intervention",
+            0,
+        ),
+    ],
+)
+def test_force_used_on_protesters_is_a_protest_event(pipeline, text, sub_event_type, killed):
+    [event] = pipeline.extract(text, published=date(2023, 3, 10))
+    assert (event.event_type, event.sub_event_type, event.fatalities) == (
+        "Protests",
+        sub_event_type,
+        killed,
+    )
+    assert (event.actor1, event.actor2) == (
+        "Protesters (Syria)",
+        "Military Forces of Syria (2000-2024)",
+    )

@@ -36,6 +36,7 @@ PROTESTERS = "Protesters (Syria)"
 RIOTERS = "Rioters (Syria)"
 STATE_INTER = 1
 CIVILIAN_INTER = 7
+UNARMED_INTERS = frozenset({6, CIVILIAN_INTER})  # protesters and civilians: victims, not killers
 SPECIFYING_WORD = "من"  # "مسلحون من تنظيم داعش": of which group the gunmen are
 CUE_WINDOW = 4  # tokens before a name searched for the construction that gives its role
 # Tokens after a unit noun within which its side is named: "دورية مشتركة لقوات الأسد".
@@ -398,8 +399,8 @@ def _role_of(
     for act in acts:
         passive_reading = any(c.start <= act.start < c.end for c in losses)  # "فقد ميليشيا أسد"
         civilians = all(
-            actor.inter == CIVILIAN_INTER for actor in mention.value
-        )  # "قتل مدنيان": victims
+            actor.inter in UNARMED_INTERS for actor in mention.value
+        )  # "قتل مدنيان"، "قتل متظاهر": victims
         if 0 <= mention.start - act.end <= 1 and not passive_reading and not civilians:
             return "agent"  # verb first, subject next: "استعادت قوات النظام"، "قتل تنظيم داعش"
     if not violent or mention.start < trigger_start:
