@@ -67,7 +67,7 @@ NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor"})
 CUE_PRIORITY = ("admin1", "area", "direction", "settlement", "zone")
 PUNCTUATION = re.compile(r"[.,;:!?()\[\]\n-]")
 # not_places kinds that only stop a bare name: "بلدة الصور" is still a place.
-SOFT_BLOCKS = frozenset({"common", "person"})
+SOFT_BLOCKS = frozenset({"common", "person", "foreign"})
 WEAK, MEDIUM, STRONG = 0, 1, 2
 SETTLEMENT_KINDS = frozenset({"community", "neighbourhood", "locality"})
 
@@ -240,7 +240,11 @@ class _Hit:
     rejected: bool = False  # "المدعو X", "شبكة X", "X بوست": a name, but not of a place here
     weak: bool = False  # misspelt, a common word, or matched only through an added article
     town_named: bool = False  # "مدينة" stands between the cue and the name
-    common: bool = False  # also a common word (not_places.tsv "common", "person")
+    inner_cue: Cue | None = None  # that settlement cue: "قرية" of "قرب قرية الصور"
+    common: bool = (
+        False  # also a common word or a place abroad (not_places.tsv common, person, foreign)
+    )
+    foreign: bool = False  # also a place abroad (not_places.tsv "foreign")
     person_name: bool = False  # starts like a person's name: "أبو", "الشيخ"
     own_cue: bool = False  # the cue is its own, not one shared along a list
     qualifier: _Hit | None = None
@@ -504,6 +508,7 @@ class Gazetteer:
                     cue_first=index,
                     weak=fuzzy or overruled or doubtful,
                     common=overruled,
+                    foreign=overruled and "foreign" in blocked.payloads,
                 )
             )
             position = named.last + 1
@@ -577,6 +582,7 @@ class Gazetteer:
                     # "بادية مدينة الميادين", "جنوبي مدينة حماة": around the town, not the
                     # governorate.
                     hit.town_named = place_cue.role == "settlement"
+                    hit.inner_cue = place_cue
                     hit.cue, hit.cue_first = outer_cue, outer.first
                     hit.start = tokens[outer.first].start + outer.prefix
             hit.own_cue = hit.cue is not None
@@ -643,8 +649,17 @@ class Gazetteer:
             strength = self._strength(hit)
             own_cue = hit.cue.role if hit.cue is not None and hit.own_cue else None
             if hit.common:
-                # "بلدة الصور", but not "مناطق واسعة" nor "قرى جديدة" (new villages)
-                hit.supported = own_cue == "settlement" and not (hit.cue and hit.cue.plural)
+                # "بلدة الصور", "قرب قرية الصور", but not "مناطق واسعة" nor "قرى جديدة" (new
+                # villages). A name also found abroad needs a Syrian area around it too:
+                # "قرية الجفرة شرقي دير الزور", but not "ببلدة الخليل" (Hebron).
+                settlement = hit.cue if own_cue == "settlement" else None
+                if hit.town_named and hit.own_cue:
+                    settlement = hit.inner_cue
+                hit.supported = (
+                    settlement is not None
+                    and not settlement.plural
+                    and (not hit.foreign or self._fits_qualifier(hit))
+                )
             elif hit.weak:
                 hit.supported = own_cue in ("settlement", "zone") or (
                     own_cue is not None and strength == STRONG

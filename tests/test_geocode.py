@@ -267,6 +267,21 @@ def test_common_word_village_after_a_settlement_cue_is_a_place() -> None:
     assert only("اشتباكات في بلدة الصور").value.place.admin1_pcode == "SY09"
 
 
+def test_common_word_village_near_a_cue_keeps_its_settlement_cue() -> None:
+    # "قرب قرية الصور": "near" widens the village, "قرية" still says it is one
+    found = [
+        (m.value.place.id, m.value.precision) for m in mentions("قرب قرية الصور شرقي دير الزور")
+    ]
+    assert found == [("C5157", 2), ("SY09", 3)]
+
+
+def test_a_name_also_found_abroad_needs_a_syrian_area_around_it() -> None:
+    # الجفرة: a village east of Deir ez-Zor, and Jufra in Libya; الخليل: Hebron
+    assert place_ids("هجوم على قرية الجفرة بريف دير الزور") == ["C5080", "SY09"]
+    assert mentions("هجوم على قرية الجفرة") == []
+    assert mentions("بعد قتله للشاب الفلسطيني ببلدة الخليل") == []
+
+
 def test_common_word_after_a_plural_cue_is_an_adjective() -> None:
     # "قرى جديدة": new villages; a broken plural takes a feminine singular adjective
     assert mentions("ودخلت القوات قرى جديدة في الريف") == []
