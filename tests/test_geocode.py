@@ -270,7 +270,7 @@ def test_common_word_village_after_a_settlement_cue_is_a_place() -> None:
 def test_common_word_village_near_a_cue_keeps_its_settlement_cue() -> None:
     # "قرب قرية الصور": "near" widens the village, "قرية" still says it is one
     found = [
-        (m.value.place.id, m.value.precision) for m in mentions("قرب قرية الصور شرقي دير الزور")
+        (m.value.place.id, m.value.precision) for _, m in mentions("قرب قرية الصور شرقي دير الزور")
     ]
     assert found == [("C5157", 2), ("SY09", 3)]
 
