@@ -156,6 +156,24 @@ def _variants(token: str) -> tuple[Variant, ...]:
     return tuple(token_variants(token))
 
 
+_POSSESSIVE_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")
+
+
+@lru_cache(maxsize=1 << 16)
+def _possessed(token: str) -> tuple[Variant, ...]:
+    """The forms of a token without a possessive pronoun: "وزوجته" → "زوجه", "وأطفالها" → "اطفال"."""
+    if not token.endswith(_POSSESSIVE_PRONOUNS):
+        return ()
+    found: list[Variant] = []
+    for variant in token_variants(token, suffixes=True):
+        # a noun with a pronoun has no article: "الشابه" is "الشابة", not "الشاب" + "ه"
+        if variant.suffix and "ال" not in token[: variant.prefix]:
+            found.append(variant)
+            if variant.form.endswith("ت"):  # ta marbuta is written ت before a pronoun: "زوجته"
+                found.append(Variant(variant.form[:-1] + "ه", variant.prefix, variant.suffix))
+    return tuple(found)
+
+
 @lru_cache(maxsize=1 << 16)
 def _is_death_word(word: str) -> bool:
     """Whether ``word``, clitics off, is the first word of a death word: "ولمقتل" yes, "قضيه" no."""
@@ -322,21 +340,32 @@ class _Clause:
         return None
 
     def noun(self, index: int) -> tuple[_Noun, int, bool] | None:
-        """The person noun at ``index``: (noun, clitic chars, whether it has the article)."""
+        """The person noun at ``index``: (noun, clitic chars, whether it has the article).
+
+        A noun with a possessive pronoun counts as itself: "رجل وزوجته" (his wife), "أطفالها".
+        """
         token = self.tokens[index].text
         for variant in self.forms(index):
             noun = self.lex.nouns.get(variant.form)
             if noun is not None:
                 clitics = token[: variant.prefix]
                 return noun, variant.prefix, "ال" in clitics or "لل" in clitics
+        for variant in _possessed(token):
+            noun = self.lex.nouns.get(variant.form)
+            if noun is not None:
+                return noun, variant.prefix, True  # a possessed noun is definite
         return None
 
     def conjunction(self, index: int) -> bool:
         """Whether token ``index`` is "و" on its own: split off digits ("و5") or spaced."""
         return self.tokens[index].text == "و"
 
-    def number_word(self, index: int, joined: bool = False) -> tuple[_NumberWord, int] | None:
-        """The number word at ``index`` with its clitics; the article does not go on numbers.
+    def number_word(
+        self, index: int, joined: bool = False, article: bool = False
+    ) -> tuple[_NumberWord, int] | None:
+        """The number word at ``index`` with its clitics; the article does not go on numbers,
+        but for one that follows a definite noun as its adjective (``article``): "الأطفال
+        الثلاثة".
 
         ``joined``: inside a compound a leading "و" is read as the conjunction first. "وأحد"
         is spelled "واحد" once normalised, and after "مئة" it is "و" + "أحد" ("مئة وأحد عشر").
@@ -347,12 +376,13 @@ class _Clause:
             variants = tuple(sorted(variants, key=lambda variant: variant.prefix == 0))
         for variant in variants:
             word = self.lex.numbers.get(variant.form)
-            if word is not None and "ا" not in token[: variant.prefix]:
+            if word is not None and ("ا" not in token[: variant.prefix] or article):
                 return word, variant.prefix
         return None
 
-    def number(self, index: int) -> tuple[int, int, int] | None:
-        """A number phrase at ``index``: (value, next token, clitic chars of the first)."""
+    def number(self, index: int, article: bool = False) -> tuple[int, int, int] | None:
+        """A number phrase at ``index``: (value, next token, clitic chars of the first);
+        ``article``: it may carry the article (after a definite noun, see ``number_word``)."""
         tokens = self.tokens
         token = tokens[index]
         prefix = 0
@@ -362,7 +392,7 @@ class _Clause:
             if value is None or (after < len(self.text) and self.text[after].isalpha()):
                 return None  # "2.5 مليار", "55كم": not a head count
         else:
-            found = self.number_word(index)
+            found = self.number_word(index, article=article)
             if found is None or not found[0].alone:
                 return None
             value, prefix = found[0].value, found[1]
@@ -436,11 +466,19 @@ class _Clause:
             noun_index = index
             figure = _NOUN_FIGURES.get(noun.number, _PLURAL)
             index += 1
-            # "مقاتلين اثنين", "شخص واحد": a number word may follow its noun as an adjective.
-            number = self.number(index) if index < len(tokens) else None
-            if number is not None and number[2] == 0 and not tokens[index].text[0].isdigit():
+            # "مقاتلين اثنين", "شخص واحد": a number word may follow its noun as an adjective,
+            # with the article after a definite one: "الأطفال الثلاثة", "أطفاله الثلاثة".
+            number = self.number(index, article=definite) if index < len(tokens) else None
+            article = definite and tokens[index].text.startswith("ال") if number else False
+            if (
+                number is not None
+                and (number[2] == 0 or (article and number[2] == 2))
+                and not tokens[index].text[0].isdigit()
+            ):
                 figure = _sane(_bounded(number[0], None))
                 index = number[1]
+            else:
+                number = None
         start = tokens[first].start if before is not None else tokens[body].start + clitics
         if noun is None and index < len(tokens) and not self.stop_before(index):
             found = self.noun(index)
@@ -465,7 +503,10 @@ class _Clause:
             figure = Fatalities(figure.count, figure.count, None, figure.vague)
             index += after[0]
         bare = number is not None and noun_index < 0
-        definite_plural = definite and noun is not None and noun.number == "plural"
+        # "والميليشيات الإيرانية" goes on naming a group; "وأطفاله الثلاثة" counts its own
+        definite_plural = (
+            definite and noun is not None and noun.number == "plural" and number is None
+        )
         counted = (
             number is not None
             or vague is not None

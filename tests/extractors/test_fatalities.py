@@ -528,3 +528,18 @@ def test_sum_stops_at_a_weekday_two_days_are_two_tolls():
     # "24 on Thursday and four others on Friday": not one figure of 28
     assert counts("قتل 24 من القوات الموالية للحكومة الخميس وأربعة آخرون الجمعة") == [24]
     assert counts("قتل 3 عناصر من قوات النظام و5 مدنيين") == [8]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("ما أدى لمقتل رجل وزوجته", 2),  # a noun with a possessive pronoun: his wife
+        ("مقتل سيدة وابنتها", 2),  # ta marbuta written ت before the pronoun
+        ("مقتل رجل وزوجته وأطفاله الثلاثة", 5),  # a definite number after a possessed plural
+        ("مقتل أب وأبنائه الثلاثة", 4),  # أبنائه: the hamza of أبناء seated on ئ
+        ("مقتل الأطفال الثلاثة", 3),  # the article on a number that follows a definite noun
+        ("قتل 3 عناصر من قوات النظام والميليشيات الإيرانية", 3),  # still naming the group
+    ],
+)
+def test_family_members_with_possessive_pronouns_are_counted(text, count):
+    assert counts(text) == [count]
