@@ -19,7 +19,7 @@ Where each field comes from:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rasad.extractors.actors import (
@@ -156,10 +156,16 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         )
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
+    means = [t for t in triggers if t.value.kind == "means"]
+    triggers = [t for t in triggers if t.value.kind != "means"]
     if not triggers:
         return None
     deaths = _fatalities_of(doc, start, end)
     chosen = _strongest(triggers, deaths)
+    if means and chosen.value.kind in GENERIC_KINDS:
+        # "الطيران الإسرائيلي استهدف مواقع": an attack by aircraft is an air strike
+        by_air = replace(means[0].value, kind="event", priority=chosen.value.priority)
+        chosen = replace(chosen, value=by_air)
     planned = frame.plan or (end, end)  # names inside a plan are what is feared, not who acted
     clause_actors = [
         a
@@ -176,7 +182,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
             actors=clause_actors,
             violent=chosen.value.has_targets,
             cues=context.index.within("role_cue", start, end),
-            acts=triggers,
+            acts=triggers + means,  # "الطيران الإسرائيلي": aircraft name who struck
             clash=chosen.value.event_type == "Battles",
         )
     )

@@ -332,3 +332,22 @@ def test_force_used_on_protesters_is_a_protest_event(pipeline, text, sub_event_t
         "Protesters (Syria)",
         "Military Forces of Syria (2000-2024)",
     )
+
+
+def test_an_attack_by_aircraft_is_an_air_strike(pipeline):
+    # "الطيران الإسرائيلي استهدف": a generic attack verb whose means are aircraft
+    [event] = pipeline.extract(
+        "استهدف الطيران الحربي الروسي أطراف مدينة معرة النعمان، ما أدى لمقتل مدنيين اثنين.",
+        published=date(2019, 5, 12),
+    )
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Air/drone strike",
+        "Military Forces of Russia (2000-)",
+        2,
+    )
+
+
+def test_aircraft_flying_over_is_no_event(pipeline):
+    assert (
+        pipeline.extract("حلق الطيران الحربي الروسي في سماء مدينة إدلب.", published=PUBLISHED) == []
+    )

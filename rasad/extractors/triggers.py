@@ -3,7 +3,8 @@
 Each trigger names an ACLED type and sub-type, or a rule to finish it: ``attack`` and
 ``killing`` take their sub-type from the target (civilians are attacked, armed men clash),
 ``takeover`` from actor1 (state forces regain, others overtake), ``detention`` from actor1
-(state forces arrest, armed groups abduct). The highest ``priority`` in a clause wins, so that
+(state forces arrest, armed groups abduct). ``means`` (warplanes, helicopters) are no act
+alone: a generic attack in their clause becomes an air strike. The highest ``priority`` in a clause wins, so that
 an IED in an ambush is the ambush (codebook: "part of the battle").
 
 Example:
