@@ -543,3 +543,15 @@ def test_sum_stops_at_a_weekday_two_days_are_two_tolls():
 )
 def test_family_members_with_possessive_pronouns_are_counted(text, count):
     assert counts(text) == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("لقي طفل حتفه وأصيب آخران", 1),  # VSO: the victim between the verb and حتفه
+        ("لقي عنصران من قوات النظام حتفهما", 2),  # dual pronoun
+        ("لقي 4 مدنيين حتفهم بقصف", 4),
+    ],
+)
+def test_laqiya_hatfahu_with_the_victims_inside_the_phrase(text, count):
+    assert counts(text) == [count]
