@@ -68,7 +68,7 @@ from rasad.dedup import (
     similarity,
 )
 from rasad.errors import RasadError, StoreError
-from rasad.model import Document, Event, Span
+from rasad.model import EVENT_FIELDS, Document, Event, Span
 from rasad.store.schema import (
     actors,
     document_bands,
@@ -709,40 +709,7 @@ class Store:
     def _event_row(self, conn: Connection, resolved: Resolved, now: datetime) -> dict[str, Any]:
         """The events row of a resolved event (``_references`` stores its actors and place)."""
         e = resolved.event
-        row = {
-            name: getattr(e, name)
-            for name in (
-                "event_type",
-                "sub_event_type",
-                "disorder_type",
-                "time_precision",
-                "actor1",
-                "assoc_actor_1",
-                "inter1",
-                "actor2",
-                "assoc_actor_2",
-                "inter2",
-                "interaction",
-                "civilian_targeting",
-                "location",
-                "location_mention",
-                "location_en",
-                "admin1",
-                "admin1_pcode",
-                "admin2",
-                "admin2_pcode",
-                "admin3",
-                "admin3_pcode",
-                "latitude",
-                "longitude",
-                "geo_precision",
-                "fatalities",
-                "fatalities_text",
-                "historical",
-                "notes",
-                "doc_id",
-            )
-        }
+        row = {name: getattr(e, name) for name in _COPIED_FIELDS}
         row.update(
             id=e.event_id,
             event_date=date.fromisoformat(e.event_date) if e.event_date else None,
@@ -1116,43 +1083,14 @@ def _filtered(query: Any, filters: EventFilter) -> Any:
     return query
 
 
+# Event fields stored in columns of their own name; the id, the date (a DATE column) and the
+# evidence (JSON) are converted on the way.
+_COPIED_FIELDS = tuple(f for f in EVENT_FIELDS if f not in ("event_id", "event_date", "evidence"))
+
+
 def _stored_event(row: Any, links: list[SourceLink]) -> StoredEvent:
     values = row._asdict()
-    record = {
-        name: values.get(name)
-        for name in (
-            "event_type",
-            "sub_event_type",
-            "disorder_type",
-            "time_precision",
-            "actor1",
-            "assoc_actor_1",
-            "inter1",
-            "actor2",
-            "assoc_actor_2",
-            "inter2",
-            "interaction",
-            "civilian_targeting",
-            "location",
-            "location_mention",
-            "location_en",
-            "admin1",
-            "admin1_pcode",
-            "admin2",
-            "admin2_pcode",
-            "admin3",
-            "admin3_pcode",
-            "latitude",
-            "longitude",
-            "geo_precision",
-            "fatalities",
-            "fatalities_text",
-            "historical",
-            "notes",
-            "doc_id",
-            "evidence",
-        )
-    }
+    record = {name: values.get(name) for name in (*_COPIED_FIELDS, "evidence")}
     record["event_id"] = row.id
     record["event_date"] = row.event_date.isoformat() if row.event_date else None
     return StoredEvent(
