@@ -94,9 +94,13 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """The URL of an empty store: a SQLite file, then a fresh PostgreSQL database."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'rasad.db'}"
+    return new_postgres_database(request.getfixturevalue("postgres_server"))
+
+
+def new_postgres_database(server: str) -> str:
+    """The URL of a new, empty database on the test server (``postgres_server``'s URL)."""
     from sqlalchemy import create_engine, text
 
-    server = request.getfixturevalue("postgres_server")
     name = f"rasad_{uuid.uuid4().hex[:12]}"
     engine = create_engine(server, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:

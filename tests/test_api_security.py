@@ -16,7 +16,6 @@ import shutil
 import socket
 import threading
 import time
-import uuid
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +33,7 @@ from rasad.ingest import read_documents
 from rasad.pipeline import Pipeline
 from rasad.store import Store
 from rasad.store.schema import events
+from tests.conftest import new_postgres_database
 
 with warnings.catch_warnings():
     # Starlette asks for httpx2 in its TestClient; httpx is what is installed and works.
@@ -56,16 +56,6 @@ def _sample_records() -> list[dict[str, Any]]:
     return [json.loads(line) for line in SAMPLES.read_text(encoding="utf-8").splitlines()]
 
 
-def _new_postgres_database(server: str) -> str:
-    """The URL of a new, empty database on the test server."""
-    name = f"rasad_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(server, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    engine.dispose()
-    return server.rsplit("/", 1)[0] + f"/{name}"
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def seeded(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline
@@ -74,7 +64,7 @@ def seeded(
     if request.param == "sqlite":
         url = str(tmp_path_factory.mktemp("security") / "rasad.db")
     else:
-        url = _new_postgres_database(request.getfixturevalue("postgres_server"))
+        url = new_postgres_database(request.getfixturevalue("postgres_server"))
     store = Store(url)
     outcomes = list(store.ingest(read_documents([str(SAMPLES)]), pipeline))
     assert all(outcome.status == "new" for outcome in outcomes)
@@ -483,7 +473,7 @@ def _documented_reader_sql(database: str) -> list[str]:
 def test_a_read_only_postgres_role_serves_reads_and_refuses_writes(
     postgres_server: str, pipeline: Pipeline
 ) -> None:
-    url = _new_postgres_database(postgres_server)
+    url = new_postgres_database(postgres_server)
     database = url.rsplit("/", 1)[1]
     with Store(url) as owner:  # the ingesting role creates the schema and fills it
         list(owner.ingest(read_documents([str(SAMPLES)]), pipeline))
