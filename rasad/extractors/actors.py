@@ -187,8 +187,8 @@ def _owner_after(
     """The side a unit noun belongs to, named just after it in its sentence.
 
     "دورية روسية", "رتل النظام" (next to it); "دورية مشتركة لقوات الأسد" (with لـ); "قوة من
-    الأمن العسكري", "رتل تابع لـ X" (after من, تابع). "إسقاط الطائرة بنيران الدفاعات الجوية"
-    names who fired, not whose plane it was.
+    الأمن العسكري", "رتل تابع لـ X" (after a transparent word of ``role_nouns.tsv``: من,
+    تابع). "إسقاط الطائرة بنيران الدفاعات الجوية" names who fired, not whose plane it was.
     """
     for offset, following in enumerate(tokens[index + 1 : index + 1 + UNIT_OWNER_WINDOW]):
         if _SENTENCE_END.intersection(text[tokens[index].end : following.start]):
@@ -201,13 +201,10 @@ def _owner_after(
         possessive = (
             (not clitics and offset == 0)
             or clitics.lstrip("و") in ("ل", "لل")
-            or word_before in _OWNER_LINKS
+            or role_words().get(word_before) == "transparent"
         )
         return starts[name_starts[position]] if possessive else None
     return None
-
-
-_OWNER_LINKS = frozenset(normalise_key(w) for w in ("من", "تابع", "تابعة", "التابعة", "التابع"))
 
 
 def _inside(position: int, names: list[Mention]) -> bool:
