@@ -4,7 +4,8 @@ Absolute dates ("9 ديسمبر 2023", "18 شباط/فبراير", "2023-03-12",
 ("في شهر أغسطس الماضي": the 15th, precision 3), weekdays ("يوم السبت الماضي": the last
 Saturday before the reference) and relative phrases ("أمس", "خلال اليومين الماضيين"), all
 with the codebook's time precision (docs/codebook.md, Dates and precision): 1 a day, 2 within a
-few days or a week, 3 a month coded to its 15th. The words are data (months.tsv, weekdays.tsv,
+few days or a week, 3 a month coded to its 15th (to the report's day when the month is the
+report's own and its 15th is still to come). The words are data (months.tsv, weekdays.tsv,
 relative_dates.tsv); one regular expression built from them scans each clause once.
 
 Example:
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -275,6 +276,14 @@ def find_dates(doc: Document, start: int, end: int, reference: date | None) -> l
         except (ValueError, OverflowError, KeyError):
             value = None  # "31 شباط", a year 0: not a date
         if value is not None and value.date.year in PLAUSIBLE_YEARS:
+            if (
+                reference is not None
+                and value.precision == 3
+                and (value.date.year, value.date.month) == (reference.year, reference.month)
+                and value.date > reference
+            ):
+                # "الشهر الجاري" on the 10th: the middle of a month not yet over is still to come
+                value = replace(value, date=reference)
             mentions.append(Mention("date", match.start("body"), match.end("body"), value))
     return mentions
 

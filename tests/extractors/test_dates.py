@@ -93,6 +93,16 @@ def test_year_outside_1900_2100_is_not_a_date():
     assert values("في 31 كانون الأول 2023") == [DateValue(date(2023, 12, 31), 1, False)]
 
 
+def test_the_current_month_is_not_dated_after_the_report():
+    # "الشهر الجاري" in a report of 10 June: its 15th has not come yet
+    assert values("في وقت سابق من الشهر الجاري", date(2024, 6, 10)) == [
+        DateValue(date(2024, 6, 10), 3, False)
+    ]
+    assert values("في وقت سابق من الشهر الجاري", date(2024, 6, 20)) == [
+        DateValue(date(2024, 6, 15), 3, False)
+    ]
+
+
 def test_month_named_with_al_madi_is_the_last_such_month():
     found = dates("وبحسب ما تناقلت مواقع في شهر أغسطس الماضي أن تنظيم داعش")
     assert found == [("شهر اغسطس الماضي", DateValue(date(2019, 8, 15), 3, True))]

@@ -214,6 +214,18 @@ def test_wanted_or_prepared_attack_is_not_an_event(pipeline, intention):
     assert pipeline.extract(intention + ".", published=PUBLISHED) == []
 
 
+def test_fi_waqt_sabiq_after_the_act_makes_one_background_event(pipeline):
+    # "قد قصفت ... في وقت سابق، ما أدى لمقتل": one earlier act with its dead, not two events
+    events = pipeline.extract(
+        "وكانت قوات النظام قد قصفت بلدة كفرنبل في وقت سابق من الشهر الجاري، "
+        "ما أدى لمقتل ثلاثة مدنيين.",
+        published=date(2024, 6, 10),
+    )
+    assert [(e.sub_event_type, e.fatalities, e.historical) for e in events] == [
+        ("Shelling/artillery/missile attack", 3, True)
+    ]
+
+
 def test_feared_attacks_are_not_an_event(pipeline):
     events = pipeline.extract(
         "استقدمت قوات النظام تعزيزات إلى مدينة الميادين تحسباً لهجمات تنظيم داعش.",
