@@ -555,3 +555,10 @@ def test_family_members_with_possessive_pronouns_are_counted(text, count):
 )
 def test_laqiya_hatfahu_with_the_victims_inside_the_phrase(text, count):
     assert counts(text) == [count]
+
+
+def test_an_ordinal_is_one_more_person():
+    # "وأصيب ثالث": a third one was wounded; "فيما قتل ثالث": a third one was killed
+    assert counts("قتل عنصران وأصيب ثالث") == [2]
+    assert counts("فيما قتل ثالث في بلدة القورية") == [1]
+    assert counts("مقتل عنصرين وثالث") == [3]
