@@ -203,7 +203,6 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     _tokens: list[Token] | None = field(default=None, repr=False, compare=False)
-    _token_texts: list[str] = field(default_factory=list, repr=False, compare=False)
     _vocabulary: Vocabulary | None = field(default=None, repr=False, compare=False)
     _word_ids: list[int] = field(default_factory=list, repr=False, compare=False)
     _token_starts: list[int] = field(default_factory=list, repr=False, compare=False)
@@ -235,21 +234,15 @@ class Document:
         if self._tokens is None:
             assert self.norm is not None, "tokens() needs a normalised document"
             self._tokens = tokenize(self.norm.text)
-            self._token_texts = [t.text for t in self._tokens]
             self._token_starts = [t.start for t in self._tokens]
         return self._tokens
-
-    def token_texts(self) -> list[str]:
-        """The text of each of ``tokens()``."""
-        self.tokens()
-        return self._token_texts
 
     def word_ids(self) -> tuple[Vocabulary, list[int]]:
         """The Vocabulary that numbers this document's words and the number of each token:
         what per-word ``WordTable`` values are looked up by."""
         if self._vocabulary is None:
             self._vocabulary = vocabulary()
-            self._word_ids = self._vocabulary.ids_of(self.token_texts())
+            self._word_ids = self._vocabulary.ids_of([t.text for t in self.tokens()])
         return self._vocabulary, self._word_ids
 
     def tokens_between(self, start: int, end: int) -> tuple[int, int]:
