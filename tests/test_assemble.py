@@ -351,3 +351,19 @@ def test_aircraft_flying_over_is_no_event(pipeline):
     assert (
         pipeline.extract("حلق الطيران الحربي الروسي في سماء مدينة إدلب.", published=PUBLISHED) == []
     )
+
+
+def test_the_ends_of_a_road_give_way_to_the_town_named_near_it(pipeline):
+    # "على طريق دمشق - درعا قرب بلدة خربة غزالة": on the road, near the town
+    [event] = pipeline.extract(
+        "انفجرت عبوة ناسفة بسيارة عسكرية على طريق دمشق - درعا قرب بلدة خربة غزالة.",
+        published=PUBLISHED,
+    )
+    assert (event.location, event.admin1, event.geo_precision) == ("خربة غزالة", "Dar'a", 2)
+
+
+def test_a_road_alone_is_placed_at_its_first_end(pipeline):
+    [event] = pipeline.extract(
+        "انفجرت عبوة ناسفة بسيارة عسكرية على طريق دير الزور - الميادين.", published=PUBLISHED
+    )
+    assert event.location == "دير الزور"

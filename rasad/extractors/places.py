@@ -73,6 +73,7 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
     """
     assert doc.norm is not None
     text = doc.norm.text
+    mentions = _without_road_ends(text, mentions)
     kept: list[Mention] = []
     for mention in mentions:
         place: PlaceMention = mention.value
@@ -128,6 +129,21 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
     return unique
 
 
+def _without_road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "على طريق دمشق - درعا قرب بلدة خربة غزالة": the ends of a road give way to a place
+    named near it; a road alone keeps them (the first stands for the road)."""
+    ends: list[Mention] = []
+    for previous, mention in zip([None, *mentions], mentions, strict=False):
+        if _word_before(text, mention.start) in road_words():
+            ends.append(mention)
+        elif previous is not None and previous in ends and not mention.value.cue:
+            gap = text[previous.end : mention.start].split()
+            if len(gap) <= 1 and all(word in ("-", "و", "–") for word in gap):
+                ends.append(mention)  # the other end: "دمشق - درعا", "دمشق ودرعا"
+    others = [m for m in mentions if m not in ends]
+    return others if ends and others else mentions
+
+
 def _contains(outer: Place, inner: Place) -> bool:
     """Whether ``outer`` is the bigger place around ``inner``: same district, more people; or a
     mountain, desert or region of the same governorate ("البارة في جبل الزاوية")."""
@@ -164,7 +180,12 @@ def _place_words(kind: str) -> frozenset[str]:
 
 
 def between_words() -> frozenset[str]:
-    return _place_words("place_between")
+    """Words before two places that make them one: "بين X و Y", "طريق X - Y"."""
+    return _place_words("place_between") | road_words()
+
+
+def road_words() -> frozenset[str]:
+    return _place_words("road")
 
 
 def destination_words() -> frozenset[str]:
