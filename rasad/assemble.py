@@ -291,13 +291,15 @@ def _fatalities_of(doc: Document, start: int, end: int) -> Mention | None:
 
 def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
     trigger: Trigger = act.trigger.value
-    actor1, actor2 = act.roles.actor1, act.roles.actor2
+    actor1: Actor | None = act.roles.actor1
+    actor2: Actor | None = act.roles.actor2
     if (
         actor1 is not None
         and actor1.inter == CIVILIAN_INTER
         and trigger.event_type not in ("Protests", "Riots")
     ):
-        actor1, actor2 = None, actor2 or actor1  # civilians are never the armed side of an attack
+        actor2 = actor2 or actor1  # civilians are never the armed side of an attack
+        actor1 = None
     if trigger.violent and actor1 is None and trigger.kind != "detention":
         actor1 = actors_by_name().get(DEFAULT_ACTOR1.get(trigger.event_type, UNIDENTIFIED))
     if actor2 == actor1:
@@ -311,7 +313,7 @@ def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
         actor1, actor2 = actors_by_name().get(PROTESTERS), (forces[0] if forces else None)
     if event_type == "Violence against civilians" and actor2 is None:
         actor2 = actors_by_name().get(CIVILIANS)
-    places = act.places or [None]
+    places: list[Mention | None] = list(act.places) or [None]
     count = act.fatalities.value.count if act.fatalities and trigger.violent else 0
     share = count // len(places) if count else 0
     date_value = act.date_mention.value if act.date_mention else None

@@ -30,7 +30,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -158,7 +158,7 @@ class PhraseTable(Generic[Payload]):
         return any(variant.form in self._last_words for variant in forms)
 
     def longest_at(
-        self, forms: Sequence[Sequence[Variant]], index: int, stop: int | None = None
+        self, forms: list[tuple[Variant, ...]], index: int, stop: int | None = None
     ) -> PhraseHit[Payload] | None:
         """The longest phrase starting at token ``index`` and ending before token ``stop``."""
         limit = len(forms) if stop is None else stop
@@ -190,7 +190,7 @@ class PhraseTable(Generic[Payload]):
         return best
 
     def ending_at(
-        self, forms: Sequence[Sequence[Variant]], last: int, longest: int = 3
+        self, forms: list[tuple[Variant, ...]], last: int, longest: int = 3
     ) -> PhraseHit[Payload] | None:
         """The longest phrase whose last token is ``last``."""
         if not self.ends_with(forms[last]):
@@ -202,7 +202,7 @@ class PhraseTable(Generic[Payload]):
         return None
 
 
-def _first_forms(forms: Sequence[Sequence[Variant]], start: int, stop: int) -> list[str]:
+def _first_forms(forms: list[tuple[Variant, ...]], start: int, stop: int) -> list[str]:
     """The first form of each token from ``start`` to ``stop``, up to a token with none."""
     words = []
     for index in range(start, stop):
@@ -385,8 +385,8 @@ class Gazetteer:
         return ()
 
     def _read_word(self, text: str) -> _Word:
-        forms = tuple(_forms(text))
-        context_forms = tuple(_without_article(text, forms))
+        forms = _forms(text)
+        context_forms = _without_article(text, forms)
         return _Word(
             forms,
             context_forms,
@@ -458,8 +458,8 @@ class Gazetteer:
         self,
         tokens: list[Token],
         words: list[_Word],
-        forms: Sequence[Sequence[Variant]],
-        context_forms: Sequence[Sequence[Variant]],
+        forms: list[tuple[Variant, ...]],
+        context_forms: list[tuple[Variant, ...]],
     ) -> list[_Hit]:
         hits: list[_Hit] = []
         # A name, a blocked phrase or a misspelt name may start only on these tokens: the scan
@@ -486,9 +486,14 @@ class Gazetteer:
                 named, fuzzy = (
                     (PhraseHit(index, index, 0, tuple(found)), True) if found else (None, False)
                 )
-            overruled = blocked is not None and (named is None or blocked.last >= named.last)
-            if overruled and not set(blocked.payloads) <= SOFT_BLOCKS:
-                position = blocked.last + 1
+            # A common word or a foreign name that reaches as far as the name overrules it.
+            overruling = (
+                blocked
+                if blocked is not None and (named is None or blocked.last >= named.last)
+                else None
+            )
+            if overruling is not None and not set(overruling.payloads) <= SOFT_BLOCKS:
+                position = overruling.last + 1
                 continue
             if named is None:
                 continue
@@ -506,9 +511,9 @@ class Gazetteer:
                     tokens[named.last].end,
                     list(named.payloads),
                     cue_first=index,
-                    weak=fuzzy or overruled or doubtful,
-                    common=overruled,
-                    foreign=overruled and "foreign" in blocked.payloads,
+                    weak=fuzzy or overruling is not None or doubtful,
+                    common=overruling is not None,
+                    foreign=overruling is not None and "foreign" in overruling.payloads,
                 )
             )
             position = named.last + 1
@@ -518,7 +523,7 @@ class Gazetteer:
         self,
         tokens: list[Token],
         words: list[_Word],
-        context_forms: Sequence[Sequence[Variant]],
+        context_forms: list[tuple[Variant, ...]],
         index: int,
     ) -> tuple[int, ...]:
         """Misspelt names: by skeleton anywhere, by one edit only right after "بلدة"/"مدينة".
@@ -542,7 +547,7 @@ class Gazetteer:
         return found
 
     def _read_context(
-        self, text: str, tokens: list[Token], forms: Sequence[Sequence[Variant]], hits: list[_Hit]
+        self, text: str, tokens: list[Token], forms: list[tuple[Variant, ...]], hits: list[_Hit]
     ) -> None:
         """Cues before each hit, adjectives after it, and the lists hits form.
 
@@ -610,7 +615,7 @@ class Gazetteer:
         hit = self._cues.longest_at([token_variants(word)[:1]], 0)
         return [c for c in hit.payloads if c.role == role] if hit else []
 
-    def _only_connectors(self, forms: Sequence[Sequence[Variant]], start: int, stop: int) -> bool:
+    def _only_connectors(self, forms: list[tuple[Variant, ...]], start: int, stop: int) -> bool:
         """Whether tokens ``start..stop-1`` are a few words like "التابعة" that join a qualifier."""
         if not 0 <= stop - start <= MAX_QUALIFIER_GAP:
             return False
@@ -621,7 +626,7 @@ class Gazetteer:
         return True
 
     def _link_qualifiers(
-        self, text: str, forms: Sequence[Sequence[Variant]], hits: list[_Hit]
+        self, text: str, forms: list[tuple[Variant, ...]], hits: list[_Hit]
     ) -> None:
         """The admin area named right after a place: "الصالحية بريف البوكمال"."""
         for position in range(len(hits) - 2, -1, -1):
@@ -647,7 +652,7 @@ class Gazetteer:
             if hit.rejected:
                 continue
             strength = self._strength(hit)
-            own_cue = hit.cue.role if hit.cue is not None and hit.own_cue else None
+            own_cue: str | None = hit.cue.role if hit.cue is not None and hit.own_cue else None
             if hit.common:
                 # "بلدة الصور", "قرب قرية الصور", but not "مناطق واسعة" nor "قرى جديدة" (new
                 # villages). A name also found abroad needs a Syrian area around it too:
@@ -715,7 +720,7 @@ class Gazetteer:
         return MEDIUM if communities else WEAK
 
     def _absorb_unknown_names(
-        self, tokens: list[Token], forms: Sequence[Sequence[Variant]], hits: list[_Hit]
+        self, tokens: list[Token], forms: list[tuple[Variant, ...]], hits: list[_Hit]
     ) -> None:
         """ "قرية X بريف Y" with X unknown: the mention is Y's area, from "قرية" on."""
         for hit in hits:
@@ -740,7 +745,7 @@ class Gazetteer:
                     break
 
     def _extend_over_adjectives(
-        self, tokens: list[Token], forms: Sequence[Sequence[Variant]], hit: _Hit
+        self, tokens: list[Token], forms: list[tuple[Variant, ...]], hit: _Hit
     ) -> None:
         index = hit.last + 1
         while index < len(tokens) and index <= hit.last + 2:
@@ -825,14 +830,14 @@ class Gazetteer:
             hit.precision = own
 
 
-def _forms(token: str) -> Sequence[Variant]:
+def _forms(token: str) -> tuple[Variant, ...]:
     """A token's forms with clitics off; a one-letter token ("T" of "T4") is its own form."""
-    return token_variants(token) or [Variant(token, 0)]
+    return token_variants(token) or (Variant(token, 0),)
 
 
-def _without_article(token: str, forms: Sequence[Variant]) -> list[Variant]:
+def _without_article(token: str, forms: tuple[Variant, ...]) -> tuple[Variant, ...]:
     """Forms of a token with clitics off but the article kept: for context words."""
-    return [v for v in forms if not token[: v.prefix].endswith("ال")]
+    return tuple(v for v in forms if not token[: v.prefix].endswith("ال"))
 
 
 def _adjacent(text: str, end: int, start: int, *, within_list: bool = False) -> bool:

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
-from operator import itemgetter
 from threading import Lock
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from rasad.normalise import normalise_key
 
@@ -82,28 +81,19 @@ class Vocabulary:
         self.texts: list[str] = []
         self._lock = Lock()
 
-    def ids_of(self, texts: Sequence[str]) -> list[int]:
+    def ids_of(self, texts: list[str]) -> list[int]:
         """The number of each text; texts not seen before are numbered now."""
-        if len(texts) < 2:  # itemgetter() needs an item, and gives one item alone
-            return [self._id(text) for text in texts]
-        get = itemgetter(*texts)
+        ids = self.ids
         try:
-            return list(get(self.ids))
+            return [ids[text] for text in texts]
         except KeyError:
             with self._lock:
-                ids, known = self.ids, self.texts
+                known = self.texts
                 for text in texts:
                     if text not in ids:
                         ids[text] = len(known)
                         known.append(text)
-            return list(get(ids))
-
-    def _id(self, text: str) -> int:
-        with self._lock:
-            if text not in self.ids:
-                self.ids[text] = len(self.texts)
-                self.texts.append(text)
-            return self.ids[text]
+            return [ids[text] for text in texts]
 
     @property
     def full(self) -> bool:
@@ -134,14 +124,12 @@ class WordTable(Generic[Value]):
         self._values: list[Value] = []
         self._lock = Lock()
 
-    def values(self, words: Vocabulary, ids: Sequence[int]) -> list[Value]:
+    def values(self, words: Vocabulary, ids: list[int]) -> list[Value]:
         """The value of each word numbered ``ids`` in ``words``."""
         values = self._values
         if self._vocabulary is not words or len(values) < len(words.texts):
             values = self._extend(words)
-        if len(ids) < 2:  # itemgetter() needs an item, and gives one item alone, not a tuple
-            return [values[index] for index in ids]
-        return list(itemgetter(*ids)(values))  # one C call, twice as fast as map()
+        return [values[index] for index in ids]
 
     def clear(self) -> None:
         """Forget every value (what ``compute`` returns has changed)."""
@@ -199,7 +187,7 @@ def token_variants(token: str, *, suffixes: bool = False) -> tuple[Variant, ...]
 
 
 def variants_of(
-    words: Vocabulary, ids: Sequence[int], *, suffixes: bool = False
+    words: Vocabulary, ids: list[int], *, suffixes: bool = False
 ) -> list[tuple[Variant, ...]]:
     """``token_variants`` of the words numbered ``ids``: the forms a document keeps."""
     return (_SUFFIXED_TABLE if suffixes else _UNSUFFIXED_TABLE).values(words, ids)
@@ -295,7 +283,7 @@ class PhraseMatcher(Generic[Payload]):
     def __init__(self, *, suffixes: bool = False) -> None:
         self.suffixes = suffixes
         self._by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
-        self._groups: dict[str, _Group[Payload]] = {}
+        self._groups: dict[str, _Group] = {}
         self.size = 0
         # Whether a word may start an entry (see ``_start_of``).
         self._starts: WordTable[bool | frozenset[str]] = WordTable(self._start_of)
@@ -334,7 +322,7 @@ class PhraseMatcher(Generic[Payload]):
         return self._find(tokens, forms, 0, len(tokens), starts)
 
     def start_indexes(
-        self, words: Vocabulary, ids: Sequence[int], forms: Sequence[tuple[Variant, ...]]
+        self, words: Vocabulary, ids: list[int], forms: list[tuple[Variant, ...]]
     ) -> list[int]:
         """Indexes of the tokens that may begin an entry: where ``find_at`` needs to look.
 
@@ -348,14 +336,18 @@ class PhraseMatcher(Generic[Payload]):
         return [
             index
             for index in compress(range(len(kinds)), kinds)
-            if kinds[index] is True
-            or (index < last and any(v.form in kinds[index] for v in forms[index + 1]))
+            if (seconds := kinds[index]) is True
+            or (
+                index < last
+                and isinstance(seconds, frozenset)
+                and any(v.form in seconds for v in forms[index + 1])
+            )
         ]
 
     def find_at(
         self,
-        tokens: Sequence[Token],
-        forms: Sequence[tuple[Variant, ...]],
+        tokens: list[Token],
+        forms: list[tuple[Variant, ...]],
         first: int,
         last: int,
         starts: list[int],
@@ -395,8 +387,8 @@ class PhraseMatcher(Generic[Payload]):
 
     def _find(
         self,
-        tokens: Sequence[Token],
-        forms: Sequence[tuple[Variant, ...]],
+        tokens: list[Token],
+        forms: list[tuple[Variant, ...]],
         first: int,
         last: int,
         starts: list[int],
@@ -416,8 +408,8 @@ class PhraseMatcher(Generic[Payload]):
 
     def _longest_at(
         self,
-        tokens: Sequence[Token],
-        forms: Sequence[tuple[Variant, ...]],
+        tokens: list[Token],
+        forms: list[tuple[Variant, ...]],
         index: int,
         stop: int,
         base: int,
@@ -478,15 +470,18 @@ class PhraseMatcher(Generic[Payload]):
 
 
 @dataclass(frozen=True, slots=True)
-class _Group(Generic[Payload]):
-    """The entries that share a first word, indexed for ``PhraseMatcher._longest_at``."""
+class _Group:
+    """The entries that share a first word, indexed for ``PhraseMatcher._longest_at``.
 
-    ranked: list[tuple[tuple[str, ...], Payload]]  # longest first, then in the order added
+    Its payloads are typed ``Any``: mypyc cannot build a generic dataclass.
+    """
+
+    ranked: list[tuple[tuple[str, ...], Any]]  # longest first, then in the order added
     single: int | None  # rank of the first one-word entry
     by_second: dict[str, list[int]]  # ranks of the longer entries, by their second word
 
     @classmethod
-    def of(cls, entries: list[tuple[tuple[str, ...], Payload]]) -> _Group[Payload]:
+    def of(cls, entries: list[tuple[tuple[str, ...], Any]]) -> _Group:
         single = next((rank for rank, (words, _) in enumerate(entries) if len(words) == 1), None)
         by_second: dict[str, list[int]] = {}
         for rank, (words, _) in enumerate(entries):

@@ -31,6 +31,15 @@ from rasad.matching import (
 from rasad.normalise import NormalisedText
 
 
+def _rebuilt_from_fields(value: Any) -> tuple[Any, tuple[Any, ...]]:
+    """How pickle rebuilds a frozen model object: its class called with its fields.
+
+    Compiled by mypyc, a class is otherwise restored attribute by attribute, which a frozen
+    dataclass refuses; Dask sends documents and events between processes by pickle.
+    """
+    return type(value), tuple(getattr(value, f.name) for f in fields(value))
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Characters ``text[start:end]`` of a document that support ``label`` (a field name)."""
@@ -43,6 +52,9 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _rebuilt_from_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -52,6 +64,9 @@ class Actor:
     inter: int
     valid_from: date | None = None
     valid_until: date | None = None
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _rebuilt_from_fields(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +88,9 @@ class Place:
     population: int = 0
     source: str = ""
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _rebuilt_from_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
@@ -87,6 +105,9 @@ class PlaceMention:
     precision: int
     cue: str = ""
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _rebuilt_from_fields(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -100,6 +121,9 @@ class Mention:
     start: int
     end: int
     value: Any
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _rebuilt_from_fields(self)
 
 
 @dataclass(slots=True)
@@ -245,10 +269,13 @@ class Document:
             self._word_ids = self._vocabulary.ids_of([t.text for t in self.tokens()])
         return self._vocabulary, self._word_ids
 
-    def tokens_between(self, start: int, end: int) -> tuple[int, int]:
-        """Indexes ``[first, last)`` of the tokens lying inside normalised ``[start, end)``."""
+    def tokens_between(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """Indexes ``[first, last)`` of the tokens lying inside normalised ``[start, end)``
+        (``end`` None: to the end of the text)."""
         tokens = self.tokens()
         first = bisect_left(self._token_starts, start)
+        if end is None:
+            return first, len(tokens)
         last = bisect_left(self._token_starts, end)
         while last > first and tokens[last - 1].end > end:
             last -= 1
@@ -268,7 +295,7 @@ class Document:
         if starts is None:
             starts = matcher.start_indexes(words, ids, forms)
             self._match_starts[matcher] = starts
-        first, last = self.tokens_between(start, len(self.norm.text) if end is None else end)
+        first, last = self.tokens_between(start, end)
         return matcher.find_at(tokens, forms, first, last, starts)
 
 

@@ -73,9 +73,10 @@ _REPLACED.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 # ``str.translate`` handles a character missing from its table by raising and catching a
 # LookupError, which made the translation of a report twice as slow.
 _UNCHANGED_BLOCKS = ((0x0000, 0x07FF), (0x2000, 0x206F))
+_TRANSLATED: dict[str, int | str | None] = {**dict.fromkeys(_DELETED), **_REPLACED}
 _TABLE = {
     **{code: code for first, last in _UNCHANGED_BLOCKS for code in range(first, last + 1)},
-    **str.maketrans({**{c: None for c in _DELETED}, **_REPLACED}),
+    **str.maketrans(_TRANSLATED),
 }
 # Runs of characters that ``normalise`` keeps: their offsets are the map back to the original.
 _KEPT_RUN = re.compile("[^" + "".join(map(re.escape, _DELETED)) + "]+")

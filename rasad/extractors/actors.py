@@ -151,6 +151,8 @@ def _unit_references(doc: Document, names: list[Mention]) -> list[Mention]:
     units = _UNIT_FORMS.values(*doc.word_ids())
     for index in compress(range(len(units)), units):
         token, variant = tokens[index], units[index]
+        if variant is None:  # compress() kept only the unit nouns: says so to the type checker
+            continue
         owner = _owner_after(text, tokens, index, starts, name_starts)
         if owner is not None:
             sides[variant.form] = owner.value

@@ -195,8 +195,9 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
     """The date one match of the pattern stands for, or None if it needs a missing reference."""
     group = match.group
     if group("iso_y"):
-        day = date(int(group("iso_y")), int(group("iso_m")), int(group("iso_d")))
-        return DateValue(day, 1, False)
+        return DateValue(
+            date(int(group("iso_y")), int(group("iso_m")), int(group("iso_d"))), 1, False
+        )
     if group("n_y"):
         return DateValue(date(int(group("n_y")), int(group("n_m")), int(group("n_d"))), 1, False)
     if group("m1"):

@@ -487,7 +487,7 @@ class _Clause:
                 noun, noun_index = found[0], index
                 index += 1
             elif vague is not None or (partitive is not None and partitive[1] == "partitive"):
-                if vague is None:
+                if vague is None and partitive is not None:
                     index += partitive[0]
                 # "ثمانية من عناصر ...", "عدد من قوات ...": the word after "من" is the group.
                 if (
