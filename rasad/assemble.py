@@ -73,17 +73,18 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     """Fill and return ``doc.events`` from a segmented, normalised document."""
     assert doc.norm is not None
     reference = reference_date(doc)
+    found = gazetteer.find_places(doc)
+    # The places of acts are some of those found: a report that is not about Syria with all
+    # of them is not about Syria with fewer, and is left before its actors are looked for.
+    if not about_syria(doc, found):
+        return _out_of_scope(doc, found)
     actors = find_actors(doc)
     role_cues = find_role_cues(doc)
     cues = find_cues(doc, 0, len(doc.norm.text))
-    places = distribute_cues(
-        doc, places_of_acts(doc, gazetteer.find_places(doc), role_cues, cues), gazetteer
-    )
+    places = distribute_cues(doc, places_of_acts(doc, found, role_cues, cues), gazetteer)
     doc.mentions = places + actors
     if not about_syria(doc, places):
-        log.info("document %s is about another country: no events coded", doc.id)
-        doc.events = []
-        return doc.events
+        return _out_of_scope(doc, places)
     outlets = [c for c in role_cues if c.value == "outlet"]
     context = _Context(
         doc,
@@ -100,6 +101,13 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     doc.events = _merge(events)
     for event in doc.events:
         event.assign_id()
+    return doc.events
+
+
+def _out_of_scope(doc: Document, places: list[Mention]) -> list[Event]:
+    log.info("document %s is about another country: no events coded", doc.id)
+    doc.mentions = places
+    doc.events = []
     return doc.events
 
 

@@ -16,8 +16,9 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate
 
 # Removed: harakat, tanwin, shadda, sukun, superscript alef, Quranic marks, tatweel and the
 # invisible direction and joiner marks that copy-pasted Arabic web text is full of.
@@ -84,19 +85,26 @@ _KEPT_RUN = re.compile("[^" + "".join(map(re.escape, _DELETED)) + "]+")
 
 @dataclass(frozen=True, slots=True)
 class NormalisedText:
-    """A normalised copy of a text and, for each of its characters, the original index."""
+    """A normalised copy of a text and the map of its characters back to the original.
+
+    The copy is the original with some characters deleted and others replaced one for one, so
+    the map is the runs of kept characters: where each starts in ``text`` (``run_starts``) and
+    in ``original`` (``run_origins``). Both are empty when nothing was deleted.
+    """
 
     text: str
     original: str
-    offsets: tuple[int, ...] | None  # None when nothing was deleted: offsets are the identity
+    run_starts: tuple[int, ...] = ()
+    run_origins: tuple[int, ...] = ()
 
     def original_index(self, index: int) -> int:
         """Index in the original text of the normalised character at ``index``."""
-        if self.offsets is None:
-            return index
-        if index >= len(self.offsets):
+        if index >= len(self.text):
             return len(self.original)
-        return self.offsets[index]
+        if not self.run_starts:
+            return index
+        run = bisect_right(self.run_starts, index) - 1
+        return self.run_origins[run] + index - self.run_starts[run]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original ``(start, end)`` covering normalised ``text[start:end]``."""
@@ -110,10 +118,14 @@ def normalise(text: str) -> NormalisedText:
     """Normalise ``text`` for matching, keeping offsets back to ``text``."""
     normal = text.translate(_TABLE)
     if len(normal) == len(text):
-        return NormalisedText(normal, text, None)
-    # A few deleted marks in a long text: the kept runs between them, not a test per character.
-    offsets = tuple(chain.from_iterable(range(*run.span()) for run in _KEPT_RUN.finditer(text)))
-    return NormalisedText(normal, text, offsets)
+        return NormalisedText(normal, text)
+    # A few deleted marks in a long text: the runs kept between them, not an offset per
+    # character (a tuple of thousands of offsets cost more than the translation).
+    spans = [run.span() for run in _KEPT_RUN.finditer(text)]
+    if not spans:  # nothing kept
+        return NormalisedText(normal, text)
+    starts = tuple(accumulate((end - start for start, end in spans[:-1]), initial=0))
+    return NormalisedText(normal, text, starts, tuple(start for start, _ in spans))
 
 
 def normalise_key(text: str) -> str:

@@ -108,7 +108,7 @@ def test_normalise_key_collapses_spaces_and_normalises():
 
 def test_offsets_are_identity_when_nothing_is_deleted():
     n = normalise("قتل 3 عناصر بريف إدلب")
-    assert n.offsets is None
+    assert n.run_starts == n.run_origins == ()
     assert n.original_span(6, 11) == (6, 11)
 
 
