@@ -19,7 +19,7 @@ from functools import cache
 from rasad.errors import LexiconError
 from rasad.lexicon import lexicon_path, read_tsv
 from rasad.model import Document
-from rasad.normalise import line_keys, normalise_key
+from rasad.normalise import NormalisedText, normalise, normalise_key
 
 FURNITURE_LEXICON = "furniture.tsv"
 FURNITURE_KINDS = ("line", "prefix", "block")
@@ -101,11 +101,16 @@ def load_furniture() -> Furniture:
     return Furniture(frozenset(lines), tuple(prefixes), frozenset(blocks))
 
 
-def _split_lines(text: str) -> list[_Line]:
-    """The lines of ``text`` split at newlines only, so that offsets stay those of ``text``."""
+def _split_lines(text: str, normal: str) -> list[_Line]:
+    """The lines of ``text`` split at newlines only, so that offsets stay those of ``text``.
+
+    ``normal`` is ``normalise(text).text``, which keeps every newline: its lines are the
+    lines of ``text`` normalised.
+    """
     lines = []
     start = 0
-    for raw, key in zip(text.split("\n"), line_keys(text), strict=True):
+    keys = (" ".join(line.split()) for line in normal.split("\n"))
+    for raw, key in zip(text.split("\n"), keys, strict=True):
         end = start + len(raw)
         content_end = end - 1 if raw.endswith("\r") else end
         full = _LEADING_SYMBOLS.sub("", key)
@@ -189,14 +194,14 @@ def _site_name_tail(line: _Line, text: str, outlet: str | None) -> int | None:
     return None
 
 
-def _furniture_spans(doc: Document) -> list[tuple[int, int]]:
+def _furniture_spans(doc: Document, normal: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` character ranges of ``doc.text`` that are page furniture."""
     furniture = load_furniture()
     outlet = _core(doc.outlet or "") or None
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     in_block = False
-    for line in _split_lines(doc.text):
+    for line in _split_lines(doc.text, normal):
         if line.is_empty:
             continue  # an empty line: nothing to blank, and it does not end a block
         if in_block:
@@ -223,15 +228,17 @@ def _furniture_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def clean(doc: Document) -> Document:
+def clean(doc: Document, normalised: NormalisedText | None = None) -> Document:
     """The same document with ``body`` set: ``text`` with furniture blanked to spaces.
 
     ``body`` keeps every newline and has exactly the length of ``text``, so offsets into one
-    are offsets into the other.
+    are offsets into the other. ``normalised`` is ``normalise(doc.text)`` if the caller has
+    it: lines are compared with the furniture lexicon normalised.
     """
+    normal = (normalised or normalise(doc.text)).text
     pieces = []
     position = 0
-    for start, end in _furniture_spans(doc):
+    for start, end in _furniture_spans(doc, normal):
         pieces.append(doc.text[position:start])
         pieces.append(" " * (end - start))
         position = end

@@ -131,8 +131,3 @@ def normalise(text: str) -> NormalisedText:
 def normalise_key(text: str) -> str:
     """The normalised form of a lexicon entry or a name: for dictionary keys."""
     return " ".join(text.translate(_TABLE).split())
-
-
-def line_keys(text: str) -> list[str]:
-    """``normalise_key`` of each line of ``text`` (split at "\\n"), the text translated once."""
-    return [" ".join(line.split()) for line in text.translate(_TABLE).split("\n")]

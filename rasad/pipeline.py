@@ -50,8 +50,10 @@ class Pipeline:
         gc.freeze()
 
     def __call__(self, doc: Document) -> Document:
-        clean(doc)
-        doc.norm = normalise(doc.body)
+        normalised = normalise(doc.text)
+        clean(doc, normalised)
+        # Most reports carry no furniture: their body is their text, normalised once.
+        doc.norm = normalised if doc.body == doc.text else normalise(doc.body)
         segment(doc)
         assemble(doc, self.gazetteer)
         return doc
