@@ -35,8 +35,6 @@ BODY_SENTENCE_MIN_WORDS = 6
 # التحرير"): a few words. A longer remainder is a sentence that begins with the outlet's name.
 OUTLET_BYLINE_MAX_WORDS = 3
 
-_EDGE_SYMBOLS = re.compile(r"^[\W_]+|[\W_]+$")
-_LEADING_SYMBOLS = re.compile(r"^[\W_]+")
 # Counters under share and comment buttons ("0", "12") stand alone on their line.
 _COUNTER = re.compile(r"\d{1,6}")
 _TITLE_TAIL = re.compile(r"\s[-–—|]\s")
@@ -66,7 +64,20 @@ class _Line:
 
 def _core(text: str) -> str:
     """The normalised form of ``text`` without symbols at either end: what lines compare."""
-    return _EDGE_SYMBOLS.sub("", normalise_key(text))
+    key = normalise_key(text)
+    start, end = _word_bounds(key)
+    return key[start:end]
+
+
+def _word_bounds(key: str) -> tuple[int, int]:
+    """Where ``key`` starts and ends once symbols (all but letters and digits) are cut off both
+    ends: a loop over the few symbols, where a regex tested every character of the line."""
+    start, end = 0, len(key)
+    while start < end and not key[start].isalnum():
+        start += 1
+    while end > start and not key[end - 1].isalnum():
+        end -= 1
+    return start, end
 
 
 @cache
@@ -85,11 +96,8 @@ def load_furniture() -> Furniture:
                 line=line_number,
             )
         # Prefixes keep their closing punctuation: "الكاتب:" must not match "الكاتبة قالت".
-        key = (
-            _LEADING_SYMBOLS.sub("", normalise_key(row["pattern"]))
-            if kind == "prefix"
-            else _core(row["pattern"])
-        )
+        pattern = normalise_key(row["pattern"])
+        key = pattern[_word_bounds(pattern)[0] :] if kind == "prefix" else _core(row["pattern"])
         if not key:
             raise LexiconError("pattern has no letters or digits", file=path, line=line_number)
         if kind == "line":
@@ -113,8 +121,9 @@ def _split_lines(text: str, normal: str) -> list[_Line]:
     for raw, key in zip(text.split("\n"), keys, strict=True):
         end = start + len(raw)
         content_end = end - 1 if raw.endswith("\r") else end
-        full = _LEADING_SYMBOLS.sub("", key)
-        core = _EDGE_SYMBOLS.sub("", full)
+        start_of_words, end_of_words = _word_bounds(key)
+        full = key[start_of_words:]
+        core = key[start_of_words:end_of_words]
         lines.append(_Line(start, content_end, full, core, not raw.strip()))
         start = end + 1
     return lines

@@ -375,7 +375,7 @@ class PhraseMatcher(Generic[Payload]):
 
     def _start_of(self, text: str) -> bool | frozenset[str]:
         """True if a form of ``text`` is a one-word entry; else the second words of the
-        entries its forms begin (empty, and false, when they begin none)."""
+        entries its forms begin, or False when they begin none."""
         seconds: set[str] = set()
         for variant in token_variants(text, suffixes=self.suffixes):
             group = self._groups.get(variant.form)
@@ -383,7 +383,9 @@ class PhraseMatcher(Generic[Payload]):
                 if group.single is not None:
                     return True
                 seconds.update(group.by_second)
-        return frozenset(seconds)
+        # Most words start nothing: one shared False, not an empty set of their own for each,
+        # which a report's scan would fetch from all over memory.
+        return frozenset(seconds) if seconds else False
 
     def _find(
         self,
