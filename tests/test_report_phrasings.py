@@ -151,3 +151,38 @@ def test_gunmen_of_a_named_group_are_that_group(pipeline):
     # "مسلحون من تنظيم داعش": not unidentified
     event = only_event(pipeline, "هاجم مسلحون من تنظيم داعش حاجزاً لقوات النظام في بلدة ذيبان.")
     assert (event.actor1, event.actor2) == ("Islamic State (Syria)", STATE)
+
+
+def test_accusative_tanwin_on_the_victim_after_an_active_verb(pipeline):
+    # "شاباً" is "شاب" with the accusative tanwin written as alef: the one who was killed
+    event = only_event(pipeline, "اغتال مسلحون مجهولون شاباً في بلدة ذيبان بريف دير الزور.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
+    assert event.sub_event_type == "Attack"
+    assert event.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("قتل مسلحون مجهولون رجلاً وزوجته في بلدة الطيانة.", 2),  # subject, then the killed
+        ("قتل مسلحون ملثمون طفلاً في مدينة الباب.", 1),
+    ],
+)
+def test_a_bare_plural_subject_is_the_killers_and_the_object_the_killed(pipeline, text, count):
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
+    assert event.sub_event_type == "Attack"
+    assert event.fatalities == count
+
+
+def test_a_bare_plural_with_no_object_after_it_are_the_dead(pipeline):
+    # passive reading: "قُتل مسلحون في اشتباكات" (gunmen were killed)
+    event = only_event(pipeline, "قتل مسلحون في اشتباكات مع قوات النظام في بلدة نوى.")
+    assert event.sub_event_type == "Armed clash"
+    assert event.fatalities == 2
+
+
+def test_two_words_naming_one_side_in_a_row_are_one_name(pipeline):
+    # "مسلحون ملثمون": masked gunmen, one side, not two
+    event = only_event(pipeline, "اختطف مسلحون ملثمون ناشطاً في مدينة الباب.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")

@@ -310,11 +310,19 @@ def assign_roles(
 
 
 def _specified(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """ "مسلحون من تنظيم داعش": unidentified gunmen said to be of a group are that group."""
+    """ "مسلحون من تنظيم داعش": unidentified gunmen said to be of a group are that group;
+    "مسلحون ملثمون": two words that name the same side, one after the other, are one name."""
     assert doc.norm is not None
     result: list[Mention] = []
     for mention in mentions:
         previous = result[-1] if result else None
+        if (
+            previous is not None
+            and previous.value == mention.value
+            and not doc.norm.text[previous.end : mention.start].strip()
+        ):
+            result[-1] = Mention("actor", previous.start, mention.end, previous.value)
+            continue
         if (
             previous is not None
             and _unidentified(previous)

@@ -46,6 +46,8 @@ _LOOKBACK = 8
 # The most words a group may take between named people and the next part of a sum:
 # "3 عناصر من قوات النظام السوري و5 مدنيين" ("من قوات النظام السوري", 4 words).
 _GROUP_WORDS = 6
+# Adjectives that may follow a plural subject before the verb's object ("مسلحون مجهولون").
+_SUBJECT_ADJECTIVES = 2
 # The largest toll one event can have: above it a figure is a cumulative tally (module doc).
 MAX_TOLL = 100_000
 # A token of proclitics alone, split off the digits it was written on: "و5", "ب3".
@@ -632,9 +634,37 @@ class _Clause:
                 return None
             found = self.victims(position)
             if found is not None and self.acceptable(found, position == index):
-                return found
+                return self.object_after(found) or found
             if position == index and self.is_trigger(position):
                 return None
+        return None
+
+    def object_after(self, subject: _Victims) -> _Victims | None:
+        """The victims named after a bare plural that is the verb's subject, not its object.
+
+        "قتل مسلحون مجهولون رجلاً وزوجته": an indefinite plural with no number right after
+        the verb, then (past an adjective or two) more people: the first are the killers, the
+        second the killed. "قتل مسلحون في اشتباكات" has no second group: the gunmen died.
+        """
+        head = subject.head
+        if (
+            head.noun is None
+            or head.noun.number != "plural"
+            or head.counted
+            or head.definite_plural
+            or subject.head.next != subject.next  # a sum or a group: "مدنيون وعسكريون"
+        ):
+            return None
+        for position in range(
+            subject.next, min(subject.next + _SUBJECT_ADJECTIVES + 1, len(self.tokens))
+        ):
+            if self.stop_before(position, _GAP_STOPS) or self.is_trigger(position):
+                return None
+            if self.conjunction(position) or self.tokens[position].text.startswith("و"):
+                return None  # "مسلحون ونساء": the list goes on
+            found = self.victims(position)
+            if found is not None and not found.head.bare:
+                return found
         return None
 
     def before(self, index: int, gap: int, floor: int) -> _Victims | None:
