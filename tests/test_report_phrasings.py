@@ -186,3 +186,23 @@ def test_two_words_naming_one_side_in_a_row_are_one_name(pipeline):
     # "مسلحون ملثمون": masked gunmen, one side, not two
     event = only_event(pipeline, "اختطف مسلحون ملثمون ناشطاً في مدينة الباب.")
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفت وزارة الدفاع الروسية وقوع أي غارات على مدينة إدلب يوم أمس.",  # "وقوع أي": denied
+        "أكدت مصادر محلية عدم وجود أي اشتباكات في مدينة الميادين.",
+        "قالت مصادر إنه لا صحة للأنباء عن اشتباكات في مدينة الميادين.",
+    ],
+)
+def test_a_denied_act_is_not_coded(pipeline, text):
+    assert pipeline.extract(text, published=PUBLISHED) == []
+
+
+def test_a_denied_loss_leaves_the_act_told_before_it(pipeline):
+    # the denial covers what follows it in its clause, not the shelling told first
+    event = only_event(
+        pipeline, "قصفت قوات النظام بلدة سرمين، فيما نفى مصدر عسكري وقوع أي خسائر في صفوف قواته."
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"

@@ -2,7 +2,7 @@
 
 ``discourse_cues.tsv`` lists the framing that marks background ("وكان ... قد"، "سبق أن"،
 "بعد أيام من"، "وكان آخرها"), aggregate tallies ("منذ بداية العام")، plans and fears
-("بهدف"، "تحسباً") and references back to acts already told ("هذه الهجمات").
+("بهدف"، "تحسباً"), denials ("عدم وجود أي") and references back to acts already told ("هذه الهجمات").
 
 Example:
     >>> doc = Document.from_text("وكانت داهمت دورية منزل القيادي")
@@ -30,7 +30,7 @@ class ClauseFrame:
     tally: bool
     plan: (
         tuple[int, int] | None
-    )  # normalised span of the clause where acts are only planned or feared
+    )  # normalised span of the clause where acts are only planned, feared or denied
     anaphora: bool  # the clause refers back to acts already told ("هذه الهجمات")
 
 
@@ -58,7 +58,7 @@ def frame_clause(
     recap = next((c for c in cues if c.value == "recap"), None)
     recap_start = next((c for c in cues if c.value == "recap_start" and c.start <= start + 1), None)
     historical_cue = recap_start or recap
-    plan = next((c for c in cues if c.value == "plan"), None)
+    plan = next((c for c in cues if c.value in ("plan", "denial")), None)
     plan_span = None
     if plan is not None:
         assert doc.norm is not None
