@@ -168,13 +168,14 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     triggers = [t for t in triggers if t.value.kind != "means"]
     if not triggers:
         return None
-    deaths = _fatalities_of(doc, start, end)
+    planned = frame.plan or (end, end)  # what is planned, denied or a reason did not happen here
+    deaths = _fatalities_of(doc, start, end, planned)
     chosen = _strongest(triggers, deaths)
     if means and chosen.value.kind in GENERIC_KINDS:
         # "الطيران الإسرائيلي استهدف مواقع": an attack by aircraft is an air strike
         by_air = replace(means[0].value, kind="event", priority=chosen.value.priority)
         chosen = replace(chosen, value=by_air)
-    planned = frame.plan or (end, end)  # names inside a plan are what is feared, not who acted
+    # names inside a plan are what is feared, not who acted
     clause_actors = [
         a
         for a in context.index.within("actor", start, end)
@@ -289,9 +290,17 @@ def _inside_a_name(trigger: Mention, index: MentionIndex) -> bool:
     )
 
 
-def _fatalities_of(doc: Document, start: int, end: int) -> Mention | None:
-    """The figure of a clause: a precise count beats a vague one, the larger beats the smaller."""
-    found = [m for m in find_fatalities(doc, start, end) if m.value.count is not None]
+def _fatalities_of(doc: Document, start: int, end: int, planned: tuple[int, int]) -> Mention | None:
+    """The figure of a clause: a precise count beats a vague one, the larger beats the smaller.
+
+    Deaths told in the ``planned`` part of the clause (a plan, a denial, a grievance: "رداً
+    على مقتل عنصرين") are not this act's.
+    """
+    found = [
+        m
+        for m in find_fatalities(doc, start, end)
+        if m.value.count is not None and not planned[0] <= m.start < planned[1]
+    ]
     if not found:
         return None
     return max(found, key=lambda m: (not m.value.vague, m.value.count))

@@ -206,3 +206,47 @@ def test_a_denied_loss_leaves_the_act_told_before_it(pipeline):
         pipeline, "قصفت قوات النظام بلدة سرمين، فيما نفى مصدر عسكري وقوع أي خسائر في صفوف قواته."
     )
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_what_a_strike_answers_is_background(pipeline):
+    # "رداً على": the attack answered happened before; its dead are its own, not the shelling's
+    events = pipeline.extract(
+        "قصفت قوات النظام بلدة سرمين رداً على مقتل عنصرين من قواتها بهجوم للفصائل.",
+        published=PUBLISHED,
+    )
+    news = [e for e in events if not e.historical]
+    background = [e for e in events if e.historical]
+    assert [(e.sub_event_type, e.fatalities) for e in news] == [
+        ("Shelling/artillery/missile attack", 0)
+    ]
+    assert [(e.sub_event_type, e.fatalities) for e in background] == [("Armed clash", 2)]
+
+
+def test_the_grievance_of_a_protest_is_background(pipeline):
+    # "احتجاجاً على اعتقال ناشط": the arrest is told as the reason, not as news
+    events = pipeline.extract(
+        "خرج العشرات من أهالي مدينة السويداء في مظاهرة احتجاجاً على اعتقال ناشط.",
+        published=PUBLISHED,
+    )
+    assert [(e.sub_event_type, e.historical) for e in events][0] == ("Peaceful protest", False)
+    assert all(e.historical for e in events[1:])
+
+
+def test_a_shared_subject_arrests_the_civilians_after_its_second_verb(pipeline):
+    # "توغلت قوات ... واعتقلت شابين": the force named before both verbs made the arrest
+    event = only_event(
+        pipeline,
+        "توغلت قوات الاحتلال الإسرائيلي في قرية جملة بريف درعا الغربي واعتقلت شابين.",
+        published=date(2025, 3, 10),
+    )
+    assert event.actor1 == "Military Forces of Israel (2022-)"
+    assert event.actor2 == "Civilians (Syria)"
+
+
+def test_men_of_a_side_wounded_make_it_the_target(pipeline):
+    # "أصيب عنصران من قسد": passive, the side named after it was hit
+    event = only_event(
+        pipeline, "أصيب عنصران من قسد بجروح جراء انفجار عبوة ناسفة بسيارتهما في بلدة الصور."
+    )
+    assert event.actor2 == "SDF: Syrian Democratic Forces"
+    assert event.fatalities == 0

@@ -293,6 +293,13 @@ def assign_roles(
                 agent = mentions[index]
             elif target is None:
                 target = mentions[index]
+    if agent is not None and target is None and _unarmed(agent):
+        # "توغلت قوات الاحتلال ... واعتقلت شابين": a second verb shares the subject named
+        # before it, and the civilians right after it are its object, not its subject.
+        subject = next((m for m in unassigned if m.start < trigger_start and not _unarmed(m)), None)
+        if subject is not None:
+            agent, target = subject, agent
+            unassigned.remove(subject)
     for mention in unassigned:
         if (
             agent is None
@@ -343,6 +350,10 @@ def _first_coordinated(indexes: list[int], mentions: list[Mention], text: str) -
             break
         first = index
     return first
+
+
+def _unarmed(mention: Mention) -> bool:
+    return all(actor.inter in UNARMED_INTERS for actor in mention.value)
 
 
 def _unidentified(mention: Mention) -> bool:

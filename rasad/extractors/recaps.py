@@ -20,6 +20,9 @@ from rasad.lexicon import read_tsv
 from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
 
+# Kinds of cue after which the acts of a clause are not coded: planned or feared, or denied.
+NOT_CODED_AFTER = frozenset({"plan", "denial"})
+
 
 @dataclass(frozen=True, slots=True)
 class ClauseFrame:
@@ -58,7 +61,7 @@ def frame_clause(
     recap = next((c for c in cues if c.value == "recap"), None)
     recap_start = next((c for c in cues if c.value == "recap_start" and c.start <= start + 1), None)
     historical_cue = recap_start or recap
-    plan = next((c for c in cues if c.value in ("plan", "denial")), None)
+    plan = next((c for c in cues if c.value in NOT_CODED_AFTER), None)
     plan_span = None
     if plan is not None:
         assert doc.norm is not None
