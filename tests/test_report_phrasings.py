@@ -228,7 +228,7 @@ def test_the_grievance_of_a_protest_is_background(pipeline):
         "خرج العشرات من أهالي مدينة السويداء في مظاهرة احتجاجاً على اعتقال ناشط.",
         published=PUBLISHED,
     )
-    assert [(e.sub_event_type, e.historical) for e in events][0] == ("Peaceful protest", False)
+    assert (events[0].sub_event_type, events[0].historical) == ("Peaceful protest", False)
     assert all(e.historical for e in events[1:])
 
 
