@@ -250,3 +250,31 @@ def test_men_of_a_side_wounded_make_it_the_target(pipeline):
     )
     assert event.actor2 == "SDF: Syrian Democratic Forces"
     assert event.fatalities == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # VSO: the subject stands between the verb and its object, so the object names the act
+        ("ألقت قوات الأمن العام القبض على ثلاثة أشخاص في مدينة حمص.", "Arrests"),
+        ("أطلق عناصر حاجز للفرقة الرابعة النار على سيارة مدنية قرب بلدة المزيريب.", "Attack"),
+    ],
+)
+def test_the_object_of_a_verb_first_sentence_names_the_act(pipeline, text, sub_event_type):
+    event = only_event(pipeline, text, published=date(2025, 3, 10))
+    assert event.sub_event_type == sub_event_type
+
+
+def test_one_of_them_with_its_pronoun_counts_one(pipeline):
+    # "مقتل أحدهم": one of the men in the car
+    event = only_event(
+        pipeline,
+        "استهدف مجهولون بالرصاص سيارة تقل عناصر من قسد في بلدة الشحيل، ما أدى لمقتل أحدهم.",
+    )
+    assert event.fatalities == 1
+    assert event.actor2 == "SDF: Syrian Democratic Forces"
+
+
+def test_a_military_convoy_moving_in_is_a_change_to_group_activity(pipeline):
+    event = only_event(pipeline, "دخل رتل عسكري تركي مؤلف من 30 آلية إلى بلدة تفتناز.")
+    assert event.sub_event_type == "Change to group/activity"

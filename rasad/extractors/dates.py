@@ -73,6 +73,7 @@ class _Grammar:
     pattern: re.Pattern[str]
     months: dict[str, tuple[int, bool]]  # name → (month, ambiguous)
     weekdays: dict[str, int]
+    day_ordinals: dict[str, int]  # "الثالث" → 3
     relatives: dict[str, _Relative]
     keys: re.Pattern[str]  # every date phrase holds one of these words
     whole_words: frozenset[str]  # keys too short to count inside words ("آب"): whole words only
@@ -94,6 +95,10 @@ def _grammar() -> _Grammar:
     weekdays = {
         normalise_key(row["name"]): int(row["weekday"])
         for _, row in read_tsv("weekdays.tsv", ["name", "weekday"])
+    }
+    day_ordinals = {
+        normalise_key(row["name"]): int(row["day"])
+        for _, row in read_tsv("day_ordinals.tsv", ["name", "day"])
     }
     relatives: dict[str, _Relative] = {}
     relative_keys = []
@@ -119,7 +124,9 @@ def _grammar() -> _Grammar:
         r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)",
         r"(?P<n_d>\d{1,2})[/.-](?P<n_m>\d{1,2})[/.-](?P<n_y>\d{4})(?!\d)",
         lead
-        + r"(?P<day>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?(?P<m1>"
+        + r"(?P<day>\d{1,2}|"
+        + _alternation(list(day_ordinals))
+        + r")\s*(?:من\s+)?(?:شهر\s+)?(?P<m1>"
         + month
         + ")"
         + pair.format("m2")
@@ -143,7 +150,7 @@ def _grammar() -> _Grammar:
     whole_words = frozenset(name for name, (_, ambiguous) in months.items() if ambiguous)
     needed = {w for w in words if not any(k != w and k in w for k in words)}
     keys = keyword_pattern(needed | whole_words)
-    return _Grammar(pattern, months, weekdays, relatives, keys, whole_words)
+    return _Grammar(pattern, months, weekdays, day_ordinals, relatives, keys, whole_words)
 
 
 _last_scan: tuple[str, list[int]] = ("", [])
@@ -203,7 +210,8 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
     if group("m1"):
         month, _ = _month_name(grammar, group("m1"))
         past = group("past") is not None
-        day = int(group("day"))
+        written = group("day")
+        day = int(written) if written.isdigit() else grammar.day_ordinals[" ".join(written.split())]
         if group("year"):
             return DateValue(date(int(group("year")), month, day), 1, past)
         if reference is None:

@@ -72,6 +72,19 @@ def test_paired_month_names_with_slash():
     assert values("في شباط/فبراير 2023") == [DateValue(date(2023, 2, 15), 3, False)]
 
 
+def test_ordinal_day_words_before_a_month():
+    # "الثالث من آذار": the day written as an ordinal word, with "من" and "شهر" optional
+    assert values("في الثالث من آذار 2019") == [DateValue(date(2019, 3, 3), 1, False)]
+    assert values("في الحادي والعشرين من شهر أيلول") == [DateValue(date(2019, 9, 21), 1, False)]
+    assert values("في الخامس عشر من كانون الثاني 2020") == [DateValue(date(2020, 1, 15), 1, False)]
+
+
+def test_an_ordinal_without_a_month_is_no_day():
+    # "الثاني" of "تشرين الثاني" is the month's own name; "الثالث من الهجوم" is no date
+    assert values("في تشرين الثاني 2019") == [DateValue(date(2019, 11, 15), 3, False)]
+    assert values("قتل في الثالث من الهجوم") == []
+
+
 def test_numeric_dates_iso_and_day_first():
     assert values("2023-03-12 و 12/3/2023") == [
         DateValue(date(2023, 3, 12), 1, False),

@@ -16,6 +16,7 @@ LEXICONS = {
     "person_nouns.tsv": ("singular", ["singular", "plurals"]),
     "months.tsv": ("name", ["name", "month", "ambiguous"]),
     "weekdays.tsv": ("name", ["name", "weekday"]),
+    "day_ordinals.tsv": ("name", ["name", "day"]),
     "relative_dates.tsv": ("phrase", ["phrase", "unit", "offset", "precision", "past", "key"]),
 }
 
