@@ -278,3 +278,20 @@ def test_one_of_them_with_its_pronoun_counts_one(pipeline):
 def test_a_military_convoy_moving_in_is_a_change_to_group_activity(pipeline):
     event = only_event(pipeline, "دخل رتل عسكري تركي مؤلف من 30 آلية إلى بلدة تفتناز.")
     assert event.sub_event_type == "Change to group/activity"
+
+
+def test_a_quarter_whose_namesake_lies_elsewhere_gives_way_to_its_town(pipeline):
+    # "حي الأشرفية في مدينة حلب": the gazetteer's Ashrafiya is a village in Homs
+    event = only_event(pipeline, "سقطت قذيفة صاروخية على حي الأشرفية في مدينة حلب.")
+    assert event.admin1 == "Aleppo"
+
+
+def test_a_quarter_around_a_town_keeps_its_own_place(pipeline):
+    # "حي الحجر الأسود جنوب دمشق": south of the city, not inside it
+    event = only_event(pipeline, "سيطرت فصائل المعارضة على حي الحجر الأسود جنوب دمشق.")
+    assert event.location_en == "Hajar Aswad"
+
+
+def test_a_relative_clause_of_control_tells_no_takeover(pipeline):
+    # "التي سيطرت عليها": who holds the town, not an act
+    assert pipeline.extract("البلدة التي سيطرت عليها فصائل المعارضة في ريف حماة.") == []

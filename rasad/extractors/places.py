@@ -81,6 +81,12 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
             previous = kept[-1]
             gap = text[previous.end : mention.start].split()
             coordinated = any(word in (",", "و") or word.startswith("و") for word in gap)
+            # "حي X في مدينة Y": a quarter inside the town named next (not "حي X جنوب دمشق", around it)
+            quarter = previous.value.place.kind == NEIGHBOURHOOD or (
+                previous.value.cue in quarter_cues()
+                and place.cue not in framing_cues()
+                and not any(normalise_key(word) in framing_cues() for word in gap)
+            )
             framing = (
                 len(gap) <= CONTEXT_GAP_TOKENS
                 and not coordinated
@@ -88,7 +94,7 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
                     place.precision > previous.value.precision
                     or place.cue in framing_cues()
                     or _contains(place.place, previous.value.place)  # "حي باب توما في دمشق"
-                    or previous.value.place.kind == NEIGHBOURHOOD
+                    or quarter
                 )
             ) or any(normalise_key(word) in connector_cues() for word in gap)
             coarser = any(
@@ -101,12 +107,12 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
             )
             if (
                 framing
-                and previous.value.place.kind == NEIGHBOURHOOD
+                and quarter
                 and (previous.value.place.admin2_pcode != place.place.admin2_pcode)
             ):
-                kept[-1] = (
-                    mention  # "حي القصور بمدينة بانياس": a namesake quarter elsewhere; keep the town
-                )
+                # "حي القصور بمدينة بانياس", "حي الأشرفية في مدينة حلب": a namesake elsewhere
+                # (a quarter, or a village called so in the text); keep the town
+                kept[-1] = mention
                 continue
             if (
                 framing
@@ -205,6 +211,13 @@ def framing_cues() -> frozenset[str]:
         for _, row in rows
         if row["role"] in ("area", "direction", "admin1")
     )
+
+
+@cache
+def quarter_cues() -> frozenset[str]:
+    """Cue words of context.tsv that name a town's quarter ("حي")."""
+    rows = read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
+    return frozenset(normalise_key(row["word"]) for _, row in rows if row.get("quarter") == "1")
 
 
 @cache
