@@ -295,3 +295,23 @@ def test_a_quarter_around_a_town_keeps_its_own_place(pipeline):
 def test_a_relative_clause_of_control_tells_no_takeover(pipeline):
     # "التي سيطرت عليها": who holds the town, not an act
     assert pipeline.extract("البلدة التي سيطرت عليها فصائل المعارضة في ريف حماة.") == []
+
+
+def test_qada_with_its_victim_after_it_counts_one(pipeline):
+    # "قضى شاب": the verb first, the one who died after it
+    event = only_event(pipeline, "قضى شاب بانفجار عبوة ناسفة في مدينة درعا.")
+    assert event.fatalities == 1
+
+
+def test_a_rising_toll_of_one_act_is_that_act_not_a_tally(pipeline):
+    # "ارتفعت حصيلة ضحايا التفجير ... إلى 12 قتيلاً": the bombing, with its latest toll
+    event = only_event(
+        pipeline, "ارتفعت حصيلة ضحايا التفجير الذي ضرب مدينة أعزاز أمس إلى 12 قتيلاً."
+    )
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.fatalities == 12
+    assert event.event_date == "2021-02-13"
+
+
+def test_a_toll_since_the_start_of_the_year_is_still_a_tally(pipeline):
+    assert pipeline.extract("بلغت حصيلة القتلى منذ بداية العام في درعا 300 شخص.") == []

@@ -65,10 +65,15 @@ def test_plain_report_is_not_background():
 
 @pytest.mark.parametrize(
     "text",
-    ["منذ بداية العام قتل العشرات", "ارتفعت حصيلة القتلى", "تعرضت الحواجز لعدة هجمات"],
+    ["منذ بداية العام قتل العشرات", "بلغت حصيلة القتلى", "تعرضت الحواجز لعدة هجمات"],
 )
 def test_tally_cues(text):
     assert frame(text).tally is True
+
+
+def test_a_rising_toll_is_no_tally():
+    # "ارتفعت حصيلة ضحايا التفجير": the latest toll of one act (discourse_cues kind "toll")
+    assert frame("ارتفعت حصيلة ضحايا التفجير").tally is False
 
 
 def test_plan_span_reaches_to_the_comma():
