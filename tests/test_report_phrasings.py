@@ -315,3 +315,22 @@ def test_a_rising_toll_of_one_act_is_that_act_not_a_tally(pipeline):
 
 def test_a_toll_since_the_start_of_the_year_is_still_a_tally(pipeline):
     assert pipeline.extract("بلغت حصيلة القتلى منذ بداية العام في درعا 300 شخص.") == []
+
+
+def test_tribal_and_druze_fighters_in_a_clash_between_them(pipeline):
+    event = only_event(
+        pipeline,
+        "اندلعت اشتباكات بين مسلحين من العشائر البدوية وفصائل محلية درزية في مدينة السويداء.",
+        published=date(2025, 7, 20),
+    )
+    assert (event.actor1, event.actor2) == (
+        "Bedouin Ethnic Militia (Syria)",
+        "Druze Ethnic Militia (Syria)",
+    )
+
+
+def test_the_verb_of_an_explosion_names_it(pipeline):
+    # "انفجر مستودع للذخيرة": the verb, not only the masdar "انفجار"
+    event = only_event(pipeline, "انفجر مستودع للذخيرة في مدينة إدلب ما أدى إلى مقتل شخصين.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.fatalities == 2
