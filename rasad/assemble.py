@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 PROTESTER_INTER = 6  # ACLED's inter code of protesters
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
 GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
+# What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
+BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
@@ -157,7 +159,8 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     triggers = [
         t
         for t in context.index.within("trigger", start, end)
-        if not _inside_a_name(t, context.index)
+        # aircraft are the means even inside a side's name: "الطائرات الروسية"
+        if (t.value.kind == "means" or not _inside_a_name(t, context.index))
         and not any(
             c.value == "not_act" and c.start <= t.start < c.end
             for c in context.index.within("cue", start, end)
@@ -171,8 +174,8 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     planned = frame.plan or (end, end)  # what is planned, denied or a reason did not happen here
     deaths = _fatalities_of(doc, start, end, planned)
     chosen = _strongest(triggers, deaths)
-    if means and chosen.value.kind in GENERIC_KINDS:
-        # "الطيران الإسرائيلي استهدف مواقع": an attack by aircraft is an air strike
+    if means and chosen.value.kind in BY_AIR_KINDS:
+        # "الطيران الإسرائيلي استهدف مواقع", "قصفت الطائرات الروسية": by aircraft, an air strike
         by_air = replace(means[0].value, kind="event", priority=chosen.value.priority)
         chosen = replace(chosen, value=by_air)
     # names inside a plan are what is feared, not who acted

@@ -334,3 +334,21 @@ def test_the_verb_of_an_explosion_names_it(pipeline):
     event = only_event(pipeline, "انفجر مستودع للذخيرة في مدينة إدلب ما أدى إلى مقتل شخصين.")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت الطائرات الروسية بلدة كفرنبل جنوب إدلب.",  # aircraft inside the side's name
+        "استهدفت طائرات روسية مواقع في بادية المسرب غربي دير الزور.",
+    ],
+)
+def test_a_bombardment_by_aircraft_is_an_air_strike(pipeline, text):
+    event = only_event(pipeline, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_a_bombardment_with_no_aircraft_is_shelling(pipeline):
+    event = only_event(pipeline, "قصفت قوات النظام بلدة كفرنبل جنوب إدلب.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"

@@ -88,7 +88,16 @@ def test_all_25_acled_sub_types_are_reachable():
                 reachable.add(_finish_type(trigger, actor(a1), actor(a2)))
     assert len(ALL_SUB_TYPES) == 25
     assert reachable == ALL_SUB_TYPES
-    assert kinds == {"event", "attack", "killing", "takeover", "detention", "weapon", "means"}
+    assert kinds == {
+        "event",
+        "attack",
+        "killing",
+        "takeover",
+        "detention",
+        "weapon",
+        "means",
+        "bombardment",
+    }
 
 
 def test_every_lexicon_row_names_a_real_type_and_sub_type():
