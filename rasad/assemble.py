@@ -117,6 +117,7 @@ def _events_told(context: _Context, sentences: list[Sentence]) -> list[Event]:
     """The events of ``sentences``, clause by clause, before merging."""
     doc = context.doc
     events: list[Event] = []
+    previous_end = -CARRY_WINDOW  # where the last act's clause ended
     for sentence in sentences:
         historical = tally = False
         for clause in sentence.clauses:
@@ -132,8 +133,38 @@ def _events_told(context: _Context, sentences: list[Sentence]) -> list[Event]:
                 continue
             act = _act_in_clause(context, clause, sentence, frame, historical)
             if act is not None:
-                events.extend(_events_of(doc, act, context.reference))
+                told = _events_of(doc, act, context.reference)
+                if (
+                    events
+                    and act.clause[0] - previous_end <= CARRY_WINDOW
+                    and _names_the_act_told_before(doc, act)
+                ):
+                    _carry_from(events[-1], told, dated=act.date_mention is not None)
+                events.extend(told)
+                previous_end = act.clause[1]
     return events
+
+
+def _names_the_act_told_before(doc: Document, act: _Act) -> bool:
+    """ "كما طال القصف بلدتي آفس والنيرب": the act named with the article is the one just told."""
+    assert doc.norm is not None
+    start = act.trigger.start
+    return act.roles.actor1 is None and doc.norm.text[max(0, start - 2) : start] == "ال"
+
+
+def _carry_from(previous: Event, told: list[Event], *, dated: bool) -> None:
+    """The act just told, reaching further places: its side, and its day unless one is given."""
+    for event in told:
+        if (event.event_type, event.sub_event_type) != (
+            previous.event_type,
+            previous.sub_event_type,
+        ):
+            continue
+        if event.actor1 == UNIDENTIFIED and previous.actor1 not in (None, UNIDENTIFIED):
+            event.actor1, event.inter1 = previous.actor1, previous.inter1
+            event.interaction = interaction_code(event.inter1, event.inter2)
+        if not dated:
+            event.event_date, event.time_precision = previous.event_date, previous.time_precision
 
 
 @dataclass(slots=True)

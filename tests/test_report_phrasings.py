@@ -352,3 +352,25 @@ def test_a_bombardment_by_aircraft_is_an_air_strike(pipeline, text):
 def test_a_bombardment_with_no_aircraft_is_shelling(pipeline):
     event = only_event(pipeline, "قصفت قوات النظام بلدة كفرنبل جنوب إدلب.")
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+REPORT_WITH_FOLLOW_UPS = """قُتل خمسة مدنيين جراء قصف صاروخي لقوات النظام استهدف مدينة سرمين شرقي إدلب، صباح اليوم.
+
+وذكر "الدفاع المدني السوري" أن فرقه انتشلت جثث الضحايا من تحت الأنقاض.
+
+كما طال القصف بلدتي آفس والنيرب المجاورتين، دون ورود أنباء عن إصابات.
+
+ويشهد شمال غربي سوريا تصعيدًا عسكريًا منذ أيام، قُتل خلاله أكثر من 40 مدنيًا."""
+
+
+def test_follow_ups_of_one_bombardment(pipeline):
+    # the bodies of "the victims" are the dead already told; "القصف" (definite) is the same
+    # shelling reaching two more villages; an escalation "منذ أيام" is a period, not an act
+    events = pipeline.extract(REPORT_WITH_FOLLOW_UPS, published=date(2023, 10, 7))
+    assert [(e.location_en, e.fatalities) for e in events] == [
+        ("Sarmin", 5),
+        ("Afs", 0),
+        ("Nayrab", 0),
+    ]
+    assert {e.actor1 for e in events} == {STATE}
+    assert {(e.event_date, e.time_precision) for e in events} == {("2023-10-07", 1)}
