@@ -374,3 +374,21 @@ def test_follow_ups_of_one_bombardment(pipeline):
     ]
     assert {e.actor1 for e in events} == {STATE}
     assert {(e.event_date, e.time_precision) for e in events} == {("2023-10-07", 1)}
+
+
+def test_a_death_under_torture_is_an_attack_not_the_arrest(pipeline):
+    # "توفي معتقل تحت التعذيب ... بعد اعتقاله": the arrest is told only as its cause
+    event = only_event(pipeline, "توفي معتقل تحت التعذيب في سجن صيدنايا بعد اعتقاله منذ عام 2013.")
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Attack",
+        "Civilians (Syria)",
+        1,
+    )
+
+
+def test_angry_young_men_setting_fire_are_rioters(pipeline):
+    event = only_event(
+        pipeline,
+        "هاجمت مجموعة من الشبان الغاضبين مقر حزب البعث في مدينة السويداء وأضرموا النار فيه.",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (Syria)")
