@@ -110,6 +110,7 @@ def _grammar() -> _Grammar:
         if row["key"] != "-":
             relative_keys.append(normalise_key(row["key"]))
     month = _alternation(list(months))
+    ordinal = _alternation(list(day_ordinals))
     weekday = _alternation(list(weekdays))
     part = _alternation([p for p, r in relatives.items() if r.unit == "part"])
     past = _alternation([p for p, r in relatives.items() if r.unit == "past"])
@@ -124,15 +125,15 @@ def _grammar() -> _Grammar:
         r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)",
         r"(?P<n_d>\d{1,2})[/.-](?P<n_m>\d{1,2})[/.-](?P<n_y>\d{4})(?!\d)",
         lead
-        + r"(?P<day>\d{1,2}|"
-        + _alternation(list(day_ordinals))
-        + r")\s*(?:من\s+)?(?:شهر\s+)?(?P<m1>"
+        + rf"(?P<day>\d{{1,2}}|{ordinal})\s*(?:من\s+)?(?:شهر\s+)?(?P<m1>"
         + month
         + ")"
         + pair.format("m2")
         + year.format("year")
         + after.format("past"),
-        rf"(?:(?P<rpart>{part})\s+)?(?P<rel>{relative})(?:\s+(?P<rwd>{weekday}))?",
+        # "في 13 الشهر الجاري", "الخامس من الشهر الماضي": a day of a month named by its distance
+        rf"(?:(?P<rpart>{part})\s+)?(?:(?:ال\s*)?(?P<rday>\d{{1,2}}|{ordinal})\s*(?:من\s+)?)?"
+        rf"(?P<rel>{relative})(?:\s+(?P<rwd>{weekday}))?",
         rf"(?:(?:{part})\s+)?(?:يوم\s+)?(?P<wd>{weekday})" + after.format("wpast"),
         r"(?P<shahr>شهر\s+)?(?P<mm1>"
         + month
@@ -210,8 +211,7 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
     if group("m1"):
         month, _ = _month_name(grammar, group("m1"))
         past = group("past") is not None
-        written = group("day")
-        day = int(written) if written.isdigit() else grammar.day_ordinals[" ".join(written.split())]
+        day = _day_number(grammar, group("day"))
         if group("year"):
             return DateValue(date(int(group("year")), month, day), 1, past)
         if reference is None:
@@ -223,6 +223,9 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
             return None
         if relative.unit == "month":
             resolved = _shift_months(reference, relative.offset)
+            if group("rday"):
+                day = _day_number(grammar, group("rday"))
+                return DateValue(resolved.replace(day=day), 1, relative.past)
         else:
             resolved = reference + timedelta(days=relative.offset)
         return DateValue(resolved, relative.precision, relative.past)
@@ -242,6 +245,11 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
     if reference is None:
         return None
     return DateValue(_in_year(month, _MID_MONTH, reference, past), 3, past)
+
+
+def _day_number(grammar: _Grammar, written: str) -> int:
+    """The day of "13" or of an ordinal word ("الثالث عشر")."""
+    return int(written) if written.isdigit() else grammar.day_ordinals[" ".join(written.split())]
 
 
 def _matches(

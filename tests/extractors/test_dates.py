@@ -85,6 +85,13 @@ def test_an_ordinal_without_a_month_is_no_day():
     assert values("قتل في الثالث من الهجوم") == []
 
 
+def test_a_day_of_a_month_named_by_its_distance():
+    # "في 13 الشهر الجاري", "الخامس من الشهر الماضي": the day, in the month the phrase names
+    assert values("في 13 الشهر الجاري") == [DateValue(date(2019, 11, 13), 1, False)]
+    assert values("في الخامس من الشهر الماضي") == [DateValue(date(2019, 10, 5), 1, True)]
+    assert values("في الـ 10 من الشهر الحالي") == [DateValue(date(2019, 11, 10), 1, False)]
+
+
 def test_numeric_dates_iso_and_day_first():
     assert values("2023-03-12 و 12/3/2023") == [
         DateValue(date(2023, 3, 12), 1, False),
