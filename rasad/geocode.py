@@ -480,6 +480,10 @@ class Gazetteer:
             # Most tokens start no phrase of either table: the tables are not searched then.
             blocked = self._blocked.longest_at(forms, index) if word.may_block else None
             named = self._names.longest_at(forms, index) if word.may_name else None
+            if named is not None and self._ends_in_a_direction_of_the_next(
+                words, context_forms, named
+            ):
+                named = self._names.longest_at(forms, index, named.last) or named
             fuzzy = False
             if named is None and blocked is None:
                 found = self._fuzzy_at(tokens, words, context_forms, index)
@@ -518,6 +522,17 @@ class Gazetteer:
             )
             position = named.last + 1
         return hits
+
+    def _ends_in_a_direction_of_the_next(
+        self, words: list[_Word], context_forms: list[tuple[Variant, ...]], named: PhraseHit[int]
+    ) -> bool:
+        """ "مدينة الباب شرقي حلب": the direction that ends a longer name ("باب شرقي") frames
+        the place named after it; the shorter name is meant."""
+        last, after = named.last, named.last + 1
+        if last == named.first or after >= len(words) or not words[after].may_name:
+            return False
+        cue = self._cues.longest_at(context_forms, last, after)
+        return cue is not None and any(c.role == "direction" for c in cue.payloads)
 
     def _fuzzy_at(
         self,

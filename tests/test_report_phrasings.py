@@ -392,3 +392,17 @@ def test_angry_young_men_setting_fire_are_rioters(pipeline):
         "هاجمت مجموعة من الشبان الغاضبين مقر حزب البعث في مدينة السويداء وأضرموا النار فيه.",
     )
     assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (Syria)")
+
+
+def test_a_direction_ending_a_longer_name_frames_the_next_place(pipeline):
+    # "مدينة الباب شرقي حلب": al-Bab east of Aleppo, not Damascus's "باب شرقي"
+    event = only_event(pipeline, "قصفت قوات النظام مدينة الباب شرقي حلب.")
+    assert (event.location_en, event.admin1) == ("Al Bab", "Aleppo")
+
+
+def test_a_drone_named_by_its_side_is_an_air_strike(pipeline):
+    event = only_event(pipeline, "استهدفت مسيرة تركية سيارة في قرية خربة عمو بريف القامشلي.")
+    assert (event.sub_event_type, event.actor1) == (
+        "Air/drone strike",
+        "Military Forces of Turkey (2016-)",
+    )
