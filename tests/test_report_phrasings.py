@@ -406,3 +406,28 @@ def test_a_drone_named_by_its_side_is_an_air_strike(pipeline):
         "Air/drone strike",
         "Military Forces of Turkey (2016-)",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # the indefinite accusative is written with an alef: "هجوماً", "قصفاً مدفعياً"
+        ("شنت فرقة العمشات هجوماً على قرية في ريف عفرين.", "Armed clash"),
+        ("شنت قوات النظام قصفاً مدفعياً على بلدة سرمين.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_triggers_in_the_accusative(pipeline, text, sub_event_type):
+    assert only_event(pipeline, text).sub_event_type == sub_event_type
+
+
+def test_the_sides_of_a_clash_keep_the_order_of_the_text(pipeline):
+    # "اشتبك عناصر من X مع Y": X's men fought, they are not the side acted upon
+    event = only_event(
+        pipeline,
+        "اشتبك عناصر من إدارة العمليات العسكرية مع مجموعة مسلحة في ريف حماة الغربي.",
+        published=date(2025, 5, 10),
+    )
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Syria (2024-)",
+        "Unidentified Armed Group (Syria)",
+    )

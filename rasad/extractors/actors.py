@@ -289,7 +289,16 @@ def assign_roles(
             unassigned.append(mention)
     for index, role in enumerate(roles):  # "قتل عنصران من الجيش الوطني في اشتباكات مع قسد"
         if role == "counterpart" and clash:
-            if agent is None:
+            if (
+                agent is None
+                and target is not None
+                and target.start < mentions[index].start
+                and not any(a.value.kind == "killing" and a.end <= target.start for a in acts or [])
+            ):
+                # "اشتبك عناصر من X مع Y": in a clash the sides keep the order of the text (but
+                # "قتل عنصران من X في اشتباكات مع Y": the dead are the side acted upon)
+                agent, target = target, mentions[index]
+            elif agent is None:
                 agent = mentions[index]
             elif target is None:
                 target = mentions[index]

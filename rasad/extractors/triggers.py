@@ -20,6 +20,7 @@ from functools import cache
 from rasad.lexicon import read_tsv
 from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
+from rasad.normalise import normalise_key
 
 DISORDER_TYPES = {
     "Battles": "Political violence",
@@ -52,21 +53,44 @@ class Trigger:
         return self.violent and self.event_type != "Protests"
 
 
+# Words whose accusative takes no written alef: ة (normalised ه) carries the ending; a final
+# alef, ى or hamza is irregular or already long.
+_NO_ACCUSATIVE_ALEF = ("ه", "ا", "ى", "ء", "ئ")
+
+
 @cache
 def trigger_matcher() -> PhraseMatcher[Trigger]:
-    """The trigger lexicon as a matcher (built once)."""
+    """The trigger lexicon as a matcher (built once), with each entry's accusative form.
+
+    An indefinite noun in the accusative is written with an alef: "شنت هجوماً"، "قصفاً
+    مدفعياً"; the lexicon lists the plain forms and the accusative is added by rule, unless
+    the lexicon lists that form itself ("كميناً").
+    """
     matcher: PhraseMatcher[Trigger] = PhraseMatcher(suffixes=True)
+    entries = []
     for _, row in read_tsv("triggers.tsv", ["trigger", "kind", "event_type", "priority"]):
         trigger = Trigger(
             row["kind"], row["event_type"], row["sub_event_type"], int(row["priority"])
         )
         matcher.add(row["trigger"], trigger)
+        entries.append((row["trigger"], trigger))
+    for phrase, trigger in entries:
+        accusative = _accusative(phrase)
+        if accusative not in matcher:
+            matcher.add(accusative, trigger)
     return matcher
+
+
+def _accusative(phrase: str) -> str:
+    """ "قصف مدفعي" → "قصفا مدفعيا": every word with the alef of the indefinite accusative."""
+    return " ".join(
+        word if word.endswith(_NO_ACCUSATIVE_ALEF) else word + "ا"
+        for word in normalise_key(phrase).split()
+    )
 
 
 def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
     """Trigger mentions in normalised ``doc.norm.text[start:end]``."""
-    assert doc.norm is not None
     assert doc.norm is not None
     text = doc.norm.text
     found = []
