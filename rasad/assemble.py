@@ -44,6 +44,7 @@ from rasad.extractors.places import distribute_cues, most_specific, places_nearb
 from rasad.extractors.recaps import find_cues, frame_clause
 from rasad.extractors.triggers import DISORDER_TYPES, Trigger, find_triggers
 from rasad.geocode import Gazetteer
+from rasad.matching import ARTICLE
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
 
 log = logging.getLogger(__name__)
@@ -149,7 +150,7 @@ def _names_the_act_told_before(doc: Document, act: _Act) -> bool:
     """ "كما طال القصف بلدتي آفس والنيرب": the act named with the article is the one just told."""
     assert doc.norm is not None
     start = act.trigger.start
-    return act.roles.actor1 is None and doc.norm.text[max(0, start - 2) : start] == "ال"
+    return act.roles.actor1 is None and doc.norm.text[max(0, start - 2) : start] == ARTICLE
 
 
 def _carry_from(previous: Event, told: list[Event], *, dated: bool) -> None:
@@ -202,7 +203,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     triggers = [t for t in triggers if t.value.kind != "means"]
     if not triggers:
         return None
-    planned = frame.plan or (end, end)  # what is planned, denied or a reason did not happen here
+    planned = frame.plan or (end, end)  # what is planned or denied did not happen here
     deaths = _fatalities_of(doc, start, end, planned)
     chosen = _strongest(triggers, deaths)
     if means and chosen.value.kind in BY_AIR_KINDS:
@@ -327,8 +328,8 @@ def _inside_a_name(trigger: Mention, index: MentionIndex) -> bool:
 def _fatalities_of(doc: Document, start: int, end: int, planned: tuple[int, int]) -> Mention | None:
     """The figure of a clause: a precise count beats a vague one, the larger beats the smaller.
 
-    Deaths told in the ``planned`` part of the clause (a plan, a denial, a grievance: "رداً
-    على مقتل عنصرين") are not this act's.
+    Deaths told in the ``planned`` part of the clause (a plan or a denial: "نفى وقوع أي
+    قتلى") are not this act's.
     """
     found = [
         m

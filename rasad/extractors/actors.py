@@ -425,9 +425,7 @@ def _role_of(
     losses = [c for c in cues if c.value in _ROLES_BEFORE_CUE.keys() | {"target_after"}]
     for act in acts:
         passive_reading = any(c.start <= act.start < c.end for c in losses)  # "فقد ميليشيا أسد"
-        civilians = all(
-            actor.inter in UNARMED_INTERS for actor in mention.value
-        )  # "قتل مدنيان"، "قتل متظاهر": victims
+        civilians = _unarmed(mention)  # "قتل مدنيان"، "قتل متظاهر": victims
         if 0 <= mention.start - act.end <= 1 and not passive_reading and not civilians:
             return "agent"  # verb first, subject next: "استعادت قوات النظام"، "قتل تنظيم داعش"
     if not violent or mention.start < trigger_start:
