@@ -42,8 +42,9 @@ from rasad.extractors.dates import find_dates, reference_date
 from rasad.extractors.fatalities import find_fatalities
 from rasad.extractors.places import distribute_cues, most_specific, places_nearby, places_of_acts
 from rasad.extractors.recaps import find_cues, frame_clause
-from rasad.extractors.triggers import DISORDER_TYPES, Trigger, find_triggers
+from rasad.extractors.triggers import DISORDER_TYPES, Trigger, act_nouns, find_triggers
 from rasad.geocode import Gazetteer
+from rasad.incidents import Account, events_of, group
 from rasad.matching import ARTICLE
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
 
@@ -55,6 +56,7 @@ GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that 
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
 BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
+NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
 
@@ -97,13 +99,25 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
         _body_paragraphs(doc),
     )
     body = [s for s in doc.sentences if not s.is_title]
-    events = _events_told(context, body)
-    if not events:
+    accounts = _accounts_told(context, body)
+    if not accounts:
         # A headline is coded when the body tells nothing it repeats: title-only reports.
-        events = _events_told(context, [s for s in doc.sentences if s.is_title])
-    doc.events = _merge(events)
-    for event in doc.events:
-        event.assign_id()
+        accounts = _accounts_told(context, [s for s in doc.sentences if s.is_title])
+    by_id: dict[str, Event] = {}
+    for incident in group(accounts):
+        for event in events_of(incident):
+            suspected = any(
+                a.suspected and a.event.actor1 == event.actor1 for a in incident.accounts
+            )
+            event.notes = _notes(event, suspected)
+            event.assign_id()
+            # two incidents that end alike (same act, place, day and sides) are one event
+            twin = by_id.setdefault(event.event_id, event)
+            if twin is not event:
+                twin.evidence.extend(s for s in event.evidence if s not in twin.evidence)
+                if (event.fatalities or 0) > (twin.fatalities or 0):
+                    twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
+    doc.events = list(by_id.values())
     return doc.events
 
 
@@ -114,10 +128,10 @@ def _out_of_scope(doc: Document, places: list[Mention]) -> list[Event]:
     return doc.events
 
 
-def _events_told(context: _Context, sentences: list[Sentence]) -> list[Event]:
-    """The events of ``sentences``, clause by clause, before merging."""
+def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account]:
+    """The acts of ``sentences`` at each of their places, clause by clause, before incidents."""
     doc = context.doc
-    events: list[Event] = []
+    accounts: list[Account] = []
     previous_end = -CARRY_WINDOW  # where the last act's clause ended
     for sentence in sentences:
         historical = tally = False
@@ -127,23 +141,24 @@ def _events_told(context: _Context, sentences: list[Sentence]) -> list[Event]:
             # A tally runs on through its sentence until a specific act is recalled ("وكان آخرها").
             tally = frame.tally or (tally and not frame.historical)
             claimed = _claimed_by(context, clause)
-            if claimed is not None and events and events[-1].actor1 == UNIDENTIFIED:
-                _set_actors(events[-1], claimed, actors_by_name().get(events[-1].actor2 or ""))
+            if claimed is not None and accounts and accounts[-1].event.actor1 == UNIDENTIFIED:
+                last = accounts[-1].event
+                _set_actors(last, claimed, actors_by_name().get(last.actor2 or ""))
                 continue
             if tally or frame.anaphora:
                 continue
             act = _act_in_clause(context, clause, sentence, frame, historical)
             if act is not None:
-                told = _events_of(doc, act, context.reference)
+                told = _accounts_of(doc, act, len(accounts), context.reference)
                 if (
-                    events
+                    accounts
                     and act.clause[0] - previous_end <= CARRY_WINDOW
                     and _names_the_act_told_before(doc, act)
                 ):
-                    _carry_from(events[-1], told, dated=act.date_mention is not None)
-                events.extend(told)
+                    _carry_from(accounts[-1].event, told, dated=act.date_mention is not None)
+                accounts.extend(told)
                 previous_end = act.clause[1]
-    return events
+    return accounts
 
 
 def _names_the_act_told_before(doc: Document, act: _Act) -> bool:
@@ -153,9 +168,9 @@ def _names_the_act_told_before(doc: Document, act: _Act) -> bool:
     return act.roles.actor1 is None and doc.norm.text[max(0, start - 2) : start] == ARTICLE
 
 
-def _carry_from(previous: Event, told: list[Event], *, dated: bool) -> None:
+def _carry_from(previous: Event, told: list[Account], *, dated: bool) -> None:
     """The act just told, reaching further places: its side, and its day unless one is given."""
-    for event in told:
+    for event in (account.event for account in told):
         if (event.event_type, event.sub_event_type) != (
             previous.event_type,
             previous.sub_event_type,
@@ -264,6 +279,11 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     recalled_month = bool(
         date_mention and date_mention.value.past_reference and date_mention.value.precision == 3
     )
+    # "في التاسع من نيسان" in a report of July: news is of the last days, an act dated weeks
+    # before the report is background to it
+    long_before = bool(
+        date_mention and reference and (reference - date_mention.value.date).days > NEWS_DAYS
+    )
     return _Act(
         trigger=chosen,
         clause=clause,
@@ -271,7 +291,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         places=event_places,
         fatalities=deaths,
         date_mention=date_mention,
-        historical=historical or recalled_month,
+        historical=historical or recalled_month or long_before,
         historical_cue=frame.historical_cue,
     )
 
@@ -341,7 +361,8 @@ def _fatalities_of(doc: Document, start: int, end: int, planned: tuple[int, int]
     return max(found, key=lambda m: (not m.value.vague, m.value.count))
 
 
-def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
+def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) -> list[Account]:
+    """The act at each of its places; ``number`` tells this act's accounts from the others."""
     trigger: Trigger = act.trigger.value
     actor1: Actor | None = act.roles.actor1
     actor2: Actor | None = act.roles.actor2
@@ -375,7 +396,7 @@ def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
         event_date, precision = reference, 2
     else:
         event_date, precision = None, None
-    events = []
+    accounts = []
     for place_mention in places:
         event = Event(
             doc_id=doc.id,
@@ -395,9 +416,30 @@ def _events_of(doc: Document, act: _Act, reference: date | None) -> list[Event]:
         if place_mention is not None:
             _set_place(event, doc, place_mention)
         event.evidence = _evidence(doc, act, place_mention)
-        event.notes = _notes(event, act.roles.suspected)
-        events.append(event)
-    return events
+        accounts.append(
+            Account(
+                event,
+                trigger,
+                number,
+                place_mention.value if place_mention is not None else None,
+                dated=date_value is not None,
+                reference=_definite(doc, act.trigger),
+                suspected=act.roles.suspected,
+            )
+        )
+    return accounts
+
+
+def _definite(doc: Document, trigger: Mention) -> bool:
+    """ "الهجوم"، "بالقصف"، "للغارات": an act noun with the article names an act already known."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    start = trigger.start
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    prefix = text[start : trigger.start]
+    noun = text[trigger.start : trigger.end].split()[0]
+    return (prefix.endswith(ARTICLE) or prefix.endswith("لل")) and noun in act_nouns()
 
 
 def _finish_type(trigger: Trigger, actor1: Actor | None, actor2: Actor | None) -> tuple[str, str]:
@@ -473,41 +515,3 @@ def _notes(event: Event, suspected: bool) -> str:
     toll = f"; {event.fatalities} killed" if event.fatalities else ""
     background = " Mentioned as background to the report." if event.historical else ""
     return f"{event.sub_event_type}: {who}{whom}{where}{when}{toll}.{background}"
-
-
-def _merge(events: list[Event]) -> list[Event]:
-    """One event for each action × place × day × actors: repeated mentions merge."""
-    merged: list[Event] = []
-    for event in events:
-        twin = next((m for m in merged if _same_event(m, event)), None)
-        if twin is None:
-            merged.append(event)
-            continue
-        if twin.actor1 in (None, UNIDENTIFIED) and event.actor1 not in (
-            None,
-            UNIDENTIFIED,
-            twin.actor2,
-        ):
-            twin.actor1, twin.inter1 = event.actor1, event.inter1
-        if twin.actor2 is None and event.actor2 not in (None, twin.actor1):
-            twin.actor2, twin.inter2 = event.actor2, event.inter2
-        twin.interaction = interaction_code(twin.inter1, twin.inter2)
-        if (event.fatalities or 0) > (twin.fatalities or 0):
-            twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
-        twin.evidence.extend(span for span in event.evidence if span not in twin.evidence)
-    return merged
-
-
-def _same_event(a: Event, b: Event) -> bool:
-    def compatible(x: str | None, y: str | None) -> bool:
-        return x == y or x in (None, UNIDENTIFIED) or y in (None, UNIDENTIFIED)
-
-    return (
-        a.event_type == b.event_type
-        and a.sub_event_type == b.sub_event_type
-        and a.location == b.location
-        and a.event_date == b.event_date
-        and a.historical == b.historical
-        and compatible(a.actor1, b.actor1)
-        and compatible(a.actor2, b.actor2)
-    )

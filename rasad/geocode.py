@@ -62,7 +62,7 @@ QUALIFIER_RADIUS_KM = 40.0
 NEAR_CENTRE_KM = 15.0
 AREA_ROLES = frozenset({"area", "direction", "admin1"})
 PLACE_CUE_ROLES = frozenset({"settlement", "area", "direction", "admin1", "zone"})
-NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor"})
+NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor", "speaker"})
 # When a word has several roles, the one that places most coarsely decides.
 CUE_PRIORITY = ("admin1", "area", "direction", "settlement", "zone")
 PUNCTUATION = re.compile(r"[.,;:!?()\[\]\n-]")
@@ -447,7 +447,10 @@ class Gazetteer:
                 hit.start,
                 hit.end,
                 PlaceMention(
-                    self.places[hit.chosen], hit.precision, hit.cue.word if hit.cue else ""
+                    self.places[hit.chosen],
+                    hit.precision,
+                    hit.cue.word if hit.cue else "",
+                    bool(hit.cue and hit.cue.widens),
                 ),
             )
             for hit in hits

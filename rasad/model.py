@@ -98,12 +98,15 @@ class PlaceMention:
 
     ``precision`` is the codebook's geo_precision (1 the place itself; 2 its outskirts, its
     countryside or its desert; 3 only a region or governorate); ``cue`` is the context word
-    that decided it ("ريف", "بادية", "محيط", "غربي", "محافظة"), empty when there is none.
+    that decided it ("ريف", "بادية", "محيط", "غربي", "محافظة"), empty when there is none;
+    ``widens`` says the cue names a wide area around the place ("ريف", "بادية", "غربي"), not
+    its outskirts ("محيط", "قرب").
     """
 
     place: Place
     precision: int
     cue: str = ""
+    widens: bool = False
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return _rebuilt_from_fields(self)

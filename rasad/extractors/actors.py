@@ -25,8 +25,9 @@ from datetime import date
 from functools import cache
 from itertools import compress
 
+from rasad.extractors.triggers import act_nouns
 from rasad.lexicon import read_tsv
-from rasad.matching import PhraseMatcher, Token, Variant, WordTable, token_variants
+from rasad.matching import ARTICLE, PhraseMatcher, Token, Variant, WordTable, token_variants
 from rasad.model import Actor, Document, Mention
 from rasad.normalise import normalise_key
 
@@ -78,10 +79,30 @@ def actor_matcher() -> PhraseMatcher[tuple[Actor, ...]]:
         candidates = by_alias.setdefault(normalise_key(row["alias"]), [])
         if actors[row["actor"]] not in candidates:
             candidates.append(actors[row["actor"]])
+    for alias, candidates in _sides_by_adjective(actors).items():
+        by_alias.setdefault(alias, candidates)
     matcher: PhraseMatcher[tuple[Actor, ...]] = PhraseMatcher(suffixes=True)
     for alias, candidates in by_alias.items():
         matcher.add(alias, tuple(candidates))
     return matcher
+
+
+def _sides_by_adjective(actors: dict[str, Actor]) -> dict[str, list[Actor]]:
+    """ "غارة تركية"، "القصف الإسرائيلي": each act noun of ``act_nouns.tsv`` with each side's
+    adjective of ``side_adjectives.tsv``, indefinite and with the article on every word."""
+    nouns = sorted(act_nouns())
+    aliases: dict[str, list[Actor]] = {}
+    for _, row in read_tsv("side_adjectives.tsv", ["masculine", "feminine", "actor"]):
+        stem = row["actor"]
+        candidates = [
+            a for name, a in actors.items() if name == stem or name.startswith(stem + " (")
+        ]
+        for noun in nouns:
+            definite = " ".join(ARTICLE + word for word in noun.split())
+            for adjective in (normalise_key(row["masculine"]), normalise_key(row["feminine"])):
+                aliases[f"{noun} {adjective}"] = candidates
+                aliases[f"{definite} {ARTICLE}{adjective}"] = candidates
+    return aliases
 
 
 @cache

@@ -247,7 +247,10 @@ def distribute_cues(doc: Document, places: list[Mention], gazetteer: Gazetteer) 
         exact = [p for p in gazetteer.lookup(wanted) if normalise_key(p.name_ar) == wanted]
         place = exact[0] if exact else second.value.place
         result[index] = Mention(
-            "place", second.start, second.end, PlaceMention(place, first.value.precision, cue)
+            "place",
+            second.start,
+            second.end,
+            PlaceMention(place, first.value.precision, cue, first.value.widens),
         )
     return result
 

@@ -81,6 +81,12 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
     return matcher
 
 
+@cache
+def act_nouns() -> frozenset[str]:
+    """``act_nouns.tsv``: the normalised nouns that name an act or the weapon of one."""
+    return frozenset(normalise_key(row["noun"]) for _, row in read_tsv("act_nouns.tsv", ["noun"]))
+
+
 def _accusative(phrase: str) -> str:
     """ "قصف مدفعي" → "قصفا مدفعيا": every word with the alef of the indefinite accusative."""
     return " ".join(

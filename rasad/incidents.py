@@ -1,0 +1,309 @@
+"""Incidents: the tellings of one act in a report become one event per place.
+
+A report tells its news more than once: in the lead, in an observatory's quote, in a later
+paragraph, each time naming the place differently (the town, then its countryside or its
+district) and giving some fields and not others (the side in one sentence, the means or the
+toll in another). Assembly makes an ``Account`` of each act at each place; this stage groups
+the accounts into incidents and makes the events of each incident from all its accounts.
+
+A later account joins an incident when they can be one act: a compatible type (a generic
+"هجوم" or a definite reference "القصف" fits any violent act; air and missile strikes are
+one family), compatible places (the same place, one inside the other — a village and its
+district, countryside or governorate — or no place), overlapping day windows, and no
+conflicting sides. Accounts of one clause's act at two places are never joined: two villages
+named as targets stay two events.
+
+Each event takes, from all the accounts of its incident:
+    event_type, sub_event_type  the most specific trigger (means over a generic attack)
+    actor1, actor2              a named side over the unidentified default
+    event_date, time_precision  the most precise date told
+    location and admin fields   the most specific place (one event per such place)
+    fatalities                  the largest toll told for that place
+    historical                  background only when every account is
+    evidence                    every account's spans
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from rasad.extractors.actors import UNIDENTIFIED, interaction_code
+from rasad.extractors.triggers import Trigger
+from rasad.model import Event, Place, PlaceMention
+
+GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# Sub-types that a report tells as a reaction to another act: an interception is the strike's
+INTERCEPTION = "Disrupted weapons use"
+WINDOW_DAYS = {1: 0, 2: 7, 3: 15}  # half-width of the day window of a time_precision
+BESIDE_KM = 5.0  # an airport and the town it is named after
+OUTSKIRTS_KM = 10.0  # "محيط"، "قرب"، "أطراف" a town: what lies around it
+REGION_KM = 60.0  # a desert, mountain, region or countryside and the places inside it
+CONTAINER_KINDS = {"admin1": "admin1_pcode", "admin2": "admin2_pcode", "admin3": "admin3_pcode"}
+AREA_KINDS = frozenset({"desert", "mountain", "region", "zone"})
+
+
+@dataclass(slots=True)
+class Account:
+    """One act of a report told at one place (or at none): an event before incidents.
+
+    ``act`` numbers the clause's act, so that its places are never joined to each other;
+    ``dated`` says the date was told, not taken from the publication; ``reference`` says the
+    act is named with the article ("الهجوم"، "القصف"), as something already known;
+    ``suspected`` that its side is only suspected ("يرجح أنها تتبع").
+    """
+
+    event: Event
+    trigger: Trigger
+    act: int
+    place: PlaceMention | None
+    dated: bool
+    reference: bool
+    suspected: bool = False
+
+    @property
+    def generic(self) -> bool:
+        return self.trigger.kind in GENERIC_KINDS
+
+
+@dataclass(slots=True)
+class Incident:
+    """The accounts of one act in a report, in the order they are told."""
+
+    accounts: list[Account] = field(default_factory=list)
+
+
+def group(accounts: list[Account]) -> list[Incident]:
+    """Incidents of a report's accounts, in the order their first account is told.
+
+    An incident told only by references to a generic attack ("دان الهجوم"، "منذ الهجوم")
+    with no toll is an act talked about, not told, and is left out.
+    """
+    incidents: list[Incident] = []
+    by_act: dict[int, Incident] = {}
+    for account in accounts:
+        home = by_act.get(account.act)
+        if home is None:
+            home = next((i for i in reversed(incidents) if _joins(account, i)), None)
+        if home is None:
+            home = Incident()
+            incidents.append(home)
+        home.accounts.append(account)
+        by_act[account.act] = home
+    return [i for i in incidents if not all(_talked_about(a) for a in i.accounts)]
+
+
+def _talked_about(account: Account) -> bool:
+    return account.reference and account.generic and not account.event.fatalities
+
+
+def events_of(incident: Incident) -> list[Event]:
+    """One event for each most specific place of the incident, its fields from all accounts."""
+    accounts = incident.accounts
+    typed = _best_typed(accounts)
+    actor1, inter1, actor2, inter2 = _sides(accounts, typed)
+    dated = min(accounts, key=_date_rank)
+    historical = all(a.event.historical for a in accounts)
+    leaves = _leaves(accounts)
+    events = []
+    for leaf in leaves:
+        here = [a for a in accounts if a is leaf or _covered_by(a, leaf, leaves)]
+        event = replace(
+            leaf.event,
+            event_type=typed.event.event_type,
+            sub_event_type=typed.event.sub_event_type,
+            disorder_type=typed.event.disorder_type,
+            actor1=actor1,
+            inter1=inter1,
+            actor2=actor2,
+            inter2=inter2,
+            interaction=interaction_code(inter1, inter2),
+            civilian_targeting=typed.event.civilian_targeting or leaf.event.civilian_targeting,
+            event_date=dated.event.event_date,
+            time_precision=dated.event.time_precision,
+            historical=historical,
+            evidence=[],
+        )
+        toll = max(here, key=lambda a: a.event.fatalities or 0)
+        event.fatalities, event.fatalities_text = toll.event.fatalities, toll.event.fatalities_text
+        for account in accounts:
+            event.evidence.extend(s for s in account.event.evidence if s not in event.evidence)
+        events.append(event)
+    return events
+
+
+def _joins(account: Account, incident: Incident) -> bool:
+    """Whether ``account`` can be a later telling of the act of ``incident``."""
+    return all(
+        _types_agree(account, other)
+        and _days_overlap(account.event, other.event)
+        and _sides_agree(account.event, other.event)
+        for other in incident.accounts
+    ) and any(_places_agree(account.place, other.place) for other in incident.accounts)
+
+
+def _types_agree(a: Account, b: Account) -> bool:
+    ea, eb = a.event, b.event
+    if (ea.event_type, ea.sub_event_type) == (eb.event_type, eb.sub_event_type):
+        return True
+    if ea.event_type not in VIOLENT_TYPES and ea.sub_event_type != INTERCEPTION:
+        return False
+    if eb.event_type not in VIOLENT_TYPES and eb.sub_event_type != INTERCEPTION:
+        return False
+    if a.generic or b.generic:
+        return True
+    # an air strike and a missile strike, a strike and its interception: one family
+    families = {ea.event_type, eb.event_type} - {"Strategic developments"}
+    return families == {"Explosions/Remote violence"}
+
+
+def _window(event: Event) -> tuple[date, date] | None:
+    if not event.event_date:
+        return None
+    day = date.fromisoformat(event.event_date)
+    half = timedelta(days=WINDOW_DAYS.get(event.time_precision or 1, 0))
+    return day - half, day + half
+
+
+def _days_overlap(a: Event, b: Event) -> bool:
+    wa, wb = _window(a), _window(b)
+    if wa is None or wb is None:
+        return True
+    return wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def _named(actor: str | None) -> bool:
+    return actor is not None and actor != UNIDENTIFIED
+
+
+def _sides_agree(a: Event, b: Event) -> bool:
+    """No conflicting sides: two named attackers, or two named targets, differ only when the
+    accounts tell the same fight from either side."""
+    if (_named(a.actor1) and a.actor1 == b.actor2) or (_named(b.actor1) and b.actor1 == a.actor2):
+        return True
+    attackers = not (_named(a.actor1) and _named(b.actor1)) or a.actor1 == b.actor1
+    targets = a.actor2 is None or b.actor2 is None or a.actor2 == b.actor2
+    return attackers and targets
+
+
+def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None or a.place.id == b.place.id:
+        return True
+    return (
+        _contains(a, b.place)
+        or _contains(b, a.place)
+        or _distance_km(a.place, b.place) <= BESIDE_KM
+    )
+
+
+def _contains(area: PlaceMention, place: Place) -> bool:
+    """Whether the mention ``area`` names a region that holds ``place``: a governorate or
+    district, a desert or mountain around it, a town's countryside ("ريف حلب")."""
+    code = CONTAINER_KINDS.get(area.place.kind)
+    if code is not None:
+        return getattr(area.place, code) is not None and getattr(area.place, code) == getattr(
+            place, code
+        )
+    if area.place.kind in AREA_KINDS or area.widens:
+        reach = REGION_KM
+    elif area.precision >= 2:
+        reach = OUTSKIRTS_KM
+    else:
+        return False
+    return (
+        area.place.admin1_pcode == place.admin1_pcode and _distance_km(area.place, place) <= reach
+    )
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _best_typed(accounts: list[Account]) -> Account:
+    """The account whose trigger names the act best: a specific act over a generic attack or
+    a reference to it, an act over its interception, then the strongest trigger, then the first
+    told."""
+    return min(
+        enumerate(accounts),
+        key=lambda pair: (
+            pair[1].generic,
+            pair[1].event.sub_event_type == INTERCEPTION,
+            -pair[1].trigger.priority,
+            pair[0],
+        ),
+    )[1]
+
+
+def _sides(
+    accounts: list[Account], typed: Account
+) -> tuple[str | None, int | None, str | None, int | None]:
+    """actor1 and actor2: the typed account's, with a named side of any account filling the
+    unidentified default or a missing target."""
+    actor1, inter1 = typed.event.actor1, typed.event.inter1
+    actor2, inter2 = typed.event.actor2, typed.event.inter2
+    for account in accounts:
+        event = account.event
+        if event.sub_event_type == INTERCEPTION and account is not typed:
+            continue  # the side that intercepts is not the side that struck
+        if not _named(actor1) and _named(event.actor1) and event.actor1 != actor2:
+            actor1, inter1 = event.actor1, event.inter1
+        if actor2 is None and event.actor2 is not None and event.actor2 != actor1:
+            actor2, inter2 = event.actor2, event.inter2
+    return actor1, inter1, actor2, inter2
+
+
+def _date_rank(account: Account) -> tuple[bool, int]:
+    """A date told beats the publication's; a day beats a week beats a month."""
+    return (not account.dated, account.event.time_precision or 9)
+
+
+def _leaves(accounts: list[Account]) -> list[Account]:
+    """The first account at each most specific place: a place no other account's place lies
+    inside. With no place at all, the first account."""
+    leaves: list[Account] = []
+    for account in accounts:
+        if account.place is None:
+            continue
+        if any(
+            _same_or_inside(other.place, account.place, same_act=other.act == account.act)
+            for other in accounts
+            if other.place
+        ):
+            continue
+        if any(leaf.place and leaf.place.place.id == account.place.place.id for leaf in leaves):
+            continue
+        leaves.append(account)
+    return leaves or accounts[:1]
+
+
+def _same_or_inside(inner: PlaceMention, outer: PlaceMention, *, same_act: bool = False) -> bool:
+    """Whether ``inner`` is a more specific place within ``outer``.
+
+    Within one act's telling only an area that holds the other counts: "قريتي الحلوة والروضة
+    في ناحية ربيعة" is two villages, but "محيط بلدة حضر وتل كروم جبا" two targets side by side.
+    """
+    if inner.place.id == outer.place.id:
+        return inner.precision < outer.precision
+    if same_act and outer.place.kind not in CONTAINER_KINDS and not outer.widens:
+        return False
+    return _contains(outer, inner.place) and not _contains(inner, outer.place)
+
+
+def _covered_by(account: Account, leaf: Account, leaves: list[Account]) -> bool:
+    """Whether the toll of ``account`` belongs to ``leaf``: told at the leaf's place, at no
+    place, or at a place holding only this leaf."""
+    if account.place is None or leaf.place is None:
+        return len(leaves) == 1
+    if account.place.place.id == leaf.place.place.id:
+        return True
+    holds = [
+        other for other in leaves if other.place and _same_or_inside(other.place, account.place)
+    ]
+    return holds == [leaf]
