@@ -5,8 +5,10 @@ number; add up parts ("ضابط وثلاثة عناصر" → 4) but not what "ب
 nouns are numbers ("عنصرين" → 2); vague words get the lower bound that can be defended
 ("عشرات" → 10, a bare plural → 2) and are flagged vague; the injured are kept apart.
 
-One event's toll is at most ``MAX_TOLL`` (100,000): a larger figure in Syrian war reporting is a
-cumulative tally ("قتل أكثر من 500 ألف شخص منذ 2011"), not the deaths of one event, so it is
+One event's toll is at most ``MAX_TOLL`` (1,000): a larger figure in Syrian war reporting is a
+cumulative tally ("قتل أكثر من 500 ألف شخص منذ 2011"، "مقتل 2927 من التنظيم جراء غارات
+التحالف"، "حملة أسفرت عن مقتل 1300 مدني") — the war's single acts with more dead are a
+handful — not the deaths of one event, so it is
 read as vague, with no count ("قتل 99999999 عنصراً" → ``Fatalities(None, None, None, True)``).
 Its words are still taken as the victims of the death word, lest "عنصراً" alone be counted 1;
 ``parse_number`` itself reads numbers of any size.
@@ -49,7 +51,7 @@ _GROUP_WORDS = 6
 # Adjectives that may follow a plural subject before the verb's object ("مسلحون مجهولون").
 _SUBJECT_ADJECTIVES = 2
 # The largest toll one event can have: above it a figure is a cumulative tally (module doc).
-MAX_TOLL = 100_000
+MAX_TOLL = 1_000
 # A token of proclitics alone, split off the digits it was written on: "و5", "ب3".
 _PROCLITICS = re.compile("[وف]?[بكل]?")
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasad.lexicon import read_tsv
-from rasad.matching import PhraseMatcher
+from rasad.matching import ARTICLE, PhraseMatcher
 from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
 
@@ -60,11 +60,13 @@ _NO_ACCUSATIVE_ALEF = ("ه", "ا", "ى", "ء", "ئ")
 
 @cache
 def trigger_matcher() -> PhraseMatcher[Trigger]:
-    """The trigger lexicon as a matcher (built once), with each entry's accusative form.
+    """The trigger lexicon as a matcher (built once), with each entry's accusative and
+    definite forms.
 
     An indefinite noun in the accusative is written with an alef: "شنت هجوماً"، "قصفاً
-    مدفعياً"; the lexicon lists the plain forms and the accusative is added by rule, unless
-    the lexicon lists that form itself ("كميناً").
+    مدفعياً"; a noun and its adjective take the article together: "الهجوم الكيماوي". The
+    lexicon lists the plain forms and the others are added by rule, unless the lexicon lists
+    that form itself ("كميناً").
     """
     matcher: PhraseMatcher[Trigger] = PhraseMatcher(suffixes=True)
     entries = []
@@ -75,9 +77,9 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
         matcher.add(row["trigger"], trigger)
         entries.append((row["trigger"], trigger))
     for phrase, trigger in entries:
-        accusative = _accusative(phrase)
-        if accusative not in matcher:
-            matcher.add(accusative, trigger)
+        for form in (_accusative(phrase), _definite(phrase)):
+            if form not in matcher:
+                matcher.add(form, trigger)
     return matcher
 
 
@@ -85,6 +87,15 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
 def act_nouns() -> frozenset[str]:
     """``act_nouns.tsv``: the normalised nouns that name an act or the weapon of one."""
     return frozenset(normalise_key(row["noun"]) for _, row in read_tsv("act_nouns.tsv", ["noun"]))
+
+
+def _definite(phrase: str) -> str:
+    """ "هجوم كيماوي" → "الهجوم الكيماوي": a noun and its adjectives take the article together
+    (the article before a single word is a clitic the matcher already strips)."""
+    words = normalise_key(phrase).split()
+    if len(words) < 2 or any(word.startswith(ARTICLE) for word in words):
+        return " ".join(words)
+    return " ".join(ARTICLE + word for word in words)
 
 
 def _accusative(phrase: str) -> str:
