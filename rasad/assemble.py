@@ -56,6 +56,7 @@ GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that 
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
 BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
+COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})  # "أن"، "إن"، "بأن" normalised: what was said
 NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
@@ -87,6 +88,9 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     role_cues = find_role_cues(doc)
     cues = find_cues(doc, 0, len(doc.norm.text))
     places = distribute_cues(doc, places_of_acts(doc, found, role_cues, cues), gazetteer)
+    # "في السابع من نيسان": a date that is also the name of a quarter is a date
+    dates = find_dates(doc, 0, len(doc.norm.text), reference)
+    places = [p for p in places if not any(d.start < p.end and p.start < d.end for d in dates)]
     doc.mentions = places + actors
     if not about_syria(doc, places):
         return _out_of_scope(doc, places)
@@ -274,7 +278,12 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         find_dates(doc, start, end, reference)
         or find_dates(doc, sentence.start, start, reference)[-1:]
     )
-    dates = [d for d in dates if not any(o.start <= d.start < o.end for o in context.outlets)]
+    dates = [
+        d
+        for d in dates
+        if not any(o.start <= d.start < o.end for o in context.outlets)
+        and not _day_it_was_said(doc, d, chosen, context.index.within("cue", sentence.start, end))
+    ]
     date_mention = dates[0] if dates else None
     recalled_month = bool(
         date_mention and date_mention.value.past_reference and date_mention.value.precision == 3
@@ -294,6 +303,18 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         historical=historical or recalled_month or long_before,
         historical_cue=frame.historical_cue,
     )
+
+
+def _day_it_was_said(doc: Document, day: Mention, act: Mention, cues: list[Mention]) -> bool:
+    """ "قال المتحدث، يوم الاثنين، إن ..."، "أعلنت الرئاسة ليل الاثنين أن ...": a day between a
+    verb of saying and the "أن" that opens what was said is the day of the saying."""
+    assert doc.norm is not None
+    if not day.end <= act.start or not any(
+        c.value == "speech" and c.end <= day.start for c in cues
+    ):
+        return False
+    between = doc.norm.text[day.end : act.start].split()
+    return any(word in COMPLEMENTIZERS for word in between)
 
 
 def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:
@@ -431,7 +452,8 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
 
 
 def _definite(doc: Document, trigger: Mention) -> bool:
-    """ "الهجوم"، "بالقصف"، "للغارات": an act noun with the article names an act already known."""
+    """ "الهجوم"، "بالقصف"، "للغارات"، "الهجوم الكيماوي": an act noun with the article names an
+    act already known."""
     assert doc.norm is not None
     text = doc.norm.text
     start = trigger.start
@@ -439,6 +461,8 @@ def _definite(doc: Document, trigger: Mention) -> bool:
         start -= 1
     prefix = text[start : trigger.start]
     noun = text[trigger.start : trigger.end].split()[0]
+    if noun.startswith(ARTICLE):  # the definite form of a phrase: the article is matched
+        prefix, noun = ARTICLE, noun[len(ARTICLE) :]
     return (prefix.endswith(ARTICLE) or prefix.endswith("لل")) and noun in act_nouns()
 
 

@@ -7,10 +7,12 @@ toll in another). Assembly makes an ``Account`` of each act at each place; this 
 the accounts into incidents and makes the events of each incident from all its accounts.
 
 A later account joins an incident when they can be one act: a compatible type (a generic
-"هجوم" or a definite reference "القصف" fits any violent act; air and missile strikes are
-one family), compatible places (the same place, one inside the other — a village and its
-district, countryside or governorate — or no place), overlapping day windows, and no
-conflicting sides. Accounts of one clause's act at two places are never joined: two villages
+"هجوم" fits any violent act; air and missile strikes are one family), compatible places (the
+same place, one inside the other — a village and its district, countryside or governorate —
+or no place), overlapping day windows, and no conflicting sides. An act named with the
+article ("الهجوم الكيماوي على دوما") refers to one already known: the day in its clause is
+often the day it was talked about ("أعلن الاثنين أن الهجوم"), so its day does not keep it
+apart. Accounts of one clause's act at two places are never joined: two villages
 named as targets stay two events.
 
 Each event takes, from all the accounts of its incident:
@@ -138,7 +140,7 @@ def _joins(account: Account, incident: Incident) -> bool:
     """Whether ``account`` can be a later telling of the act of ``incident``."""
     return all(
         _types_agree(account, other)
-        and _days_overlap(account.event, other.event)
+        and (account.reference or other.reference or _days_overlap(account.event, other.event))
         and _sides_agree(account.event, other.event)
         for other in incident.accounts
     ) and any(_places_agree(account.place, other.place) for other in incident.accounts)
@@ -259,9 +261,10 @@ def _sides(
     return actor1, inter1, actor2, inter2
 
 
-def _date_rank(account: Account) -> tuple[bool, int]:
-    """A date told beats the publication's; a day beats a week beats a month."""
-    return (not account.dated, account.event.time_precision or 9)
+def _date_rank(account: Account) -> tuple[bool, bool, int]:
+    """A date told beats the publication's, a telling's beats a reference's (which may be the
+    day it was talked about); a day beats a week beats a month."""
+    return (not account.dated, account.reference, account.event.time_precision or 9)
 
 
 def _leaves(accounts: list[Account]) -> list[Account]:
