@@ -33,6 +33,7 @@ ISLAMIC_STATE = "Islamic State (Syria)"
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"
 IRGC = "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps"
 US_2017 = "Military Forces of the United States (2017-2021)"
+LOYALISTS = "Assad Loyalist Militia (Syria)"
 
 
 def _optional_date(text: str) -> date | None:
@@ -348,7 +349,18 @@ def test_each_seed_report_names_its_main_actors(matcher):
         ("الجيش الإسرائيلي", date(2018, 5, 10), "Military Forces of Israel (2009-2021)"),
         ("الجيش الإسرائيلي", date(2024, 12, 9), "Military Forces of Israel (2022-)"),
         ("القوات الأمريكية", date(2019, 10, 20), US_2017),
-        ("فلول النظام", date(2025, 3, 6), "Assad Loyalist Militia (Syria)"),
+        ("فلول النظام", date(2025, 3, 6), LOYALISTS),
+        ("النظام", date(2018, 3, 7), OLD_ARMY),
+        ("النظام", date(2025, 3, 7), NEW_ARMY),
+        ("قوات النظام", date(2018, 3, 7), OLD_ARMY),
+        ("قوات النظام", date(2025, 3, 7), NEW_ARMY),
+        ("النظام السوري", date(2025, 3, 7), NEW_ARMY),
+        ("ميليشيات الأسد", date(2018, 3, 7), OLD_ARMY),
+        ("ميليشيات الأسد", date(2025, 3, 7), LOYALISTS),
+        ("النظام المخلوع", date(2025, 3, 7), LOYALISTS),
+        ("عناصر النظام السابق", date(2025, 3, 7), LOYALISTS),
+        ("قوى الأمن الداخلي", date(2025, 3, 7), "Police Forces of Syria (2024-)"),
+        ("قوى الأمن الداخلي الأسايش", date(2025, 3, 7), "SDF: Syrian Democratic Forces"),
     ],
 )
 def test_aliases_resolve_to_one_actor_by_date(actors_by_key, windows, alias, day, actor):
@@ -356,8 +368,39 @@ def test_aliases_resolve_to_one_actor_by_date(actors_by_key, windows, alias, day
 
 
 def test_assad_era_names_are_not_valid_after_the_fall(actors_by_key, windows):
-    for alias in ("قوات النظام", "قوات الأسد", "الفرقة الرابعة", "الدفاع الوطني"):
+    # "قوات النظام" named bare is the government of the day after the fall: see below
+    for alias in ("قوات الأسد", "الفرقة الرابعة", "الدفاع الوطني"):
         assert _valid_on(windows, actors_by_key[normalise_key(alias)], date(2025, 1, 15)) == set()
+
+
+def test_names_of_the_fall_are_not_valid_before_it(actors_by_key, windows):
+    for alias in (
+        "فلول النظام",
+        "النظام البائد",
+        "النظام المخلوع",
+        "النظام السابق",
+        "الجيش السوري الجديد",
+    ):
+        assert _valid_on(windows, actors_by_key[normalise_key(alias)], date(2018, 3, 7)) == set()
+
+
+def test_the_regime_with_a_word_of_the_past_is_never_the_new_state(actors_by_key, windows):
+    """Each name of the regime that is the new state after the fall has a longer alias for
+    each word that makes it the former regime ("قوات النظام البائد"): the longest match wins,
+    so without it the adjective would be left over and the name read as the new state."""
+    after = date(2025, 3, 7)
+    regime = [
+        key
+        for key, names in actors_by_key.items()
+        if "النظام" in key.split() and _valid_on(windows, names, after) == {NEW_ARMY}
+    ]
+    assert {"النظام", "قوات النظام", "النظام السوري"} <= set(regime)
+    for key in regime:
+        for adjective in ("البائد", "السابق", "المخلوع"):
+            former = f"{key} {normalise_key(adjective)}"
+            assert _valid_on(windows, actors_by_key.get(former, set()), after) == {LOYALISTS}, (
+                former
+            )
 
 
 # ------------------------------------------------------------------ cues

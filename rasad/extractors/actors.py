@@ -123,14 +123,22 @@ def find_role_cues(doc: Document, start: int = 0, end: int | None = None) -> lis
     ]
 
 
-def resolve_actor(candidates: tuple[Actor, ...], on: date | None) -> Actor:
-    """The candidate valid on ``on``; with no date, the one valid longest ago wins."""
+def valid_on(actor: Actor, on: date) -> bool:
+    """Whether ``on`` falls in the actor's window ``[valid_from, valid_until)``."""
+    return (actor.valid_from is None or actor.valid_from <= on) and (
+        actor.valid_until is None or on < actor.valid_until
+    )
+
+
+def resolve_actor(candidates: tuple[Actor, ...], on: date | None) -> Actor | None:
+    """The candidate valid on ``on``, or None: words never name an actor outside its window.
+
+    "فلول النظام" in a 2018 report names no one ("Assad Loyalist Militia" begins on
+    2024-12-08), and "قوات الأسد" after the fall names no one either. With no date, the one
+    valid longest ago wins.
+    """
     if on is not None:
-        for actor in candidates:
-            if (actor.valid_from is None or actor.valid_from <= on) and (
-                actor.valid_until is None or on < actor.valid_until
-            ):
-                return actor
+        return next((actor for actor in candidates if valid_on(actor, on)), None)
     return min(candidates, key=lambda actor: actor.valid_from or date.min)
 
 
@@ -258,7 +266,10 @@ def assign_roles(
     """
     assert doc.norm is not None
     text = doc.norm.text
-    mentions = _specified(doc, actors if actors is not None else find_actors(doc, start, end))
+    found = actors if actors is not None else find_actors(doc, start, end)
+    # A name with no actor valid on the date is no name then: it takes no role (its words,
+    # matched whole, are not read again as a shorter name: "فلول النظام" is never "النظام").
+    mentions = _specified(doc, [m for m in found if resolve_actor(m.value, on) is not None])
     if not mentions:
         return Roles(None, None)
     first, last = doc.tokens_between(start, end)
