@@ -229,6 +229,19 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         # "الطيران الإسرائيلي استهدف مواقع", "قصفت الطائرات الروسية": by aircraft, an air strike
         by_air = replace(means[0].value, kind="event", priority=chosen.value.priority)
         chosen = replace(chosen, value=by_air)
+    # A clause with no date of its own takes one told before it in its sentence, never one of
+    # a later clause ("، وكان آخرها قبل أيام" dates the recap, not the news).
+    dates = (
+        find_dates(doc, start, end, reference)
+        or find_dates(doc, sentence.start, start, reference)[-1:]
+    )
+    dates = [
+        d
+        for d in dates
+        if not any(o.start <= d.start < o.end for o in context.outlets)
+        and not _day_it_was_said(doc, d, chosen, context.index.within("cue", sentence.start, end))
+    ]
+    date_mention = dates[0] if dates else None
     # names inside a plan are what is feared, not who acted
     clause_actors = [
         a
@@ -241,7 +254,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
             start,
             end,
             trigger_start=min(t.start for t in triggers),
-            on=reference,
+            on=date_mention.value.date if date_mention else reference,
             actors=clause_actors,
             violent=chosen.value.has_targets,
             cues=context.index.within("role_cue", start, end),
@@ -272,19 +285,6 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     )
     if not event_places:
         return None
-    # A clause with no date of its own takes one told before it in its sentence, never one of
-    # a later clause ("، وكان آخرها قبل أيام" dates the recap, not the news).
-    dates = (
-        find_dates(doc, start, end, reference)
-        or find_dates(doc, sentence.start, start, reference)[-1:]
-    )
-    dates = [
-        d
-        for d in dates
-        if not any(o.start <= d.start < o.end for o in context.outlets)
-        and not _day_it_was_said(doc, d, chosen, context.index.within("cue", sentence.start, end))
-    ]
-    date_mention = dates[0] if dates else None
     recalled_month = bool(
         date_mention and date_mention.value.past_reference and date_mention.value.precision == 3
     )
@@ -461,8 +461,6 @@ def _definite(doc: Document, trigger: Mention) -> bool:
         start -= 1
     prefix = text[start : trigger.start]
     noun = text[trigger.start : trigger.end].split()[0]
-    if noun.startswith(ARTICLE):  # the definite form of a phrase: the article is matched
-        prefix, noun = ARTICLE, noun[len(ARTICLE) :]
     return (prefix.endswith(ARTICLE) or prefix.endswith("لل")) and noun in act_nouns()
 
 

@@ -90,12 +90,12 @@ def act_nouns() -> frozenset[str]:
 
 
 def _definite(phrase: str) -> str:
-    """ "هجوم كيماوي" → "الهجوم الكيماوي": a noun and its adjectives take the article together
-    (the article before a single word is a clitic the matcher already strips)."""
-    words = normalise_key(phrase).split()
-    if len(words) < 2 or any(word.startswith(ARTICLE) for word in words):
-        return " ".join(words)
-    return " ".join(ARTICLE + word for word in words)
+    """ "هجوم كيماوي" → "هجوم الكيماوي": with the article on the noun, its adjectives take it
+    too ("الهجوم الكيماوي"); the noun's own article is a clitic the matcher strips."""
+    first, *rest = normalise_key(phrase).split()
+    if not rest or any(word.startswith(ARTICLE) for word in rest):
+        return " ".join([first, *rest])
+    return " ".join([first, *(ARTICLE + word for word in rest)])
 
 
 def _accusative(phrase: str) -> str:
