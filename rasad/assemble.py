@@ -35,7 +35,9 @@ from rasad.extractors.actors import (
     find_actors,
     find_role_cues,
     interaction_code,
+    military_site_matcher,
     resolve_actor,
+    state_forces,
 )
 from rasad.extractors.country import about_syria
 from rasad.extractors.dates import find_dates, reference_date
@@ -51,6 +53,7 @@ from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMent
 log = logging.getLogger(__name__)
 
 PROTESTER_INTER = 6  # ACLED's inter code of protesters
+FOREIGN_INTER = 8  # ACLED's inter code of external forces
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
 GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
@@ -398,6 +401,16 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         actor1 = actors_by_name().get(DEFAULT_ACTOR1.get(trigger.event_type, UNIDENTIFIED))
     if actor2 == actor1:
         actor2 = None  # one side named twice is not a fight with itself
+    if (
+        actor2 is None
+        and actor1 is not None
+        and actor1.inter == FOREIGN_INTER
+        and trigger.event_type == "Explosions/Remote violence"
+        and any(doc.find(military_site_matcher(), *act.clause))
+    ):
+        # a foreign state's strike on a military site in Syria hits the state's forces
+        on = act.date_mention.value.date if act.date_mention else reference
+        actor2 = resolve_actor(state_forces(), on)
     event_type, sub_event_type = _finish_type(trigger, actor1, actor2)
     if event_type == "Protests":  # ACLED: the protesters first, a force that intervened second
         # "تظاهر العشرات من أهالي مدينة السويداء": the residents are the protesters themselves

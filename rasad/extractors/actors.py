@@ -32,6 +32,7 @@ from rasad.model import Actor, Document, Mention
 from rasad.normalise import normalise_key
 
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"
+STATE_MILITARY = "Military Forces of Syria ("  # the stem of its period rows
 CIVILIANS = "Civilians (Syria)"
 PROTESTERS = "Protesters (Syria)"
 RIOTERS = "Rioters (Syria)"
@@ -103,6 +104,22 @@ def _sides_by_adjective(actors: dict[str, Actor]) -> dict[str, list[Actor]]:
                 aliases[f"{noun} {adjective}"] = candidates
                 aliases[f"{definite} {ARTICLE}{adjective}"] = candidates
     return aliases
+
+
+@cache
+def military_site_matcher() -> PhraseMatcher[str]:
+    """``military_sites.tsv``: sites whose side goes without saying when a foreign state
+    strikes them."""
+    matcher: PhraseMatcher[str] = PhraseMatcher(suffixes=True)
+    for _, row in read_tsv("military_sites.tsv", ["site"]):
+        matcher.add(row["site"], row["site"])
+    return matcher
+
+
+@cache
+def state_forces() -> tuple[Actor, ...]:
+    """Syria's state military of each period, resolved by date like an alias's candidates."""
+    return tuple(a for name, a in actors_by_name().items() if name.startswith(STATE_MILITARY))
 
 
 @cache
