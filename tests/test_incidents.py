@@ -1,0 +1,228 @@
+"""Incidents: a report that tells one act several times gives one event per place.
+
+Each case is a short report written the way outlets tell their news (a lead, a quote that
+restates it, a later paragraph), named for the discourse phenomenon it covers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rasad.extractors.triggers import Trigger
+from rasad.incidents import Account, Incident, events_of, group
+from rasad.model import Event, Place, PlaceMention
+
+PUBLISHED = date(2018, 4, 9)
+ISRAEL = "Military Forces of Israel (2009-2021)"
+STATE = "Military Forces of Syria (2000-2024)"
+
+
+def events(pipeline, text, published=PUBLISHED):
+    return pipeline.extract(text, published=published)
+
+
+def summary(found):
+    return sorted((e.sub_event_type, e.location_en, e.actor1, e.fatalities) for e in found)
+
+
+def test_restated_lead_and_quote_are_one_event(pipeline):
+    found = events(
+        pipeline,
+        "قتل خمسة عناصر من قوات النظام بهجوم لتنظيم داعش على حاجز في مدينة الميادين اليوم.\n"
+        "وقال المرصد السوري لحقوق الإنسان إن الهجوم الذي شنه التنظيم على الحاجز في الميادين "
+        "أدى إلى مقتل خمسة عناصر.",
+    )
+    assert len(found) == 1, summary(found)
+    assert found[0].fatalities == 5
+    # every telling is kept as evidence
+    assert len([s for s in found[0].evidence if s.label == "event"]) == 2
+
+
+def test_countryside_then_village_is_one_event_at_the_village(pipeline):
+    found = events(
+        pipeline,
+        "شنت طائرات روسية غارات على ريف إدلب الجنوبي اليوم.\n"
+        "واستهدفت الغارات الروسية بلدة كفرنبل ما أدى لمقتل ثلاثة مدنيين.",
+    )
+    assert len(found) == 1, summary(found)
+    assert found[0].location_en == "Kafr Nobol" or found[0].location == "كفرنبل"
+    assert found[0].sub_event_type == "Air/drone strike"
+    assert found[0].geo_precision == 1
+
+
+def test_side_named_in_another_sentence_decides_the_strike(pipeline):
+    # "استهدفت الصواريخ" alone is no side; the Israeli strike is named in the lead
+    found = events(
+        pipeline,
+        "قصف الطيران الإسرائيلي مطار التيفور العسكري في ريف حمص فجر اليوم.\n"
+        "وأفادت مصادر بأن الصواريخ استهدفت مطار التيفور وأوقعت أضراراً مادية.",
+    )
+    assert len(found) == 1, summary(found)
+    assert found[0].sub_event_type == "Air/drone strike"
+    assert found[0].actor1 == ISRAEL
+
+
+def test_two_villages_named_as_targets_stay_two_events(pipeline):
+    found = events(
+        pipeline, "قصفت قوات النظام بالمدفعية بلدتي كفرنبل وحاس في ريف إدلب الجنوبي اليوم."
+    )
+    assert len(found) == 2, summary(found)
+
+
+def test_air_defences_meeting_the_strike_are_not_a_clash(pipeline):
+    # "تصدت الدفاعات الجوية": the interception of the strike, not a battle of its own
+    found = events(
+        pipeline,
+        "قصف الطيران الإسرائيلي مطار التيفور العسكري في ريف حمص فجر اليوم.\n"
+        "وقالت دمشق إن دفاعاتها الجوية تصدت للعدوان على مطار التيفور.",
+    )
+    assert "Armed clash" not in [e.sub_event_type for e in found]
+    assert "Air/drone strike" in [e.sub_event_type for e in found]
+
+
+def test_an_attack_only_talked_about_is_no_event(pipeline):
+    # "دان الهجوم": a reaction to an act already known, told nowhere in the report
+    assert (
+        events(pipeline, "دان وزير الخارجية الفرنسي الهجوم على مدينة دوما ودعا إلى رد دولي.") == []
+    )
+
+
+def test_chemical_attack_named_with_the_article(pipeline):
+    # "الهجوم الكيميائي": the definite form of the trigger phrase, in another spelling
+    found = events(pipeline, "قتل 40 مدنيا في الهجوم الكيميائي على مدينة دوما أمس.")
+    assert [e.sub_event_type for e in found] == ["Chemical weapon"]
+
+
+def test_day_of_the_saying_is_not_the_day_of_the_act(pipeline):
+    # "قال ... يوم الاثنين، إن": Monday is when it was said; the strike was on Saturday
+    found = events(
+        pipeline,
+        "قصفت طائرات حربية مدينة دوما يوم السبت.\n"
+        "وقال متحدث باسم الحكومة البريطانية، يوم الاثنين، إن القصف على دوما يستدعي رداً.",
+    )
+    assert [e.event_date for e in found] == ["2018-04-07"]
+
+
+def test_capital_that_speaks_is_its_government_not_a_place(pipeline):
+    found = events(pipeline, "قصف الطيران الإسرائيلي مطار التيفور في ريف حمص، وفق ما أعلنت دمشق.")
+    assert [e.admin1 for e in found] == ["Homs"]
+
+
+def test_side_named_by_an_adjective_after_the_act(pipeline):
+    found = events(pipeline, "قتل 11 مدنياً، السبت، في غارة تركية استهدفت مدينة عفرين.")
+    assert [e.actor1 for e in found] == ["Military Forces of Turkey (2016-)"]
+    found = events(pipeline, "وأسفر القصف الإسرائيلي على مطار المزة عن أضرار مادية.")
+    assert [e.actor1 for e in found] == [ISRAEL]
+
+
+def test_foreign_strike_on_a_military_site_hits_the_state_forces(pipeline):
+    found = events(pipeline, "قصف الطيران الإسرائيلي مطار التيفور العسكري في ريف حمص.")
+    assert [e.actor2 for e in found] == [STATE]
+
+
+def test_act_dated_weeks_before_the_report_is_background(pipeline):
+    found = events(
+        pipeline,
+        "وتعرضت قاعدة التيفور لغارات، من بينها ضربات صاروخية في التاسع من شباط أسفرت عن "
+        "مقتل 14 عسكريا.",
+    )
+    assert [e.historical for e in found] == [True]
+
+
+def test_agreement_talked_about_is_no_event(pipeline):
+    # the bare noun "اتفاق" is talked about; "توصلت ... إلى اتفاق" concludes one
+    assert events(pipeline, "وتحدث الوزير عن الاتفاق النووي في مدينة درعا.") == []
+    found = events(pipeline, "توصلت الفصائل وقوات النظام إلى اتفاق في مدينة درعا اليوم.")
+    assert [e.sub_event_type for e in found] == ["Agreement"]
+
+
+def test_losses_summed_up_are_a_tally_not_a_toll(pipeline):
+    found = events(
+        pipeline,
+        "اندلعت اشتباكات بين هيئة تحرير الشام وقوات النظام على محور الكبينة اليوم.\n"
+        "وقاربت الخسائر الـ50 قتيلاً في صفوف قوات النظام.",
+        published=date(2019, 11, 17),
+    )
+    assert [e.fatalities for e in found] == [0]
+
+
+def test_prospect_of_a_clash_is_no_event(pipeline):
+    assert (
+        events(pipeline, "قد يؤدي التحذير إلى اشتباك محتمل بين القوات التركية والسورية في عفرين.")
+        == []
+    )
+
+
+# The incident rules on their own: accounts made by hand.
+
+
+def _account(act, place, *, sub="Air/drone strike", kind="event", actor1=None, day="2018-04-09"):
+    event = Event(
+        doc_id="d",
+        event_type="Explosions/Remote violence",
+        sub_event_type=sub,
+        event_date=day,
+        time_precision=1,
+        actor1=actor1,
+        location=place.name_ar if place else None,
+    )
+    mention = PlaceMention(place, 1) if place else None
+    trigger = Trigger(kind, event.event_type, sub, 6)
+    return Account(event, trigger, act, mention, dated=True, reference=False)
+
+
+def _place(pid, kind="community", admin2="SY0401", lat=34.5, lon=37.6):
+    return Place(pid, pid, pid, kind, lat, lon, "Homs", "SY04", "Homs", admin2)
+
+
+def test_district_then_village_join_and_the_village_is_kept():
+    district = _place("SY0401", kind="admin2")
+    village = _place("village")
+    incidents = group([_account(0, district), _account(1, village)])
+    assert len(incidents) == 1
+    assert [e.location for e in events_of(incidents[0])] == ["village"]
+
+
+def test_same_place_a_month_apart_stays_two_incidents():
+    base = _place("base")
+    incidents = group([_account(0, base), _account(1, base, day="2018-03-09")])
+    assert len(incidents) == 2
+
+
+def test_conflicting_named_attackers_stay_apart():
+    town = _place("town")
+    incidents = group(
+        [
+            _account(0, town, actor1=ISRAEL),
+            _account(1, town, actor1="Military Forces of Russia (2000-)"),
+        ]
+    )
+    assert len(incidents) == 2
+
+
+def test_named_side_fills_the_unidentified_default():
+    town = _place("town")
+    accounts = [
+        _account(0, town, actor1="Unidentified Armed Group (Syria)"),
+        _account(1, town, actor1=ISRAEL),
+    ]
+    (incident,) = group(accounts)
+    assert [e.actor1 for e in events_of(incident)] == [ISRAEL]
+
+
+def test_generic_attack_takes_the_means_of_another_telling():
+    town = _place("town")
+    generic = _account(0, town, kind="attack", sub="Attack")
+    generic.event.event_type = "Battles"
+    strike = _account(1, town)
+    (incident,) = group([generic, strike])
+    assert [(e.event_type, e.sub_event_type) for e in events_of(incident)] == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
+
+
+def test_incident_keeps_every_telling_in_order():
+    town = _place("town")
+    accounts = [_account(0, town), _account(1, None)]
+    (incident,) = group(accounts)
+    assert isinstance(incident, Incident) and incident.accounts == accounts
