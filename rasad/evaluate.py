@@ -359,10 +359,11 @@ class _Share:
         self.hits = 0
         self.trials = 0
 
-    def add(self, hit: bool | None, trials: int = 1) -> None:
+    def add(self, hit: bool | None) -> None:
+        """One trial, unless ``hit`` is None (nothing to score)."""
         if hit is not None:
             self.hits += int(hit)
-            self.trials += trials
+            self.trials += 1
 
     def value(self) -> float | None:
         return round(self.hits / self.trials, DIGITS) if self.trials else None
@@ -384,8 +385,7 @@ def score(predictions: Iterable[ScoredEvent], gold: Iterable[GoldDocument]) -> d
             tp_core += 1
             fatalities.add(fatalities_agree(p, g))
             hits, wanted = actor_hits(p, g)
-            actors.hits += hits
-            actors.trials += wanted
+            actors.hits, actors.trials = actors.hits + hits, actors.trials + wanted
             dates.add(date_agrees(p, g))
             if g.admin1:
                 admin1.add(admin1_key(p.admin1) == admin1_key(g.admin1))
@@ -429,10 +429,13 @@ def _type_label(event: ScoredEvent | None) -> str:
     return event.event_type or ANY_LABEL
 
 
+def _place(event: ScoredEvent) -> str:
+    return event.location or next(iter(event.place_names), None) or event.admin1 or "?"
+
+
 def _brief(event: ScoredEvent) -> str:
     """``Battles @ الميادين`` for a report line."""
-    place = event.location or next(iter(event.place_names), None) or event.admin1 or "?"
-    return f"{event.event_type or ANY_LABEL} @ {place}"
+    return f"{event.event_type or ANY_LABEL} @ {_place(event)}"
 
 
 def _cause(m: DocumentMatch, i: int) -> tuple[str, str]:
@@ -452,7 +455,7 @@ def _cause(m: DocumentMatch, i: int) -> tuple[str, str]:
         return "wrong type", "gold says " + ", ".join(types)
     typed = [g for g in m.gold if type_agrees(predicted, g)]
     if typed:
-        places = sorted({g.location or g.admin1 or "?" for g in typed})
+        places = sorted({_place(g) for g in typed})
         return "wrong place", "gold places: " + ", ".join(places)
     return "nothing there", f"none of the {len(m.gold)} gold events agrees by type or place"
 
@@ -692,9 +695,12 @@ def _event(record: dict[str, Any], doc_id: str, where: _Where, *, gold: bool) ->
     )
 
 
-def prediction_from_record(record: dict[str, Any], where: _Where | None = None) -> ScoredEvent:
+def prediction_from_record(record: dict[str, Any]) -> ScoredEvent:
     """A prediction of one JSON event (docs/format.md §2); raises InputError."""
-    where = where or _Where("<predictions>", 0)
+    return _prediction(record, _Where("<predictions>", 0))
+
+
+def _prediction(record: dict[str, Any], where: _Where) -> ScoredEvent:
     return _event(record, _doc_id(record, where), where, gold=False)
 
 
@@ -705,7 +711,7 @@ def predictions_of(events: Iterable[Event]) -> list[ScoredEvent]:
 
 def read_predictions(path: str | Path) -> list[ScoredEvent]:
     """Predicted events of a JSONL file, one event a line; raises InputError naming the line."""
-    return [prediction_from_record(record, where) for where, record in _records(path)]
+    return [_prediction(record, where) for where, record in _records(path)]
 
 
 def read_gold(path: str | Path) -> list[GoldDocument]:
