@@ -68,14 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "eval",
         help="score predicted events against gold events",
-        description="Score PRED against GOLD (both JSONL of events) by docs/format.md §4 and "
-        "print the metrics as JSON.",
-        epilog="Example: rasad eval events.jsonl tests/fixtures/dev-gold.jsonl\n"
+        description="Score PRED (JSONL of events, docs/format.md §2) against GOLD (JSONL: one "
+        "document a line with its events, or one event a line) by docs/format.md §4 and print "
+        "the metrics as JSON. --explain adds why: each false prediction with its cause, the "
+        "missed gold events and a confusion matrix of event types.",
+        epilog="Example: rasad eval events.jsonl tests/fixtures/eval/train-gold.jsonl --explain\n"
         "Exit status: 0 when scored; 1 when a file cannot be read (the file and line are named).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("predicted", metavar="PRED")
     evaluate.add_argument("gold", metavar="GOLD")
+    evaluate.add_argument(
+        "--explain",
+        action="store_true",
+        help="after the metrics, a report: false predictions and their causes, missed gold, "
+        "types confused",
+    )
+    evaluate.add_argument(
+        "--json", action="store_true", help="with --explain: the report as one JSON object"
+    )
     evaluate.set_defaults(handler=run_eval)
 
     ingest = commands.add_parser(
@@ -316,11 +327,78 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    from rasad.evaluate import read_events, score
+    from rasad.evaluate import explain, read_gold, read_predictions, score
 
-    metrics = score(read_events(args.predicted), read_events(args.gold))
-    print(json.dumps(metrics, ensure_ascii=False, indent=2))
+    predicted, gold = read_predictions(args.predicted), read_gold(args.gold)
+    metrics = score(predicted, gold)
+    if not args.explain:
+        print(json.dumps(metrics, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    report = explain(predicted, gold)
+    if args.json:
+        print(json.dumps({"metrics": metrics, **report}, ensure_ascii=False, indent=2))
+    else:
+        _print_explanation(metrics, report)
     return EXIT_OK
+
+
+def _print_explanation(metrics: dict, report: dict) -> None:
+    """``rasad eval --explain`` for a reader: metrics, false predictions by cause, confusion
+    of event types, missed gold."""
+
+    def figure(name: str) -> str:
+        value = metrics[name]
+        return "-" if value is None else f"{value:.3f}"
+
+    print(
+        f"precision {figure('precision')}  recall {figure('recall')}  f1 {figure('f1')}  "
+        f"({metrics['n_pred']} predicted, {metrics['n_core']} core gold, "
+        f"{metrics['tp_core']} paired with core gold, {metrics['tp_opt']} with optional gold)"
+    )
+    print(
+        f"fatalities {figure('fatalities_acc')}  actors {figure('actor_acc')}  "
+        f"dates {figure('date_acc')}  admin1 {figure('admin1_acc')}  "
+        f"within 10 km {figure('loc10km_acc')}  historical {figure('historical_acc')}"
+    )
+    false = report["false_predictions"]
+    print(f"\nFalse predictions: {len(false)}")
+    for cause, count in report["causes"].items():
+        print(f"  {cause:<16} {count:>4}")
+    for cause in report["causes"]:
+        entries = [entry for entry in false if entry["cause"] == cause]
+        if entries:
+            print(f"\n{cause} ({len(entries)})")
+        for entry in entries:
+            print(f"  {_event_line(entry)}: {entry['detail']}")
+            print(f"      «{entry['evidence']}»")
+    confusion = report["confusion"]
+    print("\nEvent types of pairs that agree by place (rows: gold, columns: predicted)")
+    codes = [_type_code(label) for label in confusion["columns"]]
+    width = max([len(label) for label in confusion["rows"]] + [6])
+    print(" " * width + "".join(f"{code:>7}" for code in codes))
+    for row, counts in zip(confusion["rows"], confusion["counts"], strict=True):
+        print(f"{row:<{width}}" + "".join(f"{count or '.':>7}" for count in counts))
+    legend = [f"{code} {label}" for code, label in zip(codes, confusion["columns"], strict=True)]
+    print("  " + "; ".join(code for code in legend if not code.startswith("(")))
+    missed = report["missed"]
+    print(f"\nMissed core gold events: {len(missed)}")
+    for entry in missed:
+        told = f" (predicted there as {entry['predicted_as']})" if entry["predicted_as"] else ""
+        print(f"  {_event_line(entry)}, {entry['date']}, fatalities {entry['fatalities']}{told}")
+        print(f"      «{entry['evidence']}»")
+
+
+def _event_line(entry: dict) -> str:
+    kind = f"{entry['event_type'] or '(any)'} / {entry['sub_event_type'] or '-'}"
+    place = entry["location"] or "/".join(entry["place_names"]) or "?"
+    return f"{entry['doc_id']}  {kind} @ {place}"
+
+
+def _type_code(label: str) -> str:
+    """A column heading: the initials of an event type ("Explosions/Remote violence": ERV)."""
+    if label.startswith("("):
+        return label
+    return "".join(word[0].upper() for word in label.replace("/", " ").split())
 
 
 def run_ingest(args: argparse.Namespace) -> int:

@@ -214,8 +214,35 @@ def test_eval_prints_metrics_as_json(tmp_path, capsys):
         "historical_acc",
     ):
         assert 0.0 <= metrics[name] <= 1.0, name
-    assert metrics["gold"] == len(GOLD.read_text(encoding="utf-8").splitlines())
-    assert set(metrics["by_document"]) <= {r["doc_id"] for r in map(json.loads, predicted.open())}
+    assert metrics["n_core"] == len(GOLD.read_text(encoding="utf-8").splitlines())
+    assert metrics["n_pred"] == len(predicted.read_text(encoding="utf-8").splitlines())
+
+
+def test_eval_reads_gold_of_one_document_a_line(capsys):
+    gold = FIXTURES / "eval" / "check-gold.jsonl"
+    assert main(["eval", str(FIXTURES / "eval" / "check-predictions.jsonl"), str(gold)]) == 0
+    metrics = json.loads(capsys.readouterr().out)
+    assert (metrics["n_core"], metrics["n_pred"]) == (26, 52)
+
+
+def test_eval_explain_reports_causes_confusion_and_misses(tmp_path, capsys):
+    predicted = tmp_path / "pred.jsonl"
+    assert main(["-q", "extract", str(ARTICLES), "-o", str(predicted)]) == EXIT_OK
+    capsys.readouterr()
+    gold = FIXTURES / "eval" / "samples-gold.jsonl"
+    assert main(["eval", str(predicted), str(gold), "--explain"]) == EXIT_OK
+    text = capsys.readouterr().out
+    assert text.startswith("precision ")
+    for heading in ("False predictions:", "Event types of pairs", "Missed core gold events:"):
+        assert heading in text
+    assert main(["eval", str(predicted), str(gold), "--explain", "--json"]) == EXIT_OK
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"metrics", "false_predictions", "causes", "confusion", "missed"}
+    false_count = report["metrics"]["n_pred"] - report["metrics"]["tp_core"]
+    assert sum(report["causes"].values()) == false_count - report["metrics"]["tp_opt"]
+    assert f"False predictions: {sum(report['causes'].values())}" in text
+    for entry in report["false_predictions"]:
+        assert entry["doc_id"] in text and len(entry["evidence"]) <= 100
 
 
 def test_eval_of_gold_against_itself_is_perfect(capsys):

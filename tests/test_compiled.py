@@ -34,7 +34,7 @@ EXTRACTION_TESTS = [
     "tests/test_geocode.py",
     "tests/test_assemble.py",
     "tests/test_report_phrasings.py",
-    "tests/test_dev_gold.py",
+    "tests/test_eval_sets.py",
     "tests/test_public_api.py",
     # documents and events cross processes by pickle
     "tests/test_scale.py::test_samples_give_the_single_process_events",
