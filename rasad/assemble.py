@@ -214,7 +214,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         t
         for t in context.index.within("trigger", start, end)
         # aircraft are the means even inside a side's name: "الطائرات الروسية"
-        if (t.value.kind == "means" or not _inside_a_name(t, context.index))
+        if (t.value.kind == "means" or not _inside_a_name(doc, t, context.index))
         and not any(
             c.value == "not_act" and c.start <= t.start < c.end
             for c in context.index.within("cue", start, end)
@@ -360,12 +360,17 @@ def _claimed_by(context: _Context, clause: tuple[int, int]) -> Actor | None:
     return resolve_actor(claimants[-1].value, context.reference) if claimants else None
 
 
-def _inside_a_name(trigger: Mention, index: MentionIndex) -> bool:
+def _inside_a_name(doc: Document, trigger: Mention, index: MentionIndex) -> bool:
     """ "تحرير" in "هيئة تحرير الشام" names a group, not a takeover; "غارة" in "غارة إسرائيلية"
-    opens the name and is still the act."""
+    and "القصف" in "القصف الإسرائيلي" open the name (with their clitics) and are still the act."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    word_start = trigger.start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
     return any(
         trigger.end <= a.end
-        for a in index.starting("actor", trigger.start - MAX_NAME_CHARS, trigger.start)
+        for a in index.starting("actor", trigger.start - MAX_NAME_CHARS, word_start)
     )
 
 

@@ -139,7 +139,7 @@ def test_agreement_talked_about_is_no_event(pipeline):
 def test_losses_summed_up_are_a_tally_not_a_toll(pipeline):
     found = events(
         pipeline,
-        "اندلعت اشتباكات بين هيئة تحرير الشام وقوات النظام على محور الكبينة اليوم.\n"
+        "اندلعت اشتباكات بين هيئة تحرير الشام وقوات النظام في قرية كباني بريف اللاذقية اليوم.\n"
         "وقاربت الخسائر الـ50 قتيلاً في صفوف قوات النظام.",
         published=date(2019, 11, 17),
     )
