@@ -42,7 +42,13 @@ from rasad.extractors.actors import (
 from rasad.extractors.country import about_syria
 from rasad.extractors.dates import find_dates, reference_date
 from rasad.extractors.fatalities import find_fatalities
-from rasad.extractors.places import distribute_cues, most_specific, places_nearby, places_of_acts
+from rasad.extractors.places import (
+    datelines,
+    distribute_cues,
+    most_specific,
+    places_nearby,
+    places_of_acts,
+)
 from rasad.extractors.recaps import find_cues, frame_clause
 from rasad.extractors.triggers import DISORDER_TYPES, Trigger, act_nouns, find_triggers
 from rasad.geocode import Gazetteer
@@ -90,7 +96,9 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     actors = find_actors(doc)
     role_cues = find_role_cues(doc)
     cues = find_cues(doc, 0, len(doc.norm.text))
-    places = distribute_cues(doc, places_of_acts(doc, found, role_cues, cues), gazetteer)
+    places = datelines(
+        doc, distribute_cues(doc, places_of_acts(doc, found, role_cues, cues), gazetteer)
+    )
     # "في السابع من نيسان": a date that is also the name of a quarter is a date
     dates = find_dates(doc, 0, len(doc.norm.text), reference)
     places = [p for p in places if not any(d.start < p.end and p.start < d.end for d in dates)]
@@ -122,7 +130,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
             twin = by_id.setdefault(event.event_id, event)
             if twin is not event:
                 twin.evidence.extend(s for s in event.evidence if s not in twin.evidence)
-                if (event.fatalities or 0) > (twin.fatalities or 0):
+                if event.fatalities and not 0 < (twin.fatalities or 0) <= event.fatalities:
                     twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
     doc.events = list(by_id.values())
     return doc.events

@@ -20,7 +20,7 @@ Each event takes, from all the accounts of its incident:
     actor1, actor2              a named side over the unidentified default
     event_date, time_precision  the most precise date told
     location and admin fields   the most specific place (one event per such place)
-    fatalities                  the largest toll told for that place
+    fatalities                  the most conservative toll told for that place (codebook)
     historical                  background only when every account is
     evidence                    every account's spans
 """
@@ -128,7 +128,8 @@ def events_of(incident: Incident) -> list[Event]:
             historical=historical,
             evidence=[],
         )
-        toll = max(here, key=lambda a: a.event.fatalities or 0)
+        counted = [a for a in here if a.event.fatalities]
+        toll = min(counted, key=lambda a: a.event.fatalities or 0) if counted else leaf
         event.fatalities, event.fatalities_text = toll.event.fatalities, toll.event.fatalities_text
         for account in accounts:
             event.evidence.extend(s for s in account.event.evidence if s not in event.evidence)
@@ -166,7 +167,10 @@ def _window(event: Event) -> tuple[date, date] | None:
         return None
     day = date.fromisoformat(event.event_date)
     half = timedelta(days=WINDOW_DAYS.get(event.time_precision or 1, 0))
-    return day - half, day + half
+    # at the ends of the calendar the window stops there
+    early = day - half if day - date.min >= half else date.min
+    late = day + half if date.max - day >= half else date.max
+    return early, late
 
 
 def _days_overlap(a: Event, b: Event) -> bool:

@@ -21,6 +21,7 @@ ROLES = {
     "connector",
     "locative",
     "person",
+    "speaker",
     "outlet",
     "outlet_after",
     "actor",

@@ -15,6 +15,7 @@ Cue words come from ``discourse_cues.tsv`` and the gazetteer's ``context.tsv``.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
 
 from rasad.geocode import Gazetteer
@@ -274,3 +275,20 @@ def places_of_acts(
         if nearest < 0 or len(text[aside_ends[nearest] : place.start].split()) > ASIDE_GAP_TOKENS:
             kept.append(place)
     return kept
+
+
+def datelines(doc: Document, places: list[Mention]) -> list[Mention]:
+    """ "إدلب: غارة جوية على بلدة سرمين": a place that opens a line before a colon labels the
+    region the line's news comes from; it holds the places the line names."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    labelled = []
+    for mention in places:
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        opens_line = not text[line_start : mention.start].strip(" |-–")
+        if opens_line and text[mention.end : mention.end + 2].lstrip().startswith(":"):
+            mention = Mention(
+                mention.kind, mention.start, mention.end, replace(mention.value, widens=True)
+            )
+        labelled.append(mention)
+    return labelled
