@@ -431,3 +431,20 @@ def test_the_sides_of_a_clash_keep_the_order_of_the_text(pipeline):
         "Military Forces of Syria (2024-)",
         "Unidentified Armed Group (Syria)",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "location"),
+    [
+        # a channel post with no verb: a place and a means or damage noun make the event
+        ("درعا غارية شرقية آثار القصف بالطيران الروسي", "Air/drone strike", "درعا"),
+        ("انفجار في مدينة الباب", "Remote explosive/landmine/IED", "الباب"),
+        ("دمار في حي الصاخور بحلب جراء القصف", "Shelling/artillery/missile attack", "حي الصاخور"),
+        # a dateline ("إدلب:") labels the region; the village is the place
+        ("إدلب: غارة جوية على بلدة سرمين", "Air/drone strike", "سرمين"),
+        ("ريف حماة: قصف مدفعي على كفرزيتا", "Shelling/artillery/missile attack", "كفر زيتا"),
+    ],
+)
+def test_telegraphic_title_without_a_verb(pipeline, text, sub_event_type, location):
+    event = only_event(pipeline, text, published=date(2018, 4, 9))
+    assert (event.sub_event_type, event.location) == (sub_event_type, location)
