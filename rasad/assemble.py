@@ -472,6 +472,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 dated=date_value is not None,
                 reference=_definite(doc, act.trigger),
                 suspected=act.roles.suspected,
+                place_at=place_mention.start if place_mention is not None else -1,
             )
         )
     return accounts

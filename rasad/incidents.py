@@ -64,6 +64,7 @@ class Account:
     dated: bool
     reference: bool
     suspected: bool = False
+    place_at: int = -1  # where the place is named in the normalised text
 
     @property
     def generic(self) -> bool:
@@ -280,6 +281,7 @@ def _leaves(accounts: list[Account]) -> list[Account]:
             continue
         if any(
             _same_or_inside(other.place, account.place, same_act=other.act == account.act)
+            or (other.act == account.act and _locates(other, account))
             for other in accounts
             if other.place
         ):
@@ -301,6 +303,18 @@ def _same_or_inside(inner: PlaceMention, outer: PlaceMention, *, same_act: bool 
     if same_act and outer.place.kind not in CONTAINER_KINDS and not outer.widens:
         return False
     return _contains(outer, inner.place) and not _contains(inner, outer.place)
+
+
+def _locates(inner: Account, outer: Account) -> bool:
+    """ "مدينة دوما ... قرب دمشق": an area named after a place of the same act, around it,
+    says where that place is; "محيط بلدة حضر وتل كروم جبا" names two targets."""
+    return (
+        inner.place is not None
+        and outer.place is not None
+        and outer.place_at > inner.place_at
+        and outer.place.precision >= 2
+        and _contains(outer.place, inner.place.place)
+    )
 
 
 def _covered_by(account: Account, leaf: Account, leaves: list[Account]) -> bool:

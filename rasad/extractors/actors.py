@@ -325,9 +325,9 @@ def assign_roles(
                 for m, r in zip(mentions[index + 1 :], roles[index + 1 :], strict=True)
                 if r != "aside"
             ]
-            if others:
+            if others and not (_unarmed(mention) or _unarmed(others[0])):
                 return _between(mention, others[0], on)
-            unassigned.append(mention)
+            unassigned.append(mention)  # "حالات اختناق بين المدنيين": among them, no fight
         if role == "suspected" and (agent is None or _unidentified(agent)):
             agent, suspected = mention, True
         elif role == "agent" and agent is None:
