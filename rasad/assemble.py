@@ -240,6 +240,27 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         # "الطيران الإسرائيلي استهدف مواقع", "قصفت الطائرات الروسية": by aircraft, an air strike
         by_air = replace(means[0].value, kind="event", priority=chosen.value.priority)
         chosen = replace(chosen, value=by_air)
+    own_places = most_specific(
+        doc,
+        [
+            p
+            for p in context.index.within("place", start, end)
+            if not planned[0] <= p.start < planned[1]
+        ],
+    )
+    in_sentence = bool(context.index.within("place", sentence.start, sentence.end))
+    generic = chosen.value.kind in GENERIC_KINDS
+    if deaths is None and (
+        (generic and not own_places) or (chosen.value.violent and not in_sentence)
+    ):
+        return None  # "لهجمات نفذها مجهولون"، "سير المعارك": no act that can be told apart
+    if chosen.value.kind == "killing" and deaths is None:
+        return None
+    event_places = own_places or places_nearby(
+        doc, clause, sentence, context.index, context.paragraphs
+    )
+    if not event_places:
+        return None
     # A clause with no date of its own takes one told before it in its sentence, never one of
     # a later clause ("، وكان آخرها قبل أيام" dates the recap, not the news).
     dates = (
@@ -275,27 +296,6 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, context.index, start, reference)
-    own_places = most_specific(
-        doc,
-        [
-            p
-            for p in context.index.within("place", start, end)
-            if not planned[0] <= p.start < planned[1]
-        ],
-    )
-    in_sentence = bool(context.index.within("place", sentence.start, sentence.end))
-    generic = chosen.value.kind in GENERIC_KINDS
-    if deaths is None and (
-        (generic and not own_places) or (chosen.value.violent and not in_sentence)
-    ):
-        return None  # "لهجمات نفذها مجهولون"، "سير المعارك": no act that can be told apart
-    if chosen.value.kind == "killing" and deaths is None:
-        return None
-    event_places = own_places or places_nearby(
-        doc, clause, sentence, context.index, context.paragraphs
-    )
-    if not event_places:
-        return None
     recalled_month = bool(
         date_mention and date_mention.value.past_reference and date_mention.value.precision == 3
     )
