@@ -448,3 +448,17 @@ def test_the_sides_of_a_clash_keep_the_order_of_the_text(pipeline):
 def test_telegraphic_title_without_a_verb(pipeline, text, sub_event_type, location):
     event = only_event(pipeline, text, published=date(2018, 4, 9))
     assert (event.sub_event_type, event.location) == (sub_event_type, location)
+
+
+def test_massacre_by_aircraft_is_an_air_strike(pipeline):
+    # "مجزرة نفذها طيران النظام": a massacre is an attack; aircraft of any side are its means
+    event = only_event(pipeline, "شهدت مدينة إدلب مجزرة نفذها طيران النظام الحربي.")
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", STATE)
+
+
+def test_dual_of_governorate_names_both(pipeline):
+    # "محافظتا إدلب وحلب": the dual cue before two governorates
+    events = pipeline.extract(
+        "شهدت محافظتا إدلب وحلب مجزرتين نفذهما طيران النظام.", published=date(2015, 7, 18)
+    )
+    assert sorted(e.admin1 for e in events) == ["Aleppo", "Idleb"]
