@@ -21,7 +21,7 @@ Each event takes, from all the accounts of its incident:
     event_date, time_precision  the most precise date told
     location and admin fields   the most specific place (one event per such place)
     fatalities                  the most conservative toll told for that place (codebook)
-    historical                  background only when every account is
+    historical                  as the first telling frames it (news, or a recall)
     evidence                    every account's spans
 """
 
@@ -108,7 +108,8 @@ def events_of(incident: Incident) -> list[Event]:
     typed = _best_typed(accounts)
     actor1, inter1, actor2, inter2 = _sides(accounts, typed)
     dated = min(accounts, key=_date_rank)
-    historical = all(a.event.historical for a in accounts)
+    # the first telling frames the act: news in the lead, background when first recalled
+    historical = accounts[0].event.historical
     leaves = _leaves(accounts)
     events = []
     for leaf in leaves:
