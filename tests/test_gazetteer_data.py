@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
+import sys
 import time
 from pathlib import Path
 
@@ -11,6 +13,9 @@ import pytest
 from rasad.geocode import GAZETTEER_DIR, Gazetteer
 
 ADMIN1_PCODES = {f"SY{n:02d}" for n in range(1, 15)}
+REPO = Path(__file__).resolve().parent.parent
+# The public sources the build reads (docs/gazetteer.md); not shipped with the package.
+SOURCES = REPO.parent / "shared" / "data" / "gazetteer"
 ROLES = {
     "settlement",
     "area",
@@ -150,10 +155,79 @@ def test_curated_places_are_packaged_in_their_governorate(places: list[dict[str,
         ("حقل التنك", "SY09"),
         ("المنطقة الشرقية", "SY09"),
         ("الشرق السوري", "SY09"),
+        ("التيفور", "SY04"),
+        ("قاعدة تياس", "SY04"),
+        ("كويرس", "SY02"),
+        ("مطار خلخلة", "SY13"),
+        ("مطار الثعلة", "SY13"),
+        ("مطار بلي", "SY12"),
+        ("مطار الناصرية", "SY03"),
+        ("مطار السين", "SY03"),
+        ("مطار الضبعة", "SY04"),
+        ("مطار مرج السلطان", "SY03"),
+        ("مطار تفتناز", "SY07"),
+        ("الفوج 46", "SY02"),
+        ("اللواء 137", "SY09"),
+        ("جبل البحوث", "SY05"),
+        ("الكلية الحربية في حمص", "SY04"),
+        ("البحوث العلمية في برزة", "SY01"),
+        ("البحوث العلمية في جمرايا", "SY03"),
+        ("البحوث العلمية في مصياف", "SY05"),
+        ("مستودعات مهين", "SY04"),
+        ("سد الفرات", "SY11"),
+        ("سد تشرين", "SY02"),
+        ("حوض اليرموك", "SY12"),
+        ("القلمون الشرقي", "SY03"),
+        ("الغوطة الشرقية", "SY03"),
+        ("مخيم الوافدين", "SY03"),
+        ("معبر الوافدين", "SY03"),
+        ("مخيم الركبان", "SY03"),
+        ("موقع الكبر", "SY09"),
     ],
 )
 def test_curated_features_are_found(name: str, admin1: str) -> None:
     assert Gazetteer.default().lookup(name)[0].admin1_pcode == admin1
+
+
+def test_t4_lies_at_tiyas(places: list[dict[str, str]]) -> None:
+    # The codebook codes T4 at the gazetteer's Tiyas (OCHA C2662 الصفا_التياس).
+    packaged = {row["id"]: row for row in places}
+    base, tiyas = packaged["cur-airport-t4"], packaged["C2662"]
+    assert base["admin3_pcode"] == tiyas["admin3_pcode"]
+    assert abs(float(base["latitude"]) - float(tiyas["latitude"])) < 0.01
+    assert abs(float(base["longitude"]) - float(tiyas["longitude"])) < 0.01
+    # OCHA's "الصفا" is the "تياس" of GeoNames/WOF: one record, not two.
+    assert {"التياس", "تياس"} <= set(tiyas["aliases_ar"].split("|"))
+    assert "wof1277158301" not in packaged
+
+
+def test_curated_aliases_name_a_source_record_and_add_a_spelling(
+    places: list[dict[str, str]],
+) -> None:
+    packaged = {row["id"]: row for row in places}
+    for row in rows("curated.tsv"):
+        if row["kind"] == "alias":
+            record = packaged[row["id"]]
+            names = {record["name_ar"], *record["aliases_ar"].split("|")}
+            assert {row["name_ar"], *filter(None, row["aliases_ar"].split("|"))} <= names, row["id"]
+            assert "curated" in packaged[row["id"]]["source"].split("|"), row["id"]
+
+
+@pytest.mark.skipif(not SOURCES.is_dir(), reason="the gazetteer sources are not here")
+def test_packaged_gazetteer_is_the_build_of_curated_and_the_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # places.tsv is rebuilt, never edited: the build of curated.tsv and the sources is the same.
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", REPO / "scripts" / "build_gazetteer.py"
+    )
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, build)  # its dataclasses look their module up
+    spec.loader.exec_module(build)
+    built = tmp_path / "places.tsv"
+    build.build(SOURCES, built)
+    assert built.read_bytes() == (GAZETTEER_DIR / "places.tsv").read_bytes()
 
 
 def test_context_words_have_known_roles() -> None:

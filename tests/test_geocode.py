@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import rasad
 from rasad.geocode import Gazetteer, find_places, skeleton, within_one_edit
 from rasad.model import Document, Mention
 from rasad.normalise import normalise, normalise_key
@@ -286,6 +287,210 @@ def test_common_word_after_a_plural_cue_is_an_adjective() -> None:
     # "قرى جديدة": new villages; a broken plural takes a feminine singular adjective
     assert mentions("ودخلت القوات قرى جديدة في الريف") == []
     assert mentions("ودخلت القوات بلدة جديدة") != []  # "بلدة جديدة": the town of Jdeideh
+
+
+# ---- bases, barracks, camps, crossings, dams and regions ----------------------------------------
+
+
+def place_of(text: str, phrase: str) -> Mention:
+    """The mention of ``text`` that covers ``phrase``."""
+    key = normalise_key(phrase)
+    found = [m for covered, m in mentions(text) if key in covered or covered in key]
+    assert found, mentions(text)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصف الطيران الإسرائيلي مطار التيفور العسكري في محافظة حمص",
+        "وتعرضت قاعدة تيفور الجوية لغارات اتهمت دمشق إسرائيل بتنفيذها",
+        'استهدفت قاعدة "تي فور" العسكرية التابعة للجيش السوري في محافظة حمص',
+        "الهجمات التي استهدفت قاعدة تياس الجوية، المعروفة باسم التيفور",
+        "ضربة صاروخية على T4 في ريف حمص",
+    ],
+)
+def test_t4_is_coded_at_tiyas(gazetteer: Gazetteer, text: str) -> None:
+    # The codebook: T4 / التيفور at the gazetteer's Tiyas (OCHA C2662 الصفا_التياس).
+    tiyas = gazetteer.get("C2662")
+    for _, mention in mentions(text):
+        if mention.value.place.admin1_pcode == "SY04" and mention.value.precision == 1:
+            base = mention.value.place
+            break
+    else:
+        raise AssertionError(mentions(text))
+    assert base.id == "cur-airport-t4"
+    assert km(base.latitude, base.longitude, tiyas.latitude, tiyas.longitude) < 1.5
+    assert base.admin3_pcode == tiyas.admin3_pcode
+
+
+def test_relative_pronoun_before_fawr_is_not_t4() -> None:
+    # "التي فور" is T4 only after "قاعدة"/"مطار": "التي فور وصولها" is "which, on arrival".
+    assert mentions("القوات التي فور وصولها بدأت بالانتشار") == []
+    assert place_ids("قصف قاعدة التي فور") == ["cur-airport-t4"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "base"),
+    [
+        ("هجوم لتنظيم الدولة على كويرس شرقي حلب", "كويرس", "cur-airport-kuweires"),
+        ("غارات أمريكية على الشعيرات بريف حمص", "الشعيرات", "cur-airport-shayrat"),
+        ("استهدفت الضربات قاعدة الضمير الجوية", "قاعدة الضمير", "cur-airport-dumayr"),
+        ("وصول تعزيزات روسية إلى حميميم", "حميميم", "cur-hmeimim"),
+        ("صواريخ على قاعدة حيميم الروسية", "قاعدة حيميم", "cur-hmeimim"),
+        ("وقتل 21 عسكرياً بالقصف على مطار القصير العسكري", "مطار القصير", "cur-airport-dabaa"),
+        ("غادرت السفن قاعدة طرطوس", "قاعدة طرطوس", "cur-tartus-naval"),
+    ],
+)
+def test_air_base_named_without_its_airport_word(text: str, phrase: str, base: str) -> None:
+    assert place_of(text, phrase).value.place.id == base
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "village"),
+    [
+        (
+            "قتلى بهجوم على مطار خلخلة العسكري بريف السويداء الشمالي",
+            "cur-airport-khalkhalah",
+            "C6253",
+        ),
+        ("قصف إسرائيلي على مطار الثعلة غربي السويداء", "cur-airport-thaala", "C6140"),
+        ("غارات على مطار الضبعة العسكري في ريف حمص الغربي", "cur-airport-dabaa", "C2726"),
+        ("استهداف مطار الناصرية في القلمون", "cur-airport-nasiriyah", "C2386"),
+        ("انفجارات في مطار بلي العسكري", "cur-airport-bali", "C6075"),
+    ],
+)
+def test_air_base_named_after_a_village_is_coded_beside_it(
+    gazetteer: Gazetteer, text: str, base: str, village: str
+) -> None:
+    place = place_of(text, "مطار").value.place
+    beside = gazetteer.get(village)
+    assert (place.id, place.admin1_pcode) == (base, beside.admin1_pcode)
+    assert km(place.latitude, place.longitude, beside.latitude, beside.longitude) < 3
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "site", "admin1"),
+    [
+        ("قصف مدفعي على الفوج 46 غربي حلب", "الفوج 46", "cur-base-46", "SY02"),
+        (
+            "انفجارات ضخمة في جبل البحوث 47 جنوبي مدينة حماة",
+            "جبل البحوث 47",
+            "cur-buhuth-47",
+            "SY05",
+        ),
+        ("استهداف مقر اللواء 47 في ريف حماة الجنوبي", "مقر اللواء 47", "cur-buhuth-47", "SY05"),
+        ("هجوم لداعش على اللواء 137 في دير الزور", "اللواء 137", "cur-base-137", "SY09"),
+        (
+            "هجوم بطائرات مسيرة على الكلية الحربية في حمص",
+            "الكلية الحربية",
+            "cur-military-academy",
+            "SY04",
+        ),
+        (
+            "أصابت الصواريخ مركز البحوث العلمية في حي برزة الدمشقي",
+            "البحوث العلمية",
+            "cur-ssrc-barzeh",
+            "SY01",
+        ),
+        ("غارتان استهدفتا مركزا للأبحاث العلمية في جمرايا", "جمرايا", "cur-ssrc-jamraya", "SY03"),
+        ("انفجار في مستودعات مهين بريف حمص", "مستودعات مهين", "C2667", "SY04"),
+        ("الغارة التي استهدفت موقع الكبر في محافظة دير الزور", "موقع الكبر", "C6837", "SY09"),
+    ],
+)
+def test_barracks_and_military_sites_are_places(
+    text: str, phrase: str, site: str, admin1: str
+) -> None:
+    place = place_of(text, phrase).value.place
+    assert (place.id, place.admin1_pcode) == (site, admin1)
+
+
+def test_a_foreign_military_academy_is_not_a_place() -> None:
+    assert mentions("تخرج من الكلية الحربية المصرية عام 2000") == []
+
+
+def test_region_of_a_basin_is_a_place() -> None:
+    found = place_of("قتل 13 مدنياً بغارات على بلدات حوض اليرموك بريف درعا الغربي", "حوض")
+    assert (found.value.place.id, found.value.place.admin1_pcode) == ("cur-yarmouk-basin", "SY12")
+    assert found.value.precision == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("اشتباكات عنيفة بين داعش والفصائل في القلمون الشرقي", "cur-qalamoun-east"),
+        ("القصف على منطقة الغوطة الشرقية", "cur-ghouta-east"),
+        ("الوضع في غوطة دمشق", "cur-ghouta-east"),
+        ("سقطت قذيفة في مرتفعات الجولان", "cur-golan"),
+    ],
+)
+def test_regions_reports_use_are_places(text: str, region: str) -> None:
+    assert place_ids(text) == [region]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "place"),
+    [
+        ("دخلت قافلة المساعدات من معبر الوافدين", "معبر الوافدين", "C2330"),
+        ("خرج المدنيون عبر مخيم الوافدين", "مخيم الوافدين", "C2330"),
+        ("عودة نازحين إلى مخيم الركبان قرب الحدود الأردنية", "مخيم الركبان", "cur-rukban"),
+        ("السيطرة على معبر النصيب مع الأردن", "معبر النصيب", "cur-crossing-nasib"),
+        ("رفع العلم فوق معبر القنيطرة", "معبر القنيطرة", "C6268"),
+    ],
+)
+def test_camp_is_a_place(text: str, phrase: str, place: str) -> None:
+    assert place_of(text, phrase).value.place.id == place
+
+
+@pytest.mark.parametrize(
+    ("text", "dam", "admin1"),
+    [
+        ("سيطرت قوات سوريا الديمقراطية على سد تشرين", "cur-dam-tishrin", "SY02"),
+        ("تقدمت القوات نحو سد الفرات", "cur-dam-euphrates", "SY11"),
+        ("اشتباكات قرب سد الطبقة", "cur-dam-euphrates", "SY11"),
+    ],
+)
+def test_dam_is_a_place(text: str, dam: str, admin1: str) -> None:
+    place = place_of(text, "سد").value.place
+    assert (place.id, place.admin1_pcode) == (dam, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "quarter"),
+    [
+        ("اشتباكات في أطراف حي جوبر", "حي جوبر", "N0025"),
+        ("قصف على حي برزة", "حي برزة", "N0002"),
+        ("انفجار في حي المزة", "حي المزة", "N0056"),
+    ],
+)
+def test_damascus_quarter_named_without_its_half_is_in_damascus(
+    text: str, phrase: str, quarter: str
+) -> None:
+    # OCHA splits جوبر into east and west, المزة into several quarters; reports name the whole.
+    place = place_of(text, phrase).value.place
+    assert (place.id, place.admin1_pcode) == (quarter, "SY01")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "town"),
+    [
+        ("قصف الطيران مدينة كوباني", "كوباني", "C1946"),
+        ("فجر انتحاري نفسه في قرية أم حوش بريف حلب الشمالي", "أم حوش", "C1641"),
+    ],
+)
+def test_town_known_by_another_name_is_the_town(text: str, phrase: str, town: str) -> None:
+    # كوباني is the town عين العرب, not its sub-district; أم حوش is OCHA's معراتة أم حوش.
+    assert place_of(text, phrase).value.place.id == town
+
+
+def test_air_strike_on_t4_is_an_event_at_tiyas() -> None:
+    (event,) = rasad.extract(
+        "قصف الطيران الإسرائيلي مطار التيفور العسكري في ريف حمص الشرقي، ما أدى إلى مقتل 14 "
+        "عسكرياً بينهم 7 إيرانيين.",
+        published="2018-04-09",
+    )
+    assert (event.location, event.admin1, event.geo_precision) == ("مطار التيفور", "Homs", 1)
+    assert (event.latitude, event.longitude) == (34.55, 37.67)
 
 
 # ---- the five seed reports ------------------------------------------------------------------
