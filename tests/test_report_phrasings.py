@@ -462,3 +462,22 @@ def test_dual_of_governorate_names_both(pipeline):
         "شهدت محافظتا إدلب وحلب مجزرتين نفذهما طيران النظام.", published=date(2015, 7, 18)
     )
     assert sorted(e.admin1 for e in events) == ["Aleppo", "Idleb"]
+
+
+def test_withdrawing_from_an_agreement_is_no_move_of_forces(pipeline):
+    # "انسحاب بلاده من الاتفاق النووي": diplomacy, not a redeployment
+    assert (
+        pipeline.extract(
+            "أعلن ترامب انسحاب بلاده من الاتفاق النووي بالتزامن مع توتر في الجولان.",
+            published=date(2018, 5, 9),
+        )
+        == []
+    )
+
+
+def test_move_as_the_purpose_of_another_is_not_made(pipeline):
+    # "للضغط على جيش الإسلام للانسحاب من دوما": لـ with a verbal noun names a purpose
+    events = pipeline.extract(
+        "وسط ضغوط من دمشق على جيش الإسلام للانسحاب من مدينة دوما.", published=date(2018, 4, 7)
+    )
+    assert "Change to group/activity" not in [e.sub_event_type for e in events]
