@@ -40,7 +40,7 @@ from rasad.extractors.actors import (
     state_forces,
 )
 from rasad.extractors.country import about_syria
-from rasad.extractors.dates import find_dates, reference_date
+from rasad.extractors.dates import date_words, find_dates, reference_date
 from rasad.extractors.fatalities import find_fatalities
 from rasad.extractors.places import (
     datelines,
@@ -66,6 +66,7 @@ GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that 
 BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})  # "أن"، "إن"، "بأن" normalised: what was said
+DATE_REACH = 40  # characters around a place that a date written over it may take
 NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
@@ -99,9 +100,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     places = datelines(
         doc, distribute_cues(doc, places_of_acts(doc, found, role_cues, cues), gazetteer)
     )
-    # "في السابع من نيسان": a date that is also the name of a quarter is a date
-    dates = find_dates(doc, 0, len(doc.norm.text), reference)
-    places = [p for p in places if not any(d.start < p.end and p.start < d.end for d in dates)]
+    places = [p for p in places if not _a_date(doc, p, reference)]
     doc.mentions = places + actors
     if not about_syria(doc, places):
         return _out_of_scope(doc, places)
@@ -134,6 +133,16 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
                     twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
     doc.events = list(by_id.values())
     return doc.events
+
+
+def _a_date(doc: Document, place: Mention, reference: date | None) -> bool:
+    """ "في السابع من نيسان": a date that is also the name of a quarter is a date."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    if not date_words().intersection(text[place.start : place.end].split()):
+        return False
+    around = find_dates(doc, place.start - DATE_REACH, place.end + DATE_REACH, reference)
+    return any(d.start < place.end and place.start < d.end for d in around)
 
 
 def _out_of_scope(doc: Document, places: list[Mention]) -> list[Event]:

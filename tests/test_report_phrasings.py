@@ -481,3 +481,11 @@ def test_move_as_the_purpose_of_another_is_not_made(pipeline):
         "وسط ضغوط من دمشق على جيش الإسلام للانسحاب من مدينة دوما.", published=date(2018, 4, 7)
     )
     assert "Change to group/activity" not in [e.sub_event_type for e in events]
+
+
+def test_date_written_like_a_quarter_name_is_a_date(pipeline):
+    # "في السابع من نيسان": a day, not Latakia's quarter "حي السابع من نيسان"
+    events = pipeline.extract(
+        "قصفت قوات النظام مدينة دوما في السابع من نيسان.", published=date(2018, 4, 9)
+    )
+    assert [(e.location, e.event_date) for e in events] == [("دوما", "2018-04-07")]

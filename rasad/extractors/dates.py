@@ -86,6 +86,15 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
+def date_words() -> frozenset[str]:
+    """Every word of a month's, a weekday's or a day ordinal's name: a place named with one
+    ("حي السابع من نيسان") may be a date instead."""
+    grammar = _grammar()
+    names = [*grammar.months, *grammar.weekdays, *grammar.day_ordinals]
+    return frozenset(word for name in names for word in name.split())
+
+
+@cache
 def _grammar() -> _Grammar:
     """The date lexicons and the one pattern built from them."""
     months = {
