@@ -489,3 +489,15 @@ def test_date_written_like_a_quarter_name_is_a_date(pipeline):
         "قصفت قوات النظام مدينة دوما في السابع من نيسان.", published=date(2018, 4, 9)
     )
     assert [(e.location, e.event_date) for e in events] == [("دوما", "2018-04-07")]
+
+
+def test_missile_strike_noun_is_a_strike(pipeline):
+    # "ضربات صاروخية": a strike with no verb of its own; aircraft in the clause make it an air strike
+    events = pipeline.extract(
+        "استهدفت ضربات صاروخية مطار الشعيرات فجر اليوم.", published=date(2018, 4, 9)
+    )
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+    events = pipeline.extract(
+        "نفذت طائرات إسرائيلية ضربات على مطار الشعيرات فجر اليوم.", published=date(2018, 4, 9)
+    )
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
