@@ -501,3 +501,14 @@ def test_missile_strike_noun_is_a_strike(pipeline):
         "نفذت طائرات إسرائيلية ضربات على مطار الشعيرات فجر اليوم.", published=date(2018, 4, 9)
     )
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_hospital_of_the_medical_source_is_not_the_place_of_the_strike(pipeline):
+    # "قالت مصادر طبية في مشفى حمص": where the medics are, not where the strike was
+    event = only_event(
+        pipeline,
+        "قالت مصادر طبية في مشفى حمص المركزي إن 21 عسكرياً قتلوا خلال القصف الجوي الإسرائيلي "
+        "على مطار الضبعة العسكري في ريف حمص.",
+        published=date(2018, 5, 26),
+    )
+    assert (event.location, event.fatalities) == ("مطار الضبعة", 21)
