@@ -10,6 +10,8 @@ from datetime import date
 import pytest
 
 STATE = "Military Forces of Syria (2000-2024)"
+
+ISRAEL_2018 = "Military Forces of Israel (2009-2021)"
 PUBLISHED = date(2021, 2, 14)
 
 
@@ -512,3 +514,17 @@ def test_hospital_of_the_medical_source_is_not_the_place_of_the_strike(pipeline)
         published=date(2018, 5, 26),
     )
     assert (event.location, event.fatalities) == ("مطار الضبعة", 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # "اتهم X بتنفيذه": the accused of an act is coded as a suspected author (codebook)
+        ("ردا على هجوم كيماوي مفترض اتهم النظام السوري بتنفيذه في دوما.", STATE),
+        ("وتعرضت قاعدة التيفور لغارات اتهمت دمشق إسرائيل بتنفيذها.", ISRAEL_2018),
+    ],
+)
+def test_accused_of_an_act_is_its_suspected_author(pipeline, text, actor1):
+    event = only_event(pipeline, text, published=date(2018, 4, 14))
+    assert event.actor1 == actor1
+    assert "(suspected)" in event.notes

@@ -511,7 +511,11 @@ _ROLES_AFTER_CUE = {
     "aside": "aside",
     "counterpart": "counterpart",
 }
-_ROLES_BEFORE_CUE = {"agent_before": "agent", "target_before": "target"}
+_ROLES_BEFORE_CUE = {
+    "agent_before": "agent",
+    "target_before": "target",
+    "suspected_before": "suspected",
+}
 CUE_ROLES = frozenset(_ROLES_AFTER_CUE) | frozenset(_ROLES_BEFORE_CUE) | {"affiliation"}
 AFFILIATION_GAP = 1  # words between a name and "التابعة" when the affiliation is the name's
 
