@@ -143,7 +143,7 @@ def _joins(account: Account, incident: Incident) -> bool:
     """Whether ``account`` can be a later telling of the act of ``incident``."""
     return all(
         _types_agree(account, other)
-        and (account.reference or other.reference or _days_overlap(account.event, other.event))
+        and _days_agree(account, other)
         and _sides_agree(account.event, other.event)
         for other in incident.accounts
     ) and any(_places_agree(account.place, other.place) for other in incident.accounts)
@@ -162,6 +162,17 @@ def _types_agree(a: Account, b: Account) -> bool:
     # an air strike and a missile strike, a strike and its interception: one family
     families = {ea.event_type, eb.event_type} - {"Strategic developments"}
     return families == {"Explosions/Remote violence"}
+
+
+def _days_agree(a: Account, b: Account) -> bool:
+    """Overlapping day windows; a reference's day may be the day it was talked about, and an
+    account with no day told has only the report's as a default, which keeps nothing apart
+    (unless one is told as news and the other as background)."""
+    if a.reference or b.reference:
+        return True
+    if not (a.dated and b.dated) and a.event.historical == b.event.historical:
+        return True
+    return _days_overlap(a.event, b.event)
 
 
 def _window(event: Event) -> tuple[date, date] | None:

@@ -226,3 +226,21 @@ def test_incident_keeps_every_telling_in_order():
     accounts = [_account(0, town), _account(1, None)]
     (incident,) = group(accounts)
     assert isinstance(incident, Incident) and incident.accounts == accounts
+
+
+def test_telling_with_no_day_of_its_own_joins_a_dated_one():
+    # the report's date is only a default: it keeps no telling apart from a dated one
+    town = _place("town")
+    undated = _account(1, town, day="2018-04-09")
+    undated.dated = False
+    (incident,) = group([_account(0, town, day="2018-03-20"), undated])
+    assert [e.event_date for e in events_of(incident)] == ["2018-03-20"]
+
+
+def test_news_and_a_recall_of_the_same_place_stay_apart():
+    town = _place("town")
+    news = _account(1, town, day="2018-04-09")
+    news.dated = False
+    recall = _account(0, town, day="2018-03-20")
+    recall.event.historical = True
+    assert len(group([recall, news])) == 2
