@@ -62,6 +62,7 @@ PROTESTER_INTER = 6  # ACLED's inter code of protesters
 FOREIGN_INTER = 8  # ACLED's inter code of external forces
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
 GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
+WEAPON = "weapon"  # a weapon named in a clause ("الصواريخ"، "قذائف") but not as its act
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
 BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
@@ -245,10 +246,15 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     planned = frame.plan or (end, end)  # what is planned or denied did not happen here
     deaths = _fatalities_of(doc, start, end, planned)
     chosen = _strongest(triggers, deaths)
+    weapons = [t for t in triggers if t.value.kind == WEAPON]
     if means and chosen.value.kind in BY_AIR_KINDS:
         # "الطيران الإسرائيلي استهدف مواقع", "قصفت الطائرات الروسية": by aircraft, an air strike
         by_air = replace(means[0].value, kind="event", priority=chosen.value.priority)
         chosen = replace(chosen, value=by_air)
+    elif weapons and chosen.value.kind in GENERIC_KINDS:
+        # "استهدفت الصواريخ مواقع": a weapon that strikes is the means of the attack
+        armed = replace(weapons[0].value, kind="event", priority=chosen.value.priority)
+        chosen = replace(chosen, value=armed)
     own_places = most_specific(
         doc,
         [

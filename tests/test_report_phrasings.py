@@ -528,3 +528,22 @@ def test_accused_of_an_act_is_its_suspected_author(pipeline, text, actor1):
     event = only_event(pipeline, text, published=date(2018, 4, 14))
     assert event.actor1 == actor1
     assert "(suspected)" in event.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor2"),
+    [
+        # a weapon that strikes is the means of a generic attack
+        (
+            "استهدفت الصواريخ مواقع لقوات النظام في ريف حماة.",
+            "Shelling/artillery/missile attack",
+            STATE,
+        ),
+        ("هجوم صاروخي على مطار الشعيرات.", "Shelling/artillery/missile attack", None),
+        # aircraft as the subject: the positions after them are the target, not the side
+        ("قصفت الطائرات مواقع لقوات النظام في ريف حماة.", "Air/drone strike", STATE),
+    ],
+)
+def test_weapon_or_aircraft_as_subject_of_an_attack(pipeline, text, sub_event_type, actor2):
+    event = only_event(pipeline, text, published=date(2018, 4, 14))
+    assert (event.sub_event_type, event.actor2) == (sub_event_type, actor2)

@@ -39,6 +39,8 @@ RIOTERS = "Rioters (Syria)"
 STATE_INTER = 1
 CIVILIAN_INTER = 7
 UNARMED_INTERS = frozenset({6, CIVILIAN_INTER})  # protesters and civilians: victims, not killers
+# Acts named by no verb: the noun after one is no subject ("استهدفت الصواريخ مواقع لقوات النظام")
+NOT_VERBS = frozenset({"killing", "weapon", "means"})
 SPECIFYING_WORD = "من"  # "مسلحون من تنظيم داعش": of which group the gunmen are
 CUE_WINDOW = 4  # tokens before a name searched for the construction that gives its role
 # Tokens after a unit noun within which its side is named: "دورية مشتركة لقوات الأسد".
@@ -490,7 +492,7 @@ def _role_of(
             # ... unless a name stands before the verb: "تنظيم داعش هاجم نقاط لميليشيات الأسد"
             subject = any(
                 0 <= token.start - act.end <= 1
-                and act.value.kind != "killing"
+                and act.value.kind not in NOT_VERBS
                 and (previous_end is None or previous_end > act.start)
                 for act in acts
             )
