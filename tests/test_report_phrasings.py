@@ -547,3 +547,12 @@ def test_accused_of_an_act_is_its_suspected_author(pipeline, text, actor1):
 def test_weapon_or_aircraft_as_subject_of_an_attack(pipeline, text, sub_event_type, actor2):
     event = only_event(pipeline, text, published=date(2018, 4, 14))
     assert (event.sub_event_type, event.actor2) == (sub_event_type, actor2)
+
+
+def test_dual_of_countryside_frames_the_villages_before_it(pipeline):
+    # "بريفي حلب الشرقي والشمالي": the two countrysides of Aleppo hold the villages named
+    events = pipeline.extract(
+        "قتل 7 مدنيين جراء قصف على مناطق في بلدة دير حافر وقرية عيشة بريفي حلب الشرقي والشمالي.",
+        published=date(2015, 7, 24),
+    )
+    assert sorted(e.location for e in events) == ["دير حافر", "عيشة"]
