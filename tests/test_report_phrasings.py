@@ -556,3 +556,14 @@ def test_dual_of_countryside_frames_the_villages_before_it(pipeline):
         published=date(2015, 7, 24),
     )
     assert sorted(e.location for e in events) == ["دير حافر", "عيشة"]
+
+
+def test_what_a_move_aims_at_is_not_done(pipeline):
+    # "يرمي إلى التصدي": a purpose, not a clash
+    assert (
+        pipeline.extract(
+            "وتقول الوكالة إن زيادة عدد القوات يرمي إلى التصدي للوجود الإيراني في القنيطرة.",
+            published=date(2018, 3, 12),
+        )
+        == []
+    )
