@@ -126,7 +126,7 @@ def events_of(incident: Incident) -> list[Event]:
             interaction=interaction_code(inter1, inter2),
             civilian_targeting=typed.event.civilian_targeting or leaf.event.civilian_targeting,
             event_date=dated.event.event_date,
-            time_precision=dated.event.time_precision,
+            time_precision=_precision_of(dated),
             historical=historical,
             evidence=[],
         )
@@ -276,6 +276,15 @@ def _sides(
         if actor2 is None and event.actor2 is not None and event.actor2 != actor1:
             actor2, inter2 = event.actor2, event.inter2
     return actor1, inter1, actor2, inter2
+
+
+def _precision_of(account: Account) -> int | None:
+    """A reference's day is the day it was talked about: the act was that day or before it,
+    within the week (precision 2), unless only a month is told."""
+    precision = account.event.time_precision
+    if account.reference and precision == 1:
+        return 2
+    return precision
 
 
 def _date_rank(account: Account) -> tuple[bool, bool, int]:

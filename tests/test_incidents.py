@@ -244,3 +244,11 @@ def test_news_and_a_recall_of_the_same_place_stay_apart():
     recall = _account(0, town, day="2018-03-20")
     recall.event.historical = True
     assert len(group([recall, news])) == 2
+
+
+def test_day_of_a_reference_is_a_week_at_most():
+    # "أعلن الاثنين أن الهجوم": the act was that day or before it
+    reference = _account(0, _place("town"))
+    reference.reference = True
+    (incident,) = group([reference])
+    assert [e.time_precision for e in events_of(incident)] == [2]
