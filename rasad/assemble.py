@@ -49,7 +49,7 @@ from rasad.extractors.places import (
     places_nearby,
     places_of_acts,
 )
-from rasad.extractors.recaps import find_cues, frame_clause
+from rasad.extractors.recaps import find_cues, frame_clause, said_between
 from rasad.extractors.triggers import DISORDER_TYPES, Trigger, act_nouns, find_triggers
 from rasad.geocode import Gazetteer
 from rasad.incidents import Account, events_of, group
@@ -66,7 +66,12 @@ WEAPON = "weapon"  # a weapon named in a clause ("الصواريخ"، "قذائ�
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
 BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
-COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})  # "أن"، "إن"، "بأن" normalised: what was said
+# "أن"، "إن"، "بأن"، "إنها" normalised: what opens what was said
+COMPLEMENTIZERS = frozenset(
+    prefix + "ان" + pronoun
+    for prefix in ("", "ب", "و")
+    for pronoun in ("", "ه", "ها", "هم", "هما", "نا")
+)
 DATE_REACH = 40  # characters around a place that a date written over it may take
 NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
@@ -286,7 +291,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         d
         for d in dates
         if not any(o.start <= d.start < o.end for o in context.outlets)
-        and not _day_it_was_said(doc, d, chosen, context.index.within("cue", sentence.start, end))
+        and not _day_it_was_said(doc, d, chosen, sentence.start)
     ]
     date_mention = dates[0] if dates else None
     # names inside a plan are what is feared, not who acted
@@ -331,13 +336,11 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     )
 
 
-def _day_it_was_said(doc: Document, day: Mention, act: Mention, cues: list[Mention]) -> bool:
+def _day_it_was_said(doc: Document, day: Mention, act: Mention, sentence_start: int) -> bool:
     """ "قال المتحدث، يوم الاثنين، إن ..."، "أعلنت الرئاسة ليل الاثنين أن ...": a day between a
     verb of saying and the "أن" that opens what was said is the day of the saying."""
     assert doc.norm is not None
-    if not day.end <= act.start or not any(
-        c.value == "speech" and c.end <= day.start for c in cues
-    ):
+    if not day.end <= act.start or not said_between(doc, sentence_start, day.start):
         return False
     between = doc.norm.text[day.end : act.start].split()
     return any(word in COMPLEMENTIZERS for word in between)

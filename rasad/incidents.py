@@ -282,7 +282,7 @@ def _precision_of(account: Account) -> int | None:
     """A reference's day is the day it was talked about: the act was that day or before it,
     within the week (precision 2), unless only a month is told."""
     precision = account.event.time_precision
-    if account.reference and precision == 1:
+    if account.reference and account.dated and precision == 1:
         return 2
     return precision
 

@@ -26,7 +26,7 @@ from rasad.assemble import assemble
 from rasad.clean import clean
 from rasad.errors import ExtractionError, RasadError
 from rasad.extractors.actors import actor_matcher, role_cue_matcher, role_words
-from rasad.extractors.recaps import cue_matcher
+from rasad.extractors.recaps import cue_matcher, speech_verb_matcher
 from rasad.extractors.triggers import trigger_matcher
 from rasad.geocode import Gazetteer
 from rasad.model import Document, Event
@@ -44,7 +44,14 @@ class Pipeline:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
         # Build every matcher now, so the first document is no slower than the rest.
-        for build in (trigger_matcher, actor_matcher, role_cue_matcher, role_words, cue_matcher):
+        for build in (
+            trigger_matcher,
+            actor_matcher,
+            role_cue_matcher,
+            role_words,
+            cue_matcher,
+            speech_verb_matcher,
+        ):
             build()
         # The lexicons and gazetteer live as long as the process: keep the collector off them.
         gc.freeze()

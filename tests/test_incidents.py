@@ -249,6 +249,6 @@ def test_news_and_a_recall_of_the_same_place_stay_apart():
 def test_day_of_a_reference_is_a_week_at_most():
     # "أعلن الاثنين أن الهجوم": the act was that day or before it
     reference = _account(0, _place("town"))
-    reference.reference = True
+    reference.reference = True  # and dated in its own clause
     (incident,) = group([reference])
     assert [e.time_precision for e in events_of(incident)] == [2]

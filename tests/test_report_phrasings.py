@@ -567,3 +567,14 @@ def test_what_a_move_aims_at_is_not_done(pipeline):
         )
         == []
     )
+
+
+def test_day_it_was_said_with_a_pronoun_on_that(pipeline):
+    # "قالت رويترز، الجمعة، إنها ...": Friday is when it was said; the act was in April
+    event = only_event(
+        pipeline,
+        'قالت وكالة "رويترز"، الجمعة، إنها حصلت على تقرير يظهر استخدام غاز الكلور في مدينة دوما '
+        "بأبريل الماضي.",
+        published=date(2018, 7, 6),
+    )
+    assert (event.event_date, event.time_precision, event.historical) == ("2018-04-15", 3, True)

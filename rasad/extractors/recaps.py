@@ -46,6 +46,20 @@ def cue_matcher() -> PhraseMatcher[str]:
     return matcher
 
 
+@cache
+def speech_verb_matcher() -> PhraseMatcher[str]:
+    """``speech_verbs.tsv``: the verbs of saying."""
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for _, row in read_tsv("speech_verbs.tsv", ["verb"]):
+        matcher.add(row["verb"], row["verb"])
+    return matcher
+
+
+def said_between(doc: Document, start: int, end: int) -> bool:
+    """Whether a verb of saying stands in normalised ``[start, end)``."""
+    return any(True for _ in doc.find(speech_verb_matcher(), start, end))
+
+
 def find_cues(doc: Document, start: int, end: int) -> list[Mention]:
     """Discourse cue mentions in ``doc.norm.text[start:end]``; value: the cue's kind."""
     assert doc.norm is not None
