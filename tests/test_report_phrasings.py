@@ -578,3 +578,16 @@ def test_day_it_was_said_with_a_pronoun_on_that(pipeline):
         published=date(2018, 7, 6),
     )
     assert (event.event_date, event.time_precision, event.historical) == ("2018-04-15", 3, True)
+
+
+def test_likewise_opens_another_act(pipeline):
+    # "، كذلك تدور اشتباكات": the clash is another act, not the shelling's type
+    events = pipeline.extract(
+        "قصفت قوات النظام صباح أمس مناطق في مدينة حرستا، كذلك تدور منذ صباح أمس اشتباكات عنيفة "
+        "بين تنظيم داعش والفصائل المقاتلة في القلمون الشرقي.",
+        published=date(2015, 8, 11),
+    )
+    assert sorted((e.sub_event_type, e.location) for e in events) == [
+        ("Armed clash", "القلمون الشرقي"),
+        ("Shelling/artillery/missile attack", "حرستا"),
+    ]
