@@ -165,14 +165,17 @@ def _types_agree(a: Account, b: Account) -> bool:
 
 
 def _days_agree(a: Account, b: Account) -> bool:
-    """Overlapping day windows; a reference's day may be the day it was talked about, and an
-    account with no day told has only the report's as a default, which keeps nothing apart
-    (unless one is told as news and the other as background)."""
+    """Overlapping day windows. A reference's day may be the day it was talked about, and an
+    account with no day told has only the report's as a default, which keeps nothing apart;
+    but news and background are one act only when they have days and those meet."""
     if a.reference or b.reference:
         return True
-    if not (a.dated and b.dated) and a.event.historical == b.event.historical:
-        return True
-    return _days_overlap(a.event, b.event)
+    if a.event.historical != b.event.historical:
+        # news and background ("كان آخرهم ...") are one act only when their days meet
+        return None not in (a.event.event_date, b.event.event_date) and _days_overlap(
+            a.event, b.event
+        )
+    return not (a.dated and b.dated) or _days_overlap(a.event, b.event)
 
 
 def _window(event: Event) -> tuple[date, date] | None:
@@ -225,6 +228,8 @@ def _contains(area: PlaceMention, place: Place) -> bool:
         return getattr(area.place, code) is not None and getattr(area.place, code) == getattr(
             place, code
         )
+    if area.precision >= 3:  # only the governorate is told ("قرية بمحافظة حلب")
+        return area.place.admin1_pcode is not None and area.place.admin1_pcode == place.admin1_pcode
     if area.place.kind in AREA_KINDS or area.widens:
         reach = REGION_KM
     elif area.precision >= 2:

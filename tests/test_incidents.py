@@ -252,3 +252,21 @@ def test_day_of_a_reference_is_a_week_at_most():
     reference.reference = True  # and dated in its own clause
     (incident,) = group([reference])
     assert [e.time_precision for e in events_of(incident)] == [2]
+
+
+def test_governorate_named_alone_holds_the_village_told_later():
+    # "هجوم على قرية بمحافظة حلب" then "في قرية أم حوش بريف حلب": one attack
+    governorate = _account(0, _place("city", lat=36.2, lon=37.15))
+    governorate.place = PlaceMention(governorate.place.place, 3)
+    village = _account(1, _place("village", lat=36.5, lon=37.1))
+    (incident,) = group([governorate, village])
+    assert [e.location for e in events_of(incident)] == ["village"]
+
+
+def test_undated_news_and_an_undated_recall_stay_apart():
+    # a report with no date at all: "كان آخرهم ..." recalls another act, not the news
+    news = _account(0, _place("town"), day=None)
+    recall = _account(1, _place("town"), day=None)
+    news.dated = recall.dated = False
+    recall.event.historical = True
+    assert len(group([news, recall])) == 2
