@@ -56,12 +56,13 @@ class Trigger:
 # Words whose accusative takes no written alef: ة (normalised ه) carries the ending; a final
 # alef, ى or hamza is irregular or already long.
 _NO_ACCUSATIVE_ALEF = ("ه", "ا", "ى", "ء", "ئ")
+_TA_MARBUTA = "ه"  # ة as normalised
 
 
 @cache
 def trigger_matcher() -> PhraseMatcher[Trigger]:
-    """The trigger lexicon as a matcher (built once), with each entry's accusative and
-    definite forms.
+    """The trigger lexicon as a matcher (built once), with each entry's accusative, definite
+    and dual forms.
 
     An indefinite noun in the accusative is written with an alef: "شنت هجوماً"، "قصفاً
     مدفعياً"; a noun and its adjective take the article together: "الهجوم الكيماوي". The
@@ -77,7 +78,7 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
         matcher.add(row["trigger"], trigger)
         entries.append((row["trigger"], trigger))
     for phrase, trigger in entries:
-        for form in (_accusative(phrase), _definite(phrase)):
+        for form in (_accusative(phrase), _definite(phrase), *_duals(phrase)):
             if form not in matcher:
                 matcher.add(form, trigger)
     return matcher
@@ -87,6 +88,18 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
 def act_nouns() -> frozenset[str]:
     """``act_nouns.tsv``: the normalised nouns that name an act or the weapon of one."""
     return frozenset(normalise_key(row["noun"]) for _, row in read_tsv("act_nouns.tsv", ["noun"]))
+
+
+def _duals(phrase: str) -> tuple[str, ...]:
+    """ "غارة" → "غارتين"، "غارتان"; "ضربة جوية" → "ضربتين جويتين": a feminine noun and its
+    adjectives in the dual (the masculine dual's ين/ان is a suffix the matcher strips)."""
+    words = normalise_key(phrase).split()
+    if not words[0].endswith(_TA_MARBUTA):
+        return ()
+    return tuple(
+        " ".join(w[:-1] + "ت" + ending if w.endswith(_TA_MARBUTA) else w for w in words)
+        for ending in ("ين", "ان")
+    )
 
 
 def _definite(phrase: str) -> str:

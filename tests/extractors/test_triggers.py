@@ -429,3 +429,17 @@ def test_weapon_carried_is_not_an_attack(pipeline):
         published=PUBLISHED,
     )
     assert [e.sub_event_type for e in events] == ["Change to group/activity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # dual nouns: a feminine act noun and its adjective in the dual
+        ("شنت إسرائيل غارتين قرب دمشق", "Air/drone strike"),
+        ("نفذت طائرات التحالف ضربتين جويتين", "Air/drone strike"),
+        ("غارتان جويتان على ريف إدلب", "Air/drone strike"),
+    ],
+)
+def test_dual_of_a_feminine_act_noun(text, sub_event_type):
+    found, trigger = strongest(text)
+    assert trigger.sub_event_type == sub_event_type
