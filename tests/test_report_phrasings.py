@@ -591,3 +591,15 @@ def test_likewise_opens_another_act(pipeline):
         ("Armed clash", "القلمون الشرقي"),
         ("Shelling/artillery/missile attack", "حرستا"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # expectations and preparations name acts that have not happened
+        "ويتوقع أن تبدأ العملية العسكرية على الغوطة الشرقية الأسبوع المقبل.",
+        "ويضيف المراسل أن هذا تمهيد لعملية برية واسعة للقوات الحكومية على الغوطة الشرقية.",
+    ],
+)
+def test_an_expected_or_prepared_act_is_not_coded(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 2, 20)) == []
