@@ -50,7 +50,14 @@ from rasad.extractors.places import (
     places_of_acts,
 )
 from rasad.extractors.recaps import find_cues, frame_clause, said_between
-from rasad.extractors.triggers import DISORDER_TYPES, Trigger, act_nouns, find_triggers
+from rasad.extractors.triggers import (
+    DISORDER_TYPES,
+    GENERIC_KINDS,
+    WEAPON,
+    Trigger,
+    act_nouns,
+    find_triggers,
+)
 from rasad.geocode import Gazetteer
 from rasad.incidents import Account, events_of, group
 from rasad.matching import ARTICLE
@@ -61,8 +68,6 @@ log = logging.getLogger(__name__)
 PROTESTER_INTER = 6  # ACLED's inter code of protesters
 FOREIGN_INTER = 8  # ACLED's inter code of external forces
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
-GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
-WEAPON = "weapon"  # a weapon named in a clause ("الصواريخ"، "قذائف") but not as its act
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
 BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one

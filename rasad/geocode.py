@@ -825,13 +825,13 @@ class Gazetteer:
                 i
                 for i in candidates
                 if self.places[i].admin1_pcode == area.admin1_pcode
-                or _distance_km(self.places[i], area) <= NEAR_CENTRE_KM
+                or place_distance_km(self.places[i], area) <= NEAR_CENTRE_KM
             ]
         return [
             i
             for i in candidates
             if self.places[i].admin2_pcode == area.admin2_pcode
-            or _distance_km(self.places[i], area) <= QUALIFIER_RADIUS_KM
+            or place_distance_km(self.places[i], area) <= QUALIFIER_RADIUS_KM
         ]
 
     def _set_precision(self, hit: _Hit) -> None:
@@ -866,7 +866,7 @@ def _adjacent(text: str, end: int, start: int, *, within_list: bool = False) -> 
     return not PUNCTUATION.search(gap)
 
 
-def _distance_km(a: Place, b: Place) -> float:
+def place_distance_km(a: Place, b: Place) -> float:
     # Equirectangular is within a few metres of haversine at Syria's size.
     from math import cos, radians, sqrt
 

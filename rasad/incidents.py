@@ -27,16 +27,15 @@ Each event takes, from all the accounts of its incident:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from rasad.extractors.actors import UNIDENTIFIED, interaction_code
-from rasad.extractors.triggers import Trigger
+from rasad.extractors.triggers import GENERIC_KINDS, Trigger
+from rasad.geocode import place_distance_km
 from rasad.model import Event, Place, PlaceMention
 
-GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
-VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Sub-types that a report tells as a reaction to another act: an interception is the strike's
 INTERCEPTION = "Disrupted weapons use"
 WINDOW_DAYS = {1: 0, 2: 7, 3: 15}  # half-width of the day window of a time_precision
@@ -153,9 +152,9 @@ def _types_agree(a: Account, b: Account) -> bool:
     ea, eb = a.event, b.event
     if (ea.event_type, ea.sub_event_type) == (eb.event_type, eb.sub_event_type):
         return True
-    if ea.event_type not in VIOLENT_TYPES and ea.sub_event_type != INTERCEPTION:
+    if ea.event_type not in ARMED_TYPES and ea.sub_event_type != INTERCEPTION:
         return False
-    if eb.event_type not in VIOLENT_TYPES and eb.sub_event_type != INTERCEPTION:
+    if eb.event_type not in ARMED_TYPES and eb.sub_event_type != INTERCEPTION:
         return False
     if a.generic or b.generic:
         return True
@@ -216,7 +215,7 @@ def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:
     return (
         _contains(a, b.place)
         or _contains(b, a.place)
-        or _distance_km(a.place, b.place) <= BESIDE_KM
+        or place_distance_km(a.place, b.place) <= BESIDE_KM
     )
 
 
@@ -237,17 +236,9 @@ def _contains(area: PlaceMention, place: Place) -> bool:
     else:
         return False
     return (
-        area.place.admin1_pcode == place.admin1_pcode and _distance_km(area.place, place) <= reach
+        area.place.admin1_pcode == place.admin1_pcode
+        and place_distance_km(area.place, place) <= reach
     )
-
-
-def _distance_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _best_typed(accounts: list[Account]) -> Account:

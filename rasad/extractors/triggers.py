@@ -30,6 +30,8 @@ DISORDER_TYPES = {
     "Protests": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
+WEAPON = "weapon"  # a weapon named ("الصواريخ"، "قذائف"), an act only as its means
 WEAPON_IN_USE_PRIORITY = 5  # as strong as "قصف": "استهدفت قوات النظام بقذائف المدفعية بلدة ..."
 VIOLENT_TYPES = frozenset(t for t, d in DISORDER_TYPES.items() if d != "Strategic developments")
 
@@ -126,7 +128,7 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
     found = []
     for match in doc.find(trigger_matcher(), start, end):
         trigger = match.payload
-        if trigger.kind == "weapon" and _instrumental(text, match.start):
+        if trigger.kind == WEAPON and _instrumental(text, match.start):
             trigger = replace(trigger, kind="event", priority=WEAPON_IN_USE_PRIORITY)
         found.append(Mention("trigger", match.start, match.end, trigger))
     return found

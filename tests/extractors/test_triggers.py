@@ -441,5 +441,5 @@ def test_weapon_carried_is_not_an_attack(pipeline):
     ],
 )
 def test_dual_of_a_feminine_act_noun(text, sub_event_type):
-    found, trigger = strongest(text)
+    _, trigger = strongest(text)
     assert trigger.sub_event_type == sub_event_type
