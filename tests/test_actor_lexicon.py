@@ -248,8 +248,8 @@ def test_each_alias_matches_itself_as_a_whole(matcher, aliases):
         ("جراء عدة هجمات منفصلة نفذتها مجموعات مسلحة", UNIDENTIFIED),
         ("بسبب قلة الدعم المقدم من الطيران الحربي الروسي", "Military Forces of Russia (2000-)"),
         ("برعاية الاحتلال الروسي", "Military Forces of Russia (2000-)"),
-        ('مليشيا "القاطرجي"', "Al Qaterji Militia"),
-        ('وميليشيا "قاطرجي" والميليشيات الإيرانية', "Al Qaterji Militia"),
+        ('مليشيا "القاطرجي"', "Qaterji Militia"),
+        ('وميليشيا "قاطرجي" والميليشيات الإيرانية', "Qaterji Militia"),
         ("وأوعزت الميليشيات الإيرانية بالتعاون مع قوات الأسد", "Militia (Pro-Iran)"),
         ("وطرد ميليشيات قسد إلى مناطق شرق الفرات", "SDF: Syrian Democratic Forces"),
         ("بالتعاون مع الجيش الوطني السوري", "Syrian National Army"),
@@ -294,7 +294,7 @@ def test_each_seed_report_names_its_main_actors(matcher):
             ISLAMIC_STATE,
             "NDF: National Defence Forces",
             "Liwa al Quds",
-            "Al Qaterji Militia",
+            "Qaterji Militia",
             "Military Forces of Russia (2000-)",
         },
         "001": {
@@ -316,7 +316,7 @@ def test_each_seed_report_names_its_main_actors(matcher):
         "003": {
             OLD_ARMY,
             "NDF: National Defence Forces",
-            "Al Qaterji Militia",
+            "Qaterji Militia",
             "SDF: Syrian Democratic Forces",
             "Civilians (Syria)",
         },

@@ -139,7 +139,7 @@ def test_filters_by_governorate_and_district(
 def test_filters_by_type_and_sub_type(client: TestClient, every: list[dict[str, Any]]) -> None:
     battles = ids(client, event_type="Battles")
     assert battles == expect(every, lambda e: e["event_type"] == "Battles")
-    assert len(battles) == 21
+    assert len(battles) == 22
     assert ids(client, sub_event_type="Armed clash") == expect(
         every, lambda e: e["sub_event_type"] == "Armed clash"
     )

@@ -603,3 +603,31 @@ def test_likewise_opens_another_act(pipeline):
 )
 def test_an_expected_or_prepared_act_is_not_coded(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 2, 20)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # VSO: the men right after "أطلق" (or its verbal noun) fired; "النار باتجاه" is the act
+        "أطلق عناصر من القاطرجي النار باتجاه سيارة تابعة لميليشيا الدفاع الوطني في بلدة صبيخان.",
+        "توتر في بلدة صبيخان بعد إطلاق عناصر من القاطرجي النار باتجاه سيارة تابعة لميليشيا "
+        "الدفاع الوطني.",
+    ],
+)
+def test_men_right_after_the_verb_of_firing_are_its_subject(pipeline, text):
+    event = only_event(pipeline, text, published=date(2019, 11, 17))
+    assert (event.location, event.actor1, event.actor2) == (
+        "صبيخان",
+        "Qaterji Militia",
+        "NDF: National Defence Forces",
+    )
+
+
+def test_what_followed_is_told_with_its_own_places(pipeline):
+    # "لتشهد المنطقة ومدن العشارة والميادين استنفاراً": not more places of the shooting
+    events = pipeline.extract(
+        "أطلق عناصر من القاطرجي النار باتجاه سيارة في بلدة صبيخان، لتشهد المنطقة ومدن العشارة "
+        "والميادين استنفاراً كبيراً.",
+        published=date(2019, 11, 17),
+    )
+    assert [e.location for e in events if e.event_type == "Battles"] == ["صبيخان"]

@@ -465,6 +465,10 @@ def _role_of(
             break
         if cue.value in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 0:
             continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
+        if cue.value == "target_after" and any(
+            c.value == "agent_next" and _words_between(tokens, c.end, cue.start) == 0 for c in cues
+        ):
+            return "agent"  # "أطلق عناصر من القاطرجي النار": the men right after the verb fired
         if (
             cue.value in ("agent_next", "counterpart")
             and _words_between(tokens, cue.end, mention.start) > 0
