@@ -631,3 +631,17 @@ def test_what_followed_is_told_with_its_own_places(pipeline):
         published=date(2019, 11, 17),
     )
     assert [e.location for e in events if e.event_type == "Battles"] == ["صبيخان"]
+
+
+def test_cause_told_after_the_clash_lends_it_its_place(pipeline):
+    # the place of "بسبب إقدام ... على نصب حاجز ... في مدينة الميادين" is the clash's, though
+    # the clause also counts the dead of "these clashes"; not the village of the sentence before
+    events = pipeline.extract(
+        "وقعت مشادة كلامية في قرية الحسينية بين عناصر من ميليشيات الأسد وعناصر من ميليشيا "
+        "الباقر.\nفيما شهد يوم السبت الماضي اشتباكات بين فرع الأمن العسكري ومجموعة تابعة "
+        "للحرس الثوري، بسبب إقدام الأمن العسكري على نصب حاجز في مدينة الميادين، ولم يعرف إن "
+        "كان هناك قتلى إثر هذه الاشتباكات.",
+        published=date(2019, 11, 17),
+    )
+    clash = [e for e in events if e.event_date == "2019-11-16"]
+    assert [e.location for e in clash] == ["الميادين"]

@@ -20,6 +20,7 @@ from functools import cache
 
 from rasad.geocode import Gazetteer
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
+from rasad.matching import ARTICLE
 from rasad.model import Document, Mention, MentionIndex, Place, PlaceMention, Sentence
 from rasad.normalise import normalise_key
 
@@ -37,33 +38,48 @@ def places_nearby(
     index: MentionIndex,
     paragraphs: dict[int, list[Sentence]],
 ) -> list[Mention]:
-    """Where an act with no place of its own happened: the place told just before it, else
-    the next one in its sentence (unless another act is told there), else the last one of the
-    paragraph before.
+    """Where an act with no place of its own happened: the place told just before it in its
+    sentence, else the next one in its sentence (unless another act is told there), else the
+    last one told before it in its paragraph, else the last one of the paragraph before.
 
     ``index`` holds the document's places and triggers; ``paragraphs`` its body sentences by
     paragraph number.
     """
-    paragraph = paragraphs.get(sentence.paragraph, [])
-    paragraph_start = min((s.start for s in paragraph), default=sentence.start)
-    earlier = most_specific(doc, index.within("place", paragraph_start, clause[0]))
-    if earlier:
-        return earlier[-1:]
+    assert doc.norm is not None
+    text = doc.norm.text
+    earlier_here = most_specific(doc, index.within("place", sentence.start, clause[0]))
+    if earlier_here:
+        return earlier_here[-1:]
     # a later clause that tells a violent act of its own keeps its place to itself; a cause or
-    # a move ("بسبب إقدام الأمن العسكري على نصب حاجز ... في مدينة الميادين") lends it
+    # a move ("بسبب إقدام الأمن العسكري على نصب حاجز ... في مدينة الميادين") lends it, and so
+    # do the dead of the act ("... إصابات أو قتلى") and the act named again ("هذه الاشتباكات")
     later_clauses = [
         c
         for c in sentence.clauses
-        if c[0] >= clause[1] and not any(t.value.violent for t in index.within("trigger", *c))
+        if c[0] >= clause[1]
+        and not any(
+            t.value.violent and t.value.kind != "killing" and not _named_before(text, t)
+            for t in index.within("trigger", *c)
+        )
     ]
     later = most_specific(doc, [p for c in later_clauses for p in index.within("place", *c)])
     if later:
         return later[:1]
+    paragraph = paragraphs.get(sentence.paragraph, [])
+    paragraph_start = min((s.start for s in paragraph), default=sentence.start)
+    earlier = most_specific(doc, index.within("place", paragraph_start, sentence.start))
+    if earlier:
+        return earlier[-1:]
     previous = paragraphs.get(sentence.paragraph - 1)
     if previous:
         before = index.within("place", previous[0].start, previous[-1].end)
         return most_specific(doc, before)[:1]
     return []
+
+
+def _named_before(text: str, trigger: Mention) -> bool:
+    """ "هذه الاشتباكات": an act named with the article, one already told."""
+    return text[max(0, trigger.start - len(ARTICLE)) : trigger.start] == ARTICLE
 
 
 def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
