@@ -645,3 +645,17 @@ def test_cause_told_after_the_clash_lends_it_its_place(pipeline):
     )
     clash = [e for e in events if e.event_date == "2019-11-16"]
     assert [e.location for e in clash] == ["الميادين"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # epithets and the story of 2011 name protests that no report tells as news
+        "وتسيطر الفصائل المعارضة على 70 بالمئة من محافظة درعا، مهد الاحتجاجات ضد القوات الحكومية.",
+        "وتشهد سوريا منذ سبع سنوات نزاعا داميا بدأ باحتجاجات سلمية ضد النظام في درعا.",
+    ],
+)
+def test_protests_named_as_an_epithet_or_as_history_are_not_events(pipeline, text):
+    assert [
+        e for e in pipeline.extract(text, published=date(2018, 7, 1)) if e.event_type == "Protests"
+    ] == []
