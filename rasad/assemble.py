@@ -78,6 +78,7 @@ COMPLEMENTIZERS = frozenset(
     for pronoun in ("", "ه", "ها", "هم", "هما", "نا")
 )
 DATE_REACH = 40  # characters around a place that a date written over it may take
+AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
@@ -321,8 +322,14 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, context.index, start, reference)
-    recalled_month = bool(
-        date_mention and date_mention.value.past_reference and date_mention.value.precision == 3
+    # "في آب الماضي"، "قبل أيام": a month or a time ago recalls an act (codebook: background)
+    recalled = bool(
+        date_mention
+        and date_mention.value.past_reference
+        and (
+            date_mention.value.precision == 3
+            or doc.norm.text[date_mention.start : date_mention.end].startswith(AGO)
+        )
     )
     # "في التاسع من نيسان" in a report of July: news is of the last days, an act dated weeks
     # before the report is background to it
@@ -336,7 +343,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         places=event_places,
         fatalities=deaths,
         date_mention=date_mention,
-        historical=historical or recalled_month or long_before,
+        historical=historical or recalled or long_before,
         historical_cue=frame.historical_cue,
     )
 

@@ -670,3 +670,13 @@ def test_reported_act_denied_is_not_coded(pipeline):
         )
         == []
     )
+
+
+def test_an_act_told_as_days_ago_is_background(pipeline):
+    # "وقبل أيام قتل ...": a time ago recalls an act (codebook: "وكان آخرها قبل أيام")
+    event = only_event(
+        pipeline,
+        "وقبل أيام قتل عسكريون إيرانيون في غارة على قاعدة التيفور الجوية في حمص.",
+        published=date(2018, 4, 17),
+    )
+    assert event.historical
