@@ -323,6 +323,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, context.index, start, reference)
     # "في آب الماضي"، "قبل أيام": a month or a time ago recalls an act (codebook: background)
+    assert doc.norm is not None
     recalled = bool(
         date_mention
         and date_mention.value.past_reference
