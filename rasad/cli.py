@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         "place, actors, fatalities, its own id) and why it was joined to the accounts before "
         "it, check by check; an account wrongly joined is taken out with `rasad split`.",
         epilog="Example: rasad events --since 2023-12-01 --type Battles\n"
-        "         rasad events --event sy24-shula-bb225f7d2d --json\n"
+        "         rasad events --event orient-shula-3825fbff41 --json\n"
         "Exit status: 0; 1 when --event names no stored event.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -162,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         "never puts the account back with the accounts it was split from. Both events' "
         "histories record it. Note that an event's id is its smallest account id: splitting "
         "that account gives the remaining accounts a new id (printed).",
-        epilog="Example: rasad split orient-shula-2b51f0c2bc sy24-shula-bb225f7d2d\n"
+        epilog="Example: rasad split orient-shula-3825fbff41 sy24-shula-ea373239a5\n"
         "Exit status: 0 split; 1 unknown event, or an account not in it (one line on stderr).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

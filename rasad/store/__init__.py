@@ -788,7 +788,8 @@ class Store:
             else {}
         )
 
-        apart = self._apart(conn, sorted(component))
+        # A lone account has nothing to be kept apart from: no look-up.
+        apart = self._apart(conn, sorted(component)) if len(component) > 1 else {}
         groups = [
             merge(group) for group in resolve((s for s, _ in component.values()), apart=apart)
         ]
