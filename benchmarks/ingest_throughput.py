@@ -6,9 +6,11 @@
    PostgreSQL is found and started), a fresh PostgreSQL database.
 2. Resolution: ``rasad.dedup.resolve_all`` over 10k and 100k synthetic accounts of events
    (Syrian governorates, about three a day, half of them retold by a second outlet);
-   time per account must stay flat as the number grows: near-linear, never quadratic.
+   time per account must stay flat as the number grows: near-linear, never quadratic. Then
+   the same with one joined event in a hundred split by an analyst (``apart=``), as
+   ``rasad split`` leaves them: the split accounts must stay apart at no extra cost.
    ``--store-sizes`` also times ``Store.add`` of synthetic documents as a SQLite store
-   grows (per document, at each size).
+   grows (per document, at each size), then ``Store.split`` of 20 of its joined events.
 
 Run: .venv/bin/python benchmarks/ingest_throughput.py [--postgres URL] [--sizes 10000 100000]
 """
@@ -104,7 +106,7 @@ def synthetic_sources(count: int, seed: int = 7) -> list:
 
 
 def time_resolution(sizes: list[int]) -> None:
-    from rasad.dedup import resolve_all
+    from rasad.dedup import kept_apart, resolve_all
 
     for size in sizes:
         accounts = synthetic_sources(size)
@@ -114,6 +116,17 @@ def time_resolution(sizes: list[int]) -> None:
         print(
             f"resolution of {size:>7,} accounts: {elapsed:6.2f} s, "
             f"{elapsed / size * 1e6:6.1f} µs per account, {len(events):,} events"
+        )
+        # One joined event in a hundred split by an analyst: its last account kept apart.
+        joined = [e for e in events if len(e.sources) > 1][::100]
+        pairs = [(e.sources[-1].source_id, e.sources[0].source_id) for e in joined]
+        began = time.perf_counter()
+        apart_events = resolve_all(accounts, apart=kept_apart(pairs))
+        elapsed = time.perf_counter() - began
+        assert len(apart_events) == len(events) + len(pairs)
+        print(
+            f"  with {len(pairs):>5,} splits kept apart: {elapsed:6.2f} s, "
+            f"{elapsed / size * 1e6:6.1f} µs per account, {len(apart_events):,} events"
         )
 
 
@@ -140,6 +153,15 @@ def time_store_growth(sizes: list[int]) -> None:
                 f"store grown to {size:>7,} documents: "
                 f"{elapsed / max(batch, 1) * 1e3:6.2f} ms per document added"
             )
+        joined = [e for e in store.events() if len(e.sources) > 1][:20]
+        began = time.perf_counter()
+        for stored in joined:
+            store.split(stored.event.event_id, stored.sources[-1].source_event_id)
+        elapsed = time.perf_counter() - began
+        print(
+            f"split of {len(joined)} joined events in that store: "
+            f"{elapsed / max(len(joined), 1) * 1e3:6.2f} ms per split"
+        )
 
 
 def start_postgres(folder: str) -> tuple[str, object] | None:

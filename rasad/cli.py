@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, TextIO
 from rasad.errors import RasadError
 
 if TYPE_CHECKING:
-    from rasad.store import EventFilter
+    from rasad.model import Event
+    from rasad.store import EventFilter, Store
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 TABLE_COLUMNS = (
@@ -123,16 +124,52 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser(
         "events",
-        help="list stored events as a table",
+        help="list stored events as a table, or lay one event open",
         description="Print the stored events that pass the filters as a readable table: "
-        "fatalities as coded, with the lowest and highest figures reported when they differ.",
-        epilog="Example: rasad events --since 2023-12-01 --type Battles",
+        "fatalities as coded, with the lowest and highest figures reported when they differ. "
+        "--event ID prints one event, then each of its accounts (document, outlet, date, "
+        "place, actors, fatalities, its own id) and why it was joined to the accounts before "
+        "it, check by check; an account wrongly joined is taken out with `rasad split`.",
+        epilog="Example: rasad events --since 2023-12-01 --type Battles\n"
+        "         rasad events --event orient-shula-3825fbff41 --json\n"
+        "Exit status: 0; 1 when --event names no stored event.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_db(listing)
     _add_filters(listing)
     listing.add_argument("--limit", type=int, default=None, help="at most this many events")
+    listing.add_argument(
+        "--event",
+        metavar="ID",
+        help="one event (its id or any of its accounts' ids): its accounts and why they were "
+        "joined",
+    )
+    listing.add_argument(
+        "--json",
+        action="store_true",
+        help="JSON instead of a table: with --event one object (as GET /api/events/{id}), "
+        "else one event a line",
+    )
     listing.set_defaults(handler=run_events)
+
+    splitting = commands.add_parser(
+        "split",
+        help="take an account out of an event it was wrongly joined to, for good",
+        description="Undo a wrong join: ACCOUNT_ID (a source_event_id shown by `rasad events "
+        "--event EVENT_ID`) leaves EVENT_ID and becomes an event of its own (or joins another "
+        "event it fits); EVENT_ID is re-coded from its remaining accounts. The split is "
+        "stored: ingesting the same documents again, or new ones that resolve with them, "
+        "never puts the account back with the accounts it was split from. Both events' "
+        "histories record it. Note that an event's id is its smallest account id: splitting "
+        "that account gives the remaining accounts a new id (printed).",
+        epilog="Example: rasad split orient-shula-3825fbff41 sy24-shula-ea373239a5\n"
+        "Exit status: 0 split; 1 unknown event, or an account not in it (one line on stderr).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    splitting.add_argument("event_id", metavar="EVENT_ID")
+    splitting.add_argument("account_id", metavar="ACCOUNT_ID")
+    _add_db(splitting)
+    splitting.set_defaults(handler=run_split)
 
     serve = commands.add_parser(
         "serve",
@@ -508,6 +545,12 @@ def run_events(args: argparse.Namespace) -> int:
     from rasad.store import Store
 
     with Store(args.db) as store:
+        if args.event is not None:
+            return _print_audit(store, args.event, as_json=args.json)
+        if args.json:
+            for stored in islice(store.iter_events(_filters(args)), args.limit):
+                print(json.dumps(stored.to_dict(), ensure_ascii=False))
+            return EXIT_OK
         print("  ".join(name.ljust(width) for name, width in EVENT_TABLE_COLUMNS).rstrip())
         for stored in islice(store.iter_events(_filters(args)), args.limit):
             e = stored.event
@@ -533,6 +576,116 @@ def run_events(args: argparse.Namespace) -> int:
                     values[name][:width].ljust(width) for name, width in EVENT_TABLE_COLUMNS
                 ).rstrip()
             )
+    return EXIT_OK
+
+
+def _print_audit(store: Store, event_id: str, *, as_json: bool) -> int:
+    """``rasad events --event ID``: the event, each account, and why each was joined."""
+    audit = store.audit(event_id)
+    if audit is None:
+        print(f"rasad: no event or account {event_id!r} in the store", file=sys.stderr)
+        return EXIT_FAILURES
+    if as_json:
+        print(json.dumps(audit.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    stored = audit.stored
+    e = stored.event
+    print(f"event {e.event_id}")
+    print(f"  {e.event_type} / {e.sub_event_type}, {_when(e.event_date, e.time_precision)}")
+    print(f"  place       {_where(e)}")
+    print(f"  actors      {_who(e)}")
+    print(f"  fatalities  {_toll(e, stored.fatalities_low, stored.fatalities_high)}")
+    print(f"  sources     {len(stored.sources)} ({len(audit.accounts)} accounts)")
+    for number, (link, account) in enumerate(audit.accounts, 1):
+        a = account.event
+        role = f"{link.role}; the event bears its id" if number == 1 else link.role
+        print(f"\naccount {number}: {link.source_event_id} ({role})")
+        published = link.published.isoformat() if link.published else "undated"
+        outlet = f"{link.outlet}, " if link.outlet else ""
+        print(f"  document    {link.doc_id} ({outlet}published {published})")
+        if link.url:
+            print(f"  url         {link.url}")
+        window = account.window
+        span = f", window {window[0]}..{window[1]}" if window else ""
+        print(f"  type        {a.event_type} / {a.sub_event_type}")
+        print(f"  date        {_when(a.event_date, a.time_precision)}{span}")
+        print(f"  place       {_where(a)}")
+        print(f"  actors      {_who(a)}")
+        print(
+            f"  fatalities  {a.fatalities or 0}"
+            + (f" «{a.fatalities_text}»" if a.fatalities_text else "")
+        )
+        for why in audit.joins[account.source_id]:
+            verdict = "joins" if why["compatible"] else "would NOT join"
+            print(f"  {verdict} {why['with']}: {why['summary']}")
+    copies = [link for link in stored.sources if link.role == "copy"]
+    if copies:
+        print("\ncopies (near-duplicate documents)")
+        for link in copies:
+            original = audit.copies.get(link.doc_id)
+            print(f"  {link.doc_id}" + (f" copies {original}" if original else ""))
+    if audit.kept_apart:
+        print("\nkept apart (rasad split)")
+        for split in audit.kept_apart:
+            print(
+                f"  {split['account']} from {split['apart_from']} "
+                f"(split out of {split['event_id']} at {split['split_at']})"
+            )
+    if audit.history:
+        print("\nhistory")
+        for change in audit.history:
+            by = change["doc_id"] or "analyst"
+            print(
+                f"  {change['changed_at'].isoformat(timespec='seconds')}  {by}: "
+                + json.dumps(change["changes"], ensure_ascii=False)
+            )
+    if len(audit.accounts) > 1:
+        print(f"\nto take an account out: rasad split {e.event_id} ACCOUNT_ID")
+    return EXIT_OK
+
+
+def _when(day: str | None, precision: int | None) -> str:
+    return f"{day or 'undated'} (time precision {precision})" if precision else day or "undated"
+
+
+def _where(e: Event) -> str:
+    names = " / ".join(name for name in (e.location_en, e.location) if name) or "no place"
+    admin = ", ".join(dict.fromkeys(name for name in (e.admin2, e.admin1) if name))
+    point = (
+        f" [{e.latitude:.5f}, {e.longitude:.5f}]"
+        if e.latitude is not None and e.longitude is not None
+        else ""
+    )
+    precision = f" geo precision {e.geo_precision}" if e.geo_precision else ""
+    return f"{names}" + (f", {admin}" if admin else "") + point + precision
+
+
+def _who(e: Event) -> str:
+    return " vs ".join(name for name in (e.actor1, e.actor2) if name) or "none named"
+
+
+def _toll(e: Event, low: int | None, high: int | None) -> str:
+    deaths = str(e.fatalities)
+    if low is not None and (low, high) != (e.fatalities, e.fatalities):
+        deaths += f" [{low}-{high}]"
+    return deaths + (f" «{e.fatalities_text}»" if e.fatalities_text else "")
+
+
+def run_split(args: argparse.Namespace) -> int:
+    from rasad.store import Store
+
+    with Store(args.db) as store:
+        done = store.split(args.event_id, args.account_id)
+    others = ", ".join(done.remaining)
+    print(
+        f"split {done.account} out of {done.event_id}: it is now event {done.account_event}; "
+        f"the {len(done.apart_from)} account(s) it was joined to are now {others}"
+    )
+    if not args.quiet:
+        print(
+            f"kept apart from {', '.join(done.apart_from)} for good "
+            "(stored in resolution_splits; re-ingesting will not join them again)"
+        )
     return EXIT_OK
 
 

@@ -27,11 +27,11 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rasad.model import Document, Event
 
@@ -256,25 +256,170 @@ def compatible(a: Source, b: Source) -> bool:
     return same_place(a.event, b.event)
 
 
+def why_joined(a: Source, b: Source) -> dict[str, Any]:
+    """Why two accounts can tell one event, check by check: what ``compatible`` looks at.
+
+    ``documents``, ``type``, ``dates``, ``actors`` and ``place`` each say whether their check
+    passes (``ok``), how (``match``) and what was compared; ``compatible`` is
+    ``compatible(a, b)`` itself, true exactly when every check passes, and ``summary`` says
+    it in one line. JSON-ready (dates as ISO strings). For an analyst auditing a join
+    (``rasad events --event``, ``/api/events/{id}``).
+    """
+    ea, eb = a.event, b.event
+    documents = {"ok": a.doc_id != b.doc_id, "a": a.doc_id, "b": b.doc_id}
+
+    type_ok = eb.event_type in compatible_types(ea.event_type)
+    kind = {
+        "ok": type_ok,
+        "match": "same type"
+        if ea.event_type == eb.event_type
+        else ("compatible types" if type_ok else "different types"),
+        "a": [ea.event_type, ea.sub_event_type],
+        "b": [eb.event_type, eb.sub_event_type],
+        "same_sub_event_type": ea.sub_event_type == eb.sub_event_type,
+    }
+
+    overlap = None
+    if a.window is not None and b.window is not None:
+        first, last = max(a.window[0], b.window[0]), min(a.window[1], b.window[1])
+        overlap = (first, last) if first <= last else None
+    dates = {
+        "ok": overlap is not None,
+        "match": "undated"
+        if a.window is None or b.window is None
+        else ("windows overlap" if overlap else "windows apart"),
+        "a": _days_of(a.window),
+        "b": _days_of(b.window),
+        "overlap": _days_of(overlap),
+    }
+
+    actors_a, actors_b = specific_actors(ea), specific_actors(eb)
+    shared = sorted(actors_a & actors_b)
+    actors = {
+        "ok": bool(shared) or not actors_a or not actors_b,
+        "match": "shared actors"
+        if shared
+        else ("no specific actor on one side" if not actors_a or not actors_b else "none shared"),
+        "shared": shared,
+        "a": sorted(actors_a),
+        "b": sorted(actors_b),
+    }
+
+    km = None
+    if None not in (ea.latitude, ea.longitude, eb.latitude, eb.longitude):
+        km = round(distance_km(ea.latitude, ea.longitude, eb.latitude, eb.longitude), 2)
+    place = {
+        "ok": same_place(ea, eb),
+        "match": _place_match(ea, eb, km),
+        "km": km,
+        "a": _place_of(ea),
+        "b": _place_of(eb),
+    }
+    why: dict[str, Any] = {
+        "compatible": compatible(a, b),
+        "documents": documents,
+        "type": kind,
+        "dates": dates,
+        "actors": actors,
+        "place": place,
+    }
+    why["summary"] = _summary(why)
+    return why
+
+
+def _days_of(window: tuple[date, date] | None) -> list[str] | None:
+    return [window[0].isoformat(), window[1].isoformat()] if window else None
+
+
+def _place_of(event: Event) -> dict[str, Any]:
+    return {
+        "location": event.location,
+        "admin1": event.admin1,
+        "geo_precision": event.geo_precision,
+    }
+
+
+def _place_match(a: Event, b: Event, km: float | None) -> str:
+    """How ``same_place`` decides for two events, in words (its branches, in its order)."""
+    if not a.admin1 or a.admin1 != b.admin1:
+        return "different governorates" if a.admin1 and b.admin1 else "no governorate"
+    if a.location and a.location == b.location:
+        return "same place"
+    if 3 in (a.geo_precision, b.geo_precision):
+        return "one placed only by its governorate"
+    if km is None:
+        return "no point to compare"
+    return f"within {NEAR_KM:g} km" if km <= NEAR_KM else f"farther than {NEAR_KM:g} km"
+
+
+def _summary(why: dict[str, Any]) -> str:
+    """``why_joined`` in one line: each check, with a ✗ before those that fail."""
+    kind, dates, actors, place = why["type"], why["dates"], why["actors"], why["place"]
+
+    def mark(check: dict[str, Any]) -> str:
+        return "" if check["ok"] else "✗ "
+
+    types = " / ".join(kind["a"])
+    if kind["a"] != kind["b"]:
+        types += " ~ " + " / ".join(kind["b"])
+    days = dates["overlap"] or dates["a"] or dates["b"]
+    when = dates["match"]
+    if dates["overlap"]:
+        when += " " + (days[0] if days[0] == days[1] else f"{days[0]}..{days[1]}")
+    elif dates["a"] and dates["b"]:
+        when += f" {dates['a'][0]}..{dates['a'][1]} / {dates['b'][0]}..{dates['b'][1]}"
+    who = "shared " + ", ".join(actors["shared"]) if actors["shared"] else actors["match"]
+    where = place["match"]
+    names = {place["a"]["location"], place["b"]["location"]} - {None}
+    if names:
+        where += " (" + " / ".join(sorted(names)) + ")"
+    if place["km"] is not None and place["match"] != "same place":
+        where += f", {place['km']:g} km apart"
+    parts = [
+        f"{mark(kind)}{kind['match']}: {types}",
+        f"{mark(place)}place: {where}",
+        f"{mark(dates)}dates: {when}",
+        f"{mark(actors)}actors: {who}",
+    ]
+    if not why["documents"]["ok"]:
+        parts.append("✗ same document")
+    return "; ".join(parts)
+
+
 def _rank(source: Source) -> tuple:
     """Most precise accounts first, so they seed the groups; the id breaks ties."""
     event = source.event
     return (event.time_precision or 9, event.geo_precision or 9, source.source_id)
 
 
-def resolve(sources: Iterable[Source]) -> list[list[Source]]:
+# Which accounts an analyst has split apart (``rasad split``): account id -> the ids of the
+# accounts it must never be grouped with. Symmetric: ``kept_apart`` builds it from pairs.
+Apart = Mapping[str, Set[str]]
+
+
+def kept_apart(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """The ``Apart`` map of pairs of account ids that must never be one event."""
+    apart: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        apart[a].add(b)
+        apart[b].add(a)
+    return {key: frozenset(values) for key, values in apart.items()}
+
+
+def resolve(sources: Iterable[Source], *, apart: Apart | None = None) -> list[list[Source]]:
     """The accounts grouped into real events; the same set in any order gives the same groups.
 
     Most precise first, a report joins the closest group all of whose reports it is
     compatible with (complete linkage: a vague report near two ambushes cannot chain them
     into one); a historical mention then joins the closest group of reports it is
     compatible with, else the closest group of historical mentions, else starts its own.
+    ``apart`` (``kept_apart``): pairs of accounts an analyst split, never put in one group.
     """
     ordered = sorted(sources, key=_rank)
-    reports = _Groups()
+    reports = _Groups(apart)
     for source in (s for s in ordered if not s.event.historical):
         reports.place(source, create=True)
-    mentions_only = _Groups()
+    mentions_only = _Groups(apart)
     for source in (s for s in ordered if s.event.historical):
         if not reports.place(source, create=False):
             mentions_only.place(source, create=True)
@@ -284,9 +429,10 @@ def resolve(sources: Iterable[Source]) -> list[list[Source]]:
 class _Groups:
     """Groups being formed, indexed by governorate and day so a newcomer meets only neighbours."""
 
-    def __init__(self) -> None:
+    def __init__(self, apart: Apart | None = None) -> None:
         self.groups: list[list[Source]] = []
         self._by_day: dict[tuple[str, date], set[int]] = defaultdict(set)
+        self._apart: Apart = apart or {}
 
     def place(self, source: Source, *, create: bool) -> bool:
         """Puts ``source`` in the closest group it fits (or a new one if ``create``); placed?
@@ -296,10 +442,14 @@ class _Groups:
         """
         keys = _block_keys(source)
         neighbours = sorted(set().union(*(self._by_day.get(key, ()) for key in keys)))
+        apart = self._apart.get(source.source_id, ())
         fitting = [
             (min(_closeness(source, member) for member in self.groups[index]), index)
             for index in neighbours
-            if all(compatible(source, member) for member in self.groups[index])
+            if all(
+                compatible(source, member) and member.source_id not in apart
+                for member in self.groups[index]
+            )
         ]
         if fitting:
             chosen = min(fitting)[1]
@@ -436,12 +586,13 @@ def merge(group: list[Source]) -> Resolved:
     return Resolved(event, low, high, ordered)
 
 
-def resolve_all(sources: Iterable[Source]) -> list[Resolved]:
+def resolve_all(sources: Iterable[Source], *, apart: Apart | None = None) -> list[Resolved]:
     """Every real event among ``sources``, in id order; near-linear in their number.
 
     Accounts are compared only within a block (governorate × day of their date window), so
     the work grows with the events per governorate and day, not with the store. Linked
-    accounts form components, and each component is resolved alone.
+    accounts form components, and each component is resolved alone. ``apart`` as in
+    ``resolve``.
     """
     items = list(sources)
     blocks: dict[tuple[str, date], list[int]] = defaultdict(list)
@@ -464,5 +615,5 @@ def resolve_all(sources: Iterable[Source]) -> list[Resolved]:
     components: dict[int, list[Source]] = defaultdict(list)
     for index, source in enumerate(items):
         components[root(index)].append(source)
-    merged = [merge(group) for part in components.values() for group in resolve(part)]
+    merged = [merge(group) for part in components.values() for group in resolve(part, apart=apart)]
     return sorted(merged, key=lambda r: r.event_id)

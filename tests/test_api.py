@@ -268,6 +268,44 @@ def test_a_document_has_its_cleaned_text_and_the_spans_that_made_events(
     assert client.get("/api/documents/missing").status_code == 404
 
 
+def test_an_event_explains_why_its_sources_were_joined_and_what_was_split(
+    tmp_path: Path, pipeline: Pipeline
+) -> None:
+    from tests.store_reports import report
+
+    store = Store(str(tmp_path / "reports.db"))
+    for doc_id in ("sy24-shula", "orient-shula", "baladi-mayadin"):
+        store.add(report(pipeline, doc_id))
+    [shula] = [e for e in store.events() if len(e.sources) == 3]
+    event_id = shula.event.event_id
+    with TestClient(create_app(store, read_token="")) as test_client:
+        event = test_client.get(f"/api/events/{event_id}").json()
+        assert {"n_sources", "updated_at", "history", "kept_apart"} <= set(event)
+        assert event["n_sources"] == 3 and event["kept_apart"] == []
+        by_doc = {source["doc_id"]: source for source in event["sources"]}
+        assert by_doc["orient-shula"]["joined_because"] == []  # the lead: the first account
+        sy24 = by_doc["sy24-shula"]
+        assert sy24["account"]["event_date"] == "2023-12-12"
+        assert sy24["account"]["fatalities"] == 7
+        assert [why["with"] for why in sy24["joined_because"]] == [event_id]
+        recap = by_doc["baladi-mayadin"]  # a historical mention comes after the reports
+        assert [why["with"] for why in recap["joined_because"]] == [
+            event_id,
+            sy24["source_event_id"],
+        ]
+        why = sy24["joined_because"][0]
+        assert why["compatible"] and why["place"]["match"] == "same place"
+        assert why["dates"]["overlap"] == ["2023-12-12", "2023-12-12"]
+        assert "Islamic State (Syria)" in why["actors"]["shared"]
+
+        store.split(event_id, sy24["source_event_id"])
+        after = test_client.get(f"/api/events/{event_id}").json()
+        assert sorted(s["doc_id"] for s in after["sources"]) == ["baladi-mayadin", "orient-shula"]
+        assert after["kept_apart"][0]["account"] == sy24["source_event_id"]
+        assert after["history"][-1]["changes"]["split"]["account"] == sy24["source_event_id"]
+    store.close()
+
+
 # --- exports, statistics, map ---------------------------------------------------------------
 
 

@@ -112,3 +112,90 @@ def test_import_rasad_loads_no_store_dependencies():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def shula_ids(db: str) -> tuple[str, dict[str, str]]:
+    """The Shula event's id and its accounts' ids by document, read through --json."""
+    from rasad.store import Store
+
+    with Store(db) as store:
+        [shula] = [e for e in store.events() if len(e.sources) == 2]
+        return shula.event.event_id, {s.doc_id: s.source_event_id for s in shula.sources}
+
+
+def test_events_event_shows_each_account_and_why_it_joined(tmp_path, capsys, reports_file):
+    db = str(tmp_path / "rasad.db")
+    main(["ingest", reports_file, "--db", db])
+    event_id, accounts = shula_ids(db)
+    capsys.readouterr()
+    assert main(["events", "--event", accounts["sy24-shula"], "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"event {event_id}\n")
+    assert f"account 1: {event_id} (report; the event bears its id)" in out
+    assert f"account 2: {accounts['sy24-shula']} (report)" in out
+    assert "document    sy24-shula (SY24, published 2023-12-14)" in out
+    assert "fatalities  7 «قتل سبعة عناصر»" in out
+    assert (
+        f"joins {event_id}: same type: Battles / Armed clash; place: same place (الشولا); "
+        "dates: windows overlap 2023-12-12; actors: shared Islamic State (Syria)"
+    ) in out
+    assert f"rasad split {event_id} ACCOUNT_ID" in out
+    assert main(["events", "--event", event_id, "--json", "--db", db]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["event_id"] == event_id and record["fatalities"] == 5
+    joined = {s["source_event_id"]: s["joined_because"] for s in record["sources"]}
+    assert joined[event_id] == []
+    [why] = joined[accounts["sy24-shula"]]
+    assert why["with"] == event_id and why["compatible"]
+    assert why["place"]["match"] == "same place"
+
+
+def test_events_event_unknown_exits_1_with_one_line(tmp_path, capsys):
+    assert main(["events", "--event", "nope", "--db", str(tmp_path / "rasad.db")]) == 1
+    assert capsys.readouterr().err == "rasad: no event or account 'nope' in the store\n"
+
+
+def test_events_json_lists_one_event_a_line(tmp_path, capsys, reports_file):
+    db = str(tmp_path / "rasad.db")
+    main(["ingest", reports_file, "--db", db])
+    capsys.readouterr()
+    assert main(["events", "--json", "--since", "2023-12-13", "--db", db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert sorted(json.loads(line)["location_en"] for line in lines) == [
+        "Shiheil",
+        "Thiban (Thiban)",
+    ]
+
+
+def test_split_command_takes_an_account_out_for_good(tmp_path, capsys, reports_file):
+    db = str(tmp_path / "rasad.db")
+    main(["ingest", reports_file, "--db", db])
+    event_id, accounts = shula_ids(db)
+    sy24 = accounts["sy24-shula"]
+    capsys.readouterr()
+    assert main(["split", event_id, sy24, "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        f"split {sy24} out of {event_id}: it is now event {sy24}; "
+        f"the 1 account(s) it was joined to are now {event_id}\n"
+    )
+    main(["ingest", reports_file, "--db", db])  # all duplicates: the split stays
+    assert "0 new, 4 duplicate" in capsys.readouterr().out
+    assert main(["events", "--until", "2023-12-12", "--db", db]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert sorted(row.split()[0] for row in rows) == sorted([event_id, sy24])
+    assert main(["events", "--event", sy24, "--db", db]) == 0
+    assert f"{sy24} from {event_id} (split out of {event_id}" in capsys.readouterr().out
+
+
+def test_split_errors_exit_1_with_one_line(tmp_path, capsys, reports_file):
+    db = str(tmp_path / "rasad.db")
+    main(["ingest", reports_file, "--db", db])
+    event_id, accounts = shula_ids(db)
+    capsys.readouterr()
+    assert main(["split", "nope", accounts["sy24-shula"], "--db", db]) == 1
+    assert capsys.readouterr().err == "rasad: no event 'nope' in the store\n"
+    assert main(["split", event_id, "nope", "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"rasad: event '{event_id}' has no account 'nope'")
+    assert err.count("\n") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 from rasad.dedup import (
@@ -10,11 +11,13 @@ from rasad.dedup import (
     compatible,
     content_hash,
     date_window,
+    kept_apart,
     merge,
     resolve,
     resolve_all,
     signature,
     similarity,
+    why_joined,
 )
 from rasad.model import Event
 from tests.store_reports import edited_copy, sample_articles
@@ -197,3 +200,66 @@ def test_resolution_does_not_depend_on_order():
             for r in resolve_all(accounts)
         ] == expected
     assert [ids for _, _, ids in expected] == [["a", "b", "c"], ["d", "f"], ["e"]]
+
+
+def test_accounts_kept_apart_never_share_a_group_and_the_rest_still_join():
+    a = ambush("a", SHULA, killed=7, words="قتل سبعة عناصر")
+    b = ambush("b", SHULA, killed=5, words="قتل أكثر من 5 عناصر")
+    c = ambush("c", SHULA)
+    assert [len(group) for group in resolve([a, b, c])] == [3]
+    apart = kept_apart([("a-e", "b-e"), ("a-e", "c-e")])
+    assert apart["b-e"] == {"a-e"}
+    groups = sorted(sorted(s.doc_id for s in group) for group in resolve([c, b, a], apart=apart))
+    assert groups == [["a"], ["b", "c"]]
+    resolved = resolve_all([a, b, c], apart=apart)
+    assert [(r.event_id, r.event.fatalities) for r in resolved] == [("a-e", 7), ("b-e", 5)]
+
+
+def test_why_joined_names_type_place_dates_and_shared_actors():
+    sy24 = ambush("sy24", SHULA, killed=7)
+    week = ambush("orient", SHULA, day="2023-12-14", precision=2)
+    why = why_joined(week, sy24)
+    assert why["compatible"] is True
+    assert (why["type"]["match"], why["type"]["a"]) == ("same type", ["Battles", "Armed clash"])
+    assert why["place"]["match"] == "same place" and why["place"]["ok"]
+    assert why["dates"] == {
+        "ok": True,
+        "match": "windows overlap",
+        "a": ["2023-12-07", "2023-12-15"],
+        "b": ["2023-12-12", "2023-12-12"],
+        "overlap": ["2023-12-12", "2023-12-12"],
+    }
+    assert why["actors"]["shared"] == sorted([IS, SAA])
+    assert why["summary"].startswith("same type: Battles / Armed clash; place: same place")
+    json.dumps(why)  # JSON-ready
+
+
+def test_why_joined_gives_the_distance_the_region_and_the_failing_check():
+    near = {**SHULA, "location": "قرب الشولا", "latitude": 35.2, "longitude": 39.87}
+    why = why_joined(ambush("a", SHULA), ambush("b", near))
+    assert why["place"]["match"] == "within 5 km" and 2 < why["place"]["km"] < 3
+    region = {**THIBAN, "location": "دير الزور", "geo_precision": 3}
+    assert why_joined(ambush("a", SHULA), ambush("b", region))["place"]["match"] == (
+        "one placed only by its governorate"
+    )
+    apart = why_joined(
+        ambush("a", THIBAN, day="2023-12-14"), ambush("b", SHIHEIL, day="2023-12-14")
+    )
+    assert not apart["compatible"] and not apart["place"]["ok"]
+    assert apart["place"]["match"] == "farther than 5 km"
+    assert "✗ place" in apart["summary"] and "✗ dates" not in apart["summary"]
+    unknown = ambush("c", SHULA, actor1="Unidentified Armed Group (Syria)")
+    assert why_joined(ambush("d", SHULA), unknown)["actors"]["shared"] == [SAA]
+    strike = Source.of(
+        Event(
+            "e",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            event_id="e-e",
+            event_date="2023-12-12",
+            time_precision=1,
+            **SHULA,
+        )
+    )
+    assert why_joined(ambush("f", SHULA), strike)["type"]["match"] == "compatible types"
+    assert why_joined(strike, strike)["documents"]["ok"] is False

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from rasad.errors import StoreError
+from rasad.model import Document
 from rasad.store import EventFilter, Store, database_url
 from tests.store_reports import REPORTS, edited_copy, report, sample_articles
 
@@ -194,7 +195,7 @@ def test_schema_is_the_migrations_head(store):
 
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
 
 
 def test_a_plain_path_means_sqlite_in_wal_mode(tmp_path, monkeypatch):
@@ -206,3 +207,123 @@ def test_a_plain_path_means_sqlite_in_wal_mode(tmp_path, monkeypatch):
     Store().close()
     with create_engine(f"sqlite:///{path}").connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+# --- auditing and splitting a join ------------------------------------------------------------
+
+
+def shula_event(store: Store, pipeline) -> tuple[str, str, str]:
+    """Stores the two reports of the Shula ambush: the event id, SY24's and Orient's accounts."""
+    store.add(report(pipeline, "sy24-shula"))
+    store.add(report(pipeline, "orient-shula"))
+    [stored] = store.events()
+    accounts = {s.doc_id: s.source_event_id for s in stored.sources}
+    return stored.event.event_id, accounts["sy24-shula"], accounts["orient-shula"]
+
+
+def test_audit_explains_why_each_account_joined_the_ones_before_it(store, pipeline):
+    event_id, sy24, orient = shula_event(store, pipeline)
+    audit = store.audit(sy24)  # found by any account's id, like Store.event
+    assert audit.stored.event.event_id == event_id == orient  # the smallest id leads
+    assert [account.source_id for _, account in audit.accounts] == [orient, sy24]
+    assert audit.joins[orient] == []
+    [why] = audit.joins[sy24]
+    assert why["with"] == orient and why["compatible"]
+    assert why["place"]["match"] == "same place" and why["dates"]["overlap"]
+    record = audit.to_dict()
+    by_doc = {source["doc_id"]: source for source in record["sources"]}
+    assert by_doc["sy24-shula"]["joined_because"][0]["summary"] == why["summary"]
+    assert by_doc["sy24-shula"]["account"]["fatalities"] == 7
+    assert record["kept_apart"] == [] and record["n_sources"] == 2
+    assert store.audit("no-such-event") is None
+
+
+def test_split_takes_the_account_out_and_recodes_the_event_from_the_rest(store, pipeline):
+    event_id, sy24, orient = shula_event(store, pipeline)
+    done = store.split(event_id, sy24)
+    assert (done.account_event, done.remaining, done.apart_from) == (sy24, [orient], [orient])
+    rest, alone = store.event(orient), store.event(sy24)
+    assert [s.doc_id for s in rest.sources] == ["orient-shula"]
+    assert (rest.event.fatalities, rest.fatalities_low, rest.fatalities_high) == (5, 5, 5)
+    assert [s.doc_id for s in alone.sources] == ["sy24-shula"]
+    assert alone.event.fatalities == 7
+    # Both histories say what happened; no document made the change.
+    last = store.history(orient)[-1]
+    assert last["doc_id"] is None
+    assert last["changes"]["split"] == {"account": sy24, "to": sy24}
+    assert last["changes"]["fatalities_high"] == [7, 5]
+    [note] = store.history(sy24)
+    assert note["changes"]["split"] == {"account": sy24, "from": orient}
+    assert store.audit(orient).kept_apart == [
+        {
+            "account": sy24,
+            "apart_from": orient,
+            "event_id": orient,
+            "split_at": store.audit(orient).kept_apart[0]["split_at"],
+        }
+    ]
+
+
+def test_split_of_the_lead_account_gives_the_rest_the_next_id(store, pipeline):
+    event_id, sy24, orient = shula_event(store, pipeline)
+    store.add(report(pipeline, "baladi-mayadin"))  # recalls the ambush: a third account
+    assert len(store.event(event_id).sources) == 3
+    done = store.split(event_id, orient)
+    assert done.account_event == orient
+    assert done.remaining == [sy24]  # the smallest id among the remaining reports
+    rest = store.event(done.remaining[0])
+    assert sorted(s.doc_id for s in rest.sources) == ["baladi-mayadin", "sy24-shula"]
+    # The id keeps its history (the merge); the rest records where it came from.
+    assert store.history(orient)[0]["changes"]["merged"] == [sy24]
+    assert store.history(rest.event.event_id)[-1]["changes"]["split"] == {
+        "account": orient,
+        "to": orient,
+    }
+
+
+def test_split_survives_reingest_and_new_reports_that_resolve_with_both(store, pipeline):
+    event_id, sy24, _orient = shula_event(store, pipeline)
+    store.split(event_id, sy24)
+    before = snapshot(store)
+    assert [store.add(report(pipeline, d)).status for d in ("sy24-shula", "orient-shula")] == [
+        "duplicate",
+        "duplicate",
+    ]
+    assert snapshot(store) == before
+    third = Document(
+        id="khabour-shula",
+        text="قتل خمسة عناصر من قوات النظام بكمين لتنظيم داعش قرب قرية الشولا بدير الزور يوم الثلاثاء.",
+        outlet="الخابور",
+        published=date(2023, 12, 14),
+    )
+    assert store.add(pipeline(third)).status == "new"
+    for stored in store.events():
+        documents_of = {s.doc_id for s in stored.sources}
+        assert not {"sy24-shula", "orient-shula"} <= documents_of
+    assert any("khabour-shula" in {s.doc_id for s in e.sources} for e in store.events())
+
+
+def test_split_passes_to_an_earlier_copy_of_the_split_report(store, pipeline):
+    event_id, sy24, _orient = shula_event(store, pipeline)
+    store.split(event_id, sy24)
+    earlier = edited_copy(pipeline, report(pipeline, "sy24-shula"), doc_id="aa-sy24")
+    assert store.add(earlier).status == "new"  # an earlier id: it becomes the original
+    roles = {(s.doc_id, s.role) for e in store.events() for s in e.sources}
+    assert {("aa-sy24", "report"), ("sy24-shula", "copy")} <= roles
+    for stored in store.events():
+        documents_of = {s.doc_id for s in stored.sources}
+        if "orient-shula" in documents_of:
+            assert documents_of == {"orient-shula"}
+
+
+def test_split_refuses_an_unknown_event_and_an_account_not_in_it(store, pipeline):
+    event_id, sy24, _orient = shula_event(store, pipeline)
+    store.add(report(pipeline, "dz24-thiban"))
+    thiban = next(e.event.event_id for e in store.events() if e.event.event_id != event_id)
+    with pytest.raises(StoreError, match="no event 'nope'"):
+        store.split("nope", sy24)
+    with pytest.raises(StoreError, match=f"has no account '{thiban}'"):
+        store.split(event_id, thiban)
+    with pytest.raises(StoreError, match="no join to undo"):
+        store.split(thiban, thiban)
+    assert len(store.event(event_id).sources) == 2  # nothing changed

@@ -186,20 +186,15 @@ def create_app(
     def get_event(event_id: str) -> dict[str, Any]:
         """The event (docs/format.md §2) with its sources and the history of its changes.
 
-        Each source carries its own fatality figure and its evidence spans.
+        Each source carries its own fatality figure and its evidence spans; each account its
+        own coding (``account``) and why it joined the accounts before it
+        (``joined_because``: ``dedup.why_joined``), a copy the document it copies
+        (``copy_of``); ``kept_apart`` lists the splits (``rasad split``) of its accounts.
         """
-        stored = store.event(event_id)
-        if stored is None:
+        audit = store.audit(event_id)
+        if audit is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        return {
-            **stored.to_dict(),
-            "n_sources": len(stored.sources),
-            "updated_at": stored.updated_at.isoformat(),
-            "history": [
-                {**change, "changed_at": change["changed_at"].isoformat()}
-                for change in store.history(stored.event.event_id)
-            ],
-        }
+        return audit.to_dict()
 
     @api.get("/stats", summary="Events and fatalities by period, type, governorate, actor")
     def get_stats(

@@ -60,12 +60,14 @@ from rasad.dedup import (
     band_keys,
     compatible,
     content_hash,
+    kept_apart,
     merge,
     resolve,
     signature,
     signature_bytes,
     signature_from_bytes,
     similarity,
+    why_joined,
 )
 from rasad.errors import RasadError, StoreError
 from rasad.model import EVENT_FIELDS, Document, Event, Span
@@ -76,6 +78,7 @@ from rasad.store.schema import (
     event_history,
     events,
     places,
+    resolution_splits,
     sources,
 )
 
@@ -84,7 +87,16 @@ if TYPE_CHECKING:
 
     from rasad.pipeline import Pipeline
 
-__all__ = ["AddResult", "EventFilter", "Store", "StoreUnavailable", "StoredEvent", "database_url"]
+__all__ = [
+    "AddResult",
+    "EventAudit",
+    "EventFilter",
+    "SplitResult",
+    "Store",
+    "StoreUnavailable",
+    "StoredEvent",
+    "database_url",
+]
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +236,88 @@ class StoredEvent:
         }
 
 
+@dataclass(slots=True)
+class EventAudit:
+    """A stored event laid open for an analyst: each account and why it joined the others.
+
+    ``accounts``: the reports and historical mentions resolved into the event, the lead (the
+    account whose id the event bears) first, then by id; ``joins[id]``: ``dedup.why_joined``
+    of that account with each account listed before it (key ``with``: the other's id), so
+    every pair is explained once; ``copies``: each near-duplicate document among the sources
+    and the document it copies; ``kept_apart``: the splits (``Store.split``) involving these
+    accounts.
+    """
+
+    stored: StoredEvent
+    accounts: list[tuple[SourceLink, Source]]
+    joins: dict[str, list[dict[str, Any]]]
+    copies: dict[str, str]
+    kept_apart: list[dict[str, Any]]
+    history: list[dict[str, Any]]
+
+    def account_dict(self, account: Source) -> dict[str, Any]:
+        """The account's own coding: what it told before resolution."""
+        e = account.event
+        return {
+            "event_type": e.event_type,
+            "sub_event_type": e.sub_event_type,
+            "event_date": e.event_date,
+            "time_precision": e.time_precision,
+            "window": [day.isoformat() for day in account.window] if account.window else None,
+            "actor1": e.actor1,
+            "actor2": e.actor2,
+            "location": e.location,
+            "location_en": e.location_en,
+            "admin1": e.admin1,
+            "admin2": e.admin2,
+            "latitude": e.latitude,
+            "longitude": e.longitude,
+            "geo_precision": e.geo_precision,
+            "fatalities": e.fatalities,
+            "historical": e.historical,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """``GET /api/events/{id}``: the event, its sources (each with its own coding, as
+        ``account``, and ``joined_because``), ``n_sources``, ``updated_at``, ``history``
+        and ``kept_apart``."""
+        own = {link.source_event_id: account for link, account in self.accounts}
+        sources = []
+        for link in self.stored.sources:
+            entry = link.to_dict()
+            account = own.get(link.source_event_id) if link.role != "copy" else None
+            if account is not None:
+                entry["account"] = self.account_dict(account)
+                entry["joined_because"] = self.joins.get(account.source_id, [])
+            elif link.doc_id in self.copies:
+                entry["copy_of"] = self.copies[link.doc_id]
+            sources.append(entry)
+        return {
+            **self.stored.to_dict(),
+            "sources": sources,
+            "n_sources": len(self.stored.sources),
+            "updated_at": self.stored.updated_at.isoformat(),
+            "history": [
+                {**change, "changed_at": change["changed_at"].isoformat()}
+                for change in self.history
+            ],
+            "kept_apart": self.kept_apart,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SplitResult:
+    """What ``Store.split`` did: ``account`` left ``event_id`` and is now in ``account_event``
+    (its own event, or one it fits that none of ``apart_from`` is in); the accounts it was
+    split from are now ``remaining`` (usually one event, re-coded without it)."""
+
+    event_id: str
+    account: str
+    account_event: str
+    remaining: list[str]
+    apart_from: list[str]
+
+
 class StoreUnavailable(StoreError):
     """The database itself failed, not a document: locked by another writer past the busy
     timeout, disk full, or the server out of reach past the reconnect timeout.
@@ -341,6 +435,163 @@ class Store:
 
         return self._retrying(write, doc.id)
 
+    def split(self, event_id: str, account_id: str) -> SplitResult:
+        """Takes the account ``account_id`` out of the event ``event_id``, for good.
+
+        The pairs (this account, each other account of the event) are stored in
+        ``resolution_splits``, and the event's accounts are resolved again, which never puts
+        a stored pair in one event: the account becomes an event of its own (or joins
+        another it fits), the others are re-coded without it (``dedup.merge``). Every later
+        resolution honours the pairs, so ingesting the same documents again, or new ones
+        that resolve with them, never rejoins them. Both events' histories record the split.
+        One transaction. Raises StoreError (one line) for an unknown event, an account not
+        in it, a copy's account, or an event with no other account.
+        """
+
+        def write() -> SplitResult:
+            with self.engine.begin() as conn:
+                if self._sqlite:
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return self._split(conn, event_id, account_id)
+
+        return self._retrying(write, None)
+
+    def _split(self, conn: Connection, event_id: str, account_id: str) -> SplitResult:
+        if conn.execute(select(events.c.id).where(events.c.id == event_id)).first() is None:
+            raise StoreError(f"no event {event_id!r} in the store")
+        account = conn.execute(
+            select(sources.c.event_id, sources.c.role).where(sources.c.id == account_id)
+        ).first()
+        if account is None or account.event_id != event_id:
+            where = (
+                f" (it is in event {account.event_id!r})" if account and account.event_id else ""
+            )
+            raise StoreError(
+                f"event {event_id!r} has no account {account_id!r}{where}: its accounts are "
+                f"the source_event_id values of `rasad events --event {event_id}`"
+            )
+        if account.role == "copy":
+            raise StoreError(
+                f"account {account_id!r} is a near-duplicate copy's: it follows the account "
+                "of the document it copies, which is the one to split"
+            )
+        others = sorted(
+            conn.execute(
+                select(sources.c.id).where(
+                    sources.c.event_id == event_id,
+                    sources.c.role != "copy",
+                    sources.c.id != account_id,
+                )
+            ).scalars()
+        )
+        if not others:
+            raise StoreError(
+                f"event {event_id!r} has no account but {account_id!r}: no join to undo"
+            )
+        known = {(row.account_a, row.account_b) for row in self._split_rows(conn, [account_id])}
+        now = datetime.now(UTC)
+        rows = [
+            {
+                "account_a": min(account_id, other),
+                "account_b": max(account_id, other),
+                "split_account": account_id,
+                "event_id": event_id,
+                "split_at": now,
+            }
+            for other in others
+        ]
+        fresh = [row for row in rows if (row["account_a"], row["account_b"]) not in known]
+        if fresh:
+            conn.execute(insert(resolution_splits), fresh)
+        self._resolve(conn, [account_id, *others], [], None, split=(event_id, account_id))
+        placed = {
+            row.id: row.event_id
+            for row in conn.execute(
+                select(sources.c.id, sources.c.event_id).where(
+                    sources.c.id.in_([account_id, *others])
+                )
+            )
+        }
+        return SplitResult(
+            event_id,
+            account_id,
+            placed[account_id],
+            sorted({placed[other] for other in others}),
+            others,
+        )
+
+    def _split_rows(self, conn: Connection, account_ids: list[str]) -> list[Any]:
+        """The ``resolution_splits`` rows naming any of ``account_ids``."""
+        if not account_ids:
+            return []
+        rows: list[Any] = []
+        for start in range(0, len(account_ids), 5000):
+            chunk = account_ids[start : start + 5000]
+            rows += conn.execute(
+                select(resolution_splits).where(
+                    or_(
+                        resolution_splits.c.account_a.in_(chunk),
+                        resolution_splits.c.account_b.in_(chunk),
+                    )
+                )
+            ).all()
+        return rows
+
+    def _apart(self, conn: Connection, account_ids: list[str]) -> dict[str, frozenset[str]]:
+        """The splits among ``account_ids``, as ``dedup.resolve`` takes them."""
+        wanted = set(account_ids)
+        return kept_apart(
+            (row.account_a, row.account_b)
+            for row in self._split_rows(conn, account_ids)
+            if row.account_a in wanted and row.account_b in wanted
+        )
+
+    def _carry_splits(self, conn: Connection, released: list[str], heirs: list[Source]) -> None:
+        """Splits of accounts that just became a copy's pass to the new original's accounts.
+
+        A document demoted to a near-duplicate gives up its accounts to the document that
+        now precedes it; the account that tells the same (``_same_account``) inherits its
+        splits, so a split survives the arrival of an earlier copy of the same report.
+        """
+        rows = self._split_rows(conn, released)
+        if not rows:
+            return
+        former = {
+            row.id: _source_of(row)
+            for row in conn.execute(select(sources).where(sources.c.id.in_(released)))
+        }
+
+        def heir(account_id: str) -> str | None:
+            if account_id not in former:
+                return account_id
+            return next((h.source_id for h in heirs if _same_account(former[account_id], h)), None)
+
+        known = {(row.account_a, row.account_b) for row in rows}
+        for row in rows:
+            a, b = heir(row.account_a), heir(row.account_b)
+            if a is None or b is None or a == b:
+                continue
+            pair = (min(a, b), max(a, b))
+            if pair in known:
+                continue
+            known.add(pair)
+            exists = conn.execute(
+                select(resolution_splits.c.account_a).where(
+                    resolution_splits.c.account_a == pair[0],
+                    resolution_splits.c.account_b == pair[1],
+                )
+            ).first()
+            if exists is None:
+                conn.execute(
+                    insert(resolution_splits).values(
+                        account_a=pair[0],
+                        account_b=pair[1],
+                        split_account=a if row.split_account == row.account_a else b,
+                        event_id=row.event_id,
+                        split_at=row.split_at,
+                    )
+                )
+
     def _retrying(self, action: Any, doc_id: str | None) -> Any:
         """``action()``, run again on a new connection while the failure is transient.
 
@@ -451,6 +702,7 @@ class Store:
                 return AddResult(doc.id, "near-duplicate", original=original)
             # This document predates the stored original: it becomes the original.
             released = self._make_copy(conn, original, doc.id, score)
+            self._carry_splits(conn, released, accounts)
         counts = self._resolve(conn, seeds, released, doc.id)
         result.events_new, result.events_merged, result.events_updated = counts
         return result
@@ -496,13 +748,21 @@ class Store:
     # --- resolution ---------------------------------------------------------------------
 
     def _resolve(
-        self, conn: Connection, seeds: list[str], released: list[str], doc_id: str
+        self,
+        conn: Connection,
+        seeds: list[str],
+        released: list[str],
+        doc_id: str | None,
+        *,
+        split: tuple[str, str] | None = None,
     ) -> tuple[int, int, int]:
         """Re-resolves every event the new accounts can touch; (new, merged, updated) counts.
 
         The component of accounts linked to the seeds by ``compatible`` is found through the
-        block index (governorate × date window), then grouped afresh by ``resolve``: the
-        result depends only on what is stored, never on the order it arrived in.
+        block index (governorate × date window), then grouped afresh by ``resolve``, never
+        putting together two accounts an analyst split: the result depends only on what is
+        stored, never on the order it arrived in. ``split``: (event id, account id) when
+        ``Store.split`` took that account out of that event (recorded in the history).
         """
         old_events: set[str] = set()
         if released:
@@ -528,7 +788,12 @@ class Store:
             else {}
         )
 
-        groups = [merge(group) for group in resolve(s for s, _ in component.values())]
+        # A lone account has nothing to be kept apart from: no look-up.
+        apart = self._apart(conn, sorted(component)) if len(component) > 1 else {}
+        groups = [
+            merge(group) for group in resolve((s for s, _ in component.values()), apart=apart)
+        ]
+        current = {resolved.event_id for resolved in groups}
         now = datetime.now(UTC)
         new = merged = updated = 0
         rewritten: set[str] = set()  # documents whose accounts changed event
@@ -547,10 +812,14 @@ class Store:
                 old_rows.get(absorbed[0]) if absorbed else None
             )
             changes = _changes(before, row) if before else {}
+            members = [s.source_id for s in resolved.sources]
+            if split is not None:
+                note = _split_note(split, members, component, groups)
+                if note:
+                    changes["split"] = note
             updated += bool(changes)
             if before and not changes:
                 row["updated_at"] = before["updated_at"]
-            members = [s.source_id for s in resolved.sources]
             unchanged = row == old_rows.get(resolved.event_id) and all(
                 component[key][1] == resolved.event_id for key in members
             )
@@ -560,14 +829,20 @@ class Store:
             self._references(conn, resolved.event)
             written.append(row)
             links.extend({"b_account": key, "b_event": resolved.event_id} for key in members)
-            if absorbed:
-                # The history of an event merged into this one continues here.
+            # An event whose id is gone was merged into this one: its history continues here.
+            # One whose id lives on (some of its accounts are still an event of that id) was
+            # split: it keeps its history, and this event records where it came from.
+            merged_ids = [key for key in absorbed if key not in current]
+            parted = [key for key in absorbed if key in current]
+            if merged_ids:
                 conn.execute(
                     update(event_history)
-                    .where(event_history.c.event_id.in_(absorbed))
+                    .where(event_history.c.event_id.in_(merged_ids))
                     .values(event_id=resolved.event_id)
                 )
-                changes["merged"] = absorbed
+                changes["merged"] = merged_ids
+            if parted and "split" not in changes:
+                changes["split_from"] = parted
             documents_of = {s.doc_id for s in resolved.sources}
             if doc_id in documents_of:
                 if documents_of == {doc_id}:
@@ -593,7 +868,6 @@ class Store:
                 .values(event_id=bindparam("b_event")),
                 links,
             )
-        current = {resolved.event_id for resolved in groups}
         if old_events - current:
             conn.execute(delete(events).where(events.c.id.in_(sorted(old_events - current))))
         if rewritten:
@@ -793,6 +1067,67 @@ class Store:
             if not row:
                 return None
             return _stored_event(row, self._links(conn, [row.id]).get(row.id, []))
+
+    def audit(self, event_id: str) -> EventAudit | None:
+        """The event with this id (or an account's id) laid open: why its accounts were joined.
+
+        See ``EventAudit``; ``rasad events --event`` prints it, ``/api/events/{id}`` serves it.
+        """
+        stored = self.event(event_id)
+        if stored is None:
+            return None
+        key = stored.event.event_id
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                _ACCOUNTS.where(sources.c.event_id == key, sources.c.role != "copy")
+            ).all()
+            accounts = {row.id: self._account(row) for row in rows}
+            copied = [link.doc_id for link in stored.sources if link.role == "copy"]
+            copies = {
+                row.id: row.duplicate_of
+                for row in conn.execute(
+                    select(documents.c.id, documents.c.duplicate_of).where(
+                        documents.c.id.in_(copied)
+                    )
+                )
+            }
+            splits = self._split_rows(conn, sorted(accounts))
+        order = sorted(
+            accounts,
+            key=lambda account_id: (
+                account_id != key,
+                accounts[account_id].event.historical,
+                account_id,
+            ),
+        )
+        links = {link.source_event_id: link for link in stored.sources if link.role != "copy"}
+        listed = [(links[i], accounts[i]) for i in order if i in links]
+        joins = {
+            account.source_id: [
+                {"with": earlier.source_id, **why_joined(account, earlier)}
+                for _, earlier in listed[:position]
+            ]
+            for position, (_, account) in enumerate(listed)
+        }
+        kept = [
+            {
+                "account": row.split_account,
+                "apart_from": row.account_b
+                if row.split_account == row.account_a
+                else row.account_a,
+                "event_id": row.event_id,
+                "split_at": row.split_at.isoformat(),
+            }
+            for row in sorted(splits, key=lambda r: (r.split_at, r.account_a, r.account_b))
+        ]
+        return EventAudit(
+            stored,
+            listed,
+            joins,
+            {doc: original for doc, original in copies.items() if original},
+            kept,
+            self.history(key),
+        )
 
     def history(self, event_id: str) -> list[dict[str, Any]]:
         """The changes recorded for an event, oldest first: doc_id, changed_at, changes."""
@@ -1035,6 +1370,22 @@ def _same_account(copy: Source, report: Source) -> bool:
         b.event_date,
         b.location,
     )
+
+
+def _split_note(
+    split: tuple[str, str],
+    members: list[str],
+    component: dict[str, tuple[Source, str]],
+    groups: list[Resolved],
+) -> dict[str, str] | None:
+    """What a split did to the event of ``members``, for its history (None: not touched)."""
+    event_id, account = split
+    if account in members:
+        return {"account": account, "from": event_id}
+    if any(component[key][1] == event_id for key in members):
+        moved = next(r.event_id for r in groups if any(s.source_id == account for s in r.sources))
+        return {"account": account, "to": moved}
+    return None
 
 
 def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:

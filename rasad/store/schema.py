@@ -4,6 +4,7 @@
     documents ──< sources >── events    one row per account of an event in a document
     events >── actors, places           canonical actors and places, by id
     events ──< event_history            what changed in an event, and which document did it
+    resolution_splits                   pairs of accounts an analyst split: never one event
 
 A ``sources`` row is the link event ↔ document: the account as the document gives it (its
 evidence spans, its own fatality figure, the whole extracted event) and the resolved event it
@@ -161,4 +162,16 @@ event_history = Table(
     Column("doc_id", String(200)),  # the document whose arrival made the change
     Column("changed_at", DateTime(timezone=True), nullable=False),
     Column("changes", JSON, nullable=False),  # {field: [old, new]}, "merged": [ids absorbed]
+)
+
+resolution_splits = Table(
+    "resolution_splits",
+    metadata,
+    # Two accounts (``sources.id``; ``account_a`` < ``account_b``) that resolution must never
+    # put in one event again. No foreign keys: an account's row outlives any event.
+    Column("account_a", String(250), primary_key=True),
+    Column("account_b", String(250), primary_key=True, index=True),
+    Column("split_account", String(250), nullable=False),  # the account taken out
+    Column("event_id", String(250), nullable=False),  # the event it was taken out of
+    Column("split_at", DateTime(timezone=True), nullable=False),
 )

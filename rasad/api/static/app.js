@@ -34,7 +34,7 @@ const I18N = {
     copy: "copy", report: "report", marks: "Highlighted:", m_event_type: "what",
     m_actor1: "actor 1", m_actor2: "actor 2", m_fatalities: "fatalities", m_location: "place",
     m_event_date: "date", document: "Document", token: "This server needs a read token:",
-    with_date: "dated", located: "on the map",
+    with_date: "dated", located: "on the map", joined: "joined to",
   },
   ar: {
     title: "أحداث النزاع في سوريا من الأخبار العربية", events: "حدث", fatalities: "قتيل",
@@ -55,7 +55,7 @@ const I18N = {
     report: "تقرير", marks: "المظلّل:", m_event_type: "الفعل", m_actor1: "الطرف الأول",
     m_actor2: "الطرف الثاني", m_fatalities: "القتلى", m_location: "المكان",
     m_event_date: "التاريخ", document: "الوثيقة", token: "يحتاج هذا الخادم رمز قراءة:",
-    with_date: "مؤرخ", located: "على الخريطة",
+    with_date: "مؤرخ", located: "على الخريطة", joined: "ضُمّ إلى",
   },
 };
 const TYPE_AR = {
@@ -551,7 +551,10 @@ async function openEvent(id) {
     const body = sentence
       ? evidenceParagraph(s.evidence, sentence.start, sentence.text, false)
       : s.evidence.length ? el("p", { class: "evidence", dir: "rtl", lang: "ar", text: s.evidence.map((x) => x.text).join(" … ") }) : null;
-    return el("div", { class: "source" }, head, body);
+    // Why this account was joined to the ones before it (rasad events --event ID).
+    const why = (s.joined_because || []).map((j) =>
+      el("p", { class: "why muted", dir: "ltr", text: `${t("joined")} ${j.with}: ${j.summary}` }));
+    return el("div", { class: "source" }, head, body, ...why);
   });
   $("panel-body").replaceChildren(
     el("span", { class: "type-tag", style: { background: colour(e.event_type) }, text: typeName(e.event_type) }),
