@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -347,6 +348,82 @@ def match(predictions: Iterable[ScoredEvent], gold: Iterable[GoldDocument]) -> l
             )
         )
     return matches
+
+
+# -- cross-source resolution ----------------------------------------------------------------
+
+# How far apart two gold dates of one incident may be, by the wider time_precision
+INCIDENT_WINDOW_DAYS = {1: 1, 2: 7, 3: 31}
+
+
+def same_incident(a: ScoredEvent, b: ScoredEvent) -> bool:
+    """Whether two gold events of different documents tell one incident (the rule of
+    ``../shared/eval/resolution.py``): types agree, points within ``NEAR_KM``, dates within
+    the wider of their precision windows."""
+    if a.doc_id == b.doc_id:
+        return False
+    if a.event_type and b.event_type and a.event_type != b.event_type:
+        return False
+    if a.point is None or b.point is None or distance_km(a.point, b.point) > NEAR_KM:
+        return False
+    if not a.date or not b.date:
+        return False
+    window = max(
+        INCIDENT_WINDOW_DAYS.get(a.time_precision or 1, 1),
+        INCIDENT_WINDOW_DAYS.get(b.time_precision or 1, 1),
+    )
+    gap = abs((date.fromisoformat(a.date[:10]) - date.fromisoformat(b.date[:10])).days)
+    return gap <= window
+
+
+def resolution(
+    extracted: Sequence[Event], stored: dict[str, str], gold: Iterable[GoldDocument]
+) -> dict[str, Any]:
+    """Merge recall and precision of a store against gold incidents.
+
+    ``extracted`` are the events extraction made of the gold's documents; ``stored`` maps each
+    one's ``event_id`` to the stored event that holds it. Merge recall: of the pairs of gold
+    events of one incident in two documents, both extracted, the share that end in one stored
+    event; merge precision: of the pairs of extracted events of two documents that share a
+    stored event, the share that tell one incident.
+    """
+    gold = list(gold)
+    predictions = predictions_of(extracted)
+    by_document: dict[str, list[int]] = {}
+    for index, event in enumerate(extracted):
+        by_document.setdefault(event.doc_id, []).append(index)
+    found: dict[tuple[str, int], str] = {}  # a gold event -> the extracted event paired to it
+    for document in gold:
+        indexes = by_document.get(document.doc_id, [])
+        pairs = pair_document([predictions[i] for i in indexes], document.events)
+        for i, j in pairs.items():
+            found[(document.doc_id, j)] = extracted[indexes[i]].event_id
+    events = {(d.doc_id, j): g for d in gold for j, g in enumerate(d.events)}
+    incident_pairs = [
+        (a, b) for a, b in combinations(events, 2) if same_incident(events[a], events[b])
+    ]
+    both = [(found[a], found[b]) for a, b in incident_pairs if a in found and b in found]
+    merged = sum(1 for x, y in both if stored.get(x) is not None and stored.get(x) == stored.get(y))
+    gold_of = {event_id: key for key, event_id in found.items()}
+    members: dict[str, list[str]] = {}
+    for event_id, stored_id in stored.items():
+        if event_id in gold_of:
+            members.setdefault(stored_id, []).append(event_id)
+    joined = right = 0
+    for accounts in members.values():
+        for x, y in combinations(sorted(accounts), 2):
+            a, b = gold_of[x], gold_of[y]
+            if a[0] != b[0]:
+                joined += 1
+                right += same_incident(events[a], events[b])
+    return {
+        "gold_pairs": len(incident_pairs),
+        "pairs_both_extracted": len(both),
+        "merged": merged,
+        "merge_recall": round(merged / len(both), 3) if both else None,
+        "joined_pairs": joined,
+        "merge_precision": round(right / joined, 3) if joined else None,
+    }
 
 
 # -- metrics ------------------------------------------------------------------------------
