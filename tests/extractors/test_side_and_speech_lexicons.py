@@ -1,0 +1,49 @@
+"""The lexicons added for incidents: act nouns, sides named by adjective, military sites and
+verbs of saying. Each row is checked for what the code relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.extractors.actors import actors_by_name, find_actors, military_site_matcher
+from rasad.extractors.recaps import speech_verb_matcher
+from rasad.extractors.triggers import act_nouns, trigger_matcher
+from rasad.lexicon import read_tsv
+from rasad.model import Document
+from rasad.normalise import normalise_key
+
+
+def test_every_side_adjective_names_an_actor_of_the_lexicon():
+    names = actors_by_name()
+    for _, row in read_tsv("side_adjectives.tsv", ["masculine", "feminine", "actor"]):
+        stem = row["actor"]
+        assert any(n == stem or n.startswith(stem + " (") for n in names), stem
+        # the feminine adjective is the masculine with its ta marbuta
+        assert normalise_key(row["feminine"]) == normalise_key(row["masculine"]) + "ه"
+
+
+def test_every_act_noun_is_a_trigger_or_a_weapon_or_a_means():
+    # the adjective rule and the reference rule need nouns the trigger lexicon knows
+    known = {key for key in (normalise_key(n) for n in act_nouns()) if key in trigger_matcher()}
+    assert len(known) >= len(act_nouns()) * 0.6, sorted(act_nouns() - known)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor"),
+    [
+        ("غارة تركية", "Military Forces of Turkey (2016-)"),
+        ("القصف الإسرائيلي", "Military Forces of Israel (2009-2021)"),
+        ("ضربات جوية روسية", "Military Forces of Russia (2000-)"),
+        ("الطائرات الحربية الأميركية", "Military Forces of the United States (2017-2021)"),
+    ],
+)
+def test_side_named_by_an_adjective_is_an_alias(phrase, actor):
+    (mention,) = find_actors(Document.from_text(phrase))
+    assert mention.start == 0  # the act noun opens the name
+    assert actor in {a.name for a in mention.value}
+
+
+def test_military_sites_and_speech_verbs_are_found_with_their_clitics():
+    doc = Document.from_text("وقالت الوكالة إن الصواريخ استهدفت المطار العسكري وقاعدة جوية")
+    assert [m.payload for m in doc.find(speech_verb_matcher())] == ["قالت"]
+    assert len(list(doc.find(military_site_matcher()))) >= 2
