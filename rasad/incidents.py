@@ -12,13 +12,15 @@ same place, one inside the other — a village and its district, countryside or 
 or no place), overlapping day windows, and no conflicting sides. An act named with the
 article ("الهجوم الكيماوي على دوما") refers to one already known: the day in its clause is
 often the day it was talked about ("أعلن الاثنين أن الهجوم"), so its day does not keep it
-apart. Accounts of one clause's act at two places are never joined: two villages
-named as targets stay two events.
+apart; nor does the report's date, a default for an account that tells none. Accounts of
+one clause's act at two places are never joined: two villages named as targets stay two
+events.
 
 Each event takes, from all the accounts of its incident:
     event_type, sub_event_type  the most specific trigger (means over a generic attack)
     actor1, actor2              a named side over the unidentified default
-    event_date, time_precision  the most precise date told
+    event_date, time_precision  the most precise date told, a telling's before a reference's
+                                (whose own day is the week it falls in: precision 2)
     location and admin fields   the most specific place (one event per such place)
     fatalities                  the most conservative toll told for that place (codebook)
     historical                  as the first telling frames it (news, or a recall)
