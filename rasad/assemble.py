@@ -25,6 +25,7 @@ from datetime import date
 from rasad.extractors.actors import (
     CIVILIAN_INTER,
     CIVILIANS,
+    FOREIGN_INTER,
     PROTESTERS,
     RIOTERS,
     STATE_INTER,
@@ -59,14 +60,13 @@ from rasad.extractors.triggers import (
     find_triggers,
 )
 from rasad.geocode import Gazetteer
-from rasad.incidents import Account, events_of, group
-from rasad.matching import ARTICLE
+from rasad.incidents import Account, events_of, group, merge_twin
+from rasad.matching import ARTICLE, clitics_before
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
 
 log = logging.getLogger(__name__)
 
 PROTESTER_INTER = 6  # ACLED's inter code of protesters
-FOREIGN_INTER = 8  # ACLED's inter code of external forces
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
 BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
@@ -140,9 +140,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
             # two incidents that end alike (same act, place, day and sides) are one event
             twin = by_id.setdefault(event.event_id, event)
             if twin is not event:
-                twin.evidence.extend(s for s in event.evidence if s not in twin.evidence)
-                if event.fatalities and not 0 < (twin.fatalities or 0) <= event.fatalities:
-                    twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
+                merge_twin(twin, event)
     doc.events = list(by_id.values())
     return doc.events
 
@@ -403,10 +401,7 @@ def _inside_a_name(doc: Document, trigger: Mention, index: MentionIndex) -> bool
     """ "تحرير" in "هيئة تحرير الشام" names a group, not a takeover; "غارة" in "غارة إسرائيلية"
     and "القصف" in "القصف الإسرائيلي" open the name (with their clitics) and are still the act."""
     assert doc.norm is not None
-    text = doc.norm.text
-    word_start = trigger.start
-    while word_start > 0 and text[word_start - 1].isalpha():
-        word_start -= 1
+    word_start = trigger.start - len(clitics_before(doc.norm.text, trigger.start))
     return any(
         trigger.end <= a.end
         for a in index.starting("actor", trigger.start - MAX_NAME_CHARS, word_start)
@@ -514,10 +509,7 @@ def _definite(doc: Document, trigger: Mention) -> bool:
     act already known."""
     assert doc.norm is not None
     text = doc.norm.text
-    start = trigger.start
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    prefix = text[start : trigger.start]
+    prefix = clitics_before(text, trigger.start)
     noun = text[trigger.start : trigger.end].split()[0]
     return (prefix.endswith(ARTICLE) or prefix.endswith("لل")) and noun in act_nouns()
 

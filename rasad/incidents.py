@@ -131,13 +131,32 @@ def events_of(incident: Incident) -> list[Event]:
             historical=historical,
             evidence=[],
         )
-        counted = [a for a in here if a.event.fatalities]
-        toll = min(counted, key=lambda a: a.event.fatalities or 0) if counted else leaf
-        event.fatalities, event.fatalities_text = toll.event.fatalities, toll.event.fatalities_text
+        event.fatalities, event.fatalities_text = None, None
+        for account in here:
+            _take_toll(event, account.event)
         for account in accounts:
             event.evidence.extend(s for s in account.event.evidence if s not in event.evidence)
+        if event.fatalities is None:
+            event.fatalities, event.fatalities_text = (
+                leaf.event.fatalities,
+                leaf.event.fatalities_text,
+            )
         events.append(event)
     return events
+
+
+def merge_twin(twin: Event, event: Event) -> None:
+    """Fold ``event`` into ``twin``, the same act at the same place, day and sides told by
+    another incident: its evidence, and its toll when more conservative."""
+    twin.evidence.extend(s for s in event.evidence if s not in twin.evidence)
+    _take_toll(twin, event)
+
+
+def _take_toll(event: Event, other: Event) -> None:
+    """The codebook's most conservative toll: ``other``'s when it tells one and ``event``
+    tells none or a larger one."""
+    if other.fatalities and not 0 < (event.fatalities or 0) <= other.fatalities:
+        event.fatalities, event.fatalities_text = other.fatalities, other.fatalities_text
 
 
 def _joins(account: Account, incident: Incident) -> bool:

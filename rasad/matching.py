@@ -162,6 +162,15 @@ class Variant:
     suffix: int = 0
 
 
+def clitics_before(text: str, start: int) -> str:
+    """The letters written on the word before ``start``, a match's first character: the
+    clitics a matcher took off it ("وبال" of "وبالصواريخ")."""
+    word_start = start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start:start]
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word and number tokens of ``text[start:end]``, with offsets into ``text``."""
     if start or end is not None:

@@ -57,17 +57,12 @@ class Pipeline:
         gc.freeze()
 
     def __call__(self, doc: Document) -> Document:
-        self.prepare(doc)
-        assemble(doc, self.gazetteer)
-        return doc
-
-    def prepare(self, doc: Document) -> Document:
-        """The stages before extraction: clean, normalise, segment."""
         normalised = normalise(doc.text)
         clean(doc, normalised)
         # Most reports carry no furniture: their body is their text, normalised once.
         doc.norm = normalised if doc.body == doc.text else normalise(doc.body)
         segment(doc)
+        assemble(doc, self.gazetteer)
         return doc
 
     def pipe(self, items: Iterable[Document | RasadError]) -> Iterator[Document | RasadError]:

@@ -38,6 +38,7 @@ PROTESTERS = "Protesters (Syria)"
 RIOTERS = "Rioters (Syria)"
 STATE_INTER = 1
 CIVILIAN_INTER = 7
+FOREIGN_INTER = 8  # external forces: a foreign state's army
 UNARMED_INTERS = frozenset({6, CIVILIAN_INTER})  # protesters and civilians: victims, not killers
 # Acts named by no verb: the noun after one is no subject ("استهدفت الصواريخ مواقع لقوات النظام")
 NOT_VERBS = frozenset({"killing", "weapon", "means"})

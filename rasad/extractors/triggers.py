@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasad.lexicon import read_tsv
-from rasad.matching import ARTICLE, PhraseMatcher
+from rasad.matching import ARTICLE, PhraseMatcher, clitics_before
 from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
 
@@ -136,7 +136,4 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
 
 def _instrumental(text: str, start: int) -> bool:
     """ "بقذائف"، "وبالصواريخ": the preposition ب makes a weapon the means of an act."""
-    prefix_start = start
-    while prefix_start > 0 and text[prefix_start - 1].isalpha():
-        prefix_start -= 1
-    return "ب" in text[prefix_start:start]
+    return "ب" in clitics_before(text, start)
