@@ -131,16 +131,14 @@ def events_of(incident: Incident) -> list[Event]:
             historical=historical,
             evidence=[],
         )
-        event.fatalities, event.fatalities_text = None, None
+        toll: Event | None = None
         for account in here:
-            _take_toll(event, account.event)
+            if _more_conservative(account.event, toll):
+                toll = account.event
+        told = toll or leaf.event
+        event.fatalities, event.fatalities_text = told.fatalities, told.fatalities_text
         for account in accounts:
             event.evidence.extend(s for s in account.event.evidence if s not in event.evidence)
-        if event.fatalities is None:
-            event.fatalities, event.fatalities_text = (
-                leaf.event.fatalities,
-                leaf.event.fatalities_text,
-            )
         events.append(event)
     return events
 
@@ -149,14 +147,16 @@ def merge_twin(twin: Event, event: Event) -> None:
     """Fold ``event`` into ``twin``, the same act at the same place, day and sides told by
     another incident: its evidence, and its toll when more conservative."""
     twin.evidence.extend(s for s in event.evidence if s not in twin.evidence)
-    _take_toll(twin, event)
+    if _more_conservative(event, twin):
+        twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
 
 
-def _take_toll(event: Event, other: Event) -> None:
-    """The codebook's most conservative toll: ``other``'s when it tells one and ``event``
-    tells none or a larger one."""
-    if other.fatalities and not 0 < (event.fatalities or 0) <= other.fatalities:
-        event.fatalities, event.fatalities_text = other.fatalities, other.fatalities_text
+def _more_conservative(other: Event, than: Event | None) -> bool:
+    """The codebook's most conservative toll: whether ``other`` tells one and ``than`` tells
+    none or a larger one."""
+    if not other.fatalities:
+        return False
+    return than is None or not 0 < (than.fatalities or 0) <= other.fatalities
 
 
 def _joins(account: Account, incident: Incident) -> bool:
