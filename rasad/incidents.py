@@ -18,7 +18,9 @@ events.
 
 Each event takes, from all the accounts of its incident:
     event_type, sub_event_type  the most specific trigger (means over a generic attack)
-    actor1, actor2              a named side over the unidentified default
+    actor1, actor2              a named side over the unidentified default; a target no
+                                telling names is the people, for chemical weapons, or the
+                                side a foreign state's strikes hit (strike_targets.tsv)
     event_date, time_precision  the most precise date told, a telling's before a reference's
                                 (whose own day is the week it falls in: precision 2)
     location and admin fields   the most specific place (one event per such place)
@@ -32,14 +34,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from rasad.extractors.actors import UNIDENTIFIED, interaction_code
+from rasad.extractors.actors import (
+    CIVILIANS,
+    UNIDENTIFIED,
+    actors_by_name,
+    interaction_code,
+    strike_target,
+)
 from rasad.extractors.triggers import GENERIC_KINDS, Trigger
 from rasad.geocode import place_distance_km
-from rasad.model import Event, Place, PlaceMention
+from rasad.model import Actor, Event, Place, PlaceMention
 
-ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+REMOTE_VIOLENCE = "Explosions/Remote violence"
+ARMED_TYPES = ("Battles", REMOTE_VIOLENCE, "Violence against civilians")
 # Sub-types that a report tells as a reaction to another act: an interception is the strike's
 INTERCEPTION = "Disrupted weapons use"
+# Means that strike whoever is there: with no target told, ACLED codes the people hit
+DEFAULT_ACTOR2 = {"Chemical weapon": CIVILIANS}
 WINDOW_DAYS = {1: 0, 2: 7, 3: 15}  # half-width of the day window of a time_precision
 BESIDE_KM = 5.0  # an airport and the town it is named after
 OUTSKIRTS_KM = 10.0  # "محيط"، "قرب"، "أطراف" a town: what lies around it
@@ -108,6 +119,9 @@ def events_of(incident: Incident) -> list[Event]:
     accounts = incident.accounts
     typed = _best_typed(accounts)
     actor1, inter1, actor2, inter2 = _sides(accounts, typed)
+    untold = _untold_target(typed, actor1) if actor2 is None else None
+    if untold is not None:
+        actor2, inter2 = untold.name, untold.inter
     dated = min(accounts, key=_date_rank)
     # the first telling frames the act: news in the lead, background when first recalled
     historical = accounts[0].event.historical
@@ -125,7 +139,9 @@ def events_of(incident: Incident) -> list[Event]:
             actor2=actor2,
             inter2=inter2,
             interaction=interaction_code(inter1, inter2),
-            civilian_targeting=typed.event.civilian_targeting or leaf.event.civilian_targeting,
+            civilian_targeting=typed.event.civilian_targeting
+            or leaf.event.civilian_targeting
+            or actor2 == CIVILIANS,
             event_date=dated.event.event_date,
             time_precision=_precision_of(dated),
             historical=historical,
@@ -141,6 +157,17 @@ def events_of(incident: Incident) -> list[Event]:
             event.evidence.extend(s for s in account.event.evidence if s not in event.evidence)
         events.append(event)
     return events
+
+
+def _untold_target(typed: Account, actor1: str | None) -> Actor | None:
+    """The side acted upon when no telling names one: the people where the means strike
+    whoever is there, or the side that a foreign state's strikes in Syria hit."""
+    by_means = DEFAULT_ACTOR2.get(typed.event.sub_event_type)
+    if by_means is not None:
+        return actors_by_name()[by_means]
+    if typed.event.event_type == REMOTE_VIOLENCE and actor1 is not None:
+        return strike_target(actor1, typed.event.event_date)
+    return None
 
 
 def merge_twin(twin: Event, event: Event) -> None:

@@ -522,12 +522,48 @@ def test_hospital_of_the_medical_source_is_not_the_place_of_the_strike(pipeline)
         # "اتهم X بتنفيذه": the accused of an act is coded as a suspected author (codebook)
         ("ردا على هجوم كيماوي مفترض اتهم النظام السوري بتنفيذه في دوما.", STATE),
         ("وتعرضت قاعدة التيفور لغارات اتهمت دمشق إسرائيل بتنفيذها.", ISRAEL_2018),
+        # VSO: of two names after the verb of accusing the first accuses, the second is accused
+        (
+            "واتهم الجيشان الروسي والسوري طائرات حربية إسرائيلية بتنفيذ ضربات على قاعدة تيفور.",
+            ISRAEL_2018,
+        ),
+        ("واتهم الجيش السوري إسرائيل بتنفيذ غارات على مطار الضبعة العسكري.", ISRAEL_2018),
     ],
 )
 def test_accused_of_an_act_is_its_suspected_author(pipeline, text, actor1):
     event = only_event(pipeline, text, published=date(2018, 4, 14))
     assert event.actor1 == actor1
     assert "(suspected)" in event.notes
+
+
+def test_sides_told_apart_by_min_jiha_in_a_clash(pipeline):
+    # "بين X و Y من جهة، و Z من جهة أخرى": the allies of the first side are not the second
+    event = only_event(
+        pipeline,
+        "تدور اشتباكات عنيفة بين قوات النظام وحزب الله اللبناني من جهة، والفصائل المقاتلة من "
+        "جهة أخرى في أطراف حي جوبر.",
+        published=date(2015, 7, 20),
+    )
+    assert (event.actor1, event.actor2) == (STATE, "Opposition Rebels (Syria)")
+
+
+def test_chemical_weapons_with_no_target_told_hit_civilians(pipeline):
+    event = only_event(pipeline, "ووقع هجوم كيماوي على مدينة دوما.", published=date(2018, 4, 8))
+    assert event.actor2 == "Civilians (Syria)"
+    assert event.civilian_targeting
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # an Israeli strike whose target goes untold hits the state's forces of the day
+        ("شنت طائرات إسرائيلية غارات على محيط مدينة الكسوة جنوب دمشق.", STATE),
+        # a target told stays
+        ("شنت طائرات إسرائيلية غارات على مواقع لحزب الله قرب القصير.", "Hezbollah"),
+    ],
+)
+def test_untold_target_of_a_foreign_strike_is_the_side_it_strikes(pipeline, text, actor2):
+    assert only_event(pipeline, text, published=date(2018, 5, 10)).actor2 == actor2
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,9 @@ UNARMED_INTERS = frozenset({6, CIVILIAN_INTER})  # protesters and civilians: vic
 NOT_VERBS = frozenset({"killing", "weapon", "means"})
 SPECIFYING_WORD = "من"  # "مسلحون من تنظيم داعش": of which group the gunmen are
 CUE_WINDOW = 4  # tokens before a name searched for the construction that gives its role
+# Words between accuser and accused after a verb of accusing: an adjective coordinated with
+# the accuser's ("الجيشان الروسي والسوري طائرات إسرائيلية")
+ACCUSED_GAP = 2
 # Tokens after a unit noun within which its side is named: "دورية مشتركة لقوات الأسد".
 UNIT_OWNER_WINDOW = 3
 _SENTENCE_END = frozenset(".!?\n")
@@ -97,10 +100,7 @@ def _sides_by_adjective(actors: dict[str, Actor]) -> dict[str, list[Actor]]:
     nouns = sorted(act_nouns())
     aliases: dict[str, list[Actor]] = {}
     for _, row in read_tsv("side_adjectives.tsv", ["masculine", "feminine", "actor"]):
-        stem = row["actor"]
-        candidates = [
-            a for name, a in actors.items() if name == stem or name.startswith(stem + " (")
-        ]
+        candidates = list(_periods(actors, row["actor"]))
         for noun in nouns:
             definite = " ".join(ARTICLE + word for word in noun.split())
             for adjective in (normalise_key(row["masculine"]), normalise_key(row["feminine"])):
@@ -123,6 +123,32 @@ def military_site_matcher() -> PhraseMatcher[str]:
 def state_forces() -> tuple[Actor, ...]:
     """Syria's state military of each period, resolved by date like an alias's candidates."""
     return tuple(a for name, a in actors_by_name().items() if name.startswith(STATE_MILITARY))
+
+
+@cache
+def _strike_targets() -> dict[str, tuple[Actor, ...]]:
+    """``strike_targets.tsv``: each period row of a foreign side → the side its strikes hit."""
+    actors = actors_by_name()
+    targets: dict[str, tuple[Actor, ...]] = {}
+    for _, row in read_tsv("strike_targets.tsv", ["side", "target"]):
+        periods = _periods(actors, row["target"])
+        for side in _periods(actors, row["side"]):
+            targets[side.name] = periods
+    return targets
+
+
+def _periods(actors: dict[str, Actor], stem: str) -> tuple[Actor, ...]:
+    """The actor named ``stem`` and its period rows ("Military Forces of Israel (2009-2021)")."""
+    return tuple(a for name, a in actors.items() if name == stem or name.startswith(stem + " ("))
+
+
+def strike_target(side: str, on: str | None) -> Actor | None:
+    """The side that a strike by ``side`` hits when the report names none, on the day ``on``
+    (an ISO date, or None)."""
+    periods = _strike_targets().get(side)
+    if periods is None:
+        return None
+    return resolve_actor(periods, date.fromisoformat(on[:10]) if on else None)
 
 
 @cache
@@ -321,12 +347,20 @@ def assign_roles(
             if before and roles[before[-1]] is None:
                 first = _first_coordinated(before, mentions, text)
                 roles[first] = _ROLES_BEFORE_CUE[cue.value]
+    for cue in cues:
+        if cue.value == "accusing":
+            _accuser_and_accused(cue, mentions, roles, text)
     for index, (mention, role) in enumerate(zip(mentions, roles, strict=True)):
         if role == "between":
+            # "بين قوات النظام وحزب الله من جهة، والفصائل": a second cue of the pair ("من جهة")
+            # closes the first side; the other side is named after it
+            apart = next(
+                (c.end for c in cues if c.value == "between" and c.start >= mention.end), 0
+            )
             others = [
                 m
                 for m, r in zip(mentions[index + 1 :], roles[index + 1 :], strict=True)
-                if r != "aside"
+                if r != "aside" and m.start >= apart
             ]
             if others and not (_unarmed(mention) or _unarmed(others[0])):
                 return _between(mention, others[0], on)
@@ -375,6 +409,22 @@ def assign_roles(
     if actor1 is not None and actor1 == actor2:
         actor2, target = None, None
     return Roles(actor1, actor2, suspected, agent, target)
+
+
+def _accuser_and_accused(
+    cue: Mention, mentions: list[Mention], roles: list[str | None], text: str
+) -> None:
+    """ "اتهم الجيش السوري طائرات إسرائيلية بتنفيذ ضربات": of two names after a verb of
+    accusing, the first accuses and the second is accused; "موسكو تتهم": a name right before
+    the verb accuses. The accuser is no side of the act."""
+    after = [i for i, m in enumerate(mentions) if m.start >= cue.end and roles[i] != "aside"][:2]
+    if len(after) == 2:
+        gap = text[mentions[after[0]].end : mentions[after[1]].start].split()
+        if not gap or (len(gap) <= ACCUSED_GAP and gap != ["و"]):
+            roles[after[0]], roles[after[1]] = "aside", "suspected"
+    before = [i for i, m in enumerate(mentions) if m.end <= cue.start]
+    if before and not text[mentions[before[-1]].end : cue.start].strip():
+        roles[before[-1]] = "aside"
 
 
 def _specified(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -517,6 +567,7 @@ _ROLES_AFTER_CUE = {
     "outlet": "aside",
     "aside": "aside",
     "counterpart": "counterpart",
+    "accusing": "suspected",
 }
 _ROLES_BEFORE_CUE = {
     "agent_before": "agent",

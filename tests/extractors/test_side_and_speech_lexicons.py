@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from rasad.extractors.actors import actors_by_name, find_actors, military_site_matcher
+from rasad.extractors.actors import (
+    actors_by_name,
+    find_actors,
+    military_site_matcher,
+    strike_target,
+)
 from rasad.extractors.recaps import speech_verb_matcher
 from rasad.extractors.triggers import act_nouns, trigger_matcher
 from rasad.lexicon import read_tsv
@@ -47,3 +52,28 @@ def test_military_sites_and_speech_verbs_are_found_with_their_clitics():
     doc = Document.from_text("وقالت الوكالة إن الصواريخ استهدفت المطار العسكري وقاعدة جوية")
     assert [m.payload for m in doc.find(speech_verb_matcher())] == ["قالت"]
     assert len(list(doc.find(military_site_matcher()))) >= 2
+
+
+def test_every_strike_target_row_names_sides_of_the_lexicon():
+    names = actors_by_name()
+    for line, row in read_tsv("strike_targets.tsv", ["side", "target"]):
+        for stem in (row["side"], row["target"]):
+            assert any(n == stem or n.startswith(stem + " (") for n in names), (line, stem)
+
+
+@pytest.mark.parametrize(
+    ("side", "on", "target"),
+    [
+        # the target is the state's forces of the strike's day, before and after the fall
+        (
+            "Military Forces of Israel (2009-2021)",
+            "2018-04-09",
+            "Military Forces of Syria (2000-2024)",
+        ),
+        ("Military Forces of Israel (2022-)", "2025-05-02", "Military Forces of Syria (2024-)"),
+        ("Military Forces of Turkey (2016-)", "2018-03-14", None),
+    ],
+)
+def test_strike_target_is_resolved_by_the_strikes_date(side, on, target):
+    struck = strike_target(side, on)
+    assert (struck.name if struck else None) == target
