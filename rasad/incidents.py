@@ -275,7 +275,9 @@ def _contains(area: PlaceMention, place: Place) -> bool:
         return getattr(area.place, code) is not None and getattr(area.place, code) == getattr(
             place, code
         )
-    if area.precision >= 3:  # only the governorate is told ("قرية بمحافظة حلب")
+    if area.precision >= 3 or _names_its_governorate(area):
+        # only the governorate is told ("قرية بمحافظة حلب"), or a bare name that is also its
+        # governorate's, which reports use for the province ("قاعدة جوية قرب حمص" is T4)
         return area.place.admin1_pcode is not None and area.place.admin1_pcode == place.admin1_pcode
     if area.place.kind in AREA_KINDS or area.widens:
         reach = REGION_KM
@@ -287,6 +289,14 @@ def _contains(area: PlaceMention, place: Place) -> bool:
         area.place.admin1_pcode == place.admin1_pcode
         and place_distance_km(area.place, place) <= reach
     )
+
+
+def _names_its_governorate(mention: PlaceMention) -> bool:
+    """ "حمص"، "قرب حمص": a governorate's main town named bare or by its outskirts, whose
+    name is the governorate's too."""
+    place = mention.place
+    bare_or_near = not mention.cue or (mention.precision == 2 and not mention.widens)
+    return bare_or_near and place.kind != "admin1" and place.name_en == place.admin1
 
 
 def _best_typed(accounts: list[Account]) -> Account:

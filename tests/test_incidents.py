@@ -263,6 +263,23 @@ def test_governorate_named_alone_holds_the_village_told_later():
     assert [e.location for e in events_of(incident)] == ["village"]
 
 
+def test_bare_name_of_a_governorates_town_stands_for_the_province():
+    # "قاعدة جوية قرب حمص" then "مطار التيفور": Homs names the province, 60 km from T4
+    homs = _account(0, Place("C2528", "حمص", "Homs", "community", 34.73, 36.71, "Homs", "SY04"))
+    homs.place = PlaceMention(homs.place.place, 2, cue="قرب")
+    base = _account(1, _place("t4", lat=34.52, lon=37.63))
+    (incident,) = group([homs, base])
+    assert [e.location for e in events_of(incident)] == ["t4"]
+
+
+def test_town_named_as_a_town_is_not_its_province():
+    # "مدينة حمص": the city itself, not whatever else the governorate holds
+    homs = _account(0, Place("C2528", "حمص", "Homs", "community", 34.73, 36.71, "Homs", "SY04"))
+    homs.place = PlaceMention(homs.place.place, 1, cue="مدينة")
+    base = _account(1, _place("t4", lat=34.52, lon=37.63))
+    assert len(group([homs, base])) == 2
+
+
 def test_undated_news_and_an_undated_recall_stay_apart():
     # a report with no date at all: "كان آخرهم ..." recalls another act, not the news
     news = _account(0, _place("town"), day=None)
