@@ -49,12 +49,16 @@ REMOTE_VIOLENCE = "Explosions/Remote violence"
 ARMED_TYPES = ("Battles", REMOTE_VIOLENCE, "Violence against civilians")
 # Sub-types that a report tells as a reaction to another act: an interception is the strike's
 INTERCEPTION = "Disrupted weapons use"
+CHEMICAL = "Chemical weapon"
 # Means that strike whoever is there: with no target told, ACLED codes the people hit
-DEFAULT_ACTOR2 = {"Chemical weapon": CIVILIANS}
+DEFAULT_ACTOR2 = {CHEMICAL: CIVILIANS}
 WINDOW_DAYS = {1: 0, 2: 7, 3: 15}  # half-width of the day window of a time_precision
 BESIDE_KM = 5.0  # an airport and the town it is named after
 OUTSKIRTS_KM = 10.0  # "محيط"، "قرب"، "أطراف" a town: what lies around it
 REGION_KM = 60.0  # a desert, mountain, region or countryside and the places inside it
+# A governorate that is one city, and the governorate around it that reports name with it:
+# "دمشق" in "غارات على دمشق" is often Rural Damascus ("ريف دمشق"): Douma, Jamraya, al-Kiswah
+AROUND = {"SY01": "SY03"}
 CONTAINER_KINDS = {"admin1": "admin1_pcode", "admin2": "admin2_pcode", "admin3": "admin3_pcode"}
 AREA_KINDS = frozenset({"desert", "mountain", "region", "zone"})
 
@@ -206,6 +210,8 @@ def _types_agree(a: Account, b: Account) -> bool:
         return False
     if a.generic or b.generic:
         return True
+    if CHEMICAL in (ea.sub_event_type, eb.sub_event_type):
+        return False  # a chemical attack and the strikes that answer it are two acts
     # an air strike and a missile strike, a strike and its interception: one family
     families = {ea.event_type, eb.event_type} - {"Strategic developments"}
     return families == {"Explosions/Remote violence"}
@@ -278,7 +284,8 @@ def _contains(area: PlaceMention, place: Place) -> bool:
     if area.precision >= 3 or _names_its_governorate(area):
         # only the governorate is told ("قرية بمحافظة حلب"), or a bare name that is also its
         # governorate's, which reports use for the province ("قاعدة جوية قرب حمص" is T4)
-        return area.place.admin1_pcode is not None and area.place.admin1_pcode == place.admin1_pcode
+        province = area.place.admin1_pcode
+        return province is not None and place.admin1_pcode in (province, AROUND.get(province))
     if area.place.kind in AREA_KINDS or area.widens:
         reach = REGION_KM
     elif area.precision >= 2:

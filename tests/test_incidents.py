@@ -272,6 +272,21 @@ def test_bare_name_of_a_governorates_town_stands_for_the_province():
     assert [e.location for e in events_of(incident)] == ["t4"]
 
 
+def test_bare_damascus_holds_rural_damascus():
+    # "غارات على دمشق" then "في مدينة دوما": the capital stands for the province around it
+    damascus = Place("C1001", "دمشق", "Damascus", "community", 33.51, 36.29, "Damascus", "SY01")
+    douma = Place("douma", "دوما", "Douma", "community", 33.57, 36.40, "Rural Damascus", "SY03")
+    (incident,) = group([_account(0, damascus), _account(1, douma)])
+    assert [e.location for e in events_of(incident)] == ["دوما"]
+
+
+def test_chemical_attack_and_the_strikes_that_answer_it_stay_apart():
+    town = _place("town")
+    chemical = _account(0, town, sub="Chemical weapon")
+    strike = _account(1, town, sub="Shelling/artillery/missile attack")
+    assert len(group([chemical, strike])) == 2
+
+
 def test_town_named_as_a_town_is_not_its_province():
     # "مدينة حمص": the city itself, not whatever else the governorate holds
     homs = _account(0, Place("C2528", "حمص", "Homs", "community", 34.73, 36.71, "Homs", "SY04"))
