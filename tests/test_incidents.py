@@ -153,6 +153,20 @@ def test_prospect_of_a_clash_is_no_event(pipeline):
     )
 
 
+def test_future_denied_and_warnings_tell_no_act(pipeline):
+    # "لن تسمح بتمركز": what will not be allowed was not done; "حذرت من هجوم": a prospect
+    for text in (
+        "وقال نتانياهو إن إسرائيل لن تسمح بتمركز عسكري إيراني في دمشق.",
+        "وحذرت الأمم المتحدة من هجوم على مدينة إدلب.",
+    ):
+        assert events(pipeline, text) == []
+
+
+def test_the_opcw_is_an_organisation_not_a_chemical_attack(pipeline):
+    text = "وندد ممثلون عن دول غربية في منظمة حظر الأسلحة الكيميائية بما جرى في مدينة دوما."
+    assert events(pipeline, text) == []
+
+
 # The incident rules on their own: accounts made by hand.
 
 
