@@ -462,6 +462,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
     places: list[Mention | None] = list(act.places) or [None]
     count = act.fatalities.value.count if act.fatalities and trigger.violent else 0
     share = count // len(places) if count else 0
+    own_tolls = _tolls_by_place(doc, act) if trigger.violent else {}
     date_value = act.date_mention.value if act.date_mention else None
     if date_value is not None:
         event_date, precision = date_value.date, date_value.precision
@@ -471,6 +472,12 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         event_date, precision = None, None
     accounts = []
     for place_mention in places:
+        toll = own_tolls.get(place_mention.start) if place_mention is not None else None
+        if own_tolls:
+            told = toll
+            fatalities = toll.value.count if toll is not None else 0
+        else:
+            told, fatalities = act.fatalities, share
         event = Event(
             doc_id=doc.id,
             event_type=event_type,
@@ -478,10 +485,8 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
             disorder_type=DISORDER_TYPES[event_type],
             event_date=event_date.isoformat() if event_date else None,
             time_precision=precision,
-            fatalities=share,
-            fatalities_text=doc.span(act.fatalities.start, act.fatalities.end).text
-            if act.fatalities
-            else None,
+            fatalities=fatalities,
+            fatalities_text=doc.span(told.start, told.end).text if told else None,
             historical=act.historical,
             civilian_targeting=bool(actor2 and actor2.inter == CIVILIAN_INTER),
         )
@@ -502,6 +507,27 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
             )
         )
     return accounts
+
+
+def _tolls_by_place(doc: Document, act: _Act) -> dict[int, Mention]:
+    """ "سقط 20 قتيلا في بلدة معرة مصرين، كما سقط 6 قتلى في بلدة دارة عزة": each place of the
+    act with the count told just before it, by where the place starts; empty unless two
+    places at least have their own (a single figure for several places is their total)."""
+    if len(act.places) < 2:
+        return {}
+    counts = [
+        m
+        for m in find_fatalities(doc, *act.clause)
+        if m.value.count is not None and not m.value.vague
+    ]
+    tolls: dict[int, Mention] = {}
+    after = act.clause[0]
+    for place in sorted(act.places, key=lambda p: p.start):
+        before = [m for m in counts if after <= m.start and m.end <= place.start]
+        if before:
+            tolls[place.start] = before[-1]
+        after = place.end
+    return tolls if len(tolls) >= 2 else {}
 
 
 def _definite(doc: Document, trigger: Mention) -> bool:

@@ -547,6 +547,30 @@ def test_sides_told_apart_by_min_jiha_in_a_clash(pipeline):
     assert (event.actor1, event.actor2) == (STATE, "Opposition Rebels (Syria)")
 
 
+def test_each_place_keeps_the_toll_told_before_it(pipeline):
+    # "سقط 20 قتيلا في X، كما سقط 6 قتلى في Y": tolls by place, not one total divided
+    found = pipeline.extract(
+        "قصف الطيران الحربي بلدات ريف إدلب، وسقط 20 قتيلا في بلدة معرة مصرين، كما سقط 6 قتلى "
+        "بينهم 4 أطفال في بلدة دارة عزة.",
+        published=date(2015, 7, 18),
+    )
+    assert sorted((e.location_en, e.fatalities) for e in found if e.fatalities) == [
+        ("Daret Azza", 6),
+        ("Ma'arrat Tamasrin", 20),
+    ]
+
+
+def test_fighting_that_goes_on_is_not_the_deaths_told_beside_it(pipeline):
+    # "مع استمرار المعارك": a circumstance told alongside; the deaths keep the strike's type
+    found = pipeline.extract(
+        "شن طيران النظام غارات على محافظة إدلب. وسقط 20 قتيلا في بلدة معرة مصرين، مع استمرار "
+        "المعارك في محيط بلدة الفوعة.",
+        published=date(2015, 7, 18),
+    )
+    told = {e.location_en: e.sub_event_type for e in found}
+    assert told["Ma'arrat Tamasrin"] == "Air/drone strike"
+
+
 def test_chemical_weapons_with_no_target_told_hit_civilians(pipeline):
     event = only_event(pipeline, "ووقع هجوم كيماوي على مدينة دوما.", published=date(2018, 4, 8))
     assert event.actor2 == "Civilians (Syria)"
