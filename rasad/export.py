@@ -400,7 +400,8 @@ def write_parquet(events: Iterable[StoredEvent], path: str) -> int:
         "longitude": pa.float64(),
         "geo_precision": pa.int8(),
         "fatalities": pa.int32(),
-        "timestamp": pa.timestamp("s", tz="UTC"),
+        # Parquet has no unit of seconds: milliseconds, holding whole seconds as ACLED's do.
+        "timestamp": pa.timestamp("ms", tz="UTC"),
         "source_urls": pa.list_(pa.string()),
     }
     schema = pa.schema(
@@ -425,7 +426,7 @@ def _parquet_row(stored: StoredEvent) -> dict[str, Any]:
     row = acled_row(stored)
     e = stored.event
     row["event_date"] = date.fromisoformat(e.event_date) if e.event_date else None
-    row["timestamp"] = _utc(stored.updated_at)
+    row["timestamp"] = _utc(stored.updated_at).replace(microsecond=0)
     row["source_urls"] = list(dict.fromkeys(link.url for link in stored.sources if link.url))
     row["fatalities_low"] = stored.fatalities_low
     row["fatalities_high"] = stored.fatalities_high
