@@ -11,7 +11,8 @@ connection cannot write (a read-only PostgreSQL role, a read-only file). Tokens 
 ``RASAD_DB``; an optional tile server for the dashboard map from ``RASAD_TILE_URL`` (the
 bundled governorate boundaries are drawn without one). CORS is off: the dashboard is served by
 the same process. Limits (docs/api.md): bodies of ``max_body`` bytes (413 beyond), pages of
-``MAX_PAGE`` events, ``MAX_FILTER_VALUES`` values a filter, ``MAX_TERMS`` words of free text;
+``MAX_PAGE`` events, ``MAX_FILTER_VALUES`` values a filter, ``MAX_TERMS`` words of free text,
+``MAX_EXPORTS`` exports streamed at once (503 beyond);
 a database that is down or busy is a 503, never a traceback.
 """
 
@@ -447,11 +448,11 @@ def _export(
 ) -> Response:
     """The events that pass ``filters``, as the text ``chunks`` makes of them, streamed.
 
-    Nothing is built in memory: the events are read 500 at a time and sent about
-    EXPORT_CHUNK characters at a time, so an export of 100,000 events takes the memory of one
-    batch. Each export holds a slot (and a database connection) until its response ends, how
-    ever it ends: when every slot is taken the request is a 503 with Retry-After, never a
-    queue that grows. At most MAX_EXPORT events (422 beyond): that bounds how long a
+    Nothing is built in memory: the ids are read first, then the events 500 at a time, and
+    the text is sent about EXPORT_CHUNK characters at a time, so an export of 100,000 events
+    holds its ids and one batch. Each export holds a slot (and a database connection) until
+    its response ends, however it ends: when every slot is taken the request is a 503 with
+    Retry-After, never a queue that grows. At most MAX_EXPORT events (422 beyond): that bounds how long a
     connection is held; `rasad export` writes any number to a file.
     """
     if sort.lstrip("-") not in queries.SORTABLE:
