@@ -10,7 +10,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
@@ -22,16 +22,15 @@ if TYPE_CHECKING:
     from rasad.store import EventFilter, Store
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
-TABLE_COLUMNS = (
-    ("event_date", 10),
-    ("sub_event_type", 24),
-    ("actor1", 30),
-    ("actor2", 30),
-    ("location_en", 18),
-    ("admin1", 12),
-    ("fatalities", 3),
-    ("historical", 5),
-)
+# The columns of `extract --table` and `rasad events` (which adds the event id first and the
+# number of sources; `extract` adds the words that name the place). type: "event type:
+# sub-event type"; place: "location, admin1"; recap: marks a historical mention.
+TABLE_COLUMNS = ("event_date", "type", "actor1", "actor2", "place", "fatalities", "recap")
+# Columns wrapped onto more lines rather than cut when the table is wider than the terminal:
+# a cut ACLED actor name loses the period that tells it apart ("... of Syria (2000-2024)").
+WRAPPED_COLUMNS = frozenset(("type", "actor1", "actor2", "place", "location_mention"))
+NARROWEST_WRAPPED = 10  # characters a wrapped column keeps however narrow the terminal
+HISTORICAL_MARK = "yes"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ingest.add_argument("inputs", nargs="+", metavar="INPUT")
-    _add_db(ingest)
+    _add_db(ingest, creates=True)
     _add_limits(ingest)
     _add_scale(ingest)
     ingest.set_defaults(handler=run_ingest)
@@ -111,13 +110,26 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         help="write stored events as ACLED CSV, GeoJSON, JSONL or Parquet",
         description="Write the stored events that pass the filters. acled-csv: ACLED's "
-        "standard columns; jsonl: docs/format.md §2 plus a sources list; geojson: points "
-        "for QGIS; parquet: typed columns (needs -o).",
-        epilog="Example: rasad export --format acled-csv --admin1 Deir-ez-Zor -o dz.csv",
+        "standard columns, then the P-codes and the sources' URLs, dated events only; jsonl: "
+        "docs/format.md §2 plus a sources list; geojson: points for QGIS; parquet: typed "
+        "columns (needs -o). The columns: docs/format.md §5.",
+        epilog="Example: rasad export --format acled-csv --admin1 Deir-ez-Zor --excel -o dz.csv\n"
+        "Exit status: 0 written; 2 usage error, or no database at --db.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument("--format", required=True, choices=_export_formats(), dest="fmt")
     export.add_argument("-o", "--output", default="-", help="where to write (default: stdout)")
+    export.add_argument(
+        "--include-undated",
+        action="store_true",
+        help="acled-csv: keep the undated events (ACLED has none, so they are left out and "
+        "counted on stderr)",
+    )
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="acled-csv: start with a UTF-8 byte order mark, so that Excel reads the Arabic",
+    )
     _add_db(export)
     _add_filters(export)
     export.set_defaults(handler=run_export)
@@ -125,19 +137,27 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser(
         "events",
         help="list stored events as a table, or lay one event open",
-        description="Print the stored events that pass the filters as a readable table: "
+        description="Print the stored events that pass the filters as a readable table "
+        "fitted to the terminal (names wrapped, never cut; in a pipe, one line an event): "
         "fatalities as coded, with the lowest and highest figures reported when they differ. "
-        "--event ID prints one event, then each of its accounts (document, outlet, date, "
+        "Historical mentions (recaps of earlier events) are left out and counted on stderr; "
+        "--historical lists them too, marked. --event ID prints one event, then each of its accounts (document, outlet, date, "
         "place, actors, fatalities, its own id) and why it was joined to the accounts before "
         "it, check by check; an account wrongly joined is taken out with `rasad split`.",
         epilog="Example: rasad events --since 2023-12-01 --type Battles\n"
         "         rasad events --event orient-shula-3825fbff41 --json\n"
-        "Exit status: 0; 1 when --event names no stored event.",
+        "Exit status: 0; 1 when --event names no stored event; 2 no database at --db.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_db(listing)
     _add_filters(listing)
     listing.add_argument("--limit", type=int, default=None, help="at most this many events")
+    listing.add_argument(
+        "--historical",
+        action="store_true",
+        help="list the historical mentions (recaps of earlier events) too, marked "
+        f"{HISTORICAL_MARK!r}",
+    )
     listing.add_argument(
         "--event",
         metavar="ID",
@@ -163,7 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
         "histories record it. Note that an event's id is its smallest account id: splitting "
         "that account gives the remaining accounts a new id (printed).",
         epilog="Example: rasad split orient-shula-3825fbff41 sy24-shula-ea373239a5\n"
-        "Exit status: 0 split; 1 unknown event, or an account not in it (one line on stderr).",
+        "Exit status: 0 split; 1 unknown event, or an account not in it (one line on stderr); "
+        "2 no database at --db.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     splitting.add_argument("event_id", metavar="EVENT_ID")
@@ -178,10 +199,17 @@ def build_parser() -> argparse.ArgumentParser:
         "documentation at /docs. POST /api/documents needs RASAD_WRITE_TOKEN (sent as "
         "'Authorization: Bearer <token>'); when RASAD_READ_TOKEN is set, reading needs a "
         "token too. RASAD_TILE_URL adds a tile server to the map (never needed).",
-        epilog="Example: RASAD_WRITE_TOKEN=s3cret rasad serve --db rasad.db --port 8000",
+        epilog="Example: RASAD_WRITE_TOKEN=s3cret rasad serve --db rasad.db --port 8000\n"
+        "Exit status: 2 when there is no database at --db and --create is not given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_db(serve)
+    serve.add_argument(
+        "--create",
+        action="store_true",
+        help="create the database when there is none at --db (else: exit 2, a mistyped path "
+        "would serve an empty store)",
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on")
     serve.set_defaults(handler=run_serve)
@@ -208,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="an RSS/Atom feed to poll as well (repeatable)",
     )
     watch.add_argument("--once", action="store_true", help="one pass over every source, then exit")
-    _add_db(watch)
+    _add_db(watch, creates=True)
     watch.set_defaults(handler=run_watch)
     return parser
 
@@ -219,12 +247,13 @@ def _export_formats() -> tuple[str, ...]:
     return FORMATS
 
 
-def _add_db(parser: argparse.ArgumentParser) -> None:
+def _add_db(parser: argparse.ArgumentParser, *, creates: bool = False) -> None:
     parser.add_argument(
         "--db",
         default=None,
         help="the store: a SQLAlchemy URL (postgresql+psycopg://...) or a file path (SQLite); "
-        "default $RASAD_DB, else rasad.db",
+        "default $RASAD_DB, else rasad.db"
+        + ("; created when missing" if creates else "; it must exist"),
     )
 
 
@@ -338,14 +367,7 @@ def run_extract(args: argparse.Namespace) -> int:
             parquet = stack.enter_context(ParquetEventWriter(args.output))
         else:
             out = stack.enter_context(_output(args.output))
-        if args.table:
-            out.write(
-                _table_row(
-                    {name: name for name, _ in TABLE_COLUMNS}
-                    | {"location_mention": "location_mention"}
-                )
-                + "\n"
-            )
+        rows = []  # the table's, laid out once every width is known
         for item in items:
             if isinstance(item, RasadError):
                 failures += 1
@@ -355,9 +377,13 @@ def run_extract(args: argparse.Namespace) -> int:
                 if parquet is not None:
                     parquet.write(event)
                 elif args.table:
-                    out.write(_table_row(event.to_dict()) + "\n")
+                    rows.append(_table_cells(event, str(event.fatalities or 0)))
+                    rows[-1]["location_mention"] = event.location_mention or ""
                 else:
                     out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        if args.table:
+            columns = (*TABLE_COLUMNS, "location_mention")
+            out.writelines(_table(rows, columns, _terminal_width(args.output)))
     if failures:
         print(f"rasad: {failures} input(s) failed; the rest was processed", file=sys.stderr)
     return EXIT_FAILURES if failures else EXIT_OK
@@ -511,72 +537,157 @@ def _filters(args: argparse.Namespace) -> EventFilter:
     )
 
 
+def _existing_store(db: str | None) -> Store | None:
+    """The store at ``db`` when it exists; else None, the path named on stderr.
+
+    Opening a store creates it: a mistyped ``--db`` would give an empty one, listed as an
+    empty table with exit 0. Only ``ingest``, ``watch`` and ``serve --create`` create one.
+    """
+    from rasad.store import Store, sqlite_file
+
+    path = sqlite_file(db)
+    if path is not None and not path.exists():
+        print(
+            f"rasad: no database at {path}: give an existing store with --db (or $RASAD_DB); "
+            "`rasad ingest` creates one",
+            file=sys.stderr,
+        )
+        return None
+    return Store(db)
+
+
 def run_export(args: argparse.Namespace) -> int:
     from rasad.export import export
-    from rasad.store import Store
 
-    with Store(args.db) as store:
+    store = _existing_store(args.db)
+    if store is None:
+        return EXIT_USAGE
+    with store:
         try:
-            count = export(store.iter_events(_filters(args)), args.fmt, args.output)
+            done = export(
+                store.iter_events(_filters(args)),
+                args.fmt,
+                args.output,
+                include_undated=args.include_undated,
+                excel=args.excel,
+            )
         except ValueError as error:
             print(f"rasad: {error}", file=sys.stderr)
             return EXIT_USAGE
-    if args.output != "-" and not args.quiet:
-        print(f"{count} events written to {args.output}", file=sys.stderr)
+    if not args.quiet:
+        if done.undated_left_out:
+            print(
+                f"rasad: {done.undated_left_out} undated event(s) left out (ACLED has none): "
+                "--include-undated keeps them",
+                file=sys.stderr,
+            )
+        if args.output != "-":
+            print(f"{done.written} events written to {args.output}", file=sys.stderr)
     return EXIT_OK
-
-
-EVENT_TABLE_COLUMNS = (
-    ("event_id", 31),
-    ("event_date", 10),
-    ("sub_event_type", 24),
-    ("actor1", 28),
-    ("actor2", 28),
-    ("location", 18),
-    ("admin1", 12),
-    ("fatalities", 9),
-    ("sources", 7),
-)
 
 
 def run_events(args: argparse.Namespace) -> int:
+    from dataclasses import replace
     from itertools import islice
 
-    from rasad.store import Store
-
-    with Store(args.db) as store:
+    store = _existing_store(args.db)
+    if store is None:
+        return EXIT_USAGE
+    with store:
         if args.event is not None:
             return _print_audit(store, args.event, as_json=args.json)
+        filters = _filters(args)
+        hidden = 0
+        if not args.historical:
+            hidden = store.count_events(replace(filters, historical=True))
+            filters = replace(filters, historical=False)
+        listed = islice(store.iter_events(filters), args.limit)
         if args.json:
-            for stored in islice(store.iter_events(_filters(args)), args.limit):
+            for stored in listed:
                 print(json.dumps(stored.to_dict(), ensure_ascii=False))
-            return EXIT_OK
-        print("  ".join(name.ljust(width) for name, width in EVENT_TABLE_COLUMNS).rstrip())
-        for stored in islice(store.iter_events(_filters(args)), args.limit):
-            e = stored.event
-            deaths = str(e.fatalities)
-            if stored.fatalities_low is not None and (
-                stored.fatalities_low,
-                stored.fatalities_high,
-            ) != (e.fatalities, e.fatalities):
-                deaths += f" [{stored.fatalities_low}-{stored.fatalities_high}]"
-            values = {
-                "event_id": e.event_id,
-                "event_date": e.event_date or "",
-                "sub_event_type": e.sub_event_type,
-                "actor1": e.actor1 or "",
-                "actor2": e.actor2 or "",
-                "location": e.location_en or e.location or "",
-                "admin1": e.admin1 or "",
-                "fatalities": deaths,
-                "sources": str(len(stored.sources)),
-            }
-            print(
-                "  ".join(
-                    values[name][:width].ljust(width) for name, width in EVENT_TABLE_COLUMNS
-                ).rstrip()
-            )
+        else:
+            rows = []
+            for stored in listed:
+                e = stored.event
+                deaths = str(e.fatalities)
+                if stored.fatalities_low is not None and (
+                    stored.fatalities_low,
+                    stored.fatalities_high,
+                ) != (e.fatalities, e.fatalities):
+                    deaths += f" [{stored.fatalities_low}-{stored.fatalities_high}]"
+                rows.append(
+                    {"event_id": e.event_id}
+                    | _table_cells(e, deaths)
+                    | {"sources": str(len(stored.sources))}
+                )
+            columns = ("event_id", *TABLE_COLUMNS, "sources")
+            sys.stdout.writelines(_table(rows, columns, _terminal_width("-")))
+    if hidden and not args.quiet:
+        print(
+            f"rasad: {hidden} historical mention(s) (recaps of earlier events) left out: "
+            "--historical lists them",
+            file=sys.stderr,
+        )
     return EXIT_OK
+
+
+def _table_cells(e: Event, deaths: str) -> dict[str, str]:
+    """The cells of ``TABLE_COLUMNS`` for one event."""
+    place = e.location_en or e.location
+    return {
+        "event_date": e.event_date or "",
+        "type": f"{e.event_type}: {e.sub_event_type}",
+        "actor1": e.actor1 or "",
+        "actor2": e.actor2 or "",
+        "place": ", ".join(dict.fromkeys(name for name in (place, e.admin1) if name)),
+        "fatalities": deaths,
+        "recap": HISTORICAL_MARK if e.historical else "",
+    }
+
+
+def _terminal_width(output: str) -> int:
+    """The width a table is fitted to: the terminal's (or $COLUMNS); 0, no limit, when the
+    table goes to a file or a pipe, where one line an event is easier to grep."""
+    import shutil
+
+    return shutil.get_terminal_size((0, 0)).columns if output == "-" else 0
+
+
+def _table(rows: list[dict[str, str]], columns: Sequence[str], width: int) -> Iterator[str]:
+    """The lines of a table of ``rows``: a header, then each row.
+
+    Each column is as wide as its widest cell. When the table is wider than ``width`` (0: no
+    limit), the widest of the ``WRAPPED_COLUMNS`` give up a character at a time, down to
+    their longest word (at least ``NARROWEST_WRAPPED``), and their cells wrap onto more lines
+    at spaces: a row may take several lines, but no word is cut.
+    """
+    import textwrap
+    from itertools import zip_longest
+
+    widths = {name: max([len(name)] + [len(row[name]) for row in rows]) for name in columns}
+    wrapped = [name for name in columns if name in WRAPPED_COLUMNS]
+    narrowest = {
+        name: max([NARROWEST_WRAPPED] + [len(word) for row in rows for word in row[name].split()])
+        for name in wrapped
+    }
+    room = width - 2 * (len(columns) - 1)  # two spaces between columns
+    while width and sum(widths.values()) > room:
+        shrinkable = [name for name in wrapped if widths[name] > narrowest[name]]
+        if not shrinkable:
+            break  # a terminal too narrow for this table: its lines run over
+        widths[max(shrinkable, key=lambda name: widths[name])] -= 1
+    for row in [{name: name for name in columns}, *rows]:
+        cells = [
+            textwrap.wrap(row[name], widths[name], break_on_hyphens=False) or [""]
+            if name in wrapped
+            else [row[name]]
+            for name in columns
+        ]
+        for parts in zip_longest(*cells, fillvalue=""):
+            line = "  ".join(
+                part.ljust(widths[name]) for name, part in zip(columns, parts, strict=True)
+            )
+            yield line.rstrip() + "\n"
 
 
 def _print_audit(store: Store, event_id: str, *, as_json: bool) -> int:
@@ -672,9 +783,10 @@ def _toll(e: Event, low: int | None, high: int | None) -> str:
 
 
 def run_split(args: argparse.Namespace) -> int:
-    from rasad.store import Store
-
-    with Store(args.db) as store:
+    store = _existing_store(args.db)
+    if store is None:
+        return EXIT_USAGE
+    with store:
         done = store.split(args.event_id, args.account_id)
     others = ", ".join(done.remaining)
     print(
@@ -694,6 +806,12 @@ def run_serve(args: argparse.Namespace) -> int:
 
     from rasad.api import create_app
 
+    if not args.create:
+        existing = _existing_store(args.db)
+        if existing is None:
+            print("rasad: `rasad serve --create` serves a new, empty store", file=sys.stderr)
+            return EXIT_USAGE
+        existing.close()
     uvicorn.run(
         create_app(args.db),
         host=args.host,
@@ -738,15 +856,6 @@ def _output(path: str) -> Iterator[TextIO]:
         return
     with open(path, "w", encoding="utf-8") as handle:
         yield handle
-
-
-def _table_row(record: dict) -> str:
-    cells = []
-    for name, width in TABLE_COLUMNS:
-        value = record.get(name)
-        text = "" if value is None else str(value)
-        cells.append(text[:width].ljust(width))
-    return "  ".join(cells) + "  " + (record.get("location_mention") or "")
 
 
 if __name__ == "__main__":

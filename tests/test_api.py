@@ -309,7 +309,9 @@ def test_an_event_explains_why_its_sources_were_joined_and_what_was_split(
 # --- exports, statistics, map ---------------------------------------------------------------
 
 
-def test_geojson_and_csv_export_the_current_filter(client: TestClient) -> None:
+def test_geojson_and_csv_export_the_current_filter(
+    client: TestClient, every: list[dict[str, Any]]
+) -> None:
     homs = ids(client, admin1="Homs")
     geojson = client.get("/api/events.geojson", params={"admin1": "Homs"})
     assert geojson.status_code == 200
@@ -318,11 +320,20 @@ def test_geojson_and_csv_export_the_current_filter(client: TestClient) -> None:
     assert collection["type"] == "FeatureCollection"
     assert [f["id"] for f in collection["features"]] == homs
     assert all(f["geometry"]["type"] == "Point" for f in collection["features"])
-    rows = list(
-        csv.DictReader(io.StringIO(client.get("/api/events.csv", params={"admin1": "Homs"}).text))
-    )
-    assert [row["event_id_cnty"] for row in rows] == homs
-    assert rows[0]["country"] == "Syria"
+
+    def csv_ids(**params: Any) -> list[str]:
+        answer = client.get("/api/events.csv", params=params)
+        rows = list(csv.DictReader(io.StringIO(answer.text)))
+        assert all(row["country"] == "Syria" for row in rows if row["admin1"])
+        return [row["event_id_cnty"] for row in rows]
+
+    assert csv_ids(admin1="Homs", include_undated="true") == homs
+    # As ACLED's files: no undated event, unless asked for.
+    undated = {event["id"] for event in every if event["event_date"] is None}
+    assert undated, "the samples hold undated events"
+    listed = [event["id"] for event in every]
+    assert csv_ids() == [event_id for event_id in listed if event_id not in undated]
+    assert csv_ids(include_undated="true") == listed
 
 
 @pytest.mark.parametrize("by", ["day", "week", "month"])

@@ -5,15 +5,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from rasad.cli import main
+from rasad.store import Store
 from tests.store_reports import FIXTURES, REPORTS
 
 ARTICLES = str(FIXTURES / "articles.jsonl")
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch):
+    """Tables printed in-process are not wrapped, whatever terminal runs the tests."""
+    monkeypatch.setenv("COLUMNS", "10000")
 
 
 @pytest.fixture
@@ -62,8 +71,9 @@ def test_events_table_shows_the_toll_and_its_bounds(tmp_path, capsys, reports_fi
     capsys.readouterr()
     assert main(["events", "--type", "Armed clash", "--since", "2023-12-13"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:3] == ["event_id", "event_date", "sub_event_type"]
+    assert lines[0].split()[:4] == ["event_id", "event_date", "type", "actor1"]
     assert len(lines) == 3  # Thiban and Shiheil, on the 14th
+    assert all("Battles: Armed clash" in line for line in lines[1:])
     assert main(["events", "--until", "2023-12-12"]) == 0
     [_header, shula] = capsys.readouterr().out.splitlines()
     assert "Ash Shula" in shula and "5 [5-7]" in shula and shula.rstrip().endswith("2")
@@ -116,8 +126,6 @@ def test_import_rasad_loads_no_store_dependencies():
 
 def shula_ids(db: str) -> tuple[str, dict[str, str]]:
     """The Shula event's id and its accounts' ids by document, read through --json."""
-    from rasad.store import Store
-
     with Store(db) as store:
         [shula] = [e for e in store.events() if len(e.sources) == 2]
         return shula.event.event_id, {s.doc_id: s.source_event_id for s in shula.sources}
@@ -151,6 +159,7 @@ def test_events_event_shows_each_account_and_why_it_joined(tmp_path, capsys, rep
 
 
 def test_events_event_unknown_exits_1_with_one_line(tmp_path, capsys):
+    Store(str(tmp_path / "rasad.db")).close()
     assert main(["events", "--event", "nope", "--db", str(tmp_path / "rasad.db")]) == 1
     assert capsys.readouterr().err == "rasad: no event or account 'nope' in the store\n"
 
@@ -199,3 +208,176 @@ def test_split_errors_exit_1_with_one_line(tmp_path, capsys, reports_file):
     err = capsys.readouterr().err
     assert err.startswith(f"rasad: event '{event_id}' has no account 'nope'")
     assert err.count("\n") == 1
+
+
+# -- as a real process: the table, recaps, exports, a mistyped --db ----------------------------
+
+
+def rasad(*words: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    script = Path(sys.executable).with_name("rasad")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "rasad.cli"]
+    environment = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "RASAD_DB")}
+    return subprocess.run(
+        [*command, *words],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment | (env or {}),
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def samples_db(tmp_path_factory) -> str:
+    """The five sample reports ingested by `rasad ingest`: recaps and undated events among them."""
+    db = str(tmp_path_factory.mktemp("samples") / "rasad.db")
+    done = rasad("-q", "ingest", ARTICLES, "--db", db)
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+def table_rows(out: str) -> list[dict[str, str]]:
+    """The rows of a `rasad events` table, each cell whole again: the lines of a wrapped row
+    are cut at the header's column starts and their pieces joined."""
+    header, *lines = out.splitlines()
+    names = header.split()
+    starts = [header.index(name) for name in names]
+    rows: list[dict[str, list[str]]] = []
+    for line in lines:
+        cells = [line[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True)]
+        if cells[0]:  # the event id opens a row
+            rows.append({name: [] for name in names})
+        for name, cell in zip(names, cells, strict=True):
+            if cell:
+                rows[-1][name].append(cell)
+    return [{name: " ".join(parts) for name, parts in row.items()} for row in rows]
+
+
+def test_events_leaves_recaps_out_and_says_how_many(samples_db):
+    with Store(samples_db) as store:
+        every = store.events()
+    recaps = {s.event.event_id for s in every if s.event.historical}
+    assert recaps, "the samples hold recaps of earlier attacks"
+    listed = rasad("events", "--db", samples_db)
+    assert listed.returncode == 0, listed.stderr
+    rows = table_rows(listed.stdout)
+    assert {row["event_id"] for row in rows} == {s.event.event_id for s in every} - recaps
+    assert listed.stderr == (
+        f"rasad: {len(recaps)} historical mention(s) (recaps of earlier events) left out: "
+        "--historical lists them\n"
+    )
+    shown = rasad("events", "--historical", "--db", samples_db)
+    assert shown.stderr == ""
+    marked = {row["event_id"]: row["recap"] for row in table_rows(shown.stdout)}
+    assert marked == {s.event.event_id: "yes" if s.event.historical else "" for s in every}
+    as_json = rasad("events", "--json", "--db", samples_db)
+    assert not any(json.loads(line)["historical"] for line in as_json.stdout.splitlines())
+
+
+def test_events_table_fits_the_terminal_and_keeps_names_whole(samples_db):
+    with Store(samples_db) as store:
+        every = {s.event.event_id: s.event for s in store.events()}
+    for width in (150, 220):
+        done = rasad("events", "--historical", "--db", samples_db, env={"COLUMNS": str(width)})
+        assert done.returncode == 0, done.stderr
+        assert max(len(line) for line in done.stdout.splitlines()) <= width
+        rows = table_rows(done.stdout)
+        assert len(rows) == len(every)
+        for row in rows:
+            e = every[row["event_id"]]
+            assert row["type"] == f"{e.event_type}: {e.sub_event_type}"
+            assert (row["actor1"], row["actor2"]) == (e.actor1 or "", e.actor2 or "")
+            assert row["place"].startswith(e.location_en or e.location or e.admin1 or "")
+    wrapped = rasad("events", "--db", samples_db, env={"COLUMNS": "150"}).stdout.splitlines()
+    assert len(wrapped) > len(table_rows("\n".join(wrapped))) + 1  # some rows took two lines
+    # In a pipe the table is not fitted to anything: one line an event, for grep.
+    piped = rasad("events", "--db", samples_db).stdout.splitlines()
+    assert len(piped) == len(table_rows("\n".join(piped))) + 1
+
+
+def test_extract_table_has_the_columns_of_events(samples_db, capsys):
+    assert main(["-q", "extract", ARTICLES, "--table"]) == 0
+    extracted = capsys.readouterr().out.splitlines()[0].split()
+    stored = rasad("events", "--db", samples_db).stdout.splitlines()[0].split()
+    assert stored == ["event_id", *extracted[:-1], "sources"]
+    assert extracted[-1] == "location_mention"
+    assert {"type", "actor1", "actor2", "place", "fatalities", "recap"} <= set(extracted)
+
+
+def test_export_leaves_undated_events_out_of_acled_csv_and_says_so(samples_db, tmp_path):
+    with Store(samples_db) as store:
+        undated = sum(s.event.event_date is None for s in store.events())
+    assert undated, "the samples hold undated events"
+    out = tmp_path / "events.csv"
+    done = rasad("export", "--format", "acled-csv", "--excel", "-o", str(out), "--db", samples_db)
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"rasad: {undated} undated event(s) left out (ACLED has none): --include-undated keeps "
+        "them\n"
+    ) in done.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only after a BOM
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows and all(row["event_date"] for row in rows)
+    kept = rasad("export", "--format", "acled-csv", "--include-undated", "--db", samples_db)
+    assert "undated" not in kept.stderr
+    assert len(list(csv.DictReader(io.StringIO(kept.stdout)))) == len(rows) + undated
+    refused = rasad("export", "--format", "jsonl", "--excel", "--db", samples_db)
+    assert refused.returncode == 2 and "--excel is for acled-csv" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("events",),
+        ("events", "--event", "x"),
+        ("export", "--format", "jsonl"),
+        ("split", "a", "b"),
+        ("serve", "--port", "9"),
+    ],
+    ids=["events", "events --event", "export", "split", "serve"],
+)
+def test_commands_that_read_refuse_a_database_that_does_not_exist(tmp_path, words):
+    missing = tmp_path / "none.db"
+    done = rasad(*words, "--db", str(missing))
+    assert done.returncode == 2
+    assert f"no database at {missing}" in done.stderr
+    assert done.stdout == ""
+    assert not missing.exists()
+    # RASAD_DB is checked the same way.
+    assert rasad(*words, env={"RASAD_DB": str(missing)}).returncode == 2
+    assert not missing.exists()
+
+
+def test_serve_create_makes_the_database_it_serves(tmp_path):
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    db = tmp_path / "new.db"
+    script = Path(sys.executable).with_name("rasad")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "rasad.cli"]
+    server = subprocess.Popen(
+        [*command, "-q", "serve", "--create", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert server.poll() is None, server.stderr.read() if server.stderr else ""
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/events", timeout=2)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "rasad serve did not start"
+                time.sleep(0.2)
+        assert answer.status_code == 200 and answer.json()["total"] == 0
+        assert db.exists()
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -23,7 +23,7 @@ def first_command() -> list[list[str]]:
 
 def test_readme_first_command_stores_the_samples_in_sqlite_and_lists_them(tmp_path: Path):
     rasad = Path(sys.executable).with_name("rasad")
-    outputs = []
+    outputs, errors = [], []
     for step in first_command():
         words = [str(ROOT / w) if w.startswith("tests/") else w for w in step[1:]]
         done = subprocess.run(
@@ -36,7 +36,15 @@ def test_readme_first_command_stores_the_samples_in_sqlite_and_lists_them(tmp_pa
         )
         assert done.returncode == 0, done.stderr
         outputs.append(done.stdout)
+        errors.append(done.stderr)
     assert (tmp_path / "rasad.db").exists()  # the embedded SQLite store
     table = outputs[-1]
     assert "Al Mayadin" in table and "Deir-ez-Zor" in table
-    assert len(table.splitlines()) > 30  # the 5 samples hold some forty events
+    # Every stored event is a line of the table (in a pipe, one line each) or a recap counted.
+    from rasad.store import Store
+
+    with Store(str(tmp_path / "rasad.db")) as store:
+        stored = store.count_events()
+    recaps = re.search(r"(\d+) historical mention", errors[-1])
+    assert recaps, errors[-1]
+    assert len(table.splitlines()) - 1 + int(recaps.group(1)) == stored

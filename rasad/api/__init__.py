@@ -11,26 +11,26 @@ connection cannot write (a read-only PostgreSQL role, a read-only file). Tokens 
 ``RASAD_DB``; an optional tile server for the dashboard map from ``RASAD_TILE_URL`` (the
 bundled governorate boundaries are drawn without one). CORS is off: the dashboard is served by
 the same process. Limits (docs/api.md): bodies of ``max_body`` bytes (413 beyond), pages of
-``MAX_PAGE`` events, ``MAX_FILTER_VALUES`` values a filter, ``MAX_TERMS`` words of free text;
+``MAX_PAGE`` events, ``MAX_FILTER_VALUES`` values a filter, ``MAX_TERMS`` words of free text,
+``MAX_EXPORTS`` exports streamed at once (503 beyond);
 a database that is down or busy is a 503, never a traceback.
 """
 
 from __future__ import annotations
 
 import hmac
-import io
 import logging
 import math
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Connection, Engine, bindparam, create_engine, event, select, text
 from sqlalchemy import exc as sa_exc
@@ -49,6 +49,8 @@ __all__ = ["create_app"]
 STATIC = Path(__file__).parent / "static"
 MAX_PAGE = 1000  # events a page of /api/events: a larger limit is a 422
 MAX_EXPORT = 100_000  # events an export (.csv, .geojson) holds: more is a 422
+MAX_EXPORTS = 4  # exports streamed at once (each holds a database connection): more is a 503
+EXPORT_CHUNK = 64 * 1024  # characters sent at a time by an export
 MAX_OFFSET = 1_000_000_000
 MAX_COUNT = 1_000_000_000  # largest min_fatalities
 MAX_DOCUMENTS_PER_POST = 1000
@@ -67,13 +69,14 @@ def create_app(
     read_token: str | None = None,
     tile_url: str | None = None,
     max_body: int = MAX_BODY,
+    max_exports: int = MAX_EXPORTS,
 ) -> FastAPI:
     """The FastAPI app: the API under ``/api``, its docs at ``/docs``, the dashboard at ``/``.
 
     ``store_or_db`` is an open Store (left open) or what ``Store`` accepts (opened here and
     closed at shutdown; None means ``RASAD_DB``, else ``rasad.db``). A token given as ""
     means none, whatever the environment says. ``max_body`` is the largest request body, in
-    bytes.
+    bytes; ``max_exports`` how many exports stream at once (another is a 503).
     """
     owned = not isinstance(store_or_db, Store)
     store = Store(store_or_db) if owned else store_or_db
@@ -103,6 +106,7 @@ def create_app(
         lifespan=lifespan,
     )
     writer = _Writer(store)
+    export_slots = threading.BoundedSemaphore(max_exports)
     app.add_middleware(Guard, max_body=max_body, csp=content_security_policy(tile_url))
 
     @app.exception_handler(sa_exc.SQLAlchemyError)
@@ -162,24 +166,41 @@ def create_app(
 
     @api.get("/events.geojson", summary="Events that pass the filters as GeoJSON")
     def events_geojson(filters: FilterArgs, sort: str = "-event_date") -> Response:
-        """An RFC 7946 FeatureCollection with the ACLED columns (as `rasad export`)."""
-        from rasad.export import write_geojson
+        """An RFC 7946 FeatureCollection with the CSV's columns (as `rasad export`), streamed."""
+        from rasad.export import geojson_chunks
 
         return _export(
-            store, reader, filters, sort, write_geojson, "application/geo+json", "geojson"
+            store,
+            reader,
+            export_slots,
+            filters,
+            sort,
+            geojson_chunks,
+            "application/geo+json",
+            "geojson",
         )
 
     @api.get("/events.csv", summary="Events that pass the filters as ACLED CSV")
-    def events_csv(filters: FilterArgs, sort: str = "-event_date") -> Response:
-        """ACLED's standard columns, one row per event (as `rasad export`).
+    def events_csv(
+        filters: FilterArgs,
+        sort: str = "-event_date",
+        include_undated: Annotated[
+            bool, Query(description="keep undated events (ACLED has none: left out by default)")
+        ] = False,
+    ) -> Response:
+        """ACLED's standard columns, then the P-codes and the sources' URLs, one row per dated
+        event (as `rasad export`), streamed.
 
         A text cell that a spreadsheet would read as a formula (it starts with = + - @, a tab
         or a carriage return) is prefixed with ' (OWASP's advice against CSV injection).
         """
-        from rasad.export import write_acled_csv
+        from rasad.export import acled_csv_chunks, dated
+
+        def chunks(events: Iterator[StoredEvent]) -> Iterator[str]:
+            return acled_csv_chunks(events if include_undated else dated(events))
 
         return _export(
-            store, reader, filters, sort, write_acled_csv, "text/csv; charset=utf-8", "csv"
+            store, reader, export_slots, filters, sort, chunks, "text/csv; charset=utf-8", "csv"
         )
 
     @api.get("/events/{event_id:path}", summary="One event, its sources, evidence and history")
@@ -418,34 +439,87 @@ def _stored_events(store: Store, conn: Connection, ids: list[str]) -> Iterator[S
 def _export(
     store: Store,
     reader: Engine,
+    slots: threading.BoundedSemaphore,
     filters: Filters,
     sort: str,
-    write: Any,
+    chunks: Callable[[Iterator[StoredEvent]], Iterator[str]],
     media_type: str,
     suffix: str,
 ) -> Response:
-    """The events that pass ``filters`` written by ``write`` (a rasad.export writer).
+    """The events that pass ``filters``, as the text ``chunks`` makes of them, streamed.
 
-    At most MAX_EXPORT events (422 beyond): an export is built in memory, and a 100k-event
-    GeoJSON takes some 500 MB; `rasad export` writes any number to a file.
+    Nothing is built in memory: the ids are read first, then the events 500 at a time, and
+    the text is sent about EXPORT_CHUNK characters at a time, so an export of 100,000 events
+    holds its ids and one batch. Each export holds a slot (and a database connection) until
+    its response ends, however it ends: when every slot is taken the request is a 503 with
+    Retry-After, never a queue that grows. At most MAX_EXPORT events (422 beyond): that bounds how long a
+    connection is held; `rasad export` writes any number to a file.
     """
     if sort.lstrip("-") not in queries.SORTABLE:
         raise HTTPException(422, f"cannot sort by {sort!r}")
-    buffer = io.StringIO()
-    with reader.connect() as conn:
-        ids = queries.event_ids(conn, filters, sort=sort)
+    if not slots.acquire(blocking=False):
+        raise HTTPException(
+            503,
+            "as many exports as this server streams at once are running: try again shortly",
+            headers={"Retry-After": "5"},
+        )
+    try:
+        with reader.connect() as conn:
+            ids = queries.event_ids(conn, filters, sort=sort)
         if len(ids) > MAX_EXPORT:
             raise HTTPException(
                 422,
                 f"{len(ids):,} events pass these filters, more than the {MAX_EXPORT:,} an "
                 "export from the API holds: narrow the filters, or use `rasad export`",
             )
-        write(_stored_events(store, conn, ids), buffer)
-    return Response(
-        buffer.getvalue(),
+    except BaseException:
+        slots.release()
+        raise
+
+    def text() -> Iterator[str]:
+        with reader.connect() as conn:
+            pending: list[str] = []
+            size = 0
+            for chunk in chunks(_stored_events(store, conn, ids)):
+                pending.append(chunk)
+                size += len(chunk)
+                if size >= EXPORT_CHUNK:
+                    yield "".join(pending)
+                    pending, size = [], 0
+            yield "".join(pending)
+
+    return _Streamed(
+        text(),
+        slots,
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="rasad-events.{suffix}"'},
     )
+
+
+class _Streamed(StreamingResponse):
+    """A streamed export that closes its text (and so its database connection) and gives its
+    slot back however the response ends: sent whole, failed, or the client gone."""
+
+    def __init__(
+        self,
+        text: Generator[str, None, None],
+        slot: threading.BoundedSemaphore,
+        *,
+        media_type: str,
+        headers: dict[str, str],
+    ) -> None:
+        super().__init__(text, media_type=media_type, headers=headers)
+        self._text = text
+        self._slot = slot
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            # The worker thread that read the last chunk has returned (a cancelled read is
+            # waited for), so the generator is idle and can be closed here.
+            self._text.close()
+            self._slot.release()
 
 
 # The tables an ingest writes, and how.

@@ -162,7 +162,8 @@ class EventFilter:
     """Which events to list or export; every field left None lets all through.
 
     ``type`` matches the disorder type, event type or sub-event type; ``actor`` is a
-    case-insensitive part of any actor's name; ``admin1`` a governorate, any case.
+    case-insensitive part of any actor's name; ``admin1`` a governorate, any case;
+    ``historical`` True keeps only recaps of earlier events, False leaves them out.
     """
 
     since: date | None = None
@@ -170,6 +171,7 @@ class EventFilter:
     admin1: str | None = None
     type: str | None = None
     actor: str | None = None
+    historical: bool | None = None
 
 
 @dataclass(slots=True)
@@ -201,6 +203,7 @@ class SourceLink:
     fatalities: int | None
     fatalities_text: str | None
     evidence: list[Span] = field(default_factory=list)
+    fatalities_vague: bool = False  # the figure is a word such as "عشرات", not a number
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -1043,17 +1046,31 @@ class Store:
         return list(self.iter_events(filters))
 
     def iter_events(self, filters: EventFilter | None = None) -> Iterator[StoredEvent]:
-        """The stored events that pass ``filters``, one at a time, by date then id."""
-        query = _filtered(select(events), filters or EventFilter()).order_by(
+        """The stored events that pass ``filters``, one at a time, by date then id.
+
+        Only the ids are read whole; the events and their sources are read 500 at a time, so
+        an export of any size holds one batch in memory.
+        """
+        query = _filtered(select(events.c.id), filters or EventFilter()).order_by(
             events.c.event_date.is_(None), events.c.event_date, events.c.id
         )
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-            for start in range(0, len(rows), 500):
-                batch = rows[start : start + 500]
-                links = self._links(conn, [row.id for row in batch])
-                for row in batch:
-                    yield _stored_event(row, links.get(row.id, []))
+            ids = list(conn.execute(query).scalars())
+            for start in range(0, len(ids), 500):
+                batch = ids[start : start + 500]
+                rows = {
+                    row.id: row
+                    for row in conn.execute(select(events).where(events.c.id.in_(batch)))
+                }
+                links = self._links(conn, batch)
+                for event_id in batch:
+                    yield _stored_event(rows[event_id], links.get(event_id, []))
+
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        """How many stored events pass ``filters``."""
+        query = _filtered(select(func.count()).select_from(events), filters or EventFilter())
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar() or 0)
 
     def event(self, event_id: str) -> StoredEvent | None:
         """The stored event with this id (or that an account with this id belongs to)."""
@@ -1169,6 +1186,7 @@ class Store:
                 sources.c.doc_id,
                 sources.c.fatalities,
                 sources.c.fatalities_text,
+                sources.c.fatalities_vague,
                 sources.c.evidence,
                 documents.c.outlet,
                 documents.c.url,
@@ -1191,6 +1209,7 @@ class Store:
                     row.fatalities,
                     row.fatalities_text,
                     [Span(**s) for s in row.evidence],
+                    bool(row.fatalities_vague),
                 )
             )
             seen.setdefault(row.event_id, set()).add(row.doc_id)
@@ -1278,6 +1297,15 @@ def _shown(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # not a URL SQLAlchemy can parse: it has no password to hide either
         return url
+
+
+def sqlite_file(db: str | None = None) -> Path | None:
+    """The file of the SQLite store ``db`` names (as ``Store`` reads it); None for a database
+    server or an in-memory SQLite database."""
+    url = make_url(database_url(db))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
 
 
 def _busy_timeout(url: str) -> float:
@@ -1401,6 +1429,8 @@ def _plain(value: Any) -> Any:
 
 
 def _filtered(query: Any, filters: EventFilter) -> Any:
+    if filters.historical is not None:
+        query = query.where(events.c.historical.is_(filters.historical))
     if filters.since:
         query = query.where(events.c.event_date >= filters.since)
     if filters.until:
