@@ -38,6 +38,7 @@ _FUTURE_TOLERANCE = timedelta(days=30)
 # The dateline ("● أخبار سورية ٩ ديسمبر ٢٠٢٣") sits in the first lines of a report.
 _DATELINE_CHARS = 400
 _MID_MONTH = 15
+ARTICLE = "ال"
 # Years a report's dates can name: a year outside them is a typo, a number or a prank, and
 # the store's day arithmetic cannot hold years near 9999.
 PLAUSIBLE_YEARS = range(1900, 2101)
@@ -75,6 +76,7 @@ class _Grammar:
     weekdays: dict[str, int]
     day_ordinals: dict[str, int]  # "الثالث" → 3
     relatives: dict[str, _Relative]
+    feasts: dict[str, list[date]]  # "عيد الفطر" → its first days, in order
     keys: re.Pattern[str]  # every date phrase holds one of these words
     whole_words: frozenset[str]  # keys too short to count inside words ("آب"): whole words only
 
@@ -118,6 +120,14 @@ def _grammar() -> _Grammar:
         )
         if row["key"] != "-":
             relative_keys.append(normalise_key(row["key"]))
+    feasts: dict[str, list[date]] = {}
+    for _, row in read_tsv("feasts.tsv", ["name", "first_day"]):
+        feasts.setdefault(normalise_key(row["name"]), []).append(
+            date.fromisoformat(row["first_day"])
+        )
+    for days in feasts.values():
+        days.sort()
+    feast_day = _alternation([_bare(name) for name in day_ordinals if _bare(name)])
     month = _alternation(list(months))
     ordinal = _alternation(list(day_ordinals))
     weekday = _alternation(list(weekdays))
@@ -144,6 +154,8 @@ def _grammar() -> _Grammar:
         rf"(?:(?P<rpart>{part})\s+)?(?:(?:ال\s*)?(?P<rday>\d{{1,2}}|{ordinal})\s*(?:من\s+)?)?"
         rf"(?P<rel>{relative})(?:\s+(?P<rwd>{weekday}))?",
         rf"(?:(?:{part})\s+)?(?:يوم\s+)?(?P<wd>{weekday})" + after.format("wpast"),
+        # "في أول أيام عيد الفطر": a feast, and which of its days
+        rf"(?:(?P<fday>{feast_day})\s+ايام\s+)?(?P<feast>{_alternation(list(feasts))})",
         r"(?P<shahr>شهر\s+)?(?P<mm1>"
         + month
         + ")"
@@ -155,12 +167,17 @@ def _grammar() -> _Grammar:
     # Conjunctions and prepositions glue onto the first word ("وأمس", "بالأمس" has the article).
     pattern = re.compile(rf"(?<![^\W_])(?:[وف]?[بل]?)(?P<body>{body})(?![^\W_])")
     words = [name.split()[0] for name, (_, ambiguous) in months.items() if not ambiguous]
-    words += list(weekdays) + relative_keys
+    words += list(weekdays) + relative_keys + [name.split()[0] for name in feasts]
     # A key that holds another is not needed, unless the other counts only as a whole word.
     whole_words = frozenset(name for name, (_, ambiguous) in months.items() if ambiguous)
     needed = {w for w in words if not any(k != w and k in w for k in words)}
     keys = keyword_pattern(needed | whole_words)
-    return _Grammar(pattern, months, weekdays, day_ordinals, relatives, keys, whole_words)
+    return _Grammar(pattern, months, weekdays, day_ordinals, relatives, feasts, keys, whole_words)
+
+
+def _bare(ordinal: str) -> str:
+    """ "الثاني" → "ثاني": the ordinal as it stands before "أيام" ("ثاني أيام العيد")."""
+    return ordinal[2:] if ordinal.startswith("ال") and " " not in ordinal else ""
 
 
 _last_scan: tuple[str, list[int]] = ("", [])
@@ -238,6 +255,8 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
         else:
             resolved = reference + timedelta(days=relative.offset)
         return DateValue(resolved, relative.precision, relative.past)
+    if group("feast"):
+        return _feast_day(grammar, group("feast"), group("fday"), reference)
     if group("wd"):
         if reference is None:
             return None
@@ -254,6 +273,21 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
     if reference is None:
         return None
     return DateValue(_in_year(month, _MID_MONTH, reference, past), 3, past)
+
+
+def _feast_day(
+    grammar: _Grammar, feast: str, ordinal: str | None, reference: date | None
+) -> DateValue | None:
+    """The feast's last first day on or before the reference, and the day named of it."""
+    if reference is None:
+        return None
+    begun = [day for day in grammar.feasts[" ".join(feast.split())] if day <= reference]
+    if not begun:
+        return None
+    if ordinal is None:
+        return DateValue(begun[-1], 2, False)
+    nth = grammar.day_ordinals[ARTICLE + " ".join(ordinal.split())]
+    return DateValue(begun[-1] + timedelta(days=nth - 1), 1, False)
 
 
 def _day_number(grammar: _Grammar, written: str) -> int:

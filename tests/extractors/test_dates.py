@@ -248,3 +248,24 @@ def test_find_dates_never_raises_and_stays_in_range(text, start, end, reference)
     for mention in find_dates(doc, start, end, reference):
         assert max(0, start) <= mention.start < mention.end <= min(end, len(doc.norm.text))
         assert isinstance(mention.value, DateValue)
+
+
+def test_first_day_of_eid_al_fitr_is_that_day():
+    # "في أول أيام عيد الفطر" in a report of 21 July 2015: Eid al-Fitr began on the 17th
+    (found,) = dates("مجزرتين في أول أيام عيد الفطر", date(2015, 7, 21))
+    assert found[1] == DateValue(date(2015, 7, 17), 1, False)
+
+
+def test_third_day_of_eid_al_adha_with_hamza_and_alef_maqsura():
+    (found,) = dates("قصف في ثالث أيام عيد الأضحى", date(2018, 8, 30))
+    assert found[1] == DateValue(date(2018, 8, 23), 1, False)
+
+
+def test_a_feast_named_alone_is_its_days():
+    (found,) = dates("خلال عيد الفطر", date(2015, 7, 21))
+    assert found[1] == DateValue(date(2015, 7, 17), 2, False)
+
+
+def test_a_feast_not_yet_come_is_last_years():
+    (found,) = dates("في عيد الأضحى", date(2015, 7, 21))
+    assert found[1].date == date(2014, 10, 4)

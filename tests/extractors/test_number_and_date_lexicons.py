@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from itertools import pairwise
+
 import pytest
 
 from rasad.lexicon import read_tsv
@@ -91,3 +94,15 @@ def test_modifier_effects_and_death_roles_are_known():
         assert row["kind"] in {"death", "injury"}, line
         assert row["role"] in {"after", "before", "both", "noun"}, line
         assert (row["role"] == "noun") == (row["number"] != "-"), line
+
+
+def test_each_feast_has_one_first_day_a_year_in_order():
+    by_feast: dict[str, list[date]] = {}
+    for _, row in read_tsv("feasts.tsv", ["name", "first_day"]):
+        by_feast.setdefault(row["name"], []).append(date.fromisoformat(row["first_day"]))
+    assert set(by_feast) == {"عيد الفطر", "عيد الأضحى"}
+    for name, days in by_feast.items():
+        years = [d.year for d in days]
+        assert years == sorted(set(years)), name
+        # a lunar year is 354 or 355 days: each feast comes 10 to 12 days earlier each year
+        assert all(10 <= (a.replace(year=b.year) - b).days <= 12 for a, b in pairwise(days)), name
