@@ -63,6 +63,7 @@ NEAR_CENTRE_KM = 15.0
 AREA_ROLES = frozenset({"area", "direction", "admin1"})
 PLACE_CUE_ROLES = frozenset({"settlement", "area", "direction", "admin1", "zone"})
 NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor", "speaker"})
+NOT_A_PLACE_AFTER = frozenset({"outlet_after", "occupied_after"})
 # When a word has several roles, the one that places most coarsely decides.
 CUE_PRIORITY = ("admin1", "area", "direction", "settlement", "zone")
 PUNCTUATION = re.compile(r"[.,;:!?()\[\]\n-]")
@@ -584,7 +585,7 @@ class Gazetteer:
             )
             hit.rejected = bool(
                 roles.keys() & NOT_A_PLACE_ROLES and not roles.keys() & PLACE_CUE_ROLES
-            ) or (after is not None and any(c.role == "outlet_after" for c in after.payloads))
+            ) or (after is not None and any(c.role in NOT_A_PLACE_AFTER for c in after.payloads))
             hit.person_name = any(self._person_cues[tokens[hit.first].text])
             place_cue = next((roles[r] for r in CUE_PRIORITY if r in roles), None)
             if place_cue is not None and cue_hit is not None:

@@ -571,6 +571,16 @@ def test_fighting_that_goes_on_is_not_the_deaths_told_beside_it(pipeline):
     assert told["Ma'arrat Tamasrin"] == "Air/drone strike"
 
 
+def test_rockets_at_the_occupied_golan_are_no_act_in_syria(pipeline):
+    # "هضبة الجولان المحتلة": the land Israel holds; the strike in Syria is still told
+    found = pipeline.extract(
+        "قصفت إسرائيل مواقع في ريف القنيطرة ردا على إطلاق صواريخ ضد مواقع في هضبة الجولان "
+        "المحتلة.",
+        published=date(2018, 5, 10),
+    )
+    assert [e.admin1 for e in found] == ["Quneitra"]
+
+
 def test_chemical_weapons_with_no_target_told_hit_civilians(pipeline):
     event = only_event(pipeline, "ووقع هجوم كيماوي على مدينة دوما.", published=date(2018, 4, 8))
     assert event.actor2 == "Civilians (Syria)"
