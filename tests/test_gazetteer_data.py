@@ -29,6 +29,7 @@ ROLES = {
     "speaker",
     "outlet",
     "outlet_after",
+    "occupied_after",
     "actor",
 }
 NOT_PLACE_KINDS = {"outlet", "actor", "common", "person", "region", "foreign"}
