@@ -195,9 +195,16 @@ def _joins(account: Account, incident: Incident) -> bool:
     return all(
         _types_agree(account, other)
         and _days_agree(account, other)
-        and _sides_agree(account.event, other.event)
+        and (_intercepts(account, other) or _sides_agree(account.event, other.event))
         for other in incident.accounts
     ) and any(_places_agree(account.place, other.place) for other in incident.accounts)
+
+
+def _intercepts(a: Account, b: Account) -> bool:
+    """Whether both accounts tell an interception: one names the side that intercepts
+    ("تصدت الدفاعات الجوية")، the other the side it met ("تصدت لعدوان إسرائيلي"); neither
+    keeps them apart."""
+    return a.event.sub_event_type == b.event.sub_event_type == INTERCEPTION
 
 
 def _types_agree(a: Account, b: Account) -> bool:

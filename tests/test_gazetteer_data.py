@@ -27,6 +27,7 @@ ROLES = {
     "locative",
     "person",
     "speaker",
+    "capital",
     "outlet",
     "outlet_after",
     "occupied_after",

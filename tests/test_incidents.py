@@ -162,6 +162,27 @@ def test_future_denied_and_warnings_tell_no_act(pipeline):
         assert events(pipeline, text) == []
 
 
+def test_capital_named_with_foreign_capitals_is_its_government(pipeline):
+    # "حملت كل من موسكو وطهران ودمشق إسرائيل المسؤولية": governments, not a place struck
+    found = events(
+        pipeline,
+        "قصفت طائرات إسرائيلية مطار التيفور العسكري، وحملت كل من موسكو وطهران ودمشق إسرائيل "
+        "مسؤولية الغارات.",
+    )
+    assert [e.location for e in found] == ["مطار التيفور"]
+
+
+def test_interceptions_told_from_either_side_are_one(pipeline):
+    # "دفاعاتها الجوية تصدت لعدوان إسرائيلي" and "تصدي الدفاعات الجوية للقصف على مطار
+    # التيفور": one names the side met, the other the side that met it
+    found = events(
+        pipeline,
+        "قالت دمشق إن دفاعاتها الجوية تصدت لعدوان إسرائيلي استهدف مطار التيفور العسكري.\n"
+        "وقال مصدر إن الفيديو يبين تصدي الدفاعات الجوية للقصف على مطار التيفور.",
+    )
+    assert len(found) == 1
+
+
 def test_the_opcw_is_an_organisation_not_a_chemical_attack(pipeline):
     text = "وندد ممثلون عن دول غربية في منظمة حظر الأسلحة الكيميائية بما جرى في مدينة دوما."
     assert events(pipeline, text) == []

@@ -574,8 +574,7 @@ def test_fighting_that_goes_on_is_not_the_deaths_told_beside_it(pipeline):
 def test_rockets_at_the_occupied_golan_are_no_act_in_syria(pipeline):
     # "هضبة الجولان المحتلة": the land Israel holds; the strike in Syria is still told
     found = pipeline.extract(
-        "قصفت إسرائيل مواقع في ريف القنيطرة ردا على إطلاق صواريخ ضد مواقع في هضبة الجولان "
-        "المحتلة.",
+        "قصفت إسرائيل مواقع في ريف القنيطرة ردا على إطلاق صواريخ ضد مواقع في هضبة الجولان المحتلة.",
         published=date(2018, 5, 10),
     )
     assert [e.admin1 for e in found] == ["Quneitra"]
