@@ -224,6 +224,9 @@ def specific_actors(event: Event) -> frozenset[str]:
     )
 
 
+CHEMICAL = "Chemical weapon"
+
+
 def same_place(a: Event, b: Event) -> bool:
     """Whether two events are at one place: same gazetteer place, or within ``NEAR_KM``.
 
@@ -242,11 +245,20 @@ def same_place(a: Event, b: Event) -> bool:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM
 
 
+def types_agree(a: Event, b: Event) -> bool:
+    """Compatible types, and a chemical attack only with another telling of one: the strikes
+    that answered the Douma attack are another event, at the same place, days later."""
+    if b.event_type not in compatible_types(a.event_type):
+        return False
+    chemical = CHEMICAL in (a.sub_event_type, b.sub_event_type)
+    return not chemical or a.sub_event_type == b.sub_event_type
+
+
 def compatible(a: Source, b: Source) -> bool:
     """Whether two accounts from different documents can tell one real event."""
     if a.doc_id == b.doc_id or a.window is None or b.window is None:
         return False
-    if b.event.event_type not in compatible_types(a.event.event_type):
+    if not types_agree(a.event, b.event):
         return False
     if a.window[0] > b.window[1] or b.window[0] > a.window[1]:
         return False
@@ -268,12 +280,12 @@ def why_joined(a: Source, b: Source) -> dict[str, Any]:
     ea, eb = a.event, b.event
     documents = {"ok": a.doc_id != b.doc_id, "a": a.doc_id, "b": b.doc_id}
 
-    type_ok = eb.event_type in compatible_types(ea.event_type)
+    type_ok = types_agree(ea, eb)
     kind = {
         "ok": type_ok,
-        "match": "same type"
-        if ea.event_type == eb.event_type
-        else ("compatible types" if type_ok else "different types"),
+        "match": ("same type" if ea.event_type == eb.event_type else "compatible types")
+        if type_ok
+        else "different types",
         "a": [ea.event_type, ea.sub_event_type],
         "b": [eb.event_type, eb.sub_event_type],
         "same_sub_event_type": ea.sub_event_type == eb.sub_event_type,

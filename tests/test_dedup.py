@@ -148,6 +148,23 @@ def test_unidentified_attacker_matches_a_named_one_but_two_named_ones_do_not():
     assert not compatible(named, third)
 
 
+def test_a_chemical_attack_and_the_strikes_that_answer_it_stay_two():
+    def told(doc_id: str, sub_event_type: str) -> Source:
+        event = Event(
+            doc_id,
+            "Explosions/Remote violence",
+            sub_event_type,
+            event_id=f"{doc_id}-e",
+            event_date="2018-04-14",
+            time_precision=2,
+            **SHULA,
+        )
+        return Source.of(event)
+
+    assert not compatible(told("a", "Chemical weapon"), told("b", "Air/drone strike"))
+    assert compatible(told("a", "Chemical weapon"), told("b", "Chemical weapon"))
+
+
 def test_date_windows_follow_time_precision():
     day = Event("a", "Battles", "Armed clash", event_date="2023-12-12", time_precision=1)
     week = Event("a", "Battles", "Armed clash", event_date="2023-12-12", time_precision=2)
