@@ -84,6 +84,7 @@ __all__ = [
     "FetchError",
     "Fetcher",
     "PassReport",
+    "Stopped",
     "WatchConfig",
     "WatchSource",
     "Watcher",
@@ -125,6 +126,13 @@ class FetchError(RasadError):
         self.url = url
         self.reason = reason
         super().__init__(f"{url}: {reason}")
+
+
+class Stopped(FetchError):
+    """A request given up because the watcher is stopping: not a failure of the source."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url, "stopped")
 
 
 # --- configuration -------------------------------------------------------------------------
@@ -457,6 +465,8 @@ class Fetcher:
             rules = RobotFileParser(f"{host}/robots.txt")
             try:
                 response = self._request("GET", f"{host}/robots.txt")
+            except Stopped:
+                raise
             except FetchError as error:
                 log.warning("robots %s", _kv(host=host, error=error.reason, allowed=False))
                 return False
@@ -492,12 +502,12 @@ class Fetcher:
                 self._sleep(max(self.backoff * 2 ** (attempt - 1), retry_after or 0.0))
             self._wait_turn(url)
             if self.stop.is_set():
-                raise FetchError(url, "stopped")
+                raise Stopped(url)
             try:
                 response = self._send(method, url, **kwargs)
             except httpx.TransportError as error:  # timeouts and the deadline among them
                 if self.stop.is_set():
-                    raise FetchError(url, "stopped") from None
+                    raise Stopped(url) from None
                 reason = _cause(error)
                 retry_after = None
                 log.info("retry %s", _kv(url=url, attempt=attempt + 1, error=reason))
@@ -889,6 +899,7 @@ class Watcher:
             raise ValueError("a Watcher given a fetcher shares the fetcher's stop event")
         self.totals: Counter[str] = Counter()
         self.passes = 0
+        self.report = PassReport()  # of the pass under way, or of the last one
         watch_metadata.create_all(store.engine, checkfirst=True)
         _add_missing_columns(store)
 
@@ -938,13 +949,15 @@ class Watcher:
 
     def run_pass(self, selected: Iterable[WatchSource] | None = None) -> PassReport:
         """What one pass over the sources (all of them by default) did, alerts included."""
-        report = PassReport()
+        report = self.report = PassReport()
         for source in self.config.sources if selected is None else selected:
             if self.stop.is_set():
                 break
             before = len(report.errors)
             try:
                 self._poll(source, report)
+            except Stopped:
+                break  # the source is left as a crash would leave it: read again next time
             except Exception as error:  # one source's failure, whatever it is, is its own
                 log.debug("source %s", _kv(url=source.url), exc_info=True)
                 self._fail(report, source, source.url, _cause(error), whole_source=True)
@@ -1014,6 +1027,8 @@ class Watcher:
                 break
             try:
                 self._article(source, url, published, report)
+            except Stopped:
+                break
             except FetchError as error:
                 failed += 1
                 self._fail(report, source, url, error.reason)
@@ -1290,6 +1305,8 @@ class Watcher:
                 break  # unsent alerts wait for the next start
             try:
                 response = self.fetcher.post_json(row.webhook, row.payload)
+            except Stopped:
+                break
             except FetchError as error:
                 self._webhook_failed(report, row.webhook, error.reason)
                 continue
