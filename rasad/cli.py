@@ -346,6 +346,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILURES
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        # A command that reports what it did first (ingest, watch) catches it itself.
+        print("rasad: interrupted", file=sys.stderr)
+        return EXIT_FAILURES
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -468,22 +472,46 @@ def _type_code(label: str) -> str:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from rasad.ingest import read_documents
-    from rasad.pipeline import Pipeline
-    from rasad.store import Store, StoreUnavailable
+    import signal
 
-    stack = ExitStack()
-    store = Store(args.db)
-    documents = {"new": 0, "duplicate": 0, "near-duplicate": 0, "failed": 0}
-    events = {"new": 0, "merged": 0, "updated": 0}
-    if _distributed(args):
-        # Documents come back with their events; the store only resolves and writes.
-        outcomes = store.ingest(_extracted(args, stack, keep_text=True))
-    else:
-        documents_read = read_documents(args.inputs, stdin=sys.stdin, max_chars=_max_chars(args))
-        outcomes = store.ingest(documents_read, Pipeline())
-    stopped = None  # why the run ended early: the database failed, or Ctrl-C
+    # SIGTERM stops as Ctrl-C does, from the first moment: the document in hand is rolled
+    # back, what was stored stays, and the summary is printed.
+    signals: list[str] = []
+
+    def interrupt(number: int, _frame: object) -> None:
+        signals.append(signal.Signals(number).name)
+        raise KeyboardInterrupt
+
+    handled = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, interrupt) for number in handled}
     try:
+        return _ingest(args, signals)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _ingest(args: argparse.Namespace, signals: list[str]) -> int:
+    """``rasad ingest`` once the signals are handled (``signals``: those received)."""
+    stack = ExitStack()
+    store = None
+    documents = {"new": 0, "duplicate": 0, "near-duplicate": 0, "failed": 0}
+    events = {"new": 0, "merged": 0, "updated": 0, "removed": 0}
+    stopped = None  # why the run ended early: the database failed, or a signal
+    try:
+        from rasad.ingest import read_documents
+        from rasad.pipeline import Pipeline
+        from rasad.store import Store, StoreUnavailable
+
+        store = Store(args.db)
+        if _distributed(args):
+            # Documents come back with their events; the store only resolves and writes.
+            outcomes = store.ingest(_extracted(args, stack, keep_text=True))
+        else:
+            documents_read = read_documents(
+                args.inputs, stdin=sys.stdin, max_chars=_max_chars(args)
+            )
+            outcomes = store.ingest(documents_read, Pipeline())
         for outcome in _progress(outcomes, show=sys.stderr.isatty() and not args.quiet):
             if isinstance(outcome, StoreUnavailable):
                 # Each document is one transaction: what was stored stays, a re-run resumes.
@@ -497,10 +525,17 @@ def run_ingest(args: argparse.Namespace) -> int:
             events["new"] += outcome.events_new
             events["merged"] += outcome.events_merged
             events["updated"] += outcome.events_updated
+            events["removed"] += outcome.events_removed
     except KeyboardInterrupt:
-        stopped = "interrupted"
-    stack.close()
-    store.close()
+        stopped = "interrupted" if signals in ([], ["SIGINT"]) else f"stopped by {signals[0]}"
+    held = None
+    try:
+        stack.close()
+        if store is not None:
+            held = store.counts()["events"] if stopped is None else None
+            store.close()
+    except KeyboardInterrupt:
+        stopped = stopped or "interrupted"
     if stopped:
         stored = documents["new"] + documents["near-duplicate"]
         print(
@@ -509,12 +544,14 @@ def run_ingest(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if not args.quiet:
+        # new - removed is how many events the store gained: the counts are the store's own.
+        in_store = f"; {held} in the store" if held is not None else ""
         print(
             f"documents: {documents['new']} new, "
             f"{documents['duplicate'] + documents['near-duplicate']} duplicate "
             f"({documents['near-duplicate']} near-duplicate), {documents['failed']} failed; "
             f"events: {events['new']} new, {events['merged']} merged, "
-            f"{events['updated']} updated"
+            f"{events['updated']} updated, {events['removed']} absorbed into others{in_store}"
         )
     return EXIT_FAILURES if documents["failed"] or stopped else EXIT_OK
 

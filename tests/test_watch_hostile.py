@@ -235,7 +235,9 @@ def start(
     argv = [sys.executable, "-m", "rasad.cli", "watch", "--config", str(config), "--db", str(db)]
     argv += ["--deadline", str(deadline)] + (["--once"] if once else [])
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=ROOT)
+    process = subprocess.Popen(
+        argv, stdout=out, stderr=err, env=env, cwd=ROOT, preexec_fn=as_from_a_terminal
+    )
     return process, time.monotonic(), out, err, db
 
 
@@ -256,6 +258,11 @@ def finish(started: tuple, limit: float = 60) -> Run:
     out.seek(0)
     err.seek(0)
     return Run(process.returncode, out.read(), err.read(), seconds, usage.ru_maxrss / 1024, db)
+
+
+def as_from_a_terminal() -> None:
+    # SIGINT is not ignored, even when the tests run in the background.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def watch_once(tmp_path: Path, site: HostileSite, *paths: str) -> Run:
