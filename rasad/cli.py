@@ -11,13 +11,15 @@ import json
 import logging
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
 from rasad.errors import RasadError
 
 if TYPE_CHECKING:
+    import threading
+
     from rasad.model import Event
     from rasad.store import EventFilter, Store
 
@@ -221,10 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
         "fetch each article never seen, clean it and ingest it as `ingest` does; fire the "
         "config's alert rules. What was seen is kept in the store: a restart fetches "
         "nothing twice and skips nothing. Without --once, runs until stopped (Ctrl-C, "
-        "SIGTERM), polling each source at its interval.",
+        "SIGTERM), polling each source at its interval. A source or article that fails, "
+        "whatever the cause, is logged and tried again later; the others go on. Ctrl-C or "
+        "SIGTERM ends the article in hand and prints the summary; a second one stops at once.",
         epilog="Example: rasad watch --config watch.toml --once --db rasad.db\n"
         "Exit status (--once): 0 the pass went well; 1 a source or article failed (logged; "
-        "it is tried again next pass).",
+        "it is tried again next pass), or the pass was stopped. Without --once: 0 when "
+        "stopped by a signal.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     watch.add_argument("--config", help="TOML file of sources and alert rules")
@@ -236,6 +241,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="an RSS/Atom feed to poll as well (repeatable)",
     )
     watch.add_argument("--once", action="store_true", help="one pass over every source, then exit")
+    watch.add_argument(
+        "--deadline",
+        type=_positive,
+        metavar="SECONDS",
+        help="the longest a request may take in all: connect, redirects, headers and body "
+        "(default: [watch] deadline, else 60)",
+    )
+    watch.add_argument(
+        "--max-bytes",
+        type=_count,
+        metavar="N",
+        help="the largest body taken, counted unpacked; a longer one is given up at N bytes "
+        "(default: [watch] max_bytes, else 10000000)",
+    )
     _add_db(watch, creates=True)
     watch.set_defaults(handler=run_watch)
     return parser
@@ -283,6 +302,16 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
         f"unread. Default {DEFAULT_MAX_CHARS:,} (about 2 MB of Arabic, twenty times a long "
         f"report); 0: no limit",
     )
+
+
+def _positive(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds above 0")
+    return number
 
 
 def _count(value: str) -> int:
@@ -346,6 +375,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILURES
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        # A command that reports what it did first (ingest, watch) catches it itself.
+        print("rasad: interrupted", file=sys.stderr)
+        return EXIT_FAILURES
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -465,22 +498,46 @@ def _type_code(label: str) -> str:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from rasad.ingest import read_documents
-    from rasad.pipeline import Pipeline
-    from rasad.store import Store, StoreUnavailable
+    import signal
 
-    stack = ExitStack()
-    store = Store(args.db)
-    documents = {"new": 0, "duplicate": 0, "near-duplicate": 0, "failed": 0}
-    events = {"new": 0, "merged": 0, "updated": 0}
-    if _distributed(args):
-        # Documents come back with their events; the store only resolves and writes.
-        outcomes = store.ingest(_extracted(args, stack, keep_text=True))
-    else:
-        documents_read = read_documents(args.inputs, stdin=sys.stdin, max_chars=_max_chars(args))
-        outcomes = store.ingest(documents_read, Pipeline())
-    stopped = None  # why the run ended early: the database failed, or Ctrl-C
+    # SIGTERM stops as Ctrl-C does, from the first moment: the document in hand is rolled
+    # back, what was stored stays, and the summary is printed.
+    signals: list[str] = []
+
+    def interrupt(number: int, _frame: object) -> None:
+        signals.append(signal.Signals(number).name)
+        raise KeyboardInterrupt
+
+    handled = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, interrupt) for number in handled}
     try:
+        return _ingest(args, signals)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _ingest(args: argparse.Namespace, signals: list[str]) -> int:
+    """``rasad ingest`` once the signals are handled (``signals``: those received)."""
+    stack = ExitStack()
+    store = None
+    documents = {"new": 0, "duplicate": 0, "near-duplicate": 0, "failed": 0}
+    events = {"new": 0, "merged": 0, "updated": 0, "removed": 0}
+    stopped = None  # why the run ended early: the database failed, or a signal
+    try:
+        from rasad.ingest import read_documents
+        from rasad.pipeline import Pipeline
+        from rasad.store import Store, StoreUnavailable
+
+        store = Store(args.db)
+        if _distributed(args):
+            # Documents come back with their events; the store only resolves and writes.
+            outcomes = store.ingest(_extracted(args, stack, keep_text=True))
+        else:
+            documents_read = read_documents(
+                args.inputs, stdin=sys.stdin, max_chars=_max_chars(args)
+            )
+            outcomes = store.ingest(documents_read, Pipeline())
         for outcome in _progress(outcomes, show=sys.stderr.isatty() and not args.quiet):
             if isinstance(outcome, StoreUnavailable):
                 # Each document is one transaction: what was stored stays, a re-run resumes.
@@ -494,10 +551,17 @@ def run_ingest(args: argparse.Namespace) -> int:
             events["new"] += outcome.events_new
             events["merged"] += outcome.events_merged
             events["updated"] += outcome.events_updated
+            events["removed"] += outcome.events_removed
     except KeyboardInterrupt:
-        stopped = "interrupted"
-    stack.close()
-    store.close()
+        stopped = "interrupted" if signals in ([], ["SIGINT"]) else f"stopped by {signals[0]}"
+    held = None
+    try:
+        stack.close()
+        if store is not None:
+            held = store.counts()["events"] if stopped is None else None
+            store.close()
+    except KeyboardInterrupt:
+        stopped = stopped or "interrupted"
     if stopped:
         stored = documents["new"] + documents["near-duplicate"]
         print(
@@ -506,12 +570,14 @@ def run_ingest(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if not args.quiet:
+        # new - removed is how many events the store gained: the counts are the store's own.
+        in_store = f"; {held} in the store" if held is not None else ""
         print(
             f"documents: {documents['new']} new, "
             f"{documents['duplicate'] + documents['near-duplicate']} duplicate "
             f"({documents['near-duplicate']} near-duplicate), {documents['failed']} failed; "
             f"events: {events['new']} new, {events['merged']} merged, "
-            f"{events['updated']} updated"
+            f"{events['updated']} updated, {events['removed']} absorbed into others{in_store}"
         )
     return EXIT_FAILURES if documents["failed"] or stopped else EXIT_OK
 
@@ -823,29 +889,73 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def run_watch(args: argparse.Namespace) -> int:
     import signal
+    import threading
+
+    if args.config is None and not args.feed:
+        print("rasad: watch needs --config FILE or --feed URL", file=sys.stderr)
+        return EXIT_USAGE
+    if args.max_bytes == 0:
+        print("rasad: --max-bytes must be above 0", file=sys.stderr)
+        return EXIT_USAGE
+    # From here on, Ctrl-C and SIGTERM ask for a stop: the article in hand is finished (a
+    # request in flight is cut short) and the summary printed. A second one stops at once.
+    stop = threading.Event()
+    signals: list[str] = []
+
+    def request_stop(number: int, _frame: object) -> None:
+        signals.append(signal.Signals(number).name)
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    handled = (signal.SIGINT, signal.SIGTERM)
+    previous = {number: signal.signal(number, request_stop) for number in handled}
+    try:
+        return _watch(args, stop, signals)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _watch(args: argparse.Namespace, stop: threading.Event, signals: list[str]) -> int:
+    """``rasad watch`` once the signals are handled: ``stop`` is set by the first one."""
+    import dataclasses
 
     from rasad.pipeline import Pipeline
     from rasad.store import Store
     from rasad.watch import Watcher, load_config
 
-    if args.config is None and not args.feed:
-        print("rasad: watch needs --config FILE or --feed URL", file=sys.stderr)
-        return EXIT_USAGE
     config = load_config(args.config, feeds=args.feed)
+    overrides = {"deadline": args.deadline, "max_bytes": args.max_bytes}
+    config = dataclasses.replace(
+        config, **{name: value for name, value in overrides.items() if value is not None}
+    )
     if not args.quiet:
         # The watcher logs each source, article and alert as key=value lines.
         logging.getLogger("rasad.watch").setLevel(min(logging.INFO, logging.root.level))
-    with Store(args.db) as store, Watcher(config, store, Pipeline()) as watcher:
-        if args.once:
-            report = watcher.run_pass()
-            if not args.quiet:
-                print(report)
-            return EXIT_FAILURES if report.errors else EXIT_OK
-        signal.signal(signal.SIGTERM, lambda *_: watcher.stop.set())
-        # Ctrl-C may land anywhere: each article is stored and recorded whole, so the next
-        # start resumes where this one stopped.
-        with suppress(KeyboardInterrupt):
-            watcher.run(status=sys.stderr if sys.stderr.isatty() and not args.quiet else None)
+    watcher = None
+    try:
+        with Store(args.db) as store, Watcher(config, store, Pipeline(), stop=stop) as watcher:
+            if args.once:
+                report = watcher.run_pass()
+            else:
+                watcher.run(status=sys.stderr if sys.stderr.isatty() and not args.quiet else None)
+    except KeyboardInterrupt:
+        # A second signal: stopped where it was; an article being stored is rolled back.
+        print(f"rasad: stopped at once ({' then '.join(signals)})", file=sys.stderr)
+        if watcher is not None and not args.quiet:
+            print(watcher.report if args.once else watcher.status_line())
+        return EXIT_FAILURES
+    if signals:
+        cut = "the pass was cut short: " if args.once else ""
+        print(
+            f"rasad: stopped by {signals[0]}; {cut}the next run resumes where this one stopped",
+            file=sys.stderr,
+        )
+    if not args.quiet:
+        print(report if args.once else watcher.status_line())
+    if args.once:
+        return EXIT_FAILURES if report.errors or signals else EXIT_OK
     return EXIT_OK
 
 

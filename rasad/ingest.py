@@ -209,6 +209,15 @@ def document_from_record(
         _check_unicode(raw_id, "the id")
     except ValueError as error:
         raise InputError(str(error), file=file, line=line, field="id") from None
+    if "\0" in raw_id:
+        # SQLite and the API's paths end a string at NUL: such a document could be stored
+        # but never read back.
+        raise InputError(
+            f"the id holds a NUL character U+0000 at character {raw_id.index(chr(0)) + 1}",
+            file=file,
+            line=line,
+            field="id",
+        )
     doc_id = raw_id.strip()
 
     def fail(message: str, field: str) -> InputError:

@@ -17,25 +17,34 @@ and skips nothing:
 - a source's ETag and Last-Modified are saved only after every article it listed reached a
   final outcome, so an interrupted pass re-reads the whole listing next time.
 
-Every request goes through ``Fetcher``: a timeout, retries with exponential backoff on
+Every request goes through ``Fetcher``: a timeout per network wait and a deadline for the
+whole request (connect, redirects, headers and body), a cap on the bytes of a body (counted
+unpacked, read as a stream and given up at the cap), retries with exponential backoff on
 transport errors, 429 and 5xx, a minimum interval between two requests to one host (or the
 host's robots.txt Crawl-delay, if longer) and robots.txt rules. Alert rules are checked on
 the events of each stored article; a match is logged and POSTed as JSON to a webhook once.
+
+Sources are isolated: whatever goes wrong while one source or one article is fetched or read
+(a redirect loop, a body that is not the gzip it claims, a link that is no URL, a bug) is
+logged with the source, the URL and the cause, counted, and tried again later; the other
+sources and articles go on. Setting ``Watcher.stop`` cuts short the request in flight.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import logging
 import math
 import re
+import ssl
 import threading
 import time
 import tomllib
+import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -43,17 +52,20 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 from sqlalchemy import (
     JSON,
     Boolean,
     Column,
     DateTime,
+    Integer,
     MetaData,
     String,
     Table,
     Text,
     insert,
+    inspect,
     select,
     update,
 )
@@ -72,6 +84,7 @@ __all__ = [
     "FetchError",
     "Fetcher",
     "PassReport",
+    "Stopped",
     "WatchConfig",
     "WatchSource",
     "Watcher",
@@ -90,6 +103,14 @@ EARTH_RADIUS_KM = 6371.0088
 MAX_NESTED_SITEMAPS = 50
 # The longest Retry-After honoured: a server asking for an hour is retried next pass instead.
 MAX_RETRY_AFTER = 60.0
+DEFAULT_DEADLINE = 60.0  # seconds for a whole request: connect, redirects, headers, body
+DEFAULT_MAX_BYTES = 10_000_000  # bytes of one body, unpacked: a feed or page is far smaller
+# The longest URL kept: the width of the URL columns of watch_sources and watch_articles.
+MAX_URL_LENGTH = 2048
+# How long a network wait lasts at most before it looks whether the watcher is stopping.
+STOP_POLL = 0.2
+# Bytes unpacked at a time: a gzip bomb never gets further than the cap plus this.
+UNPACK_CHUNK = 64 * 1024
 
 
 class ConfigError(RasadError):
@@ -97,12 +118,21 @@ class ConfigError(RasadError):
 
 
 class FetchError(RasadError):
-    """A request that failed for a passing reason (timeout, connection, 5xx) after retries."""
+    """A request that failed after retries (timeout, connection, 5xx), or that cannot succeed
+    as sent (a redirect loop, a body over the cap or not encoded as it says), or was stopped.
+    """
 
     def __init__(self, url: str, reason: str) -> None:
         self.url = url
         self.reason = reason
         super().__init__(f"{url}: {reason}")
+
+
+class Stopped(FetchError):
+    """A request given up because the watcher is stopping: not a failure of the source."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url, "stopped")
 
 
 # --- configuration -------------------------------------------------------------------------
@@ -170,6 +200,8 @@ class WatchConfig:
     webhook: str | None = None
     user_agent: str = USER_AGENT
     timeout: float = 10.0
+    deadline: float = DEFAULT_DEADLINE
+    max_bytes: int = DEFAULT_MAX_BYTES
     retries: int = 3
     backoff: float = 1.0
     host_interval: float = 1.0
@@ -194,7 +226,17 @@ def load_config(path: str | Path | None, feeds: Iterable[str] = ()) -> WatchConf
 
 _SOURCE_KEYS = {"url", "type", "outlet", "language", "interval", "links"}
 _RULE_KEYS = {"name", "min_fatalities", "admin1", "actor", "near", "radius_km", "webhook"}
-_WATCH_KEYS = {"user_agent", "timeout", "retries", "backoff", "host_interval", "robots", "webhook"}
+_WATCH_KEYS = {
+    "user_agent",
+    "timeout",
+    "deadline",
+    "max_bytes",
+    "retries",
+    "backoff",
+    "host_interval",
+    "robots",
+    "webhook",
+}
 
 
 def parse_config(data: dict[str, Any], extra_feeds: Iterable[str] = ()) -> WatchConfig:
@@ -220,6 +262,8 @@ def parse_config(data: dict[str, Any], extra_feeds: Iterable[str] = ()) -> Watch
             webhook=_http_url(settings["webhook"], "webhook") if "webhook" in settings else None,
             user_agent=str(settings.get("user_agent", USER_AGENT)),
             timeout=float(settings.get("timeout", 10.0)),
+            deadline=float(settings.get("deadline", DEFAULT_DEADLINE)),
+            max_bytes=_whole(settings.get("max_bytes", DEFAULT_MAX_BYTES), "max_bytes"),
             retries=int(settings.get("retries", 3)),
             backoff=float(settings.get("backoff", 1.0)),
             host_interval=float(settings.get("host_interval", 1.0)),
@@ -227,9 +271,26 @@ def parse_config(data: dict[str, Any], extra_feeds: Iterable[str] = ()) -> Watch
         )
     except (TypeError, ValueError) as error:
         raise ConfigError(f"[watch]: {error}") from None
-    if config.timeout <= 0 or config.retries < 0 or config.backoff < 0 or config.host_interval < 0:
-        raise ConfigError("[watch]: timeout must be > 0; retries, backoff, host_interval >= 0")
+    if (
+        config.timeout <= 0
+        or config.deadline <= 0
+        or config.max_bytes <= 0
+        or config.retries < 0
+        or config.backoff < 0
+        or config.host_interval < 0
+    ):
+        raise ConfigError(
+            "[watch]: timeout, deadline and max_bytes must be > 0; "
+            "retries, backoff, host_interval >= 0"
+        )
     return config
+
+
+def _whole(value: Any, name: str) -> int:
+    """A count of bytes from TOML: an integer (a float would hide a typo like 1e7.5)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be a whole number")
+    return value
 
 
 def _known(table: Any, keys: set[str], where: str) -> None:
@@ -320,9 +381,14 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 class Fetcher:
-    """The HTTP responses of polite requests: timeouts, retries, per-host pace, robots.txt.
+    """The HTTP responses of polite, bounded requests: retries, per-host pace, robots.txt.
 
-    ``sleep`` and ``clock`` are injectable so tests need not wait for real.
+    A request has ``deadline`` seconds in all (connecting, redirects, headers and body),
+    ``timeout`` seconds for each wait on the network, and a body of at most ``max_bytes``
+    bytes once unpacked (gzip and deflate are unpacked here, a piece at a time, so a gzip
+    bomb is given up at the cap). Setting ``stop`` cuts short the request in flight and any
+    pause between requests. ``sleep`` and ``clock`` are injectable so tests need not wait
+    for real; a ``transport`` given (a test's) is bounded between the body's chunks only.
     """
 
     def __init__(
@@ -330,26 +396,36 @@ class Fetcher:
         *,
         user_agent: str = USER_AGENT,
         timeout: float = 10.0,
+        deadline: float = DEFAULT_DEADLINE,
+        max_bytes: int = DEFAULT_MAX_BYTES,
         retries: int = 3,
         backoff: float = 1.0,
         host_interval: float = 1.0,
         robots: bool = True,
         transport: httpx.BaseTransport | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        stop: threading.Event | None = None,
     ) -> None:
         self.user_agent = user_agent
+        self.deadline = deadline
+        self.max_bytes = max_bytes
         self.retries = retries
         self.backoff = backoff
         self.host_interval = host_interval
         self.robots = robots
+        self.stop = stop if stop is not None else threading.Event()
+        self._budget = _Budget(self.stop)
         self.client = httpx.Client(
             timeout=timeout,
             follow_redirects=True,
             transport=transport,
-            headers={"User-Agent": user_agent},
+            # Only what _Unpacker unpacks with a bound: no brotli or zstd from httpx.
+            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
         )
-        self._sleep = sleep
+        if transport is None:
+            _bound(self.client, self._budget)
+        self._sleep = sleep if sleep is not None else self._pause
         self._clock = clock
         self._last: dict[str, float] = {}
         self._rules: dict[str, RobotFileParser] = {}
@@ -358,13 +434,17 @@ class Fetcher:
     def of(cls, config: WatchConfig, **kwargs: Any) -> Fetcher:
         """The Fetcher configured by ``config`` (``kwargs`` override, e.g. a transport)."""
         return cls(
-            user_agent=config.user_agent,
-            timeout=config.timeout,
-            retries=config.retries,
-            backoff=config.backoff,
-            host_interval=config.host_interval,
-            robots=config.robots,
-            **kwargs,
+            **{
+                "user_agent": config.user_agent,
+                "timeout": config.timeout,
+                "deadline": config.deadline,
+                "max_bytes": config.max_bytes,
+                "retries": config.retries,
+                "backoff": config.backoff,
+                "host_interval": config.host_interval,
+                "robots": config.robots,
+                **kwargs,
+            }
         )
 
     def close(self) -> None:
@@ -385,6 +465,8 @@ class Fetcher:
             rules = RobotFileParser(f"{host}/robots.txt")
             try:
                 response = self._request("GET", f"{host}/robots.txt")
+            except Stopped:
+                raise
             except FetchError as error:
                 log.warning("robots %s", _kv(host=host, error=error.reason, allowed=False))
                 return False
@@ -398,7 +480,7 @@ class Fetcher:
         return rules.can_fetch(self.user_agent, url)
 
     def get(self, url: str, headers: dict[str, str] | None = None) -> httpx.Response:
-        """The final response to a GET (any status but 429/5xx); raises FetchError."""
+        """The final response to a GET (any status but 429/5xx), body read; raises FetchError."""
         return self._request("GET", url, headers=headers)
 
     def post_json(self, url: str, payload: Any) -> httpx.Response:
@@ -419,19 +501,75 @@ class Fetcher:
                 # Doubling waits, or longer if the server asked for it.
                 self._sleep(max(self.backoff * 2 ** (attempt - 1), retry_after or 0.0))
             self._wait_turn(url)
+            if self.stop.is_set():
+                raise Stopped(url)
             try:
-                response = self.client.request(method, url, **kwargs)
-            except httpx.TransportError as error:
-                reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+                response = self._send(method, url, **kwargs)
+            except httpx.TransportError as error:  # timeouts and the deadline among them
+                if self.stop.is_set():
+                    raise Stopped(url) from None
+                reason = _cause(error)
                 retry_after = None
                 log.info("retry %s", _kv(url=url, attempt=attempt + 1, error=reason))
                 continue
+            except (
+                httpx.TooManyRedirects,
+                httpx.DecodingError,
+                httpx.InvalidURL,
+                UnicodeError,  # a host name IDNA refuses (a label over 63 characters)
+                _BodyError,
+            ) as error:
+                # Asking again now would end the same way: the next pass asks again.
+                raise FetchError(url, _cause(error)) from None
             if response.status_code != 429 and response.status_code < 500:
                 return response
             reason = f"HTTP {response.status_code}"
             retry_after = _retry_after(response)
             log.info("retry %s", _kv(url=url, attempt=attempt + 1, error=reason))
         raise FetchError(url, f"{reason} after {self.retries + 1} attempt(s)")
+
+    def _send(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        """The response with its body read and unpacked, within the deadline and the cap."""
+        request = self.client.build_request(method, url, **kwargs)
+        with self._budget.running(self.deadline):
+            response = self.client.send(request, stream=True)
+            try:
+                body = self._body(response)
+            finally:
+                response.close()  # a body given up midway closes its connection
+        # The body is unpacked already: a Response told it is gzip would unpack it again.
+        headers = [
+            (name, value)
+            for name, value in response.headers.multi_items()
+            if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx.Response(
+            response.status_code, headers=headers, content=body, request=response.request
+        )
+
+    def _body(self, response: httpx.Response) -> bytes:
+        """The unpacked body, read as it comes; raises _BodyError past ``max_bytes``."""
+        unpacker = _Unpacker(response.headers.get("Content-Encoding", ""))
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes and unpacker.coding is None:
+            raise _BodyError(f"body of {int(declared):,} bytes, over max_bytes {self.max_bytes:,}")
+        body = bytearray()
+        received = 0
+        for chunk in response.iter_raw():
+            # Packed bytes count too: data after a gzip stream's end is never unpacked.
+            received += len(chunk)
+            for piece in unpacker.feed(chunk):
+                body += piece
+                if len(body) > self.max_bytes or received > self.max_bytes:
+                    unpacked = " unpacked" if unpacker.coding else ""
+                    raise _BodyError(
+                        f"body over max_bytes ({self.max_bytes:,} bytes{unpacked}): given up there"
+                    )
+            self._budget.check()
+        return bytes(body)
+
+    def _pause(self, seconds: float) -> None:
+        self.stop.wait(seconds)
 
     def _wait_turn(self, url: str) -> None:
         """Sleeps until the URL's host may be asked again, then books the turn."""
@@ -455,6 +593,214 @@ def _retry_after(response: httpx.Response) -> float | None:
     return min(float(value), MAX_RETRY_AFTER) if value.strip().isdigit() else None
 
 
+def _cause(error: BaseException) -> str:
+    """An exception as a log reads it: its class, and its message when it has one."""
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
+
+class _BodyError(ValueError):
+    """A body that cannot be taken: over the cap, or not encoded as its headers say."""
+
+
+class _Unpacker:
+    """Unpacks a body as its Content-Encoding says, ``UNPACK_CHUNK`` bytes at most at a time.
+
+    gzip (several members too) and deflate (zlib-wrapped or, as some servers send it, raw);
+    bytes after the last gzip member are ignored, as browsers do. Raises _BodyError on any
+    other coding, and on data that is not what the coding says.
+    """
+
+    def __init__(self, encoding: str) -> None:
+        codings = [c.strip().lower() for c in encoding.split(",")]
+        codings = [c for c in codings if c not in ("", "identity")]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise _BodyError(f"Content-Encoding {encoding!r}: not gzip or deflate, as asked")
+        self.coding = codings[0] if codings else None
+        self._inflater = self._new() if self.coding else None
+        self._begun = False
+        self._ended = False
+
+    def _new(self) -> Any:
+        return zlib.decompressobj(
+            zlib.MAX_WBITS if self.coding == "deflate" else 16 + zlib.MAX_WBITS
+        )
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        """The unpacked pieces of the next chunk of the body."""
+        if self._inflater is None:
+            yield data
+            return
+        while not self._ended:
+            try:
+                piece = self._inflater.decompress(data, UNPACK_CHUNK)
+            except zlib.error as error:
+                if self.coding == "deflate" and not self._begun:
+                    self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                    self._begun = True
+                    continue
+                raise _BodyError(
+                    f"body is not the {self.coding} its Content-Encoding says: {error}"
+                ) from None
+            self._begun = True
+            if piece:
+                yield piece
+            if self._inflater.eof:
+                data = self._inflater.unused_data
+                if self.coding == "deflate" or not data.startswith(b"\x1f\x8b"):
+                    self._ended = True
+                else:
+                    self._inflater = self._new()  # the next gzip member
+            elif self._inflater.unconsumed_tail or len(piece) == UNPACK_CHUNK:
+                data = self._inflater.unconsumed_tail  # more output is waiting
+            else:
+                return
+
+
+def _unpacked(content: bytes, coding: str, limit: int) -> bytes:
+    """``content`` unpacked (a .gz sitemap); raises _BodyError past ``limit`` bytes."""
+    body = bytearray()
+    for piece in _Unpacker(coding).feed(content):
+        body += piece
+        if len(body) > limit:
+            raise _BodyError(f"over max_bytes ({limit:,} bytes) unpacked: given up there")
+    return bytes(body)
+
+
+class _Budget:
+    """The deadline of the request in flight, and the stop that cuts it short.
+
+    The sockets of a Fetcher's client ask it how long each wait may last (``_BudgetStream``):
+    the per-wait timeout, cut to what is left of the deadline, in slices of ``STOP_POLL``
+    seconds so that a stop is seen at once.
+    """
+
+    def __init__(self, stop: threading.Event) -> None:
+        self.stop = stop
+        self.seconds = math.inf
+        self.ends = math.inf
+
+    @contextmanager
+    def running(self, seconds: float) -> Iterator[None]:
+        self.seconds = seconds
+        self.ends = time.monotonic() + seconds
+        try:
+            yield
+        finally:
+            self.ends = math.inf
+
+    def until(self, timeout: float | None) -> float:
+        """When a wait of ``timeout`` seconds (None: no limit) begun now must end."""
+        return self.ends if timeout is None else min(self.ends, time.monotonic() + timeout)
+
+    def left(self, until: float, timeout: type[Exception]) -> float:
+        """Seconds left before ``until``; raises ``timeout`` when none are, ReadError if stopped."""
+        if self.stop.is_set():
+            raise httpcore.ReadError("stopped")
+        now = time.monotonic()
+        if now >= self.ends:
+            raise timeout(f"over the deadline of {self.seconds:g} s for the whole request")
+        if now >= until:
+            raise timeout("timed out")
+        return until - now
+
+    def check(self) -> None:
+        """Raises httpx.ReadTimeout past the deadline, httpx.ReadError once stopped."""
+        try:
+            self.left(math.inf, httpcore.ReadTimeout)
+        except httpcore.ReadTimeout as error:
+            raise httpx.ReadTimeout(str(error)) from None
+        except httpcore.ReadError as error:
+            raise httpx.ReadError(str(error)) from None
+
+
+class _BudgetBackend(httpcore.NetworkBackend):
+    """httpcore's sockets, each wait bounded by a _Budget."""
+
+    def __init__(self, budget: _Budget) -> None:
+        self.budget = budget
+        self.backend = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        wait = self.budget.left(self.budget.until(timeout), httpcore.ConnectTimeout)
+        stream = self.backend.connect_tcp(host, port, wait, local_address, socket_options)
+        return _BudgetStream(stream, self.budget)
+
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        wait = self.budget.left(self.budget.until(timeout), httpcore.ConnectTimeout)
+        return _BudgetStream(
+            self.backend.connect_unix_socket(path, wait, socket_options), self.budget
+        )
+
+    def sleep(self, seconds: float) -> None:
+        self.backend.sleep(seconds)
+
+
+class _BudgetStream(httpcore.NetworkStream):
+    """A connection whose reads end at the deadline, or within STOP_POLL of a stop."""
+
+    def __init__(self, stream: httpcore.NetworkStream, budget: _Budget) -> None:
+        self.stream = stream
+        self.budget = budget
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        until = self.budget.until(timeout)
+        while True:
+            wait = min(self.budget.left(until, httpcore.ReadTimeout), STOP_POLL)
+            try:
+                return self.stream.read(max_bytes, wait)
+            except httpcore.ReadTimeout:
+                continue  # a slice ran out, not the wait: look at the budget again
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        wait = self.budget.left(self.budget.until(timeout), httpcore.WriteTimeout)
+        self.stream.write(buffer, wait)
+
+    def close(self) -> None:
+        self.stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        wait = self.budget.left(self.budget.until(timeout), httpcore.ConnectTimeout)
+        return _BudgetStream(self.stream.start_tls(ssl_context, server_hostname, wait), self.budget)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.stream.get_extra_info(info)
+
+
+def _bound(client: httpx.Client, budget: _Budget) -> None:
+    """Opens every connection of ``client`` through ``budget``.
+
+    httpx takes no network backend: each of its transports (direct, and one per proxy from
+    the environment) keeps an httpcore connection pool, which does. Without one, the deadline
+    is still checked between the chunks of a body, but not while headers trickle in.
+    """
+    transports = [client._transport, *client._mounts.values()]
+    for transport in transports:
+        if transport is None:
+            continue
+        pool = getattr(transport, "_pool", None)
+        if isinstance(pool, httpcore.ConnectionPool) and hasattr(pool, "_network_backend"):
+            pool._network_backend = _BudgetBackend(budget)
+        else:
+            log.warning("fetcher %s", _kv(problem="cannot bound the sockets of this httpx"))
+
+
 # --- what was seen: tables of this module on the store's engine --------------------------
 
 watch_metadata = MetaData()
@@ -466,7 +812,8 @@ watch_sources = Table(
     Column("etag", Text),
     Column("last_modified", Text),
     Column("checked_at", DateTime(timezone=True)),
-    Column("status", Text),
+    Column("status", Text),  # ok, not modified, incomplete: ..., error: <the cause>
+    Column("errors", Integer),  # how many errors its last poll met, its articles' included
 )
 
 watch_articles = Table(
@@ -525,7 +872,10 @@ _INGESTED = ("new", "duplicate", "near-duplicate")
 class Watcher:
     """Polls the configured sources into a store; ``stop`` (an Event) ends ``run`` cleanly.
 
-    ``on_article(url, status)`` is called after each article's outcome is recorded.
+    Setting ``stop`` (from a signal handler, another thread) ends the pass after the article
+    in hand: a request in flight is cut short (the article is tried again next time), an
+    article being stored is stored whole. ``on_article(url, status)`` is called after each
+    article's outcome is recorded.
     """
 
     def __init__(
@@ -536,16 +886,22 @@ class Watcher:
         *,
         fetcher: Fetcher | None = None,
         on_article: Callable[[str, str], None] | None = None,
+        stop: threading.Event | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.pipeline = pipeline
-        self.fetcher = fetcher or Fetcher.of(config)
+        self.fetcher = fetcher or Fetcher.of(config, stop=stop)
         self.on_article = on_article
-        self.stop = threading.Event()
+        # One event for the watcher and its fetcher: a stop cuts short the request in flight.
+        self.stop = self.fetcher.stop
+        if stop is not None and stop is not self.stop:
+            raise ValueError("a Watcher given a fetcher shares the fetcher's stop event")
         self.totals: Counter[str] = Counter()
         self.passes = 0
+        self.report = PassReport()  # of the pass under way, or of the last one
         watch_metadata.create_all(store.engine, checkfirst=True)
+        _add_missing_columns(store)
 
     def close(self) -> None:
         self.fetcher.close()
@@ -593,11 +949,20 @@ class Watcher:
 
     def run_pass(self, selected: Iterable[WatchSource] | None = None) -> PassReport:
         """What one pass over the sources (all of them by default) did, alerts included."""
-        report = PassReport()
+        report = self.report = PassReport()
         for source in self.config.sources if selected is None else selected:
             if self.stop.is_set():
                 break
-            self._poll(source, report)
+            before = len(report.errors)
+            try:
+                self._poll(source, report)
+            except Stopped:
+                break  # the source is left as a crash would leave it: read again next time
+            except Exception as error:  # one source's failure, whatever it is, is its own
+                log.debug("source %s", _kv(url=source.url), exc_info=True)
+                self._fail(report, source, source.url, _cause(error), whole_source=True)
+            if len(report.errors) > before:
+                self._count_errors(source, len(report.errors) - before)
         self._check_alerts(report)
         self.passes += 1
         self.totals.update(report.counts)
@@ -624,7 +989,7 @@ class Watcher:
                 select(watch_sources).where(watch_sources.c.url == source.url)
             ).first()
         if not self.fetcher.allowed(source.url):
-            self._fail(report, source.url, "disallowed by robots.txt", source=source)
+            self._fail(report, source, source.url, "disallowed by robots.txt", whole_source=True)
             return
         headers = {}
         if state is not None and state.etag:
@@ -634,7 +999,7 @@ class Watcher:
         try:
             response = self.fetcher.get(source.url, headers)
         except FetchError as error:
-            self._fail(report, source.url, error.reason, source=source)
+            self._fail(report, source, source.url, error.reason, whole_source=True)
             return
         report.counts["polled"] += 1
         if response.status_code == 304:
@@ -643,38 +1008,69 @@ class Watcher:
             log.info("source %s", _kv(url=source.url, status=304))
             return
         if response.status_code >= 400:
-            self._fail(report, source.url, f"HTTP {response.status_code}", source=source)
+            self._fail(
+                report, source, source.url, f"HTTP {response.status_code}", whole_source=True
+            )
             return
         try:
             links = self._links(source, response)
         except ValueError as error:
-            self._fail(report, source.url, str(error), source=source)
+            self._fail(report, source, source.url, str(error), whole_source=True)
             return
         log.info("source %s", _kv(url=source.url, status=response.status_code, links=len(links)))
         if state is not None and (state.etag or state.last_modified):
             # The listing changed: until its articles are all done, a restart must read it whole.
             self._save_source(source, None, complete=False, status="reading", forget=True)
-        complete = True
+        failed = 0
         for url, published in links:
             if self.stop.is_set():
-                complete = False
                 break
             try:
                 self._article(source, url, published, report)
+            except Stopped:
+                break
             except FetchError as error:
-                complete = False
-                self._fail(report, url, error.reason)
-        self._save_source(
-            source, response, complete=complete, status="ok" if complete else "incomplete"
-        )
+                failed += 1
+                self._fail(report, source, url, error.reason)
+            except Exception as error:  # one article's failure, whatever it is, is its own
+                failed += 1
+                log.debug("article %s", _kv(source=source.url, url=url), exc_info=True)
+                self._fail(report, source, url, _cause(error))
+        if failed:
+            status = f"incomplete: {failed} of {len(links)} article(s) failed"
+        elif self.stop.is_set():
+            status = "incomplete: stopped"
+        else:
+            status = "ok"
+        self._save_source(source, response, complete=status == "ok", status=status)
 
     def _fail(
-        self, report: PassReport, url: str, reason: str, source: WatchSource | None = None
+        self,
+        report: PassReport,
+        source: WatchSource,
+        url: str,
+        reason: str,
+        *,
+        whole_source: bool = False,
     ) -> None:
+        """Logs and counts a failure; ``whole_source``: the source itself failed (its status)."""
         report.errors.append(f"{url}: {reason}")
-        log.warning("%s %s", "source" if source else "article", _kv(url=url, error=reason))
-        if source is not None:
-            self._save_source(source, None, complete=False, status=reason)
+        what = "source" if whole_source else "article"
+        origin = None if whole_source else source.url
+        log.warning("%s %s", what, _kv(source=origin, url=url, error=reason))
+        if whole_source:
+            self._save_source(source, None, complete=False, status=f"error: {reason}")
+
+    def _webhook_failed(self, report: PassReport, url: str, reason: str) -> None:
+        report.errors.append(f"{url}: webhook: {reason}")
+        log.warning("webhook %s", _kv(url=url, error=reason))
+
+    def _count_errors(self, source: WatchSource, errors: int) -> None:
+        """Records how many errors the source's last poll met (its articles' included)."""
+        with self.store.engine.begin() as conn:
+            conn.execute(
+                update(watch_sources).where(watch_sources.c.url == source.url).values(errors=errors)
+            )
 
     def _save_source(
         self,
@@ -689,7 +1085,7 @@ class Watcher:
 
         ``forget`` drops the validators saved before.
         """
-        values: dict[str, Any] = {"checked_at": datetime.now(UTC), "status": status}
+        values: dict[str, Any] = {"checked_at": datetime.now(UTC), "status": status, "errors": 0}
         if forget:
             values["etag"] = values["last_modified"] = None
         if complete and response is not None:
@@ -723,22 +1119,28 @@ class Watcher:
         seen: set[str] = set()
         links = []
         for url, published in found:
-            url = urldefrag(url).url
-            if url not in seen and urlsplit(url).scheme in ("http", "https"):
+            try:
+                url = urldefrag(url).url
+                scheme = urlsplit(url).scheme
+            except ValueError:
+                # Not a URL at all (``http://[::1/``): kept, to be rejected with the reason.
+                scheme = url.partition(":")[0].lower()
+            if url not in seen and scheme in ("http", "https"):
                 seen.add(url)
                 links.append((url, published))
         return links
 
     def _sitemap_links(self, content: bytes, base: str) -> list[tuple[str, date | None]]:
-        urls, nested = _sitemap_entries(content, base)
+        limit = self.fetcher.max_bytes
+        urls, nested = _sitemap_entries(content, base, limit)
         for url in nested[:MAX_NESTED_SITEMAPS]:
-            if not self.fetcher.allowed(url):
+            if _unusable_url(url) or not self.fetcher.allowed(url):
                 continue
             # A nested sitemap that fails raises FetchError out of the poll: the source stays
             # incomplete, and the whole index is read again next pass.
             response = self.fetcher.get(url)
             if response.status_code < 400:
-                urls += _sitemap_entries(response.content, str(response.url))[0]
+                urls += _sitemap_entries(response.content, str(response.url), limit)[0]
         return urls
 
     # --- one article ---
@@ -746,6 +1148,17 @@ class Watcher:
     def _article(
         self, source: WatchSource, url: str, published: date | None, report: PassReport
     ) -> None:
+        problem = _unusable_url(url)
+        if problem is not None:
+            # It can never be fetched: final, and recorded when it fits the table.
+            if len(url) > MAX_URL_LENGTH:
+                report.counts["rejected"] += 1
+                log.warning(
+                    "article %s", _kv(url=url[:200] + "...", status="rejected", detail=problem)
+                )
+            else:
+                self._record(source, url, "rejected", None, f"invalid URL: {problem}", report)
+            return
         doc_id = article_id(url)
         with self.store.engine.connect() as conn:
             if conn.execute(
@@ -888,13 +1301,20 @@ class Watcher:
                 )
             ).all()
         for row in unsent:
+            if self.stop.is_set():
+                break  # unsent alerts wait for the next start
             try:
                 response = self.fetcher.post_json(row.webhook, row.payload)
+            except Stopped:
+                break
             except FetchError as error:
-                self._fail(report, row.webhook, f"webhook: {error.reason}")
+                self._webhook_failed(report, row.webhook, error.reason)
+                continue
+            except Exception as error:  # a webhook's failure never stops the watcher
+                self._webhook_failed(report, row.webhook, _cause(error))
                 continue
             if not response.is_success:
-                self._fail(report, row.webhook, f"webhook: HTTP {response.status_code}")
+                self._webhook_failed(report, row.webhook, f"HTTP {response.status_code}")
                 continue
             with self.store.engine.begin() as conn:
                 conn.execute(
@@ -921,19 +1341,24 @@ def _feed_links(content: bytes, base: str) -> list[tuple[str, date | None]]:
         if not link:
             continue
         when = entry.get("published_parsed") or entry.get("updated_parsed")
-        links.append((urljoin(base, link), date(*when[:3]) if when else None))
+        links.append((_join(base, link), date(*when[:3]) if when else None))
     return links
 
 
-def _sitemap_entries(content: bytes, base: str) -> tuple[list[tuple[str, date | None]], list[str]]:
-    """The page URLs (with lastmod) and nested sitemap URLs of a sitemap; raises ValueError."""
+def _sitemap_entries(
+    content: bytes, base: str, limit: int = DEFAULT_MAX_BYTES
+) -> tuple[list[tuple[str, date | None]], list[str]]:
+    """The page URLs (with lastmod) and nested sitemap URLs of a sitemap; raises ValueError.
+
+    A gzip sitemap is unpacked up to ``limit`` bytes (a bomb is given up there).
+    """
     from lxml import etree
 
     if content[:2] == b"\x1f\x8b":
         try:
-            content = gzip.decompress(content)
-        except (OSError, EOFError) as error:
-            raise ValueError(f"broken gzip sitemap: {error}") from None
+            content = _unpacked(content, "gzip", limit)
+        except _BodyError as error:
+            raise ValueError(f"gzip sitemap: {error}") from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(content, parser=parser)
@@ -947,10 +1372,10 @@ def _sitemap_entries(content: bytes, base: str) -> tuple[list[tuple[str, date | 
         if loc is None:
             continue
         if name == "sitemap":
-            nested.append(urljoin(base, loc.strip()))
+            nested.append(_join(base, loc.strip()))
         elif name == "url":
             lastmod = next((c.text for c in element if _local(c) == "lastmod" and c.text), None)
-            pages.append((urljoin(base, loc.strip()), _iso_day(lastmod)))
+            pages.append((_join(base, loc.strip()), _iso_day(lastmod)))
     return pages, nested
 
 
@@ -976,13 +1401,19 @@ def _listing_links(content: bytes, base: str, pattern: str | None) -> list[tuple
         page = lxml.html.fromstring(content, base_url=base)
     except (ParserError, ValueError) as error:
         raise ValueError(f"unreadable listing page: {error}") from None
-    page.make_links_absolute(base)
+    # A link that is no URL stays as written, to be rejected with the reason.
+    page.make_links_absolute(base, handle_failures="ignore")
     where = urlsplit(base)
     links = []
     for element, attribute, link, _ in page.iterlinks():
         if element.tag != "a" or attribute != "href":
             continue
-        parts = urlsplit(link)
+        try:
+            parts = urlsplit(link)
+        except ValueError:
+            if pattern is not None and re.search(pattern, link):
+                links.append((link, None))
+            continue
         if pattern is not None:
             if re.search(pattern, link):
                 links.append((link, None))
@@ -993,6 +1424,41 @@ def _listing_links(content: bytes, base: str, pattern: str | None) -> list[tuple
         ):
             links.append((link, None))
     return links
+
+
+def _join(base: str, link: str) -> str:
+    """``link`` made absolute against ``base``; as written when it is no URL at all."""
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return link
+
+
+def _unusable_url(url: str) -> str | None:
+    """Why ``url`` can never be fetched (not a URL, a host name DNS refuses), or None."""
+    try:
+        host = httpx.URL(url).raw_host.decode("ascii")
+    except (httpx.InvalidURL, ValueError) as error:
+        return str(error) or type(error).__name__
+    if not host:
+        return "no host"
+    try:
+        host.encode("idna")  # the rules the resolver applies: labels of 1 to 63 characters
+    except UnicodeError as error:
+        return f"host name refused by IDNA ({error})"
+    if len(url) > MAX_URL_LENGTH:
+        return f"{len(url):,} characters, over {MAX_URL_LENGTH:,}"
+    return None
+
+
+def _add_missing_columns(store: Store) -> None:
+    """Adds the columns of watch_sources that a store made by an older rasad lacks."""
+    present = {column["name"] for column in inspect(store.engine).get_columns("watch_sources")}
+    with store.engine.begin() as conn:
+        for column in watch_sources.columns:
+            if column.name not in present:
+                kind = column.type.compile(dialect=store.engine.dialect)
+                conn.exec_driver_sql(f"ALTER TABLE watch_sources ADD COLUMN {column.name} {kind}")
 
 
 def _kv(**fields: Any) -> str:

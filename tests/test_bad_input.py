@@ -446,6 +446,10 @@ def test_jsonl_with_a_broken_line_in_the_middle(capsys, tmp_path, broken, messag
             {"id": "d\udfff", "text": REPORT},
             "field 'id': the id holds a lone UTF-16 surrogate U+DFFF",
         ),
+        (
+            {"id": "d\x00x", "text": REPORT},
+            "field 'id': the id holds a NUL character U+0000 at character 2",
+        ),
     ],
     ids=[
         "published-yesterday",
@@ -461,6 +465,7 @@ def test_jsonl_with_a_broken_line_in_the_middle(capsys, tmp_path, broken, messag
         "url-a-bool",
         "text-lone-surrogate",
         "id-lone-surrogate",
+        "id-with-nul",
     ],
 )
 def test_missing_or_wrong_field(capsys, tmp_path, record, message):

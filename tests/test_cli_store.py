@@ -43,7 +43,7 @@ def test_ingest_twice_reports_new_then_duplicates(tmp_path, capsys):
     second = capsys.readouterr()
     assert second.out.strip() == (
         "documents: 0 new, 5 duplicate (0 near-duplicate), 0 failed; "
-        "events: 0 new, 0 merged, 0 updated"
+        "events: 0 new, 0 merged, 0 updated, 0 absorbed into others; 41 in the store"
     )
     assert "documents\r" not in second.err and "\r" not in second.err  # no bar in a pipe
 
@@ -61,7 +61,7 @@ def test_ingest_merges_reports_of_one_ambush(tmp_path, capsys, reports_file):
     assert main(["ingest", reports_file, "--db", str(tmp_path / "rasad.db")]) == 0
     assert capsys.readouterr().out.strip() == (
         "documents: 4 new, 0 duplicate (0 near-duplicate), 0 failed; "
-        "events: 3 new, 1 merged, 1 updated"
+        "events: 3 new, 1 merged, 1 updated, 0 absorbed into others; 3 in the store"
     )
 
 

@@ -260,11 +260,17 @@ def create_app(
     )
     def post_documents(
         body: Annotated[Any, Body(description="a document (docs/format.md §1) or a list")],
+        request: Request,
     ) -> dict[str, Any]:
         """The outcome of each posted document, in order, with how many were stored.
 
         Status: "new", already known ("duplicate", "near-duplicate") or "failed" with why.
+        A body that is not sent as JSON is a 415.
         """
+        if not _json_media_type(request.headers.get("content-type", "")):
+            raise HTTPException(
+                415, "the body must be JSON, sent with Content-Type: application/json"
+            )
         records = body if isinstance(body, list) else [body]
         if not records:
             raise HTTPException(422, "no documents")
@@ -355,6 +361,14 @@ def _filters(
         bbox=box,
         q=q or None,
         historical=historical,
+    )
+
+
+def _json_media_type(content_type: str) -> bool:
+    """Whether a Content-Type is JSON (application/json, or a +json type)."""
+    media = content_type.partition(";")[0].strip().lower()
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
     )
 
 

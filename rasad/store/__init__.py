@@ -180,6 +180,12 @@ class AddResult:
 
     ``status`` is "new", "duplicate" (content already stored: nothing changed) or
     "near-duplicate" (stored as a copy of ``original``: a source added, no event).
+
+    The event counts are what the store did: ``events_new`` events it did not have (one
+    split off an event counts too), ``events_merged`` events it had that the document's
+    accounts joined, ``events_updated`` events it had whose coding changed (merged ones
+    among them), ``events_removed`` events it had that are gone, their accounts now in
+    another event. So the store holds ``events_new - events_removed`` events more after.
     """
 
     doc_id: str
@@ -188,6 +194,7 @@ class AddResult:
     events_new: int = 0
     events_merged: int = 0
     events_updated: int = 0
+    events_removed: int = 0
 
 
 @dataclass(slots=True)
@@ -707,7 +714,9 @@ class Store:
             released = self._make_copy(conn, original, doc.id, score)
             self._carry_splits(conn, released, accounts)
         counts = self._resolve(conn, seeds, released, doc.id)
-        result.events_new, result.events_merged, result.events_updated = counts
+        (result.events_new, result.events_merged, result.events_updated, result.events_removed) = (
+            counts
+        )
         return result
 
     def _near_duplicate(
@@ -758,8 +767,11 @@ class Store:
         doc_id: str | None,
         *,
         split: tuple[str, str] | None = None,
-    ) -> tuple[int, int, int]:
-        """Re-resolves every event the new accounts can touch; (new, merged, updated) counts.
+    ) -> tuple[int, int, int, int]:
+        """Re-resolves every event the new accounts can touch; counts as AddResult's.
+
+        (new, merged, updated, removed): an event whose id is new carries on an event that
+        is gone when it took over that event's accounts (its id changed), else it is new.
 
         The component of accounts linked to the seeds by ``compatible`` is found through the
         block index (governorate × date window), then grouped afresh by ``resolve``, never
@@ -797,6 +809,8 @@ class Store:
             merge(group) for group in resolve((s for s, _ in component.values()), apart=apart)
         ]
         current = {resolved.event_id for resolved in groups}
+        gone = old_events - current
+        carried_on: set[str] = set()  # gone events whose accounts an event of a new id took
         now = datetime.now(UTC)
         new = merged = updated = 0
         rewritten: set[str] = set()  # documents whose accounts changed event
@@ -820,7 +834,7 @@ class Store:
                 note = _split_note(split, members, component, groups)
                 if note:
                     changes["split"] = note
-            updated += bool(changes)
+            recoded = bool(changes)
             if before and not changes:
                 row["updated_at"] = before["updated_at"]
             unchanged = row == old_rows.get(resolved.event_id) and all(
@@ -847,12 +861,18 @@ class Store:
             if parted and "split" not in changes:
                 changes["split_from"] = parted
             documents_of = {s.doc_id for s in resolved.sources}
-            if doc_id in documents_of:
-                if documents_of == {doc_id}:
-                    new += 1
-                else:
-                    merged += 1
-                    changes["source_added"] = doc_id
+            if resolved.event_id in old_rows:
+                existing = True
+            else:
+                heir_of = next((key for key in merged_ids if key not in carried_on), None)
+                existing = heir_of is not None
+                if existing:
+                    carried_on.add(heir_of)
+            new += not existing
+            merged += existing and doc_id in documents_of
+            updated += existing and recoded
+            if doc_id in documents_of and documents_of != {doc_id}:
+                changes["source_added"] = doc_id
             if changes and before:
                 conn.execute(
                     insert(event_history).values(
@@ -871,11 +891,11 @@ class Store:
                 .values(event_id=bindparam("b_event")),
                 links,
             )
-        if old_events - current:
-            conn.execute(delete(events).where(events.c.id.in_(sorted(old_events - current))))
+        if gone:
+            conn.execute(delete(events).where(events.c.id.in_(sorted(gone))))
         if rewritten:
             self._attach_copies(conn, sorted(rewritten))
-        return new, merged, updated
+        return new, merged, updated, len(gone - carried_on)
 
     def _component(self, conn: Connection, seeds: list[str]) -> dict[str, tuple[Source, str]]:
         """The reports and mentions linked to ``seeds``, each with its current event id.
