@@ -459,8 +459,18 @@ def test_a_read_token_closes_reading(seeded: Store, monkeypatch: pytest.MonkeyPa
 # --- docs and dashboard -------------------------------------------------------------------------
 
 
-def test_openapi_docs(client: TestClient) -> None:
-    assert client.get("/docs").status_code == 200
+def test_openapi_docs_are_served_from_the_package(client: TestClient) -> None:
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "text/html" in docs.headers["content-type"]
+    assert "//cdn" not in docs.text and 'src="http' not in docs.text
+    for asset in (
+        "/static/docs.js",
+        "/static/vendor/swagger-ui/swagger-ui-bundle.js",
+        "/static/vendor/swagger-ui/swagger-ui.css",
+    ):
+        assert f'"{asset}"' in docs.text, asset
+        assert client.get(asset).status_code == 200, asset
+    assert client.get("/redoc").status_code == 404  # ReDoc would need a CDN: not offered
     paths = client.get("/openapi.json").json()["paths"]
     assert {
         "/api/events",

@@ -2,6 +2,8 @@
 
 No browser is downloaded: Playwright is given chromium's executable. Without chromium these
 tests fail (they do not skip): install it with `apt-get install -y chromium` (.ci/run does).
+The browser has no network but the loopback: every other address goes to a proxy that is not
+there and every host name fails to resolve, as on an analyst's machine without internet.
 The page runs under the server's Content-Security-Policy, which forbids evaluating strings:
 conditions to wait for are given as functions ("() => ..."), which Playwright does not eval.
 """
@@ -32,6 +34,10 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--no-first-run",
+    # No internet: requests go to a closed port (Chromium bypasses proxies for loopback
+    # addresses, where the app is served) and no name resolves.
+    "--proxy-server=127.0.0.1:9",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
 
@@ -76,10 +82,8 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: object, server: str) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
+def watch(page: object, server: str) -> tuple[list[str], list[str]]:
+    """The page's script errors and CSP violations, and the requests it sent elsewhere."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     # Whatever the Content-Security-Policy blocks is reported on the console: none may be.
@@ -99,6 +103,14 @@ def page(browser: object, server: str) -> Iterator[object]:
             else outside.append(request.url)
         ),
     )
+    return errors, outside
+
+
+@pytest.fixture
+def page(browser: object, server: str) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors, outside = watch(page, server)
     page.goto(server + "/")
     page.wait_for_selector("body[data-ready=true]", timeout=15000)
     yield page
@@ -183,3 +195,33 @@ def test_the_interface_speaks_arabic(page: object) -> None:
     page.wait_for_function("() => document.documentElement.dir === 'rtl'")
     assert page.locator("[data-i18n=filters]").inner_text() == "التصفية"
     assert "معارك" in page.locator("#f-type").inner_text()
+
+
+def test_the_browser_has_no_internet(browser: object) -> None:
+    # What the offline tests rest on: an address beyond the loopback cannot be reached.
+    context = browser.new_context()
+    with pytest.raises(Exception, match="ERR_"):
+        context.new_page().goto("http://example.com/", timeout=5000)
+    context.close()
+
+
+def test_the_api_docs_list_every_operation_offline(browser: object, server: str) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors, outside = watch(page, server)
+    page.goto(server + "/docs")
+    page.locator(".opblock").first.wait_for(timeout=15000)
+    shown = {
+        (block.locator(".opblock-summary-method").inner_text().lower(),
+         block.locator(".opblock-summary-path").get_attribute("data-path"))
+        for block in page.locator(".opblock").all()
+    }
+    with urllib.request.urlopen(server + "/openapi.json") as response:
+        described = json.load(response)
+    assert shown == {
+        (method, path) for path, operations in described["paths"].items() for method in operations
+    }
+    assert page.locator(".info .title").inner_text().startswith("rasad")
+    assert not errors, errors
+    assert not outside, outside
+    context.close()

@@ -101,6 +101,10 @@ def create_app(
         summary="ACLED-style events from Arabic conflict news: query, map, ingest.",
         version="0.1.0",
         lifespan=lifespan,
+        # FastAPI's own pages load Swagger UI and ReDoc from a CDN: blank without internet.
+        # /docs is served below from the vendored Swagger UI; ReDoc is not vendored.
+        docs_url=None,
+        redoc_url=None,
     )
     writer = _Writer(store)
     app.add_middleware(Guard, max_body=max_body, csp=content_security_policy(tile_url))
@@ -263,6 +267,10 @@ def create_app(
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(STATIC / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

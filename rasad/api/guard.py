@@ -10,9 +10,9 @@ load). It refuses, with a JSON error and before any handler runs:
 
 It adds security headers to every response: ``X-Content-Type-Options: nosniff``,
 ``Referrer-Policy: no-referrer``, ``X-Frame-Options: DENY`` and a Content-Security-Policy
-that lets the dashboard load its own scripts, styles and data and nothing else (plus the
-tile server's images when one is configured). The OpenAPI pages (``/docs``, ``/redoc``) get
-no CSP: FastAPI draws them with scripts from a CDN.
+that lets the dashboard and the API's docs page (Swagger UI, vendored) load their own
+scripts, styles and data and nothing else (plus the tile server's images when one is
+configured).
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from urllib.parse import urlsplit
 
 __all__ = ["Guard", "content_security_policy"]
 
-_NO_CSP = ("/docs", "/redoc")
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
@@ -74,20 +73,16 @@ class Guard:
             (b"x-content-type-options", b"nosniff"),
             (b"referrer-policy", b"no-referrer"),
             (b"x-frame-options", b"DENY"),
+            (b"content-security-policy", csp.encode()),
         ]
-        self.csp = (b"content-security-policy", csp.encode())
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = list(self.headers)
-        if not scope["path"].startswith(_NO_CSP):
-            extra.append(self.csp)
-
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
+                message = {**message, "headers": [*message.get("headers", []), *self.headers]}
             await send(message)
 
         if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
