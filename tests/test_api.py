@@ -406,18 +406,76 @@ def test_posting_documents_needs_the_write_token(empty: Store) -> None:
         assert client.get("/api/events").json()["total"] == done["results"][0]["events_new"]
         again = client.post("/api/documents", json=record, headers=auth).json()
         assert again["results"][0]["status"] == "duplicate"
+        assert (again["stored"], again["duplicate"], again["failed"]) == (0, 1, 0)
 
 
-def test_posting_many_documents_reports_each(empty: Store) -> None:
-    records = [*sample_records()[1:3], {"id": "bad", "text": "not Arabic at all"}]
+def test_posting_many_documents_reports_each_stored_duplicate_and_failed_apart(
+    empty: Store,
+) -> None:
+    first, second, third = sample_records()[1:4]
+    auth = {"Authorization": f"Bearer {WRITE}"}
     with TestClient(create_app(empty, write_token=WRITE)) as client:
-        body = client.post(
-            "/api/documents", json=records, headers={"Authorization": f"Bearer {WRITE}"}
-        ).json()
-    assert [r["status"] for r in body["results"]] == ["new", "new", "failed"]
-    assert body["results"][2]["id"] == "bad" and "Arabic" in body["results"][2]["error"]
-    assert (body["stored"], body["failed"]) == (2, 1)
-    assert empty.counts()["documents"] == 2
+        assert client.post("/api/documents", json=first, headers=auth).json()["stored"] == 1
+        records = [first, second, {"id": "bad", "text": "not Arabic at all"}, third]
+        response = client.post("/api/documents", json=records, headers=auth)
+    assert response.status_code == 200
+    body = response.json()
+    assert [r["status"] for r in body["results"]] == ["duplicate", "new", "failed", "new"]
+    failed = body["results"][2]
+    assert failed["id"] == "bad" and failed["field"] == "text" and "Arabic" in failed["error"]
+    assert (body["stored"], body["duplicate"], body["failed"]) == (2, 1, 1)
+    assert empty.counts()["documents"] == 3
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "reason"),
+    [
+        ({"text": None}, "text", "text missing"),
+        ({"text": "   "}, "text", "text is empty"),
+        ({"text": "Shelling was reported near the city today."}, "text", "not Arabic"),
+        ({"published": "09/12/2023 at noon"}, "published", "published"),
+        ({"id": None}, "id", "id missing"),
+    ],
+)
+def test_a_single_document_that_fails_is_a_422_naming_the_field(
+    empty: Store, change: dict[str, Any], field: str, reason: str
+) -> None:
+    record = {**sample_records()[0], **change}
+    with TestClient(create_app(empty, write_token=WRITE)) as client:
+        response = client.post(
+            "/api/documents", json=record, headers={"Authorization": f"Bearer {WRITE}"}
+        )
+    assert response.status_code == 422, response.text
+    [problem] = response.json()["detail"]
+    assert problem["loc"] == ["body", field]
+    assert reason in problem["msg"]
+    assert empty.counts()["documents"] == 0
+
+
+def test_head_answers_wherever_get_does(client: TestClient, every: list[dict[str, Any]]) -> None:
+    event_id = every[0]["id"]
+    for path in (
+        "/",
+        "/docs",
+        "/openapi.json",
+        "/static/app.js",
+        "/api/events?limit=3",
+        f"/api/events/{event_id}",
+        "/api/stats",
+        "/api/map",
+        "/api/facets",
+        "/api/config",
+        "/api/documents/000_d9af357cd68cf0d4",
+        "/api/events.csv?admin1=Homs",
+    ):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"", path
+        assert head.headers["content-type"] == got.headers["content-type"], path
+        assert head.headers["content-length"] == str(len(got.content)), path
+        assert head.headers["content-security-policy"], path
+    assert client.head("/api/events/missing").status_code == 404
+    assert client.head("/api/documents").status_code == 405  # POST only
 
 
 def test_writing_is_refused_when_no_write_token_is_configured(

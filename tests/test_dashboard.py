@@ -225,3 +225,11 @@ def test_the_api_docs_list_every_operation_offline(browser: object, server: str)
     assert not errors, errors
     assert not outside, outside
     context.close()
+
+
+def test_head_requests_through_the_real_server(server: str) -> None:
+    for path in ("/", "/docs", "/api/events?limit=2", "/api/stats"):
+        with urllib.request.urlopen(urllib.request.Request(server + path, method="HEAD")) as head:
+            assert head.status == 200 and head.read() == b"", path
+            with urllib.request.urlopen(server + path) as got:
+                assert head.headers["content-length"] == str(len(got.read())), path

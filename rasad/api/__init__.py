@@ -243,19 +243,31 @@ def create_app(
     )
     def post_documents(
         body: Annotated[Any, Body(description="a document (docs/format.md §1) or a list")],
-    ) -> dict[str, Any]:
-        """The outcome of each posted document, in order, with how many were stored.
+    ) -> Any:
+        """The outcome of each posted document, in order, and how many had each.
 
-        Status: "new", already known ("duplicate", "near-duplicate") or "failed" with why.
+        Status: "new" or "near-duplicate" (stored; a near-duplicate as a copy of
+        ``original``), "duplicate" (already stored: nothing changed) or "failed" with why
+        (``error``, and the ``field`` at fault when one is). A single document (not a list)
+        that fails is a 422 whose ``detail`` names the field, as FastAPI's own validation
+        errors do.
         """
-        records = body if isinstance(body, list) else [body]
+        single = not isinstance(body, list)
+        records = [body] if single else body
         if not records:
             raise HTTPException(422, "no documents")
         if len(records) > MAX_DOCUMENTS_PER_POST:
             raise HTTPException(413, f"at most {MAX_DOCUMENTS_PER_POST} documents a request")
         results = writer.ingest(records)
-        failed = sum(result["status"] == "failed" for result in results)
-        return {"stored": len(results) - failed, "failed": failed, "results": results}
+        if single and results[0]["status"] == "failed":
+            return _invalid_document(results[0])
+        statuses = [result["status"] for result in results]
+        return {
+            "stored": statuses.count("new") + statuses.count("near-duplicate"),
+            "duplicate": statuses.count("duplicate"),
+            "failed": statuses.count("failed"),
+            "results": results,
+        }
 
     @api.get("/config", summary="What the dashboard needs to know about this server")
     def get_config() -> dict[str, Any]:
@@ -342,6 +354,14 @@ def _filters(
         bbox=box,
         q=q or None,
         historical=historical,
+    )
+
+
+def _invalid_document(failure: dict[str, Any]) -> JSONResponse:
+    """The 422 of a single posted document that failed, in FastAPI's validation-error shape."""
+    where = ["body", failure["field"]] if failure.get("field") else ["body"]
+    return JSONResponse(
+        {"detail": [{"type": "invalid_document", "loc": where, "msg": failure["error"]}]}, 422
     )
 
 
@@ -548,7 +568,14 @@ class _Writer:
                 doc_id = getattr(outcome, "doc_id", None) or (
                     record.get("id") if isinstance(record, dict) else None
                 )
-                results.append({"id": doc_id, "status": "failed", "error": str(outcome)})
+                results.append(
+                    {
+                        "id": doc_id,
+                        "status": "failed",
+                        "error": str(outcome),
+                        "field": getattr(outcome, "field", None),
+                    }
+                )
             else:
                 results.append(
                     {

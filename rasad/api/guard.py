@@ -8,6 +8,9 @@ load). It refuses, with a JSON error and before any handler runs:
 - a NUL character in the path or query string (422): SQLite cuts a string at NUL (a
   ``LIKE`` pattern would then match everything) and PostgreSQL refuses it with an error.
 
+``HEAD`` is answered wherever ``GET`` is (FastAPI routes a GET route's HEAD to a 405): the
+request goes on as a GET and only the response's status and headers are sent.
+
 It adds security headers to every response: ``X-Content-Type-Options: nosniff``,
 ``Referrer-Policy: no-referrer``, ``X-Frame-Options: DENY`` and a Content-Security-Policy
 that lets the dashboard and the API's docs page (Swagger UI, vendored) load their own
@@ -80,19 +83,24 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 message = {**message, "headers": [*message.get("headers", []), *self.headers]}
             await send(message)
 
+        respond: Any = send_with_headers
+        if scope["method"] == "HEAD":
+            scope = {**scope, "method": "GET"}
+            respond = _without_body(send_with_headers)
         if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
-            await _refuse(send_with_headers, 422, "NUL characters are not allowed in a request")
+            await _refuse(respond, 422, "NUL characters are not allowed in a request")
             return
         if scope["method"] in _BODY_METHODS:
             body = await self._read_body(scope, receive)
             if body is None:
                 await _refuse(
-                    send_with_headers,
+                    respond,
                     413,
                     f"request body over {self.max_body:,} bytes: "
                     "post fewer documents at a time, or smaller ones",
@@ -100,7 +108,7 @@ class Guard:
                 )
                 return
             receive = _replay(body, receive)
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, respond)
 
     async def _read_body(self, scope: dict[str, Any], receive: Any) -> bytes | None:
         """The whole body, or None as soon as it is known to exceed ``max_body``."""
@@ -125,6 +133,19 @@ class Guard:
             if not message.get("more_body", False):
                 break
         return b"".join(chunks)
+
+
+def _without_body(send: Any) -> Any:
+    """A ``send`` that passes the status and headers (Content-Length too) and no body."""
+
+    async def send_headers_only(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.body":
+            if message.get("more_body", False):
+                return
+            message = {"type": "http.response.body", "body": b"", "more_body": False}
+        await send(message)
+
+    return send_headers_only
 
 
 def _replay(body: bytes, receive: Any) -> Any:
