@@ -212,8 +212,10 @@ def test_the_api_docs_list_every_operation_offline(browser: object, server: str)
     page.goto(server + "/docs")
     page.locator(".opblock").first.wait_for(timeout=15000)
     shown = {
-        (block.locator(".opblock-summary-method").inner_text().lower(),
-         block.locator(".opblock-summary-path").get_attribute("data-path"))
+        (
+            block.locator(".opblock-summary-method").inner_text().lower(),
+            block.locator(".opblock-summary-path").get_attribute("data-path"),
+        )
         for block in page.locator(".opblock").all()
     }
     with urllib.request.urlopen(server + "/openapi.json") as response:
