@@ -279,7 +279,8 @@ def run(
                     ingest.wait(5)
         report.ingest_output = ingest_log.read_text(encoding="utf-8", errors="replace")
         # The server still answers, and sees what the ingest wrote.
-        body = httpx.get(base + "/api/events", params={"limit": 1}, timeout=10).json()
+        every = {"limit": 1, "historical": "include"}  # background mentions are events too
+        body = httpx.get(base + "/api/events", params=every, timeout=10).json()
         report.store_events = body["total"]
     return report
 

@@ -44,16 +44,21 @@ def client(seeded: Store) -> Iterator[TestClient]:
         yield test_client
 
 
+# Background mentions (events coded historical) are left out unless asked for: the tests of
+# the other filters ask for them, to see each filter at work on every stored event.
+ALL = {"historical": "include"}
+
+
 @pytest.fixture(scope="module")
 def every(client: TestClient) -> list[dict[str, Any]]:
-    """Every stored event as the API lists it."""
-    body = client.get("/api/events", params={"limit": 1000}).json()
+    """Every stored event as the API lists it, background mentions included."""
+    body = client.get("/api/events", params={"limit": 1000, **ALL}).json()
     assert body["total"] == len(body["events"])
     return body["events"]
 
 
 def ids(client: TestClient, **params: Any) -> list[str]:
-    response = client.get("/api/events", params={"limit": 1000, **params})
+    response = client.get("/api/events", params={"limit": 1000, **ALL, **params})
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["total"] == len(body["events"])
@@ -76,7 +81,7 @@ def test_lists_every_stored_event_newest_first_undated_last(
 
 def test_pages_partition_the_listing(client: TestClient, every: list[dict[str, Any]]) -> None:
     pages = [
-        client.get("/api/events", params={"limit": 10, "offset": offset}).json()
+        client.get("/api/events", params={"limit": 10, "offset": offset, **ALL}).json()
         for offset in range(0, len(every), 10)
     ]
     assert all(page["total"] == len(every) for page in pages)
@@ -93,7 +98,7 @@ def test_pages_partition_the_listing(client: TestClient, every: list[dict[str, A
 def test_sorts_both_ways(client: TestClient, every: list[dict[str, Any]], column: str) -> None:
     name = {"location": "location_en"}.get(column, column)
     for sort, reverse in ((column, False), (f"-{column}", True)):
-        body = client.get("/api/events", params={"limit": 1000, "sort": sort}).json()
+        body = client.get("/api/events", params={"limit": 1000, "sort": sort, **ALL}).json()
         values = [event[name] for event in body["events"] if event[name] is not None]
         assert values == sorted(values, reverse=reverse)
         # Missing values come last whichever the direction.
@@ -180,7 +185,7 @@ def test_filters_by_minimum_fatalities_and_bbox(
 
 def test_filters_combine(client: TestClient, every: list[dict[str, Any]]) -> None:
     got = ids(
-        client, admin1="Deir-ez-Zor", event_type="Battles", min_fatalities=1, historical="false"
+        client, admin1="Deir-ez-Zor", event_type="Battles", min_fatalities=1, historical="exclude"
     )
     assert got == expect(
         every,
@@ -329,7 +334,7 @@ def test_geojson_and_csv_export_the_current_filter(client: TestClient) -> None:
 def test_stats_by_period_type_governorate_actor(
     client: TestClient, every: list[dict[str, Any]], by: str
 ) -> None:
-    stats = client.get("/api/stats", params={"by": by}).json()
+    stats = client.get("/api/stats", params={"by": by, **ALL}).json()
     assert stats["events"] == len(every)
     assert stats["fatalities"] == sum(e["fatalities"] for e in every)
     dated = [e for e in every if e["event_date"]]
@@ -358,23 +363,69 @@ def test_map_clusters_hold_every_located_event(
     client: TestClient, every: list[dict[str, Any]]
 ) -> None:
     located = [e for e in every if e["latitude"] is not None]
-    wide = client.get("/api/map", params={"zoom": 5}).json()
+    wide = client.get("/api/map", params={"zoom": 5, **ALL}).json()
     assert wide["located"] == sum(c["count"] for c in wide["cells"]) == len(located)
-    close = client.get("/api/map", params={"zoom": 16}).json()
+    close = client.get("/api/map", params={"zoom": 16, **ALL}).json()
     assert close["located"] == len(located)
     assert len(close["cells"]) > len(wide["cells"])
     singles = [cell for cell in close["cells"] if cell["count"] == 1]
     assert singles and all(cell["id"] in {e["id"] for e in located} for cell in singles)
-    filtered = client.get("/api/map", params={"zoom": 5, "event_type": "Battles"}).json()
+    filtered = client.get("/api/map", params={"zoom": 5, "event_type": "Battles", **ALL}).json()
     assert filtered["located"] == sum(e["event_type"] == "Battles" for e in located)
 
 
 def test_facets_list_the_filter_values(client: TestClient, every: list[dict[str, Any]]) -> None:
-    facets = client.get("/api/facets").json()
+    facets = client.get("/api/facets", params=ALL).json()
     assert {"Homs", "Deir-ez-Zor"} <= {row["admin1"] for row in facets["admin1"]}
     assert sum(row["events"] for row in facets["event_type"]) == len(every)
     assert facets["first_date"] == "2019-08-15" and facets["last_date"] == "2023-12-09"
     assert "Islamic State (Syria)" in {row["actor"] for row in facets["actor"]}
+
+
+def test_background_mentions_are_left_out_unless_asked_for(
+    client: TestClient, every: list[dict[str, Any]]
+) -> None:
+    news = [e for e in every if not e["historical"]]
+    recaps = [e for e in every if e["historical"]]
+    assert news and recaps, "the samples must hold both for this test to mean anything"
+
+    def listed(**params: Any) -> list[str]:
+        body = client.get("/api/events", params={"limit": 1000, **params}).json()
+        return [e["id"] for e in body["events"]]
+
+    assert listed() == listed(historical="exclude") == [e["id"] for e in news]
+    assert listed(historical="only") == [e["id"] for e in recaps]
+    assert listed(historical="include") == [e["id"] for e in every]
+    assert client.get("/api/events", params={"historical": "true"}).status_code == 422
+
+    # The totals: the recaps' tolls are not counted again unless included, and then told apart.
+    stats = client.get("/api/stats").json()
+    assert (stats["events"], stats["fatalities"]) == (
+        len(news),
+        sum(e["fatalities"] for e in news),
+    )
+    assert stats["historical"] == {"events": 0, "fatalities": 0}
+    everything = client.get("/api/stats", params=ALL).json()
+    assert everything["fatalities"] == sum(e["fatalities"] for e in every)
+    assert everything["historical"] == {
+        "events": len(recaps),
+        "fatalities": sum(e["fatalities"] for e in recaps),
+    }
+
+    # The map, the menus and the exports follow the same switch.
+    located = [e for e in every if e["latitude"] is not None]
+    on_map = client.get("/api/map", params={"zoom": 5}).json()
+    assert on_map["located"] == sum(not e["historical"] for e in located)
+    assert not any(cell["historical"] for cell in on_map["cells"])
+    cells = client.get("/api/map", params={"zoom": 16, **ALL}).json()["cells"]
+    assert sum(cell["historical"] for cell in cells) == sum(e["historical"] for e in located)
+    facets = client.get("/api/facets").json()
+    assert sum(row["events"] for row in facets["event_type"]) == len(news)
+    assert facets["historical_events"] == len(recaps)
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv").text)))
+    assert [row["event_id_cnty"] for row in rows] == [e["id"] for e in news]
+    features = json.loads(client.get("/api/events.geojson", params=ALL).text)["features"]
+    assert [f["id"] for f in features] == [e["id"] for e in every]
 
 
 # --- writing and tokens -----------------------------------------------------------------------
@@ -403,7 +454,8 @@ def test_posting_documents_needs_the_write_token(empty: Store) -> None:
         done = client.post("/api/documents", json=record, headers=auth).json()
         assert done["stored"] == 1 and done["results"][0]["status"] == "new"
         assert done["results"][0]["events_new"] > 0
-        assert client.get("/api/events").json()["total"] == done["results"][0]["events_new"]
+        listed = client.get("/api/events", params=ALL).json()["total"]
+        assert listed == done["results"][0]["events_new"]
         again = client.post("/api/documents", json=record, headers=auth).json()
         assert again["results"][0]["status"] == "duplicate"
         assert (again["stored"], again["duplicate"], again["failed"]) == (0, 1, 0)
@@ -503,7 +555,9 @@ def test_a_read_token_closes_reading(seeded: Store, monkeypatch: pytest.MonkeyPa
         ):
             assert client.get(path).status_code == 401, path
         assert (
-            client.get("/api/events", headers={"Authorization": f"Bearer {READ}"}).json()["total"]
+            client.get(
+                "/api/events", params=ALL, headers={"Authorization": f"Bearer {READ}"}
+            ).json()["total"]
             == seeded.counts()["events"]
         )
         assert (

@@ -222,10 +222,14 @@ def create_app(
             return queries.map_cells(conn, filters, zoom=zoom)
 
     @api.get("/facets", summary="Values the filters can take, with counts")
-    def get_facets() -> dict[str, Any]:
-        """Governorates, types, sub-types, the most frequent actors and the date range."""
+    def get_facets(historical: queries.Historical = "exclude") -> dict[str, Any]:
+        """Governorates, types, sub-types, the most frequent actors and the date range.
+
+        Counted over the events ``historical`` lets through (as for the other filters);
+        ``historical_events`` is how many background mentions the store holds.
+        """
         with reader.connect() as conn:
-            return queries.facets(conn)
+            return queries.facets(conn, historical=historical)
 
     @api.get("/documents/{doc_id:path}", summary="A document's cleaned text and its spans")
     def get_document(doc_id: str) -> dict[str, Any]:
@@ -309,8 +313,12 @@ def _filters(
         ),
     ] = None,
     historical: Annotated[
-        bool | None, Query(description="only (or no) background mentions of past events")
-    ] = None,
+        queries.Historical,
+        Query(
+            description="background mentions of earlier events (a report's recap of a past "
+            "attack): left out of every answer unless included, or asked for alone"
+        ),
+    ] = "exclude",
 ) -> Filters:
     """The Filters of a request's query string.
 
