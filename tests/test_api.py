@@ -428,6 +428,15 @@ def test_background_mentions_are_left_out_unless_asked_for(
     assert [f["id"] for f in features] == [e["id"] for e in every]
 
 
+def test_every_actor_of_the_events_has_an_arabic_display_name(
+    client: TestClient, every: list[dict[str, Any]]
+) -> None:
+    names = {row["actor"]: row["name_ar"] for row in client.get("/api/actors").json()["actors"]}
+    named = {e[side] for e in every for side in ("actor1", "actor2") if e[side]}
+    assert named and named <= set(names)
+    assert names["Islamic State (Syria)"] == "تنظيم الدولة الإسلامية (سوريا)"
+
+
 # --- writing and tokens -----------------------------------------------------------------------
 
 

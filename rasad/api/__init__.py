@@ -37,6 +37,7 @@ from sqlalchemy import exc as sa_exc
 
 from rasad.api import queries
 from rasad.api.guard import Guard, content_security_policy
+from rasad.api.names import actor_names_ar
 from rasad.api.queries import Filters
 from rasad.errors import InputError, RasadError
 from rasad.store import Store, StoredEvent, StoreUnavailable
@@ -230,6 +231,15 @@ def create_app(
         """
         with reader.connect() as conn:
             return queries.facets(conn, historical=historical)
+
+    @api.get("/actors", summary="The canonical actors and their Arabic display names")
+    def get_actors() -> dict[str, Any]:
+        """Every actor events can name (ACLED's name) with the name the Arabic view shows."""
+        return {
+            "actors": [
+                {"actor": actor, "name_ar": name_ar} for actor, name_ar in actor_names_ar().items()
+            ]
+        }
 
     @api.get("/documents/{doc_id:path}", summary="A document's cleaned text and its spans")
     def get_document(doc_id: str) -> dict[str, Any]:
