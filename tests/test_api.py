@@ -513,6 +513,17 @@ def test_a_single_document_that_fails_is_a_422_naming_the_field(
     assert empty.counts()["documents"] == 0
 
 
+def test_the_docs_example_documents_are_accepted(empty: Store) -> None:
+    with TestClient(create_app(empty, write_token=WRITE)) as client:
+        body = client.get("/openapi.json").json()["paths"]["/api/documents"]["post"]
+        examples = body["requestBody"]["content"]["application/json"]["examples"]
+        auth = {"Authorization": f"Bearer {WRITE}"}
+        single = client.post("/api/documents", json=examples["one document"]["value"], headers=auth)
+        assert single.status_code == 200 and single.json()["stored"] == 1
+        listed = client.post("/api/documents", json=examples["a list"]["value"], headers=auth)
+        assert listed.json()["duplicate"] == 1
+
+
 def test_head_answers_wherever_get_does(client: TestClient, every: list[dict[str, Any]]) -> None:
     event_id = every[0]["id"]
     for path in (

@@ -256,7 +256,13 @@ def create_app(
         dependencies=[Depends(require_write)],
     )
     def post_documents(
-        body: Annotated[Any, Body(description="a document (docs/format.md §1) or a list")],
+        body: Annotated[
+            Any,
+            Body(
+                description="a document (docs/format.md §1) or a list",
+                openapi_examples=_DOCUMENT_EXAMPLES,
+            ),
+        ],
     ) -> Any:
         """The outcome of each posted document, in order, and how many had each.
 
@@ -373,6 +379,21 @@ def _filters(
         q=q or None,
         historical=historical,
     )
+
+
+_EXAMPLE_DOCUMENT = {
+    "id": "sy24-2023-12-09-mayadin",
+    "text": "قتل سبعة عناصر من قوات النظام في هجوم لتنظيم داعش على حاجز قرب مدينة الميادين.",
+    "title": "مقتل سبعة عناصر من قوات النظام قرب الميادين",
+    "outlet": "SY24",
+    "url": "https://example.org/mayadin",
+    "published": "2023-12-09",
+}
+# Shown in /docs, so that "Try it out" starts from a document rasad accepts.
+_DOCUMENT_EXAMPLES = {
+    "one document": {"summary": "one document", "value": _EXAMPLE_DOCUMENT},
+    "a list": {"summary": "a list of documents", "value": [_EXAMPLE_DOCUMENT]},
+}
 
 
 def _invalid_document(failure: dict[str, Any]) -> JSONResponse:
