@@ -49,7 +49,7 @@ LOAD_QUERIES = [
     {"q": "الميادين"},
     {"admin1": ["Homs", "Hama"], "sort": "-n_sources"},
     {"since": "2023-01-01", "limit": 100},
-    {"historical": "false", "min_fatalities": 1, "sort": "fatalities", "offset": 500},
+    {"historical": "exclude", "min_fatalities": 1, "sort": "fatalities", "offset": 500},
 ]
 CLI = "import sys; from rasad.cli import main; sys.exit(main())"
 
