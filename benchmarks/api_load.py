@@ -49,7 +49,7 @@ LOAD_QUERIES = [
     {"q": "الميادين"},
     {"admin1": ["Homs", "Hama"], "sort": "-n_sources"},
     {"since": "2023-01-01", "limit": 100},
-    {"historical": "false", "min_fatalities": 1, "sort": "fatalities", "offset": 500},
+    {"historical": "exclude", "min_fatalities": 1, "sort": "fatalities", "offset": 500},
 ]
 CLI = "import sys; from rasad.cli import main; sys.exit(main())"
 
@@ -279,7 +279,8 @@ def run(
                     ingest.wait(5)
         report.ingest_output = ingest_log.read_text(encoding="utf-8", errors="replace")
         # The server still answers, and sees what the ingest wrote.
-        body = httpx.get(base + "/api/events", params={"limit": 1}, timeout=10).json()
+        every = {"limit": 1, "historical": "include"}  # background mentions are events too
+        body = httpx.get(base + "/api/events", params=every, timeout=10).json()
         report.store_events = body["total"]
     return report
 

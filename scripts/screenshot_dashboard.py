@@ -3,16 +3,20 @@
 Headless Debian chromium driven by Playwright for Python (no browser download):
 
     python scripts/screenshot_dashboard.py [--out docs/dashboard.png] [--lang en|ar]
+
+The README shows both: `--lang ar --out docs/dashboard-ar.png` for the Arabic view.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import socket
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import uvicorn
@@ -31,8 +35,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-# The event opened in the panel: a deadly attack whose report names actors, place and toll.
-SHOWN_EVENT = "002_d87c1a564238ec45-943c2959de"
 
 
 def main() -> None:
@@ -73,7 +75,7 @@ def main() -> None:
                 page.add_init_script(f"localStorage.setItem('rasad.lang', '{args.lang}')")
                 page.goto(f"http://127.0.0.1:{port}/")
                 page.wait_for_selector("body[data-ready=true]")
-                page.evaluate(f"openEvent('{SHOWN_EVENT}')")
+                page.evaluate(f"openEvent({json.dumps(shown_event(port))})")
                 page.wait_for_selector("#panel mark")
                 page.wait_for_timeout(300)
                 args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -84,6 +86,15 @@ def main() -> None:
             thread.join()
             store.close()
     print(f"{args.out}")
+
+
+def shown_event(port: int) -> str:
+    """The event opened in the panel: the deadliest report (not a background mention) that
+    names both sides, so that actors, place and toll are all shown."""
+    url = f"http://127.0.0.1:{port}/api/events?sort=-fatalities&limit=100"
+    with urllib.request.urlopen(url) as response:
+        events = json.load(response)["events"]
+    return next((e["id"] for e in events if e["actor1"] and e["actor2"]), events[0]["id"])
 
 
 if __name__ == "__main__":

@@ -44,16 +44,21 @@ def client(seeded: Store) -> Iterator[TestClient]:
         yield test_client
 
 
+# Background mentions (events coded historical) are left out unless asked for: the tests of
+# the other filters ask for them, to see each filter at work on every stored event.
+ALL = {"historical": "include"}
+
+
 @pytest.fixture(scope="module")
 def every(client: TestClient) -> list[dict[str, Any]]:
-    """Every stored event as the API lists it."""
-    body = client.get("/api/events", params={"limit": 1000}).json()
+    """Every stored event as the API lists it, background mentions included."""
+    body = client.get("/api/events", params={"limit": 1000, **ALL}).json()
     assert body["total"] == len(body["events"])
     return body["events"]
 
 
 def ids(client: TestClient, **params: Any) -> list[str]:
-    response = client.get("/api/events", params={"limit": 1000, **params})
+    response = client.get("/api/events", params={"limit": 1000, **ALL, **params})
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["total"] == len(body["events"])
@@ -76,7 +81,7 @@ def test_lists_every_stored_event_newest_first_undated_last(
 
 def test_pages_partition_the_listing(client: TestClient, every: list[dict[str, Any]]) -> None:
     pages = [
-        client.get("/api/events", params={"limit": 10, "offset": offset}).json()
+        client.get("/api/events", params={"limit": 10, "offset": offset, **ALL}).json()
         for offset in range(0, len(every), 10)
     ]
     assert all(page["total"] == len(every) for page in pages)
@@ -93,7 +98,7 @@ def test_pages_partition_the_listing(client: TestClient, every: list[dict[str, A
 def test_sorts_both_ways(client: TestClient, every: list[dict[str, Any]], column: str) -> None:
     name = {"location": "location_en"}.get(column, column)
     for sort, reverse in ((column, False), (f"-{column}", True)):
-        body = client.get("/api/events", params={"limit": 1000, "sort": sort}).json()
+        body = client.get("/api/events", params={"limit": 1000, "sort": sort, **ALL}).json()
         values = [event[name] for event in body["events"] if event[name] is not None]
         assert values == sorted(values, reverse=reverse)
         # Missing values come last whichever the direction.
@@ -180,7 +185,7 @@ def test_filters_by_minimum_fatalities_and_bbox(
 
 def test_filters_combine(client: TestClient, every: list[dict[str, Any]]) -> None:
     got = ids(
-        client, admin1="Deir-ez-Zor", event_type="Battles", min_fatalities=1, historical="false"
+        client, admin1="Deir-ez-Zor", event_type="Battles", min_fatalities=1, historical="exclude"
     )
     assert got == expect(
         every,
@@ -340,7 +345,7 @@ def test_geojson_and_csv_export_the_current_filter(
 def test_stats_by_period_type_governorate_actor(
     client: TestClient, every: list[dict[str, Any]], by: str
 ) -> None:
-    stats = client.get("/api/stats", params={"by": by}).json()
+    stats = client.get("/api/stats", params={"by": by, **ALL}).json()
     assert stats["events"] == len(every)
     assert stats["fatalities"] == sum(e["fatalities"] for e in every)
     dated = [e for e in every if e["event_date"]]
@@ -369,23 +374,78 @@ def test_map_clusters_hold_every_located_event(
     client: TestClient, every: list[dict[str, Any]]
 ) -> None:
     located = [e for e in every if e["latitude"] is not None]
-    wide = client.get("/api/map", params={"zoom": 5}).json()
+    wide = client.get("/api/map", params={"zoom": 5, **ALL}).json()
     assert wide["located"] == sum(c["count"] for c in wide["cells"]) == len(located)
-    close = client.get("/api/map", params={"zoom": 16}).json()
+    close = client.get("/api/map", params={"zoom": 16, **ALL}).json()
     assert close["located"] == len(located)
     assert len(close["cells"]) > len(wide["cells"])
     singles = [cell for cell in close["cells"] if cell["count"] == 1]
     assert singles and all(cell["id"] in {e["id"] for e in located} for cell in singles)
-    filtered = client.get("/api/map", params={"zoom": 5, "event_type": "Battles"}).json()
+    filtered = client.get("/api/map", params={"zoom": 5, "event_type": "Battles", **ALL}).json()
     assert filtered["located"] == sum(e["event_type"] == "Battles" for e in located)
 
 
 def test_facets_list_the_filter_values(client: TestClient, every: list[dict[str, Any]]) -> None:
-    facets = client.get("/api/facets").json()
+    facets = client.get("/api/facets", params=ALL).json()
     assert {"Homs", "Deir-ez-Zor"} <= {row["admin1"] for row in facets["admin1"]}
     assert sum(row["events"] for row in facets["event_type"]) == len(every)
     assert facets["first_date"] == "2019-08-15" and facets["last_date"] == "2023-12-09"
     assert "Islamic State (Syria)" in {row["actor"] for row in facets["actor"]}
+
+
+def test_background_mentions_are_left_out_unless_asked_for(
+    client: TestClient, every: list[dict[str, Any]]
+) -> None:
+    news = [e for e in every if not e["historical"]]
+    recaps = [e for e in every if e["historical"]]
+    assert news and recaps, "the samples must hold both for this test to mean anything"
+
+    def listed(**params: Any) -> list[str]:
+        body = client.get("/api/events", params={"limit": 1000, **params}).json()
+        return [e["id"] for e in body["events"]]
+
+    assert listed() == listed(historical="exclude") == [e["id"] for e in news]
+    assert listed(historical="only") == [e["id"] for e in recaps]
+    assert listed(historical="include") == [e["id"] for e in every]
+    assert client.get("/api/events", params={"historical": "true"}).status_code == 422
+
+    # The totals: the recaps' tolls are not counted again unless included, and then told apart.
+    stats = client.get("/api/stats").json()
+    assert (stats["events"], stats["fatalities"]) == (
+        len(news),
+        sum(e["fatalities"] for e in news),
+    )
+    assert stats["historical"] == {"events": 0, "fatalities": 0}
+    everything = client.get("/api/stats", params=ALL).json()
+    assert everything["fatalities"] == sum(e["fatalities"] for e in every)
+    assert everything["historical"] == {
+        "events": len(recaps),
+        "fatalities": sum(e["fatalities"] for e in recaps),
+    }
+
+    # The map, the menus and the exports follow the same switch.
+    located = [e for e in every if e["latitude"] is not None]
+    on_map = client.get("/api/map", params={"zoom": 5}).json()
+    assert on_map["located"] == sum(not e["historical"] for e in located)
+    assert not any(cell["historical"] for cell in on_map["cells"])
+    cells = client.get("/api/map", params={"zoom": 16, **ALL}).json()["cells"]
+    assert sum(cell["historical"] for cell in cells) == sum(e["historical"] for e in located)
+    facets = client.get("/api/facets").json()
+    assert sum(row["events"] for row in facets["event_type"]) == len(news)
+    assert facets["historical_events"] == len(recaps)
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv").text)))
+    assert [row["event_id_cnty"] for row in rows] == [e["id"] for e in news]
+    features = json.loads(client.get("/api/events.geojson", params=ALL).text)["features"]
+    assert [f["id"] for f in features] == [e["id"] for e in every]
+
+
+def test_every_actor_of_the_events_has_an_arabic_display_name(
+    client: TestClient, every: list[dict[str, Any]]
+) -> None:
+    names = {row["actor"]: row["name_ar"] for row in client.get("/api/actors").json()["actors"]}
+    named = {e[side] for e in every for side in ("actor1", "actor2") if e[side]}
+    assert named and named <= set(names)
+    assert names["Islamic State (Syria)"] == "تنظيم الدولة الإسلامية (سوريا)"
 
 
 # --- writing and tokens -----------------------------------------------------------------------
@@ -414,21 +474,91 @@ def test_posting_documents_needs_the_write_token(empty: Store) -> None:
         done = client.post("/api/documents", json=record, headers=auth).json()
         assert done["stored"] == 1 and done["results"][0]["status"] == "new"
         assert done["results"][0]["events_new"] > 0
-        assert client.get("/api/events").json()["total"] == done["results"][0]["events_new"]
+        listed = client.get("/api/events", params=ALL).json()["total"]
+        assert listed == done["results"][0]["events_new"]
         again = client.post("/api/documents", json=record, headers=auth).json()
         assert again["results"][0]["status"] == "duplicate"
+        assert (again["stored"], again["duplicate"], again["failed"]) == (0, 1, 0)
 
 
-def test_posting_many_documents_reports_each(empty: Store) -> None:
-    records = [*sample_records()[1:3], {"id": "bad", "text": "not Arabic at all"}]
+def test_posting_many_documents_reports_each_stored_duplicate_and_failed_apart(
+    empty: Store,
+) -> None:
+    first, second, third = sample_records()[1:4]
+    auth = {"Authorization": f"Bearer {WRITE}"}
     with TestClient(create_app(empty, write_token=WRITE)) as client:
-        body = client.post(
-            "/api/documents", json=records, headers={"Authorization": f"Bearer {WRITE}"}
-        ).json()
-    assert [r["status"] for r in body["results"]] == ["new", "new", "failed"]
-    assert body["results"][2]["id"] == "bad" and "Arabic" in body["results"][2]["error"]
-    assert (body["stored"], body["failed"]) == (2, 1)
-    assert empty.counts()["documents"] == 2
+        assert client.post("/api/documents", json=first, headers=auth).json()["stored"] == 1
+        records = [first, second, {"id": "bad", "text": "not Arabic at all"}, third]
+        response = client.post("/api/documents", json=records, headers=auth)
+    assert response.status_code == 200
+    body = response.json()
+    assert [r["status"] for r in body["results"]] == ["duplicate", "new", "failed", "new"]
+    failed = body["results"][2]
+    assert failed["id"] == "bad" and failed["field"] == "text" and "Arabic" in failed["error"]
+    assert (body["stored"], body["duplicate"], body["failed"]) == (2, 1, 1)
+    assert empty.counts()["documents"] == 3
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "reason"),
+    [
+        ({"text": None}, "text", "text missing"),
+        ({"text": "   "}, "text", "text is empty"),
+        ({"text": "Shelling was reported near the city today."}, "text", "not Arabic"),
+        ({"published": "09/12/2023 at noon"}, "published", "published"),
+        ({"id": None}, "id", "id missing"),
+    ],
+)
+def test_a_single_document_that_fails_is_a_422_naming_the_field(
+    empty: Store, change: dict[str, Any], field: str, reason: str
+) -> None:
+    record = {**sample_records()[0], **change}
+    with TestClient(create_app(empty, write_token=WRITE)) as client:
+        response = client.post(
+            "/api/documents", json=record, headers={"Authorization": f"Bearer {WRITE}"}
+        )
+    assert response.status_code == 422, response.text
+    [problem] = response.json()["detail"]
+    assert problem["loc"] == ["body", field]
+    assert reason in problem["msg"]
+    assert empty.counts()["documents"] == 0
+
+
+def test_the_docs_example_documents_are_accepted(empty: Store) -> None:
+    with TestClient(create_app(empty, write_token=WRITE)) as client:
+        body = client.get("/openapi.json").json()["paths"]["/api/documents"]["post"]
+        examples = body["requestBody"]["content"]["application/json"]["examples"]
+        auth = {"Authorization": f"Bearer {WRITE}"}
+        single = client.post("/api/documents", json=examples["one document"]["value"], headers=auth)
+        assert single.status_code == 200 and single.json()["stored"] == 1
+        listed = client.post("/api/documents", json=examples["a list"]["value"], headers=auth)
+        assert listed.json()["duplicate"] == 1
+
+
+def test_head_answers_wherever_get_does(client: TestClient, every: list[dict[str, Any]]) -> None:
+    event_id = every[0]["id"]
+    for path in (
+        "/",
+        "/docs",
+        "/openapi.json",
+        "/static/app.js",
+        "/api/events?limit=3",
+        f"/api/events/{event_id}",
+        "/api/stats",
+        "/api/map",
+        "/api/facets",
+        "/api/config",
+        "/api/documents/000_d9af357cd68cf0d4",
+        "/api/events.csv?admin1=Homs",
+    ):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"", path
+        assert head.headers["content-type"] == got.headers["content-type"], path
+        assert head.headers["content-length"] == str(len(got.content)), path
+        assert head.headers["content-security-policy"], path
+    assert client.head("/api/events/missing").status_code == 404
+    assert client.head("/api/documents").status_code == 405  # POST only
 
 
 def test_writing_is_refused_when_no_write_token_is_configured(
@@ -456,7 +586,9 @@ def test_a_read_token_closes_reading(seeded: Store, monkeypatch: pytest.MonkeyPa
         ):
             assert client.get(path).status_code == 401, path
         assert (
-            client.get("/api/events", headers={"Authorization": f"Bearer {READ}"}).json()["total"]
+            client.get(
+                "/api/events", params=ALL, headers={"Authorization": f"Bearer {READ}"}
+            ).json()["total"]
             == seeded.counts()["events"]
         )
         assert (
@@ -470,8 +602,18 @@ def test_a_read_token_closes_reading(seeded: Store, monkeypatch: pytest.MonkeyPa
 # --- docs and dashboard -------------------------------------------------------------------------
 
 
-def test_openapi_docs(client: TestClient) -> None:
-    assert client.get("/docs").status_code == 200
+def test_openapi_docs_are_served_from_the_package(client: TestClient) -> None:
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "text/html" in docs.headers["content-type"]
+    assert "//cdn" not in docs.text and 'src="http' not in docs.text
+    for asset in (
+        "/static/docs.js",
+        "/static/vendor/swagger-ui/swagger-ui-bundle.js",
+        "/static/vendor/swagger-ui/swagger-ui.css",
+    ):
+        assert f'"{asset}"' in docs.text, asset
+        assert client.get(asset).status_code == 200, asset
+    assert client.get("/redoc").status_code == 404  # ReDoc would need a CDN: not offered
     paths = client.get("/openapi.json").json()["paths"]
     assert {
         "/api/events",

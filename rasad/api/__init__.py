@@ -37,6 +37,7 @@ from sqlalchemy import exc as sa_exc
 
 from rasad.api import queries
 from rasad.api.guard import Guard, content_security_policy
+from rasad.api.names import actor_names_ar
 from rasad.api.queries import Filters
 from rasad.errors import InputError, RasadError
 from rasad.store import Store, StoredEvent, StoreUnavailable
@@ -104,6 +105,10 @@ def create_app(
         summary="ACLED-style events from Arabic conflict news: query, map, ingest.",
         version="0.1.0",
         lifespan=lifespan,
+        # FastAPI's own pages load Swagger UI and ReDoc from a CDN: blank without internet.
+        # /docs is served below from the vendored Swagger UI; ReDoc is not vendored.
+        docs_url=None,
+        redoc_url=None,
     )
     writer = _Writer(store)
     export_slots = threading.BoundedSemaphore(max_exports)
@@ -239,10 +244,23 @@ def create_app(
             return queries.map_cells(conn, filters, zoom=zoom)
 
     @api.get("/facets", summary="Values the filters can take, with counts")
-    def get_facets() -> dict[str, Any]:
-        """Governorates, types, sub-types, the most frequent actors and the date range."""
+    def get_facets(historical: queries.Historical = "exclude") -> dict[str, Any]:
+        """Governorates, types, sub-types, the most frequent actors and the date range.
+
+        Counted over the events ``historical`` lets through (as for the other filters);
+        ``historical_events`` is how many background mentions the store holds.
+        """
         with reader.connect() as conn:
-            return queries.facets(conn)
+            return queries.facets(conn, historical=historical)
+
+    @api.get("/actors", summary="The canonical actors and their Arabic display names")
+    def get_actors() -> dict[str, Any]:
+        """Every actor events can name (ACLED's name) with the name the Arabic view shows."""
+        return {
+            "actors": [
+                {"actor": actor, "name_ar": name_ar} for actor, name_ar in actor_names_ar().items()
+            ]
+        }
 
     @api.get("/documents/{doc_id:path}", summary="A document's cleaned text and its spans")
     def get_document(doc_id: str) -> dict[str, Any]:
@@ -259,26 +277,43 @@ def create_app(
         dependencies=[Depends(require_write)],
     )
     def post_documents(
-        body: Annotated[Any, Body(description="a document (docs/format.md §1) or a list")],
+        body: Annotated[
+            Any,
+            Body(
+                description="a document (docs/format.md §1) or a list",
+                openapi_examples=_DOCUMENT_EXAMPLES,
+            ),
+        ],
         request: Request,
-    ) -> dict[str, Any]:
-        """The outcome of each posted document, in order, with how many were stored.
+    ) -> Any:
+        """The outcome of each posted document, in order, and how many had each.
 
-        Status: "new", already known ("duplicate", "near-duplicate") or "failed" with why.
-        A body that is not sent as JSON is a 415.
+        Status: "new" or "near-duplicate" (stored; a near-duplicate as a copy of
+        ``original``), "duplicate" (already stored: nothing changed) or "failed" with why
+        (``error``, and the ``field`` at fault when one is). A single document (not a list)
+        that fails is a 422 whose ``detail`` names the field, as FastAPI's own validation
+        errors do. A body that is not sent as JSON is a 415.
         """
         if not _json_media_type(request.headers.get("content-type", "")):
             raise HTTPException(
                 415, "the body must be JSON, sent with Content-Type: application/json"
             )
-        records = body if isinstance(body, list) else [body]
+        single = not isinstance(body, list)
+        records = [body] if single else body
         if not records:
             raise HTTPException(422, "no documents")
         if len(records) > MAX_DOCUMENTS_PER_POST:
             raise HTTPException(413, f"at most {MAX_DOCUMENTS_PER_POST} documents a request")
         results = writer.ingest(records)
-        failed = sum(result["status"] == "failed" for result in results)
-        return {"stored": len(results) - failed, "failed": failed, "results": results}
+        if single and results[0]["status"] == "failed":
+            return _invalid_document(results[0])
+        statuses = [result["status"] for result in results]
+        return {
+            "stored": statuses.count("new") + statuses.count("near-duplicate"),
+            "duplicate": statuses.count("duplicate"),
+            "failed": statuses.count("failed"),
+            "results": results,
+        }
 
     @api.get("/config", summary="What the dashboard needs to know about this server")
     def get_config() -> dict[str, Any]:
@@ -290,6 +325,10 @@ def create_app(
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(STATIC / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
@@ -316,8 +355,12 @@ def _filters(
         ),
     ] = None,
     historical: Annotated[
-        bool | None, Query(description="only (or no) background mentions of past events")
-    ] = None,
+        queries.Historical,
+        Query(
+            description="background mentions of earlier events (a report's recap of a past "
+            "attack): left out of every answer unless included, or asked for alone"
+        ),
+    ] = "exclude",
 ) -> Filters:
     """The Filters of a request's query string.
 
@@ -369,6 +412,29 @@ def _json_media_type(content_type: str) -> bool:
     media = content_type.partition(";")[0].strip().lower()
     return media == "application/json" or (
         media.startswith("application/") and media.endswith("+json")
+    )
+
+
+_EXAMPLE_DOCUMENT = {
+    "id": "sy24-2023-12-09-mayadin",
+    "text": "قتل سبعة عناصر من قوات النظام في هجوم لتنظيم داعش على حاجز قرب مدينة الميادين.",
+    "title": "مقتل سبعة عناصر من قوات النظام قرب الميادين",
+    "outlet": "SY24",
+    "url": "https://example.org/mayadin",
+    "published": "2023-12-09",
+}
+# Shown in /docs, so that "Try it out" starts from a document rasad accepts.
+_DOCUMENT_EXAMPLES = {
+    "one document": {"summary": "one document", "value": _EXAMPLE_DOCUMENT},
+    "a list": {"summary": "a list of documents", "value": [_EXAMPLE_DOCUMENT]},
+}
+
+
+def _invalid_document(failure: dict[str, Any]) -> JSONResponse:
+    """The 422 of a single posted document that failed, in FastAPI's validation-error shape."""
+    where = ["body", failure["field"]] if failure.get("field") else ["body"]
+    return JSONResponse(
+        {"detail": [{"type": "invalid_document", "loc": where, "msg": failure["error"]}]}, 422
     )
 
 
@@ -628,7 +694,14 @@ class _Writer:
                 doc_id = getattr(outcome, "doc_id", None) or (
                     record.get("id") if isinstance(record, dict) else None
                 )
-                results.append({"id": doc_id, "status": "failed", "error": str(outcome)})
+                results.append(
+                    {
+                        "id": doc_id,
+                        "status": "failed",
+                        "error": str(outcome),
+                        "field": getattr(outcome, "field", None),
+                    }
+                )
             else:
                 results.append(
                     {

@@ -8,11 +8,14 @@ load). It refuses, with a JSON error and before any handler runs:
 - a NUL character in the path or query string (422): SQLite cuts a string at NUL (a
   ``LIKE`` pattern would then match everything) and PostgreSQL refuses it with an error.
 
+``HEAD`` is answered wherever ``GET`` is (FastAPI routes a GET route's HEAD to a 405): the
+request goes on as a GET and only the response's status and headers are sent.
+
 It adds security headers to every response: ``X-Content-Type-Options: nosniff``,
 ``Referrer-Policy: no-referrer``, ``X-Frame-Options: DENY`` and a Content-Security-Policy
-that lets the dashboard load its own scripts, styles and data and nothing else (plus the
-tile server's images when one is configured). The OpenAPI pages (``/docs``, ``/redoc``) get
-no CSP: FastAPI draws them with scripts from a CDN.
+that lets the dashboard and the API's docs page (Swagger UI, vendored) load their own
+scripts, styles and data and nothing else (plus the tile server's images when one is
+configured).
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from urllib.parse import urlsplit
 
 __all__ = ["Guard", "content_security_policy"]
 
-_NO_CSP = ("/docs", "/redoc")
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
@@ -74,30 +76,31 @@ class Guard:
             (b"x-content-type-options", b"nosniff"),
             (b"referrer-policy", b"no-referrer"),
             (b"x-frame-options", b"DENY"),
+            (b"content-security-policy", csp.encode()),
         ]
-        self.csp = (b"content-security-policy", csp.encode())
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = list(self.headers)
-        if not scope["path"].startswith(_NO_CSP):
-            extra.append(self.csp)
 
         async def send_with_headers(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
+                message = {**message, "headers": [*message.get("headers", []), *self.headers]}
             await send(message)
 
+        respond: Any = send_with_headers
+        if scope["method"] == "HEAD":
+            scope = {**scope, "method": "GET"}
+            respond = _without_body(send_with_headers)
         if "\x00" in scope["path"] or b"%00" in scope.get("query_string", b""):
-            await _refuse(send_with_headers, 422, "NUL characters are not allowed in a request")
+            await _refuse(respond, 422, "NUL characters are not allowed in a request")
             return
         if scope["method"] in _BODY_METHODS:
             body = await self._read_body(scope, receive)
             if body is None:
                 await _refuse(
-                    send_with_headers,
+                    respond,
                     413,
                     f"request body over {self.max_body:,} bytes: "
                     "post fewer documents at a time, or smaller ones",
@@ -105,7 +108,7 @@ class Guard:
                 )
                 return
             receive = _replay(body, receive)
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, respond)
 
     async def _read_body(self, scope: dict[str, Any], receive: Any) -> bytes | None:
         """The whole body, or None as soon as it is known to exceed ``max_body``."""
@@ -130,6 +133,19 @@ class Guard:
             if not message.get("more_body", False):
                 break
         return b"".join(chunks)
+
+
+def _without_body(send: Any) -> Any:
+    """A ``send`` that passes the status and headers (Content-Length too) and no body."""
+
+    async def send_headers_only(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.body":
+            if message.get("more_body", False):
+                return
+            message = {"type": "http.response.body", "body": b"", "more_body": False}
+        await send(message)
+
+    return send_headers_only
 
 
 def _replay(body: bytes, receive: Any) -> Any:

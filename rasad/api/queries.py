@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import (
     Connection,
     Date,
     Text,
+    case,
     cast,
     func,
     or_,
@@ -29,6 +30,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from rasad.store.schema import actors, documents, events, sources
 
 __all__ = [
+    "HISTORICAL",
     "LIST_COLUMNS",
     "PERIODS",
     "SORTABLE",
@@ -63,6 +65,11 @@ SORTABLE = {
     "updated_at": events.c.updated_at,
 }
 PERIODS = ("day", "week", "month")
+# Events coded historical are background mentions: a report recalling an earlier event. The
+# API leaves them out unless asked ("include" them, or "only" them): they are not news of the
+# day, and adding their tolls to the totals counts old deaths again.
+Historical = Literal["include", "exclude", "only"]
+HISTORICAL: tuple[Historical, ...] = ("include", "exclude", "only")
 # Free text is matched against these columns (English names and notes, Arabic place names,
 # mentions and death-toll phrases), and Arabic terms against the evidence spans too.
 _TEXT_COLUMNS = (
@@ -113,7 +120,9 @@ class Filters:
 
     ``admin1``, ``admin2``, ``event_type`` and ``sub_event_type`` match any of their values
     exactly; ``actor`` is part of any actor's name, any case; ``bbox`` is (west, south, east,
-    north) in degrees; ``q`` is free text, every word of which must match somewhere.
+    north) in degrees; ``q`` is free text, every word of which must match somewhere;
+    ``historical`` says whether background mentions of earlier events are let through
+    ("include"), left out ("exclude") or the only ones let through ("only").
     """
 
     since: date | None = None
@@ -126,7 +135,7 @@ class Filters:
     min_fatalities: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     q: str | None = None
-    historical: bool | None = None
+    historical: Historical = "include"
 
 
 def conditions(filters: Filters) -> list[ColumnElement[bool]]:
@@ -170,8 +179,8 @@ def conditions(filters: Filters) -> list[ColumnElement[bool]]:
             c.latitude >= south,
             c.latitude <= north,
         ]
-    if filters.historical is not None:
-        where.append(c.historical == filters.historical)
+    if filters.historical != "include":
+        where.append(c.historical == (filters.historical == "only"))
     for term in (filters.q or "").split():
         where.append(_matches(term))
     return where
@@ -271,12 +280,18 @@ def stats(
 
     ``by`` is "day", "week" or "month" (periods are named by their first day, weeks start on
     Monday); undated events count in the totals, not in the series. Actors are the ``top``
-    most frequent, counting an event once for each side it is on.
+    most frequent, counting an event once for each side it is on. ``historical`` tells how
+    many of the events counted, and of their fatalities, are background mentions (none
+    unless ``filters`` let them through).
     """
     where = conditions(filters)
     n_events, n_fatalities = (
         func.count().label("events"),
         func.coalesce(func.sum(events.c.fatalities), 0).label("fatalities"),
+    )
+    n_historical = func.coalesce(func.sum(case((events.c.historical, 1), else_=0)), 0)
+    historical_fatalities = func.coalesce(
+        func.sum(case((events.c.historical, events.c.fatalities), else_=0)), 0
     )
 
     def grouped(*keys: Any) -> list[dict[str, Any]]:
@@ -295,7 +310,14 @@ def stats(
         .group_by(period)
         .order_by(period)
     )
-    totals = conn.execute(select(n_events, n_fatalities).where(*where)).one()
+    totals = conn.execute(
+        select(
+            n_events,
+            n_fatalities,
+            n_historical.label("historical_events"),
+            historical_fatalities.label("historical_fatalities"),
+        ).where(*where)
+    ).one()
     sides = union_all(
         *(
             select(column.label("actor"), events.c.fatalities).where(*where, column.is_not(None))
@@ -317,6 +339,10 @@ def stats(
         "by": by,
         "events": totals.events,
         "fatalities": totals.fatalities,
+        "historical": {
+            "events": totals.historical_events,
+            "fatalities": totals.historical_fatalities,
+        },
         "timeline": [
             {"period": str(row.period), "events": row.events, "fatalities": row.fatalities}
             for row in series
@@ -333,7 +359,8 @@ def map_cells(conn: Connection, filters: Filters, *, zoom: int) -> dict[str, Any
 
     A cell is about 64 pixels wide at that zoom level (Web Mercator tiles are 256 pixels and
     360/2^zoom degrees). Each cell has its events' mean position, count, fatalities, count by
-    event type, bounds, and the event id when it holds exactly one.
+    event type, how many are background mentions (``historical``), bounds, and the event id
+    when it holds exactly one.
     """
     c = events.c
     size = 90.0 / 2**zoom
@@ -345,6 +372,7 @@ def map_cells(conn: Connection, filters: Filters, *, zoom: int) -> dict[str, Any
             c.event_type,
             func.count().label("n"),
             func.coalesce(func.sum(c.fatalities), 0).label("fatalities"),
+            func.sum(case((c.historical, 1), else_=0)).label("historical"),
             func.sum(c.latitude).label("sum_lat"),
             func.sum(c.longitude).label("sum_lon"),
             func.min(c.latitude).label("south"),
@@ -363,6 +391,7 @@ def map_cells(conn: Connection, filters: Filters, *, zoom: int) -> dict[str, Any
             {
                 "count": 0,
                 "fatalities": 0,
+                "historical": 0,
                 "sum_lat": 0.0,
                 "sum_lon": 0.0,
                 "types": {},
@@ -372,6 +401,7 @@ def map_cells(conn: Connection, filters: Filters, *, zoom: int) -> dict[str, Any
         )
         cell["count"] += row.n
         cell["fatalities"] += row.fatalities
+        cell["historical"] += row.historical
         cell["sum_lat"] += row.sum_lat
         cell["sum_lon"] += row.sum_lon
         cell["types"][row.event_type] = row.n
@@ -398,18 +428,30 @@ def map_cells(conn: Connection, filters: Filters, *, zoom: int) -> dict[str, Any
     return {"zoom": zoom, "located": sum(cell["count"] for cell in out), "cells": out}
 
 
-def facets(conn: Connection, *, actors: int = 300) -> dict[str, Any]:
-    """The values the filters can take, with their event counts: for the dashboard's menus."""
+def facets(
+    conn: Connection, *, historical: Historical = "exclude", actors: int = 300
+) -> dict[str, Any]:
+    """The values the filters can take, with their event counts: for the dashboard's menus.
+
+    Counts and the date range are of the events ``historical`` lets through;
+    ``historical_events`` is how many background mentions the store holds in all.
+    """
     c = events.c
     count = func.count().label("events")
+    where = conditions(Filters(historical=historical))
 
     def values(*keys: Any) -> list[dict[str, Any]]:
-        query = select(*keys, count).where(keys[-1].is_not(None)).group_by(*keys).order_by(*keys)
+        query = (
+            select(*keys, count)
+            .where(*where, keys[-1].is_not(None))
+            .group_by(*keys)
+            .order_by(*keys)
+        )
         return [row._asdict() for row in conn.execute(query)]
 
     sides = union_all(
         *(
-            select(column.label("actor")).where(column.is_not(None))
+            select(column.label("actor")).where(*where, column.is_not(None))
             for column in (c.actor1, c.actor2)
         )
     ).subquery()
@@ -419,7 +461,10 @@ def facets(conn: Connection, *, actors: int = 300) -> dict[str, Any]:
         .order_by(count.desc(), sides.c.actor)
         .limit(actors)
     )
-    first, last = conn.execute(select(func.min(c.event_date), func.max(c.event_date))).one()
+    first, last = conn.execute(
+        select(func.min(c.event_date), func.max(c.event_date)).where(*where)
+    ).one()
+    in_all = conn.execute(select(func.count()).where(c.historical)).scalar_one()
     return {
         "admin1": values(c.admin1),
         "event_type": values(c.event_type),
@@ -427,6 +472,7 @@ def facets(conn: Connection, *, actors: int = 300) -> dict[str, Any]:
         "actor": [row._asdict() for row in top],
         "first_date": first.isoformat() if first else None,
         "last_date": last.isoformat() if last else None,
+        "historical_events": in_all,
     }
 
 

@@ -35,6 +35,12 @@ const I18N = {
     m_actor1: "actor 1", m_actor2: "actor 2", m_fatalities: "fatalities", m_location: "place",
     m_event_date: "date", document: "Document", token: "This server needs a read token:",
     with_date: "dated", located: "on the map", joined: "joined to",
+    show_historical: "Show background mentions",
+    historical_help: "Earlier events that reports recall: not counted in the totals nor drawn on the map unless shown, and then marked.",
+    historical_short: "background",
+    historical_banner: "Background mention: a report recalls this earlier event. It counts in the totals only while background mentions are shown.",
+    incl_historical: "of which in background mentions:", date_format: "e.g. 2023-12-31",
+    bad_date: "Not a date: write it as 2023-12-31",
   },
   ar: {
     title: "أحداث النزاع في سوريا من الأخبار العربية", events: "حدث", fatalities: "قتيل",
@@ -56,6 +62,14 @@ const I18N = {
     m_actor2: "الطرف الثاني", m_fatalities: "القتلى", m_location: "المكان",
     m_event_date: "التاريخ", document: "الوثيقة", token: "يحتاج هذا الخادم رمز قراءة:",
     with_date: "مؤرخ", located: "على الخريطة", joined: "ضُمّ إلى",
+    show_historical: "إظهار الإشارات إلى أحداث سابقة",
+    historical_help: "أحداث سابقة تذكرها التقارير: لا تُحسب في المجاميع ولا تُرسم على الخريطة إلا عند إظهارها، وتُميَّز حينها.",
+    historical_short: "حدث سابق",
+    historical_banner: "إشارة إلى حدث سابق: يذكر التقرير هذا الحدث خلفيةً لخبره، ولا يُحسب في المجاميع إلا عند إظهار الإشارات إلى الأحداث السابقة.",
+    incl_historical: "منها في إشارات إلى أحداث سابقة:",
+    // A date after Arabic letters is isolated (U+2066 ... U+2069), or it shows as 31-12-2023.
+    date_format: "مثلاً \u20662023-12-31\u2069",
+    bad_date: "ليس تاريخاً: اكتبه هكذا \u20662023-12-31\u2069",
   },
 };
 const TYPE_AR = {
@@ -99,6 +113,9 @@ const state = {
   token: sessionStorage.getItem("rasad.token") || "",
   facets: null,
   governorates: {},  // English name -> Arabic name, from the bundled boundaries
+  actorsAr: {},      // ACLED's actor name -> its Arabic display name (/api/actors)
+  actorsEn: {},      // and back, for the actor filter, which matches ACLED's names
+  labels: [],        // the governorates' names on the map
   series: [],
   period: "month",
   selected: null,
@@ -108,6 +125,7 @@ const $ = (id) => document.getElementById(id);
 const t = (key) => I18N[state.lang][key] || I18N.en[key] || key;
 const typeName = (name) => (state.lang === "ar" && TYPE_AR[name]) || name || "";
 const govName = (name) => (state.lang === "ar" && state.governorates[name]) || name || "";
+const actorName = (name) => (state.lang === "ar" && state.actorsAr[name]) || name || "";
 const colour = (type) => TYPE_COLOURS[type] || "#7f8c8d";
 // A source's URL is linked only when it is http(s): a "javascript:" URL in the data must
 // not run when an analyst clicks it.
@@ -155,12 +173,48 @@ async function api(path, params = {}, asText = false) {
 
 function filters({ dates = true } = {}) {
   const value = (id) => $(id).value.trim();
+  const actor = value("f-actor");
   const params = {
     event_type: value("f-type"), sub_event_type: value("f-sub"), admin1: value("f-admin1"),
-    actor: value("f-actor"), min_fatalities: value("f-min"), q: value("f-q"),
+    actor: state.actorsEn[actor] || actor, min_fatalities: value("f-min"), q: value("f-q"),
+    historical: $("f-historical").checked ? "include" : "exclude",
   };
-  if (dates) Object.assign(params, { since: value("f-since"), until: value("f-until") });
+  if (dates) Object.assign(params, { since: dayOf("f-since"), until: dayOf("f-until") });
   return params;
+}
+
+// --- dates ---------------------------------------------------------------------------------
+
+// A day as an analyst types it, in Western, Arabic-Indic or Persian digits, year first
+// (2023-12-01) or day first (1/12/2023, as dates are written in Syria): its ISO form, or null.
+function isoDay(text) {
+  const latin = text.trim().replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf));
+  const yearFirst = latin.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/);
+  const dayFirst = latin.match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/);
+  if (!yearFirst && !dayFirst) return null;
+  const [year, month, day] = yearFirst ? yearFirst.slice(1) : dayFirst.slice(1).reverse();
+  const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+const dayOf = (id) => isoDay($(id).value) || "";
+
+function dateWords(iso) {
+  const locale = state.lang === "ar" ? "ar-SY-u-nu-latn" : "en-GB";
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" })
+    .format(new Date(`${iso}T00:00:00Z`));
+}
+
+// The date fields take text, so that they speak the page's language (a date input speaks the
+// browser's): a typed day is written back as ISO, and in words below, or marked as no date.
+function showDate(id) {
+  const input = $(id);
+  const typed = input.value.trim();
+  const iso = isoDay(typed);
+  if (iso) input.value = iso;
+  input.setAttribute("aria-invalid", typed && !iso ? "true" : "false");
+  $(`${id}-words`).textContent = !typed ? "" : iso ? dateWords(iso) : t("bad_date");
 }
 
 // --- language ----------------------------------------------------------------------------
@@ -170,6 +224,10 @@ function applyLanguage() {
   document.documentElement.dir = state.lang === "ar" ? "rtl" : "ltr";
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
   $("lang").textContent = state.lang === "ar" ? "English" : "العربية";
+  for (const id of ["f-since", "f-until"]) {
+    $(id).placeholder = t("date_format");
+    showDate(id);
+  }
   if (state.facets) fillMenus();
   renderLegend();
 }
@@ -195,12 +253,19 @@ function fillMenus() {
     select.replaceChildren(option("", t("all")), ...entries.map(([v, label]) => option(v, label)));
     select.value = entries.some(([v]) => v === chosen) ? chosen : "";
   }
-  $("actor-list").replaceChildren(...f.actor.map((r) => el("option", { value: r.actor })));
+  $("actor-list").replaceChildren(...f.actor.map((r) => el("option", { value: actorName(r.actor) })));
+  $("historical-count").textContent = f.historical_events ? `(${number(f.historical_events)})` : "";
+}
+
+async function loadFacets() {
+  state.facets = await api("/api/facets", { historical: filters().historical });
+  fillMenus();
 }
 
 function renderLegend() {
   $("legend").replaceChildren(...Object.entries(TYPE_COLOURS).map(([type, c]) =>
-    el("li", {}, el("i", { style: { background: c } }), el("span", { text: typeName(type) }))));
+    el("li", {}, el("i", { style: { background: c } }), el("span", { text: typeName(type) }))),
+    el("li", {}, el("i", { class: "hollow" }), el("span", { text: t("historical") })));
 }
 
 let refreshTimer = null;
@@ -236,17 +301,42 @@ async function setUpMap(config) {
   L.geoJSON(boundaries, {
     style: { color: "#8aa0ad", weight: 1, fillColor: "#f8f6f1", fillOpacity: config.tile_url ? 0.15 : 1 },
     onEachFeature: (feature, layer) => {
-      layer.bindTooltip(() => el("span", { text: govName(feature.properties.name_en) }),
-        { permanent: true, direction: "center", className: "gov-label" });
       layer.on("click", () => {
         $("f-admin1").value = feature.properties.name_en;
         refresh();
       });
     },
   }).addTo(map);
+  // Each name at its governorate's label point (scripts/build_boundaries.py), not at the
+  // polygon's centre: Rural Damascus surrounds Damascus, and their centres nearly coincide.
+  state.labels = boundaries.features.map((feature) => {
+    const [lon, lat] = feature.properties.label;
+    return L.tooltip({ direction: "center", className: "gov-label" })
+      .setLatLng([lat, lon])
+      .setContent(() => el("span", { text: govName(feature.properties.name_en) }))
+      .addTo(map);
+  });
+  hideCrowdedLabels();
   map.attributionControl.addAttribution(boundaries.attribution);
   clusterLayer = L.layerGroup().addTo(map);
   map.on("moveend", () => loadMap());
+  map.on("zoomend", hideCrowdedLabels);
+}
+
+// A name that would overlap one already written is left out at this zoom level; the
+// boundaries' order (OCHA's P-codes: Damascus first) decides which is written.
+function hideCrowdedLabels() {
+  const written = [];
+  for (const label of state.labels) {
+    const node = label.getElement();
+    if (!node) continue;
+    node.style.visibility = "";
+    const box = node.getBoundingClientRect();
+    const crowded = written.some((other) => box.left < other.right && other.left < box.right
+      && box.top < other.bottom && other.top < box.bottom);
+    if (crowded) node.style.visibility = "hidden";
+    else written.push(box);
+  }
 }
 
 function radius(fatalities) {
@@ -262,12 +352,18 @@ async function loadMap() {
   for (const cell of data.cells) {
     if (cell.count === 1) {
       const type = Object.keys(cell.types)[0];
-      const marker = L.circleMarker([cell.lat, cell.lon], {
+      // A background mention, when shown, is hollow: an earlier event, not this report's news.
+      const marker = L.circleMarker([cell.lat, cell.lon], cell.historical ? {
+        radius: radius(cell.fatalities), color: colour(type), weight: 2, dashArray: "3 2",
+        fillColor: colour(type), fillOpacity: 0.12, className: "event-point historical",
+      } : {
         radius: radius(cell.fatalities), color: "#fff", weight: 1.5, fillColor: colour(type),
         fillOpacity: 0.9, className: "event-point",
       });
       marker.on("click", () => openEvent(cell.id));
-      marker.bindTooltip(() => el("span", { text: `${typeName(type)} · ${number(cell.fatalities)} ${t("killed")}` }));
+      const label = [typeName(type), `${number(cell.fatalities)} ${t("killed")}`];
+      if (cell.historical) label.push(t("historical"));
+      marker.bindTooltip(() => el("span", { text: label.join(" · ") }));
       clusterLayer.addLayer(marker);
     } else {
       clusterLayer.addLayer(clusterMarker(cell));
@@ -286,7 +382,8 @@ function clusterMarker(cell) {
     start = end;
   }
   const size = Math.round(26 + 9 * Math.log10(cell.count) + Math.min(8, Math.sqrt(cell.fatalities)));
-  const node = el("div", { class: "cluster", "data-count": cell.count,
+  const node = el("div", { class: cell.historical ? "cluster has-historical" : "cluster",
+    "data-count": cell.count, "data-historical": cell.historical,
     style: { width: `${size}px`, height: `${size}px`, background: `conic-gradient(${stops.join(",")})` } },
     el("span", { text: number(cell.count) }));
   const marker = L.marker([cell.lat, cell.lon], {
@@ -382,8 +479,8 @@ function drawTimeline() {
     label.textContent = number(value);
     svg.append(label);
   }
-  const since = $("f-since").value;
-  const until = $("f-until").value;
+  const since = dayOf("f-since");
+  const until = dayOf("f-until");
   if (since || until) {
     const from = series.findIndex((p) => nextPeriod(p.period, state.period) > (since || "0"));
     let to = series.length - 1;
@@ -418,6 +515,8 @@ function setUpBrush() {
     const [a, b] = [brush.start, brush.end].sort((p, q) => p - q);
     $("f-since").value = state.series[a].period;
     $("f-until").value = lastDay(state.series[b].period);
+    showDate("f-since");
+    showDate("f-until");
     drawTimeline();
   });
   svg.addEventListener("pointerup", () => {
@@ -426,6 +525,8 @@ function setUpBrush() {
     if (brush.start === brush.end) {
       $("f-since").value = "";
       $("f-until").value = "";
+      showDate("f-since");
+      showDate("f-until");
       drawTimeline();
     }
     refresh({ timeline: false });
@@ -446,14 +547,16 @@ async function loadTable() {
     const row = el("tr", { "data-id": e.id, onclick: () => openEvent(e.id) },
       el("td", { text: e.event_date || t("undated") }),
       el("td", {}, el("span", { class: "swatch", style: { background: colour(e.event_type) } }),
-        el("span", { text: typeName(e.sub_event_type) })),
-      el("td", { text: e.actor1 || "", title: e.actor1 || "" }),
-      el("td", { text: e.actor2 || "", title: e.actor2 || "" }),
+        el("span", { text: typeName(e.sub_event_type) }),
+        e.historical ? el("span", { class: "historical-tag", title: t("historical_banner"), text: t("historical_short") }) : null),
+      actorCell(e.actor1),
+      actorCell(e.actor2),
       el("td", state.lang === "ar" ? { text: e.location || "", dir: "rtl" } : { text: e.location_en || e.location || "" }),
       el("td", { text: govName(e.admin1) }),
       el("td", { class: "num", text: number(e.fatalities) }),
       el("td", { class: "num", text: number(e.n_sources) }));
     if (e.id === state.selected) row.classList.add("selected");
+    if (e.historical) row.classList.add("historical");
     return row;
   });
   const body = $("table").tBodies[0];
@@ -470,18 +573,40 @@ async function loadTable() {
   }
 }
 
+// An actor's name in the table; its period ("(2000-2024)"), which tells it from the same
+// name in another period, on a line of its own rather than cut off.
+function actorCell(name) {
+  const shown = actorName(name);
+  const period = shown.match(/^(.*) (\([^()]*\d{4}[^()]*\))$/);
+  return el("td", { class: "actor", title: name || "" }, ...(period
+    ? [period[1], el("span", { class: "period", text: period[2] })]
+    : [shown]));
+}
+
 async function loadSummary() {
   const stats = await api("/api/stats", { ...filters(), by: "month" });
   $("count").textContent = number(stats.events);
   $("deaths").textContent = number(stats.fatalities);
   $("count").dataset.count = stats.events;
-  const since = $("f-since").value;
-  const until = $("f-until").value;
-  $("range").textContent = since || until ? `${since || "…"} → ${until || "…"}` : "";
+  const { events: recalled, fatalities: recalledDeaths } = stats.historical;
+  const comma = state.lang === "ar" ? "، " : ", ";
+  $("historical-note").textContent = recalled
+    ? `(${t("incl_historical")} ${number(recalled)} ${t("events")}${comma}${number(recalledDeaths)} ${t("fatalities")})`
+    : "";
+  const since = dayOf("f-since");
+  const until = dayOf("f-until");
+  // The arrow points from the first day to the last in the page's direction.
+  const arrow = state.lang === "ar" ? "←" : "→";
+  $("range").textContent = since || until ? `${since || "…"} ${arrow} ${until || "…"}` : "";
   if (!state.view || state.view.kind === "summary") renderSummaryPanel(stats);
 }
 
 // --- the panel ---------------------------------------------------------------------------
+
+// The panel's content; parts left out (null) are skipped, as el() skips them.
+function showInPanel(...parts) {
+  $("panel-body").replaceChildren(...parts.filter((part) => part !== null && part !== undefined));
+}
 
 function renderSummaryPanel(stats) {
   if (state.view && state.view.kind !== "summary") return;
@@ -493,16 +618,42 @@ function renderSummaryPanel(stats) {
       el("span", { class: "track" }, el("span", { class: "fill", style: { width: `${(100 * r.events) / max}%`, background: fill(r[key]), display: "block" } })),
       el("span", { class: "n", text: number(r.events) }))));
   };
-  $("panel-body").replaceChildren(
+  showInPanel(
     el("p", { class: "empty", text: t("pick") }),
     el("h4", { text: t("by_type") }), bars(stats.by_type, "event_type", typeName, colour),
     el("h4", { text: t("by_admin1") }), bars(stats.by_admin1, "admin1", govName, () => "#7aa6b5"),
-    el("h4", { text: t("by_actor") }), bars(stats.by_actor, "actor", (a) => a, () => "#a3b1bd"));
+    el("h4", { text: t("by_actor") }), bars(stats.by_actor, "actor", actorName, () => "#a3b1bd"));
 }
 
 function field(label, value, attrs = {}) {
   if (value === null || value === undefined || value === "") return [];
   return [el("dt", { text: label }), el("dd", { ...attrs, text: String(value) })];
+}
+
+// An actor by the name the page's language gives it, with ACLED's name beside an Arabic one.
+function actorField(label, name) {
+  if (!name) return [];
+  const shown = actorName(name);
+  return [el("dt", { text: label }), el("dd", {}, shown,
+    shown !== name ? el("span", { class: "latin", dir: "ltr", lang: "en", text: name }) : null)];
+}
+
+// The Arabic of an event's English notes (rasad.assemble._notes), made from the same fields.
+function notesAr(e) {
+  // Only the English notes tell that the first actor is suspected, not named by the report.
+  const who = e.actor1 || "An unidentified side";
+  const suspected = (e.notes || "").startsWith(`${e.sub_event_type}: ${who} (suspected)`);
+  let text = `${typeName(e.sub_event_type)}: ${e.actor1 ? actorName(e.actor1) : "طرف مجهول"}`;
+  if (suspected) text += " (يُشتبه بمسؤوليته)";
+  if (e.actor2) text += ` ضد ${actorName(e.actor2)}`;
+  if (e.location) text += ` في ${e.location}`;
+  if (e.admin1 && e.location_en !== e.admin1) text += ` (${govName(e.admin1)})`;
+  // The date isolated: after Arabic letters its digits would be laid out right to left.
+  if (e.event_date && e.time_precision === 1) text += ` بتاريخ \u2066${e.event_date}\u2069`;
+  if (e.fatalities) text += `؛ القتلى: ${number(e.fatalities)}`;
+  text += ".";
+  if (e.historical) text += " ذُكر خلفيةً لتقرير لاحق.";
+  return text;
 }
 
 function evidenceParagraph(spans, base, baseText, currentLabels) {
@@ -556,19 +707,21 @@ async function openEvent(id) {
       el("p", { class: "why muted", dir: "ltr", text: `${t("joined")} ${j.with}: ${j.summary}` }));
     return el("div", { class: "source" }, head, body, ...why);
   });
-  $("panel-body").replaceChildren(
+  showInPanel(
     el("span", { class: "type-tag", style: { background: colour(e.event_type) }, text: typeName(e.event_type) }),
     el("h3", { text: typeName(e.sub_event_type) }),
+    e.historical ? el("p", { class: "historical-banner", text: t("historical_banner") }) : null,
     el("dl", {},
       ...field(t("date"), e.event_date || t("undated")),
       ...field(t("location"), [e.location, e.location_en].filter(Boolean).join(" · "), { dir: "auto" }),
       ...field(t("governorate"), [govName(e.admin1), e.admin2].filter(Boolean).join(" · ")),
-      ...field(t("actor1"), e.actor1), ...field(t("actor2"), e.actor2),
+      ...actorField(t("actor1"), e.actor1), ...actorField(t("actor2"), e.actor2),
       ...field(t("killed_short"), number(e.fatalities)),
       ...field(t("fatalities_range"), range),
-      ...field(t("sources"), number(e.n_sources)),
-      ...(e.historical ? field("", t("historical")) : [])),
-    e.notes ? el("p", { class: "notes", dir: "ltr", lang: "en", text: e.notes }) : null,
+      ...field(t("sources"), number(e.n_sources))),
+    state.lang === "ar"
+      ? el("p", { class: "notes", dir: "rtl", lang: "ar", text: notesAr(e) })
+      : e.notes ? el("p", { class: "notes", dir: "ltr", lang: "en", text: e.notes }) : null,
     el("h4", { text: `${t("evidence")} · ${t("sources")}` }), marksKey(), ...sources);
   $("panel").scrollTop = 0;
 }
@@ -588,7 +741,7 @@ async function openDocument(docId, eventId) {
   for (const mark of text.querySelectorAll("mark")) {
     mark.classList.toggle("current", mine.some((s) => s.text === mark.textContent));
   }
-  $("panel-body").replaceChildren(
+  showInPanel(
     el("a", { class: "back", href: "#", text: t("back"), onclick: (ev) => { ev.preventDefault(); openEvent(eventId); } }),
     el("h3", { text: doc.title || doc.id, dir: "auto" }),
     el("p", { class: "muted", text: [doc.outlet, doc.published].filter(Boolean).join(" · ") }),
@@ -600,11 +753,12 @@ async function openDocument(docId, eventId) {
 async function showList(bounds) {
   const page = await api("/api/events", { ...filters(), bbox: bounds.join(","), limit: 100 });
   state.view = { kind: "list" };
-  $("panel-body").replaceChildren(
+  showInPanel(
     el("h3", { text: `${t("here")} (${number(page.total)})` }),
-    ...page.events.map((e) => el("div", { class: "list-item", onclick: () => openEvent(e.id) },
+    ...page.events.map((e) => el("div", { class: e.historical ? "list-item historical" : "list-item", onclick: () => openEvent(e.id) },
       el("span", { class: "type-tag", style: { background: colour(e.event_type) }, text: typeName(e.sub_event_type) }),
-      " ", el("span", { text: `${e.event_date || t("undated")} · ${state.lang === "ar" ? e.location || "" : e.location_en || ""} · ${number(e.fatalities)} ${t("killed")}` }))));
+      " ", el("span", { text: `${e.event_date || t("undated")} · ${state.lang === "ar" ? e.location || "" : e.location_en || ""} · ${number(e.fatalities)} ${t("killed")}` }),
+      e.historical ? el("span", { class: "historical-tag", text: t("historical_short") }) : null)));
 }
 
 // --- export ------------------------------------------------------------------------------
@@ -624,17 +778,32 @@ async function download(kind) {
 async function main() {
   const config = await api("/api/config");
   await setUpMap(config);
-  state.facets = await api("/api/facets");
+  for (const { actor, name_ar: nameAr } of (await api("/api/actors")).actors) {
+    state.actorsAr[actor] = nameAr;
+    state.actorsEn[nameAr] = actor;
+  }
+  await loadFacets();
   applyLanguage();
   setUpBrush();
-  for (const id of ["f-since", "f-until", "f-admin1", "f-sub"]) {
-    $(id).addEventListener("change", () => refresh({ timeline: !id.startsWith("f-s") && !id.startsWith("f-u") }));
+  for (const id of ["f-since", "f-until"]) {
+    $(id).addEventListener("change", () => {
+      showDate(id);
+      refresh({ timeline: false });
+    });
   }
+  for (const id of ["f-admin1", "f-sub"]) $(id).addEventListener("change", () => refresh());
+  $("f-historical").addEventListener("change", async () => {
+    await loadFacets();
+    refresh();
+  });
   $("f-type").addEventListener("change", () => { fillMenus(); refresh(); });
   for (const id of ["f-actor", "f-min", "f-q"]) $(id).addEventListener("input", () => refreshSoon());
-  $("reset").addEventListener("click", () => {
+  $("reset").addEventListener("click", async () => {
     for (const id of ["f-since", "f-until", "f-type", "f-sub", "f-admin1", "f-actor", "f-min", "f-q"]) $(id).value = "";
-    fillMenus();
+    showDate("f-since");
+    showDate("f-until");
+    $("f-historical").checked = false;
+    await loadFacets();  // the menus' counts, and the timeline's range, follow the switch
     state.view = null;
     refresh();
   });
@@ -645,7 +814,8 @@ async function main() {
     const view = state.view;
     state.view = null;
     refresh().then(() => { if (view && view.kind === "event") openEvent(view.id); });
-    map.eachLayer((layer) => { if (layer.getTooltip && layer.getTooltip() && layer.isTooltipOpen()) layer.getTooltip().update(); });
+    for (const label of state.labels) label.update();
+    hideCrowdedLabels();
   });
   for (const th of document.querySelectorAll("#table th")) {
     th.addEventListener("click", () => {
@@ -658,7 +828,10 @@ async function main() {
   $("next").addEventListener("click", () => { state.offset += PAGE; loadTable(); });
   $("export-csv").addEventListener("click", () => download("csv"));
   $("export-geojson").addEventListener("click", () => download("geojson"));
-  window.addEventListener("resize", () => drawTimeline());
+  window.addEventListener("resize", () => {
+    drawTimeline();
+    hideCrowdedLabels();
+  });
   await refresh();
   document.body.dataset.ready = "true";
 }
