@@ -52,6 +52,7 @@ from rasad.extractors.places import (
 )
 from rasad.extractors.recaps import find_cues, frame_clause, said_between
 from rasad.extractors.triggers import (
+    AIR_DEFENCE,
     DISORDER_TYPES,
     GENERIC_KINDS,
     WEAPON,
@@ -60,7 +61,7 @@ from rasad.extractors.triggers import (
     find_triggers,
 )
 from rasad.geocode import Gazetteer
-from rasad.incidents import Account, events_of, group, merge_twin
+from rasad.incidents import AIR_STRIKE, Account, events_of, group, merge_twin
 from rasad.matching import ARTICLE, clitics_before
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
 
@@ -256,6 +257,12 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     deaths = _fatalities_of(doc, start, end, planned)
     chosen = _strongest(triggers, deaths)
     weapons = [t for t in triggers if t.value.kind == WEAPON]
+    if chosen.value.kind == AIR_DEFENCE and any(
+        t.value.sub_event_type == AIR_STRIKE for t in triggers + means if t is not chosen
+    ):
+        # "أسقطت الدفاعات الجوية طائرة مسيرة": an aircraft or drone downed is the disrupted
+        # weapon itself, not a strike met on its way
+        chosen = replace(chosen, value=replace(chosen.value, kind="event"))
     if means and chosen.value.kind in BY_AIR_KINDS:
         # "الطيران الإسرائيلي استهدف مواقع", "قصفت الطائرات الروسية": by aircraft, an air strike
         by_air = replace(means[0].value, kind="event", priority=chosen.value.priority)

@@ -36,12 +36,13 @@ from datetime import date, timedelta
 
 from rasad.extractors.actors import (
     CIVILIANS,
+    STATE_INTER,
     UNIDENTIFIED,
     actors_by_name,
     interaction_code,
     strike_target,
 )
-from rasad.extractors.triggers import GENERIC_KINDS, Trigger
+from rasad.extractors.triggers import AIR_DEFENCE, DISORDER_TYPES, GENERIC_KINDS, Trigger
 from rasad.geocode import place_distance_km
 from rasad.model import Actor, Event, Place, PlaceMention
 
@@ -49,6 +50,7 @@ REMOTE_VIOLENCE = "Explosions/Remote violence"
 ARMED_TYPES = ("Battles", REMOTE_VIOLENCE, "Violence against civilians")
 # Sub-types that a report tells as a reaction to another act: an interception is the strike's
 INTERCEPTION = "Disrupted weapons use"
+AIR_STRIKE = "Air/drone strike"
 CHEMICAL = "Chemical weapon"
 # Means that strike whoever is there: with no target told, ACLED codes the people hit
 DEFAULT_ACTOR2 = {CHEMICAL: CIVILIANS}
@@ -122,8 +124,16 @@ def events_of(incident: Incident) -> list[Event]:
     """One event for each most specific place of the incident, its fields from all accounts."""
     accounts = incident.accounts
     typed = _best_typed(accounts)
+    event_type, sub_event_type = typed.event.event_type, typed.event.sub_event_type
+    disorder_type = typed.event.disorder_type
     actor1, inter1, actor2, inter2 = _sides(accounts, typed)
-    untold = _untold_target(typed, actor1) if actor2 is None else None
+    if typed.trigger.kind == AIR_DEFENCE:
+        # told only as met by air defences, the strike is still the act (the interception is
+        # a part of it): the side that struck, on the side that intercepted
+        event_type, sub_event_type = REMOTE_VIOLENCE, AIR_STRIKE
+        disorder_type = DISORDER_TYPES[REMOTE_VIOLENCE]
+        actor1, inter1, actor2, inter2 = _strike_met(accounts)
+    untold = _untold_target(event_type, sub_event_type, actor1, typed) if actor2 is None else None
     if untold is not None:
         actor2, inter2 = untold.name, untold.inter
     dated = min(accounts, key=_date_rank)
@@ -135,9 +145,9 @@ def events_of(incident: Incident) -> list[Event]:
         here = [a for a in accounts if a is leaf or _covered_by(a, leaf, leaves)]
         event = replace(
             leaf.event,
-            event_type=typed.event.event_type,
-            sub_event_type=typed.event.sub_event_type,
-            disorder_type=typed.event.disorder_type,
+            event_type=event_type,
+            sub_event_type=sub_event_type,
+            disorder_type=disorder_type,
             actor1=actor1,
             inter1=inter1,
             actor2=actor2,
@@ -163,13 +173,35 @@ def events_of(incident: Incident) -> list[Event]:
     return events
 
 
-def _untold_target(typed: Account, actor1: str | None) -> Actor | None:
+def _strike_met(accounts: list[Account]) -> tuple[str | None, int | None, str | None, int | None]:
+    """The sides of a strike told only by its interception: the state's forces intercept
+    ("تصدت الدفاعات الجوية السورية")، the other side named struck ("لعدوان إسرائيلي")."""
+    striker: tuple[str, int | None] | None = None
+    defender: tuple[str, int | None] | None = None
+    for account in accounts:
+        event = account.event
+        for name, inter in ((event.actor1, event.inter1), (event.actor2, event.inter2)):
+            if name is None or not _named(name):
+                continue
+            if inter == STATE_INTER:
+                defender = defender or (name, inter)
+            else:
+                striker = striker or (name, inter)
+    unidentified = actors_by_name()[UNIDENTIFIED]
+    actor1, inter1 = striker or (unidentified.name, unidentified.inter)
+    actor2, inter2 = defender or (None, None)
+    return actor1, inter1, actor2, inter2
+
+
+def _untold_target(
+    event_type: str, sub_event_type: str, actor1: str | None, typed: Account
+) -> Actor | None:
     """The side acted upon when no telling names one: the people where the means strike
     whoever is there, or the side that a foreign state's strikes in Syria hit."""
-    by_means = DEFAULT_ACTOR2.get(typed.event.sub_event_type)
+    by_means = DEFAULT_ACTOR2.get(sub_event_type)
     if by_means is not None:
         return actors_by_name()[by_means]
-    if typed.event.event_type == REMOTE_VIOLENCE and actor1 is not None:
+    if event_type == REMOTE_VIOLENCE and actor1 is not None:
         return strike_target(actor1, typed.event.event_date)
     return None
 

@@ -47,6 +47,21 @@ def test_neighbourhood_in_its_city_is_one_place(pipeline):
     assert (event.event_date, event.time_precision) == ("2021-02-14", 1)
 
 
+def test_a_strike_told_only_by_its_interception_is_the_strike(pipeline):
+    # "تصدت الدفاعات الجوية لعدوان إسرائيلي": the strike met is the act; the air defences'
+    # side is the one struck
+    event = only_event(
+        pipeline,
+        "قالت دمشق إن دفاعاتها الجوية تصدت لعدوان إسرائيلي استهدف مطار التيفور العسكري.",
+        published=date(2018, 7, 9),
+    )
+    assert (event.event_type, event.actor1, event.actor2) == (
+        "Explosions/Remote violence",
+        ISRAEL_2018,
+        STATE,
+    )
+
+
 def test_air_defences_intercepting_a_drone_is_disrupted_weapons_use(pipeline):
     event = only_event(
         pipeline, "أسقطت الدفاعات الجوية طائرة مسيرة قرب قاعدة حميميم في ريف اللاذقية."

@@ -97,6 +97,7 @@ def test_all_25_acled_sub_types_are_reachable():
         "weapon",
         "means",
         "bombardment",
+        "interception",
     }
 
 
