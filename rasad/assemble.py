@@ -50,7 +50,7 @@ from rasad.extractors.places import (
     places_nearby,
     places_of_acts,
 )
-from rasad.extractors.recaps import find_cues, frame_clause, said_between
+from rasad.extractors.recaps import find_cues, frame_clause, said_between, said_openers
 from rasad.extractors.triggers import (
     AIR_DEFENCE,
     DISORDER_TYPES,
@@ -72,12 +72,6 @@ DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unid
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
 BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
-# "أن"، "إن"، "بأن"، "إنها" normalised: what opens what was said
-COMPLEMENTIZERS = frozenset(
-    prefix + "ان" + pronoun
-    for prefix in ("", "ب", "و")
-    for pronoun in ("", "ه", "ها", "هم", "هما", "نا")
-)
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
@@ -361,7 +355,7 @@ def _day_it_was_said(doc: Document, day: Mention, act: Mention, sentence_start: 
     if not day.end <= act.start or not said_between(doc, sentence_start, day.start):
         return False
     between = doc.norm.text[day.end : act.start].split()
-    return any(word in COMPLEMENTIZERS for word in between)
+    return any(word in said_openers() for word in between)
 
 
 def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:

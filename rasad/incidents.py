@@ -39,6 +39,7 @@ from rasad.extractors.actors import (
     STATE_INTER,
     UNIDENTIFIED,
     actors_by_name,
+    camps,
     interaction_code,
     strike_target,
 )
@@ -297,9 +298,14 @@ def _sides_agree(a: Event, b: Event) -> bool:
     accounts tell the same fight from either side."""
     if (_named(a.actor1) and a.actor1 == b.actor2) or (_named(b.actor1) and b.actor1 == a.actor2):
         return True
-    attackers = not (_named(a.actor1) and _named(b.actor1)) or a.actor1 == b.actor1
+    attackers = not (_named(a.actor1) and _named(b.actor1)) or _one_camp(a.actor1, b.actor1)
     targets = a.actor2 is None or b.actor2 is None or a.actor2 == b.actor2
     return attackers and targets
+
+
+def _one_camp(a: str | None, b: str | None) -> bool:
+    """ "القوات السورية" and "قوات الدفاع الوطني": one side, or sides of one camp (camps.tsv)."""
+    return a == b or (a is not None and camps().get(a, a) == camps().get(b or "", b))
 
 
 def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:

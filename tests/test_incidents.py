@@ -162,6 +162,22 @@ def test_future_denied_and_warnings_tell_no_act(pipeline):
         assert events(pipeline, text) == []
 
 
+def test_day_before_the_news_told_is_the_day_it_was_confirmed(pipeline):
+    # "أكدت التقارير اليوم الأحد خبر مقتل ...": the day of the confirming, not of the clash
+    (event,) = events(
+        pipeline,
+        "أكدت تقارير إخبارية اليوم الأحد خبر مقتل قيادي في جبهة النصرة أثناء معارك مع القوات "
+        "السورية في محيط بلدة الفوعة.",
+        published=date(2015, 9, 20),
+    )
+    assert event.time_precision == 2
+
+
+def test_months_of_fighting_summed_up_are_no_act(pipeline):
+    text = "شارك في المعارك التي خاضتها فصائل جيش الفتح في الأشهر الأخيرة في محافظة إدلب."
+    assert events(pipeline, text, published=date(2015, 9, 20)) == []
+
+
 def test_capital_named_with_foreign_capitals_is_its_government(pipeline):
     # "حملت كل من موسكو وطهران ودمشق إسرائيل المسؤولية": governments, not a place struck
     found = events(
@@ -216,6 +232,16 @@ def test_district_then_village_join_and_the_village_is_kept():
     incidents = group([_account(0, district), _account(1, village)])
     assert len(incidents) == 1
     assert [e.location for e in events_of(incidents[0])] == ["village"]
+
+
+def test_attackers_of_one_camp_tell_one_act():
+    # "القوات السورية" in the lead, "قوات الدفاع الوطني" in the observatory's quote
+    town = _place("town")
+    accounts = [
+        _account(0, town, actor1=STATE),
+        _account(1, town, actor1="NDF: National Defence Forces"),
+    ]
+    assert len(group(accounts)) == 1
 
 
 def test_same_place_a_month_apart_stays_two_incidents():

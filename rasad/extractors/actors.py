@@ -142,6 +142,17 @@ def _periods(actors: dict[str, Actor], stem: str) -> tuple[Actor, ...]:
     return tuple(a for name, a in actors.items() if name == stem or name.startswith(stem + " ("))
 
 
+@cache
+def camps() -> dict[str, str]:
+    """``camps.tsv``: each period row of a listed side → its camp."""
+    actors = actors_by_name()
+    return {
+        actor.name: row["camp"]
+        for _, row in read_tsv("camps.tsv", ["actor", "camp"])
+        for actor in _periods(actors, row["actor"])
+    }
+
+
 def strike_target(side: str, on: str | None) -> Actor | None:
     """The side that a strike by ``side`` hits when the report names none, on the day ``on``
     (an ISO date, or None)."""

@@ -19,6 +19,7 @@ from functools import cache
 from rasad.lexicon import read_tsv
 from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
+from rasad.normalise import normalise_key
 
 # Kinds of cue after which the acts of a clause are not coded: planned or feared, or denied.
 NOT_CODED_AFTER = frozenset({"plan", "denial"})
@@ -50,9 +51,23 @@ def cue_matcher() -> PhraseMatcher[str]:
 def speech_verb_matcher() -> PhraseMatcher[str]:
     """``speech_verbs.tsv``: the verbs of saying."""
     matcher: PhraseMatcher[str] = PhraseMatcher()
-    for _, row in read_tsv("speech_verbs.tsv", ["verb"]):
-        matcher.add(row["verb"], row["verb"])
+    for _, row in read_tsv("speech_verbs.tsv", ["word", "kind"]):
+        if row["kind"] == "verb":
+            matcher.add(row["word"], row["word"])
     return matcher
+
+
+@cache
+def said_openers() -> frozenset[str]:
+    """``speech_verbs.tsv``'s openers of what was said, as written with "ب"/"و" before them and
+    a pronoun after them: "ان" → "بان"، "انها"، "وانهم" ..."""
+    return frozenset(
+        prefix + normalise_key(row["word"]) + pronoun
+        for _, row in read_tsv("speech_verbs.tsv", ["word", "kind"])
+        if row["kind"] == "opener"
+        for prefix in ("", "ب", "و")
+        for pronoun in ("", "ه", "ها", "هم", "هما", "نا")
+    )
 
 
 def said_between(doc: Document, start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ from rasad.extractors.actors import (
     military_site_matcher,
     strike_target,
 )
-from rasad.extractors.recaps import speech_verb_matcher
+from rasad.extractors.recaps import said_openers, speech_verb_matcher
 from rasad.extractors.triggers import act_nouns, trigger_matcher
 from rasad.lexicon import read_tsv
 from rasad.model import Document
@@ -77,3 +77,13 @@ def test_every_strike_target_row_names_sides_of_the_lexicon():
 def test_strike_target_is_resolved_by_the_strikes_date(side, on, target):
     struck = strike_target(side, on)
     assert (struck.name if struck else None) == target
+
+
+def test_every_camp_row_names_a_side_of_the_lexicon():
+    names = actors_by_name()
+    for line, row in read_tsv("camps.tsv", ["actor", "camp"]):
+        assert any(n == row["actor"] or n.startswith(row["actor"] + " (") for n in names), line
+
+
+def test_openers_of_what_was_said_take_their_clitics_and_pronouns():
+    assert {"بان", "انها", "وانهم", "خبر"} <= said_openers()
