@@ -46,6 +46,7 @@ from rasad.extractors.actors import (
 from rasad.extractors.triggers import AIR_DEFENCE, DISORDER_TYPES, GENERIC_KINDS, Trigger
 from rasad.geocode import place_distance_km
 from rasad.model import Actor, Event, Place, PlaceMention
+from rasad.normalise import normalise_key
 
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 ARMED_TYPES = ("Battles", REMOTE_VIOLENCE, "Violence against civilians")
@@ -434,12 +435,14 @@ def _same_or_inside(inner: PlaceMention, outer: PlaceMention, *, same_act: bool 
 
 def _locates(inner: Account, outer: Account) -> bool:
     """ "مدينة دوما ... قرب دمشق": an area named after a place of the same act, around it,
-    says where that place is; "محيط بلدة حضر وتل كروم جبا" names two targets."""
+    says where that place is; "محيط بلدة حضر وتل كروم جبا"، "محيط بلدتي الفوعة وكفريا" name
+    two targets (the second shares the first's "محيط", it has none of its own)."""
     return (
         inner.place is not None
         and outer.place is not None
         and outer.place_at > inner.place_at
         and outer.place.precision >= 2
+        and normalise_key(outer.place.cue) in normalise_key(outer.event.location_mention or "")
         and _contains(outer.place, inner.place.place)
     )
 

@@ -173,6 +173,16 @@ def test_day_before_the_news_told_is_the_day_it_was_confirmed(pipeline):
     assert event.time_precision == 2
 
 
+def test_two_towns_named_with_a_dual_share_its_outskirts(pipeline):
+    # "في محيط بلدتي الفوعة وكفريا": two targets, Kafriya does not merely locate al-Fu'ah
+    found = events(
+        pipeline,
+        "اندلعت اشتباكات بين قوات الدفاع الوطني وجبهة النصرة في محيط بلدتي الفوعة وكفريا.",
+        published=date(2015, 9, 19),
+    )
+    assert sorted(e.location for e in found) == ["الفوعة", "كفريا"]
+
+
 def test_months_of_fighting_summed_up_are_no_act(pipeline):
     text = "شارك في المعارك التي خاضتها فصائل جيش الفتح في الأشهر الأخيرة في محافظة إدلب."
     assert events(pipeline, text, published=date(2015, 9, 20)) == []
