@@ -116,9 +116,18 @@ def similarity(a: MinHash, b: MinHash) -> float:
 # Places closer than this are one place for resolution: a village and the desert around it,
 # or two gazetteer points for one town. Two villages of one district are usually farther.
 NEAR_KM = 5.0
-# How far an event may lie from its coded date, by time_precision: 1 the day; 2 within a few
-# days or a week before the date coded (which is often the publication date); 3 the month.
-_WINDOW_DAYS = {1: (0, 0), 2: (7, 1)}
+# How far an event may lie from its coded date (days before, days after), by time_precision:
+# 1 the day told, or the day before it: outlets date a night raid or a strike reported the
+#   next morning a day apart ("فجر اليوم", "أمس"), so two reports of one day differ by one;
+# 2 within the week before the date coded, or the day after it; 3 the month.
+_WINDOW_DAYS = {1: (1, 0), 2: (7, 1)}
+# A precision-2 date that no words of the report give is its publication day: the event was
+# reported by then, so it happened within the week before, never after.
+_PUBLICATION_WINDOW = (7, 0)
+# A background mention ("وكان ... قد", "ردا على") is told after the event it recalls, and the
+# date it carries is often the day it was recalled (a reaction, a statement): its window
+# reaches this many days further back, to the event it recalls.
+RECALL_DAYS = 7
 # An IED or shelling inside a battle is part of the battle; reports differ on which they tell.
 _COMPATIBLE_TYPES = {
     "Battles": frozenset({"Battles", "Explosions/Remote violence"}),
@@ -195,7 +204,13 @@ class Source:
 
 
 def date_window(event: Event) -> tuple[date, date] | None:
-    """The first and last day the event may have happened on, by its time_precision."""
+    """The first and last day the event may have happened on, by its time_precision.
+
+    A date of the day reaches back a day; one of the week the week before and the day after,
+    or, when no words of the report give it (the publication day), only the week before; one
+    of the month the month. A background mention dated to the day or the week reaches
+    ``RECALL_DAYS`` further back (``_WINDOW_DAYS``, ``_PUBLICATION_WINDOW``).
+    """
     if not event.event_date:
         return None
     day = date.fromisoformat(event.event_date)
@@ -203,8 +218,18 @@ def date_window(event: Event) -> tuple[date, date] | None:
         first = day.replace(day=1)
         following = (first + timedelta(days=32)).replace(day=1)
         return first, following - timedelta(days=1)
-    before, after = _WINDOW_DAYS.get(event.time_precision or 2, _WINDOW_DAYS[2])
-    return day - timedelta(days=before), day + timedelta(days=after)
+    recall = timedelta(days=RECALL_DAYS if event.historical else 0)
+    precision = event.time_precision or 2
+    before, after = _WINDOW_DAYS.get(precision, _WINDOW_DAYS[2])
+    if precision == 2 and not date_told(event):
+        before, after = _PUBLICATION_WINDOW
+    return day - timedelta(days=before) - recall, day + timedelta(days=after)
+
+
+def date_told(event: Event) -> bool:
+    """Whether words of the report give the event's date (an ``event_date`` evidence span);
+    else its date is the publication day the pipeline falls back on."""
+    return any(span.label == "event_date" for span in event.evidence)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

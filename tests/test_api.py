@@ -300,7 +300,7 @@ def test_an_event_explains_why_its_sources_were_joined_and_what_was_split(
         ]
         why = sy24["joined_because"][0]
         assert why["compatible"] and why["place"]["match"] == "same place"
-        assert why["dates"]["overlap"] == ["2023-12-12", "2023-12-12"]
+        assert why["dates"]["overlap"] == ["2023-12-11", "2023-12-12"]
         assert "Islamic State (Syria)" in why["actors"]["shared"]
 
         store.split(event_id, sy24["source_event_id"])

@@ -145,7 +145,7 @@ def test_events_event_shows_each_account_and_why_it_joined(tmp_path, capsys, rep
     assert "fatalities  7 «قتل سبعة عناصر»" in out
     assert (
         f"joins {event_id}: same type: Battles / Armed clash; place: same place (الشولا); "
-        "dates: windows overlap 2023-12-12; actors: shared Islamic State (Syria)"
+        "dates: windows overlap 2023-12-11..2023-12-12; actors: shared Islamic State (Syria)"
     ) in out
     assert f"rasad split {event_id} ACCOUNT_ID" in out
     assert main(["events", "--event", event_id, "--json", "--db", db]) == 0

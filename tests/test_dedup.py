@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 
 from rasad.dedup import (
     Source,
     band_keys,
     compatible,
     content_hash,
+    date_told,
     date_window,
     kept_apart,
     merge,
@@ -19,7 +21,7 @@ from rasad.dedup import (
     similarity,
     why_joined,
 )
-from rasad.model import Event
+from rasad.model import Event, Span
 from tests.store_reports import edited_copy, sample_articles
 
 SHULA = {
@@ -165,15 +167,60 @@ def test_a_chemical_attack_and_the_strikes_that_answer_it_stay_two():
     assert compatible(told("a", "Chemical weapon"), told("b", "Chemical weapon"))
 
 
+def told_date(event: Event, words: str = "الثلاثاء") -> Event:
+    """``event`` with an ``event_date`` evidence span: words of the report give its date."""
+    return replace(event, evidence=[Span(0, len(words), words, "event_date")])
+
+
 def test_date_windows_follow_time_precision():
     day = Event("a", "Battles", "Armed clash", event_date="2023-12-12", time_precision=1)
-    week = Event("a", "Battles", "Armed clash", event_date="2023-12-12", time_precision=2)
+    week = told_date(
+        Event("a", "Battles", "Armed clash", event_date="2023-12-12", time_precision=2),
+        "الأسبوع الماضي",
+    )
     month = Event("a", "Battles", "Armed clash", event_date="2023-02-15", time_precision=3)
-    assert [d.isoformat() for d in date_window(day)] == ["2023-12-12", "2023-12-12"]
+    assert [d.isoformat() for d in date_window(day)] == ["2023-12-11", "2023-12-12"]
     assert [d.isoformat() for d in date_window(week)] == ["2023-12-05", "2023-12-13"]
     assert [d.isoformat() for d in date_window(month)] == ["2023-02-01", "2023-02-28"]
     assert compatible(ambush("a", SHULA, day="2023-12-14", precision=2), ambush("b", SHULA))
-    assert not compatible(ambush("a", SHULA, day="2023-12-13"), ambush("b", SHULA))
+    assert not compatible(ambush("a", SHULA, day="2023-12-14"), ambush("b", SHULA))
+
+
+def test_one_day_told_by_two_outlets_a_day_apart_is_one_event():
+    # a night raid: one outlet dates it by the night, the next morning's report by its day
+    night, morning = ambush("a", SHULA, day="2023-12-11"), ambush("b", SHULA, day="2023-12-12")
+    assert compatible(night, morning)
+    assert len(resolve([night, morning])) == 1
+    # two days apart, told to the day, are two ambushes
+    assert not compatible(ambush("a", SHULA, day="2023-12-10"), morning)
+
+
+def test_a_date_from_the_publication_day_means_on_or_before_publication():
+    published = Event("a", "Battles", "Armed clash", event_date="2023-12-12", time_precision=2)
+    assert not date_told(published)
+    assert [d.isoformat() for d in date_window(published)] == ["2023-12-05", "2023-12-12"]
+    # reported on the 12th: an ambush of the 14th told by another outlet is another one
+    assert not compatible(
+        ambush("a", SHULA, day="2023-12-12", precision=2), ambush("b", SHULA, day="2023-12-14")
+    )
+    # ... while one told as "the week" still reaches the day after
+    week = Source.of(told_date(replace(ambush("a", SHULA, precision=2).event)))
+    assert compatible(week, ambush("b", SHULA, day="2023-12-14"))
+
+
+def test_a_background_mention_dated_by_its_recall_joins_the_event_it_recalls():
+    # a reaction report on the 19th recalls the ambush of the 12th, dated by the day it spoke
+    report = ambush("a", SHULA, day="2023-12-12", killed=7, words="قتل سبعة عناصر")
+    recap = ambush("b", SHULA, day="2023-12-19", historical=True)
+    assert [d.isoformat() for d in recap.window] == ["2023-12-11", "2023-12-19"]
+    [group] = resolve([recap, report])
+    assert merge(group).event.event_date == "2023-12-12"
+    # a report (not a recollection) of the 19th is another ambush
+    assert not compatible(ambush("c", SHULA, day="2023-12-19"), report)
+    # and a recollection never reaches forward: an ambush after it is another one
+    assert not compatible(
+        ambush("d", SHULA, day="2023-12-14", historical=True), ambush("e", SHULA, day="2023-12-19")
+    )
 
 
 def test_historical_mention_joins_the_report_it_recalls():
@@ -242,9 +289,9 @@ def test_why_joined_names_type_place_dates_and_shared_actors():
     assert why["dates"] == {
         "ok": True,
         "match": "windows overlap",
-        "a": ["2023-12-07", "2023-12-15"],
-        "b": ["2023-12-12", "2023-12-12"],
-        "overlap": ["2023-12-12", "2023-12-12"],
+        "a": ["2023-12-07", "2023-12-14"],
+        "b": ["2023-12-11", "2023-12-12"],
+        "overlap": ["2023-12-11", "2023-12-12"],
     }
     assert why["actors"]["shared"] == sorted([IS, SAA])
     assert why["summary"].startswith("same type: Battles / Armed clash; place: same place")
