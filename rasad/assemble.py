@@ -74,6 +74,7 @@ BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
+QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it governs
 NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
@@ -249,7 +250,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         return None
     planned = frame.plan or (end, end)  # what is planned or denied did not happen here
     deaths = _fatalities_of(doc, start, end, planned)
-    chosen = _strongest(triggers, deaths)
+    chosen = _strongest(_own_acts(doc, triggers, context.index.within("cue", start, end)), deaths)
     weapons = [t for t in triggers if t.value.kind == WEAPON]
     if chosen.value.kind == AIR_DEFENCE and any(
         t.value.sub_event_type == AIR_STRIKE for t in triggers + means if t is not chosen
@@ -356,6 +357,22 @@ def _day_it_was_said(doc: Document, day: Mention, act: Mention, sentence_start: 
         return False
     between = doc.norm.text[day.end : act.start].split()
     return any(word in said_openers() for word in between)
+
+
+def _own_acts(doc: Document, triggers: list[Mention], cues: list[Mention]) -> list[Mention]:
+    """The clause's triggers but those of an earlier act named after "بعد/عقب" ("الغارات التي
+    تأتي بعد هجوم كيميائي"), unless such an act is all the clause tells."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    prior = [c.end for c in cues if c.value == "prior"]
+    own = [
+        t
+        for t in triggers
+        if not any(
+            0 <= t.start - end <= 2 and not text[end : t.start].strip(QUOTES) for end in prior
+        )
+    ]
+    return own if any(t.value.kind not in GENERIC_KINDS for t in own) else triggers
 
 
 def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:

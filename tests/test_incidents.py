@@ -183,6 +183,16 @@ def test_two_towns_named_with_a_dual_share_its_outskirts(pipeline):
     assert sorted(e.location for e in found) == ["الفوعة", "كفريا"]
 
 
+def test_an_act_named_after_baada_came_before_the_clauses_own(pipeline):
+    # "الغارات التي تأتي بعد هجوم كيميائي": the strikes are the act told, the chemical attack
+    # an earlier one, and not by the side that struck
+    found = events(
+        pipeline,
+        'شنت الولايات المتحدة غارات على مطار الضمير التي تأتي بعد "هجوم كيميائي" مفترض.',
+    )
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+
+
 def test_months_of_fighting_summed_up_are_no_act(pipeline):
     text = "شارك في المعارك التي خاضتها فصائل جيش الفتح في الأشهر الأخيرة في محافظة إدلب."
     assert events(pipeline, text, published=date(2015, 9, 20)) == []
