@@ -41,7 +41,7 @@ from rasad.extractors.actors import (
     state_forces,
 )
 from rasad.extractors.country import about_syria
-from rasad.extractors.dates import date_words, find_dates, reference_date
+from rasad.extractors.dates import date_words, find_dates, reference_date, years_named
 from rasad.extractors.fatalities import find_fatalities
 from rasad.extractors.places import (
     datelines,
@@ -336,6 +336,11 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     # before the report is background to it
     long_before = bool(
         date_mention and reference and (reference - date_mention.value.date).days > NEWS_DAYS
+    ) or bool(
+        # "منذ انسحبت منها القوات الحكومية عام 2012": an act of a year before the report's
+        date_mention is None
+        and reference
+        and any(year < reference.year for year in years_named(doc, start, end))
     )
     return _Act(
         trigger=chosen,

@@ -193,6 +193,25 @@ def test_an_act_named_after_baada_came_before_the_clauses_own(pipeline):
     assert [e.sub_event_type for e in found] == ["Air/drone strike"]
 
 
+def test_an_act_of_a_year_before_the_reports_is_background(pipeline):
+    # "منذ انسحبت منها القوات الحكومية السورية عام 2012": a year alone, before the report's
+    (event,) = events(
+        pipeline,
+        "ويسيطر الأكراد على عفرين منذ انسحبت منها القوات الحكومية السورية عام 2012.",
+        published=date(2018, 3, 17),
+    )
+    assert event.historical
+
+
+def test_launchers_delivered_and_a_city_spared_tell_no_act(pipeline):
+    # "منصات لإطلاق الصواريخ": weapons handed over; "بمنأى عن المعارك": fighting that did not come
+    for text in (
+        "وأبلغ وزير الدفاع بوتين بأن روسيا سلمت 4 منصات لإطلاق الصواريخ إلى دمشق.",
+        "وبقيت مدينة دمشق طوال سنوات النزاع بمنأى نسبيا عن المعارك العنيفة.",
+    ):
+        assert events(pipeline, text) == []
+
+
 def test_months_of_fighting_summed_up_are_no_act(pipeline):
     text = "شارك في المعارك التي خاضتها فصائل جيش الفتح في الأشهر الأخيرة في محافظة إدلب."
     assert events(pipeline, text, published=date(2015, 9, 20)) == []

@@ -364,3 +364,20 @@ def reference_date(doc: Document) -> date | None:
         if mention.value.precision == 1:
             return mention.value.date
     return None
+
+
+# "عام 2012"، "سنة 2013"، "في 2012": a year named alone (a grammar word before four digits)
+_YEAR_ALONE = re.compile(r"(?<![^\W_])(?:[وف]?[بل]?(?:عام|سنه|في|منذ))\s+(\d{4})(?!\d)")
+
+
+def years_named(doc: Document, start: int, end: int) -> list[int]:
+    """The years named alone in normalised ``[start, end)``: "منذ انسحبت منها القوات عام
+    2012" → [2012]. Not dates (no precision fits a year), but a year before the report's
+    says the act is background."""
+    if doc.norm is None:
+        return []
+    return [
+        int(m.group(1))
+        for m in _YEAR_ALONE.finditer(doc.norm.text, start, end)
+        if int(m.group(1)) in PLAUSIBLE_YEARS
+    ]

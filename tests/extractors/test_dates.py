@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasad.extractors.dates import DateValue, find_dates, reference_date
+from rasad.extractors.dates import DateValue, find_dates, reference_date, years_named
 from rasad.model import Document
 from rasad.normalise import normalise
 
@@ -269,3 +269,10 @@ def test_a_feast_named_alone_is_its_days():
 def test_a_feast_not_yet_come_is_last_years():
     (found,) = dates("في عيد الأضحى", date(2015, 7, 21))
     assert found[1].date == date(2014, 10, 4)
+
+
+def test_a_year_named_alone_is_no_date_but_is_found():
+
+    doc = make_document("منذ انسحبت منها القوات الحكومية السورية عام 2012، وفي 2013 عادت")
+    assert years_named(doc, 0, len(doc.text)) == [2012, 2013]
+    assert dates("منذ انسحبت منها القوات عام 2012") == []
