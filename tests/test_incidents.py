@@ -212,6 +212,18 @@ def test_launchers_delivered_and_a_city_spared_tell_no_act(pipeline):
         assert events(pipeline, text) == []
 
 
+def test_purposes_awaited_battles_and_the_ceasefire_line_tell_no_act(pipeline):
+    for text in (
+        # two plans in one sentence: the second ("لشن") reaches past the first one's comma
+        "واتهم جنبلاط الأسد بأنه يريد تجنيد الشبان في مدينة السويداء، لشن هجوم على المسلحين "
+        "في إدلب.",
+        "ونوهت إلى أن المعركة المنتظرة ستكون في محافظة إدلب.",
+        "ورفضت إسرائيل إبقاء القوات الإيرانية على بعد 100 كيلومتر عن خط وقف إطلاق النار في "
+        "الجولان.",
+    ):
+        assert events(pipeline, text) == [], text
+
+
 def test_months_of_fighting_summed_up_are_no_act(pipeline):
     text = "شارك في المعارك التي خاضتها فصائل جيش الفتح في الأشهر الأخيرة في محافظة إدلب."
     assert events(pipeline, text, published=date(2015, 9, 20)) == []

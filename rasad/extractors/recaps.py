@@ -90,12 +90,13 @@ def frame_clause(
     recap = next((c for c in cues if c.value == "recap"), None)
     recap_start = next((c for c in cues if c.value == "recap_start" and c.start <= start + 1), None)
     historical_cue = recap_start or recap
-    plan = next((c for c in cues if c.value in NOT_CODED_AFTER), None)
+    plans = [c for c in cues if c.value in NOT_CODED_AFTER]
     plan_span = None
-    if plan is not None:
+    if plans:
         assert doc.norm is not None
-        comma = doc.norm.text.find(",", plan.end, end)  # a plan reaches to the end of its phrase
-        plan_span = (plan.start, comma if comma != -1 else end)
+        # a plan reaches to the end of its phrase; the last of several to the end of its own
+        comma = doc.norm.text.find(",", plans[-1].end, end)
+        plan_span = (plans[0].start, comma if comma != -1 else end)
     return ClauseFrame(
         historical=historical_cue is not None,
         historical_cue=historical_cue,
