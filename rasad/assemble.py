@@ -337,10 +337,13 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     long_before = bool(
         date_mention and reference and (reference - date_mention.value.date).days > NEWS_DAYS
     ) or bool(
-        # "منذ انسحبت منها القوات الحكومية عام 2012": an act of a year before the report's
-        date_mention is None
-        and reference
-        and any(year < reference.year for year in years_named(doc, start, end))
+        # "منذ انسحبت منها القوات الحكومية عام 2012"، "الغارة التي استهدفت في 2007": an act of a
+        # year before the report's (a weekday beside it is the day it was talked about)
+        reference
+        and any(
+            year < reference.year and (date_mention is None or date_mention.value.date.year != year)
+            for year in years_named(doc, start, end)
+        )
     )
     return _Act(
         trigger=chosen,

@@ -203,6 +203,22 @@ def test_an_act_of_a_year_before_the_reports_is_background(pipeline):
     assert event.historical
 
 
+def test_a_year_before_beats_the_weekday_it_was_talked_about(pipeline):
+    # "رفعت السلطات الأربعاء السرية عن الغارة التي استهدفت في 2007": the strike is of 2007
+    (event,) = events(
+        pipeline,
+        "رفعت السلطات الإسرائيلية الأربعاء السرية عن الغارة الجوية التي استهدفت في 2007 منشأة "
+        "في دير الزور.",
+        published=date(2018, 3, 21),
+    )
+    assert event.historical
+
+
+def test_short_and_medium_range_is_no_place(pipeline):
+    text = "نشرت روسيا منظومات صواريخ مضادة للطائرات للمدى ما بين القصير والمتوسط."
+    assert events(pipeline, text, published=date(2018, 3, 21)) == []
+
+
 def test_launchers_delivered_and_a_city_spared_tell_no_act(pipeline):
     # "منصات لإطلاق الصواريخ": weapons handed over; "بمنأى عن المعارك": fighting that did not come
     for text in (
