@@ -249,8 +249,11 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     if not triggers:
         return None
     planned = frame.plan or (end, end)  # what is planned or denied did not happen here
-    deaths = _fatalities_of(doc, start, end, planned)
-    chosen = _strongest(_own_acts(doc, triggers, context.index.within("cue", start, end)), deaths)
+    # "ويأتي القصف غداة مقتل 9 مدنيين في غارة": the earlier act's words, and its toll
+    earlier = _earlier_act(doc, triggers, context.index.within("cue", start, end), end)
+    own = [t for t in triggers if not earlier[0] <= t.start < earlier[1]]
+    deaths = _fatalities_of(doc, start, end, planned, earlier)
+    chosen = _strongest(own, deaths)
     weapons = [t for t in triggers if t.value.kind == WEAPON]
     if chosen.value.kind == AIR_DEFENCE and any(
         t.value.sub_event_type == AIR_STRIKE for t in triggers + means if t is not chosen
@@ -367,20 +370,27 @@ def _day_it_was_said(doc: Document, day: Mention, act: Mention, sentence_start: 
     return any(word in said_openers() for word in between)
 
 
-def _own_acts(doc: Document, triggers: list[Mention], cues: list[Mention]) -> list[Mention]:
-    """The clause's triggers but those of an earlier act named after "بعد/عقب" ("الغارات التي
-    تأتي بعد هجوم كيميائي"), unless such an act is all the clause tells."""
+def _earlier_act(
+    doc: Document, triggers: list[Mention], cues: list[Mention], end: int
+) -> tuple[int, int]:
+    """Where a clause tells an earlier act than its own: from an act named right after
+    "بعد/عقب/غداة" ("الغارات التي تأتي بعد هجوم كيميائي") to the end of its phrase, when the
+    clause names a specific act of its own before it; empty otherwise."""
     assert doc.norm is not None
     text = doc.norm.text
-    prior = [c.end for c in cues if c.value == "prior"]
-    own = [
-        t
-        for t in triggers
-        if not any(
-            0 <= t.start - end <= 2 and not text[end : t.start].strip(QUOTES) for end in prior
-        )
-    ]
-    return own if any(t.value.kind not in GENERIC_KINDS for t in own) else triggers
+    for cue in cues:
+        if cue.value != "prior":
+            continue
+        named = [
+            t
+            for t in triggers
+            if 0 <= t.start - cue.end <= 2 and not text[cue.end : t.start].strip(QUOTES)
+        ]
+        before = [t for t in triggers if t.start < cue.start and t.value.kind not in GENERIC_KINDS]
+        if named and before:
+            comma = text.find(",", cue.end, end)
+            return cue.start, comma if comma != -1 else end
+    return end, end
 
 
 def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:
@@ -434,16 +444,20 @@ def _inside_a_name(doc: Document, trigger: Mention, index: MentionIndex) -> bool
     )
 
 
-def _fatalities_of(doc: Document, start: int, end: int, planned: tuple[int, int]) -> Mention | None:
+def _fatalities_of(
+    doc: Document, start: int, end: int, planned: tuple[int, int], earlier: tuple[int, int]
+) -> Mention | None:
     """The figure of a clause: a precise count beats a vague one, the larger beats the smaller.
 
     Deaths told in the ``planned`` part of the clause (a plan or a denial: "نفى وقوع أي
-    قتلى") are not this act's.
+    قتلى") or of an ``earlier`` act ("غداة مقتل 9 مدنيين") are not this act's.
     """
     found = [
         m
         for m in find_fatalities(doc, start, end)
-        if m.value.count is not None and not planned[0] <= m.start < planned[1]
+        if m.value.count is not None
+        and not planned[0] <= m.start < planned[1]
+        and not earlier[0] <= m.start < earlier[1]
     ]
     if not found:
         return None

@@ -240,6 +240,28 @@ def test_purposes_awaited_battles_and_the_ceasefire_line_tell_no_act(pipeline):
         assert events(pipeline, text) == [], text
 
 
+def test_the_toll_of_the_day_befores_act_is_not_this_acts(pipeline):
+    # "ويأتي القصف غداة مقتل 9 مدنيين في غارة": the 9 dead are the earlier strike's
+    found = events(
+        pipeline,
+        "ويأتي القصف على بلدة خان شيخون غداة مقتل 9 مدنيين في غارة استهدفت مخيما في ريف إدلب.",
+    )
+    assert [e.fatalities for e in found] == [0]
+
+
+def test_a_year_since_a_strike_is_background(pipeline):
+    (event,) = events(
+        pipeline, "وتأتي التطورات بعد مرور عام على ضربة أمريكية استهدفت قاعدة الشعيرات العسكرية."
+    )
+    assert event.historical
+
+
+def test_two_airports_named_with_a_dual(pipeline):
+    # "مطاري دمشق الدولي والضمير": the dual of مطار, not a village called مطاري
+    found = events(pipeline, "وقال مصدر إن الضربات قصفت مطاري دمشق الدولي والضمير العسكري.")
+    assert "مطاري" not in {e.location for e in found}
+
+
 def test_months_of_fighting_summed_up_are_no_act(pipeline):
     text = "شارك في المعارك التي خاضتها فصائل جيش الفتح في الأشهر الأخيرة في محافظة إدلب."
     assert events(pipeline, text, published=date(2015, 9, 20)) == []
