@@ -40,6 +40,7 @@ from rasad.extractors.actors import (
     UNIDENTIFIED,
     actors_by_name,
     camps,
+    civilian_toll,
     interaction_code,
     strike_target,
 )
@@ -169,6 +170,11 @@ def events_of(incident: Incident) -> list[Event]:
                 toll = account.event
         told = toll or leaf.event
         event.fatalities, event.fatalities_text = told.fatalities, told.fatalities_text
+        if _civilians_struck(event):
+            civilians = actors_by_name()[CIVILIANS]
+            event.actor2, event.inter2 = civilians.name, civilians.inter
+            event.interaction = interaction_code(event.inter1, event.inter2)
+            event.civilian_targeting = True
         for account in accounts:
             event.evidence.extend(s for s in account.event.evidence if s not in event.evidence)
         events.append(event)
@@ -193,6 +199,17 @@ def _strike_met(accounts: list[Account]) -> tuple[str | None, int | None, str | 
     actor1, inter1 = striker or (unidentified.name, unidentified.inter)
     actor2, inter2 = defender or (None, None)
     return actor1, inter1, actor2, inter2
+
+
+def _civilians_struck(event: Event) -> bool:
+    """A strike that names no target and whose dead are told as people or civilians ("قتلت
+    الغارات 30 شخصا") struck civilians."""
+    return (
+        event.actor2 is None
+        and event.event_type == REMOTE_VIOLENCE
+        and bool(event.fatalities_text)
+        and civilian_toll(event.fatalities_text or "")
+    )
 
 
 def _untold_target(

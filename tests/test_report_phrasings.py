@@ -595,6 +595,20 @@ def test_rockets_at_the_occupied_golan_are_no_act_in_syria(pipeline):
     assert [e.admin1 for e in found] == ["Quneitra"]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # the dead of a strike told as people, with no target named: civilians (ACLED)
+        ("قال المرصد إن ضربات جوية على مدينة زملكا قتلت 30 شخصا على الأقل.", "Civilians (Syria)"),
+        ("أسفرت غارات جوية على بلدة عربين عن مقتل 8 مدنيين.", "Civilians (Syria)"),
+        # a target named stays; fighters killed are not civilians
+        ("قتلت غارات جوية 5 عناصر من تنظيم داعش في مدينة الميادين.", "Islamic State (Syria)"),
+    ],
+)
+def test_people_killed_by_a_strike_with_no_target_are_civilians(pipeline, text, actor2):
+    assert only_event(pipeline, text, published=date(2018, 3, 17)).actor2 == actor2
+
+
 def test_chemical_weapons_with_no_target_told_hit_civilians(pipeline):
     event = only_event(pipeline, "ووقع هجوم كيماوي على مدينة دوما.", published=date(2018, 4, 8))
     assert event.actor2 == "Civilians (Syria)"

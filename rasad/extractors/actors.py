@@ -143,6 +143,19 @@ def _periods(actors: dict[str, Actor], stem: str) -> tuple[Actor, ...]:
 
 
 @cache
+def _civilian_victim_matcher() -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher(suffixes=True)
+    for _, row in read_tsv("civilian_victims.tsv", ["word"]):
+        matcher.add(row["word"], row["word"])
+    return matcher
+
+
+def civilian_toll(toll_text: str) -> bool:
+    """Whether a toll's words count unarmed people (``civilian_victims.tsv``): "30 شخصا"."""
+    return any(True for _ in Document.from_text(toll_text).find(_civilian_victim_matcher()))
+
+
+@cache
 def camps() -> dict[str, str]:
     """``camps.tsv``: each period row of a listed side → its camp."""
     actors = actors_by_name()

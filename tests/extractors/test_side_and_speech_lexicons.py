@@ -7,6 +7,7 @@ import pytest
 
 from rasad.extractors.actors import (
     actors_by_name,
+    civilian_toll,
     find_actors,
     military_site_matcher,
     strike_target,
@@ -87,3 +88,11 @@ def test_every_camp_row_names_a_side_of_the_lexicon():
 
 def test_openers_of_what_was_said_take_their_clitics_and_pronouns():
     assert {"بان", "انها", "وانهم", "خبر"} <= said_openers()
+
+
+@pytest.mark.parametrize(
+    ("toll", "civilian"),
+    [("مقتل 30 شخصا", True), ("35 مدنياً", True), ("طفلين", True), ("مقتل 5 عناصر", False)],
+)
+def test_civilian_victims_are_found_in_a_tolls_words(toll, civilian):
+    assert civilian_toll(toll) is civilian
