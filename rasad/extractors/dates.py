@@ -152,7 +152,7 @@ def _grammar() -> _Grammar:
         + after.format("past"),
         # "في 13 الشهر الجاري", "الخامس من الشهر الماضي": a day of a month named by its distance
         rf"(?:(?P<rpart>{part})\s+)?(?:(?:ال\s*)?(?P<rday>\d{{1,2}}|{ordinal})\s*(?:من\s+)?)?"
-        rf"(?P<rel>{relative})(?:\s+(?P<rwd>{weekday}))?",
+        rf"(?P<rel>{relative})(?:\s*\(?\s*(?P<rwd>{weekday})\s*\)?)?",
         rf"(?:(?:{part})\s+)?(?:يوم\s+)?(?P<wd>{weekday})" + after.format("wpast"),
         # "في أول أيام عيد الفطر": a feast, and which of its days
         rf"(?:(?P<fday>{feast_day})\s+ايام\s+)?(?P<feast>{_alternation(list(feasts))})",
@@ -254,6 +254,12 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
                 return DateValue(resolved.replace(day=day), 1, relative.past)
         else:
             resolved = reference + timedelta(days=relative.offset)
+            if group("rwd") and relative.precision == 1 and relative.offset < 0:
+                # "اندلعت أمس (الجمعة)" in a quote of Saturday read on Sunday: the weekday
+                # named is the day, the last one on or before the relative day ("اليوم" with
+                # its weekday stays the report's day)
+                weekday = grammar.weekdays[" ".join(group("rwd").split())]
+                resolved -= timedelta(days=(resolved.weekday() - weekday) % 7)
         return DateValue(resolved, relative.precision, relative.past)
     if group("feast"):
         return _feast_day(grammar, group("feast"), group("fday"), reference)

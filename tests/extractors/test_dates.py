@@ -276,3 +276,11 @@ def test_a_year_named_alone_is_no_date_but_is_found():
     doc = make_document("منذ انسحبت منها القوات الحكومية السورية عام 2012، وفي 2013 عادت")
     assert years_named(doc, 0, len(doc.text)) == [2012, 2013]
     assert dates("منذ انسحبت منها القوات عام 2012") == []
+
+
+def test_yesterday_with_its_weekday_in_brackets_is_that_weekday():
+    # a quote of Saturday read on Sunday: "اندلعت أمس (الجمعة)" is the Friday it names
+    (found,) = dates("في الاشتباكات التي اندلعت أمس (الجمعة) بين", date(2015, 9, 20))
+    assert found[1] == DateValue(date(2015, 9, 18), 1, False)
+    (found,) = dates("قتل أمس السبت", date(2015, 9, 20))
+    assert found[1].date == date(2015, 9, 19)
