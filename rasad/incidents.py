@@ -7,9 +7,12 @@ toll in another). Assembly makes an ``Account`` of each act at each place; this 
 the accounts into incidents and makes the events of each incident from all its accounts.
 
 A later account joins an incident when they can be one act: a compatible type (a generic
-"هجوم" fits any violent act; air and missile strikes are one family), compatible places (the
-same place, one inside the other — a village and its district, countryside or governorate —
-or no place), overlapping day windows, and no conflicting sides. An act named with the
+"هجوم" fits any violent act; air and missile strikes are one family; a chemical attack joins
+only another telling of one), compatible places (the same place, one inside the other — a
+village and its district, countryside or governorate; a bare governorate town for its
+province, "دمشق" with Rural Damascus — or no place), overlapping day windows, and no
+conflicting sides (named attackers of one camp, camps.tsv, do not conflict; nor do two
+tellings of an interception). An act named with the
 article ("الهجوم الكيماوي على دوما") refers to one already known: the day in its clause is
 often the day it was talked about ("أعلن الاثنين أن الهجوم"), so its day does not keep it
 apart; nor does the report's date, a default for an account that tells none. Accounts of
@@ -17,10 +20,12 @@ one clause's act at two places are never joined: two villages named as targets s
 events.
 
 Each event takes, from all the accounts of its incident:
-    event_type, sub_event_type  the most specific trigger (means over a generic attack)
+    event_type, sub_event_type  the most specific trigger (means over a generic attack); a
+                                strike told only by its interception is the strike
     actor1, actor2              a named side over the unidentified default; a target no
-                                telling names is the people, for chemical weapons, or the
-                                side a foreign state's strikes hit (strike_targets.tsv)
+                                telling names is the people, for chemical weapons or a
+                                strike whose dead are told as people (civilian_victims.tsv),
+                                or the side a foreign state's strikes hit (strike_targets.tsv)
     event_date, time_precision  the most precise date told, a telling's before a reference's
                                 (whose own day is the week it falls in: precision 2)
     location and admin fields   the most specific place (one event per such place)
