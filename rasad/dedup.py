@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from rasad.extractors.triggers import CHEMICAL
 from rasad.model import Document, Event
 
 if TYPE_CHECKING:
@@ -247,9 +248,6 @@ def specific_actors(event: Event) -> frozenset[str]:
         for name in (event.actor1, event.actor2)
         if name and not name.startswith(_UNSPECIFIC_ACTOR_PREFIXES)
     )
-
-
-CHEMICAL = "Chemical weapon"
 
 
 def same_place(a: Event, b: Event) -> bool:

@@ -49,7 +49,7 @@ from rasad.extractors.actors import (
     interaction_code,
     strike_target,
 )
-from rasad.extractors.triggers import AIR_DEFENCE, DISORDER_TYPES, GENERIC_KINDS, Trigger
+from rasad.extractors.triggers import AIR_DEFENCE, CHEMICAL, DISORDER_TYPES, GENERIC_KINDS, Trigger
 from rasad.geocode import place_distance_km
 from rasad.model import Actor, Event, Place, PlaceMention
 from rasad.normalise import normalise_key
@@ -59,7 +59,6 @@ ARMED_TYPES = ("Battles", REMOTE_VIOLENCE, "Violence against civilians")
 # Sub-types that a report tells as a reaction to another act: an interception is the strike's
 INTERCEPTION = "Disrupted weapons use"
 AIR_STRIKE = "Air/drone strike"
-CHEMICAL = "Chemical weapon"
 # Means that strike whoever is there: with no target told, ACLED codes the people hit
 DEFAULT_ACTOR2 = {CHEMICAL: CIVILIANS}
 WINDOW_DAYS = {1: 0, 2: 7, 3: 15}  # half-width of the day window of a time_precision

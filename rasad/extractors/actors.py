@@ -27,7 +27,15 @@ from itertools import compress
 
 from rasad.extractors.triggers import act_nouns
 from rasad.lexicon import read_tsv
-from rasad.matching import ARTICLE, PhraseMatcher, Token, Variant, WordTable, token_variants
+from rasad.matching import (
+    ARTICLE,
+    PhraseMatcher,
+    Token,
+    Variant,
+    WordTable,
+    token_variants,
+    tokenize,
+)
 from rasad.model import Actor, Document, Mention
 from rasad.normalise import normalise_key
 
@@ -152,7 +160,7 @@ def _civilian_victim_matcher() -> PhraseMatcher[str]:
 
 def civilian_toll(toll_text: str) -> bool:
     """Whether a toll's words count unarmed people (``civilian_victims.tsv``): "30 شخصا"."""
-    return any(True for _ in Document.from_text(toll_text).find(_civilian_victim_matcher()))
+    return any(True for _ in _civilian_victim_matcher().find(tokenize(normalise_key(toll_text))))
 
 
 @cache

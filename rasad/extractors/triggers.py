@@ -32,6 +32,7 @@ DISORDER_TYPES = {
 }
 GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
 AIR_DEFENCE = "interception"  # air defences meeting a strike ("تصدت الدفاعات الجوية")
+CHEMICAL = "Chemical weapon"  # the sub-type that joins no other act (incidents, resolution)
 WEAPON = "weapon"  # a weapon named ("الصواريخ"، "قذائف"), an act only as its means
 WEAPON_IN_USE_PRIORITY = 5  # as strong as "قصف": "استهدفت قوات النظام بقذائف المدفعية بلدة ..."
 VIOLENT_TYPES = frozenset(t for t, d in DISORDER_TYPES.items() if d != "Strategic developments")
