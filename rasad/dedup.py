@@ -8,8 +8,8 @@ Two problems, two tools:
   ``similarity`` checks a candidate. A near-duplicate adds a source, never new events.
 * **Cross-source resolution**: events read from different documents that are one real event
   become one event. ``compatible`` says whether two accounts can be the same event (compatible
-  type, overlapping actors, the same place or within a few km, dates within their precision
-  windows); ``resolve`` groups accounts, ``merge`` codes the resolved event.
+  type, a shared side where both name one, the same place or within a few km, dates within
+  their precision windows); ``resolve`` groups accounts, ``merge`` codes the resolved event.
 
 Everything here is a pure function of its input, so the result never depends on the order in
 which documents arrived: ``resolve`` sorts before it groups, and a resolved event's id is the
@@ -250,6 +250,24 @@ def specific_actors(event: Event) -> frozenset[str]:
     )
 
 
+def sides(event: Event) -> frozenset[str]:
+    """The specific actors that tell one event from another: in a battle both sides, whichever
+    a report names first; in one-sided violence the side that acted.
+
+    Reports of one strike name its target differently (the town's civilians, the faction
+    holding it, "the regime's positions"), so a shared target never makes two strikes one,
+    and a differently named target never keeps one strike's reports apart.
+    """
+    if event.event_type == "Battles":
+        return specific_actors(event)
+    actor = event.actor1
+    return (
+        frozenset({actor})
+        if actor and not actor.startswith(_UNSPECIFIC_ACTOR_PREFIXES)
+        else frozenset()
+    )
+
+
 def same_place(a: Event, b: Event) -> bool:
     """Whether two events are at one place: same gazetteer place, or within ``NEAR_KM``.
 
@@ -285,8 +303,8 @@ def compatible(a: Source, b: Source) -> bool:
         return False
     if a.window[0] > b.window[1] or b.window[0] > a.window[1]:
         return False
-    actors_a, actors_b = specific_actors(a.event), specific_actors(b.event)
-    if actors_a and actors_b and not actors_a & actors_b:
+    sides_a, sides_b = sides(a.event), sides(b.event)
+    if sides_a and sides_b and not sides_a & sides_b:
         return False
     return same_place(a.event, b.event)
 
@@ -328,13 +346,13 @@ def why_joined(a: Source, b: Source) -> dict[str, Any]:
         "overlap": _days_of(overlap),
     }
 
-    actors_a, actors_b = specific_actors(ea), specific_actors(eb)
+    actors_a, actors_b = sides(ea), sides(eb)
     shared = sorted(actors_a & actors_b)
     actors = {
         "ok": bool(shared) or not actors_a or not actors_b,
-        "match": "shared actors"
+        "match": "shared side"
         if shared
-        else ("no specific actor on one side" if not actors_a or not actors_b else "none shared"),
+        else ("no side named on one" if not actors_a or not actors_b else "sides differ"),
         "shared": shared,
         "a": sorted(actors_a),
         "b": sorted(actors_b),

@@ -150,6 +150,40 @@ def test_unidentified_attacker_matches_a_named_one_but_two_named_ones_do_not():
     assert not compatible(named, third)
 
 
+def strike(doc_id: str, actor1: str | None, actor2: str | None) -> Source:
+    event = Event(
+        doc_id,
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        event_id=f"{doc_id}-e",
+        event_date="2018-04-07",
+        time_precision=1,
+        actor1=actor1,
+        actor2=actor2,
+        **SHULA,
+    )
+    return Source.of(event)
+
+
+def test_a_strike_whose_target_each_report_names_differently_is_one_strike():
+    # "استهدفت المدنيين" / "آخر جيب للفصائل": the side struck is told differently; the attacker
+    # is what tells two strikes apart.
+    civilians = strike("a", SAA, "Civilians (Syria)")
+    rebels = strike("b", SAA, "Opposition Rebels (Syria)")
+    faction = strike("c", SAA, "Jaysh al Islam")
+    assert compatible(civilians, rebels) and compatible(rebels, faction)
+    assert len(resolve([civilians, rebels, faction])) == 1
+
+
+def test_two_attackers_striking_one_target_are_two_strikes():
+    israeli = strike("a", "Military Forces of Israel (2009-2021)", SAA)
+    american = strike("b", "Military Forces of the United States (2017-2021)", SAA)
+    assert not compatible(israeli, american)
+    assert why_joined(israeli, american)["actors"]["match"] == "sides differ"
+    unknown = strike("c", "Unidentified Armed Group (Syria)", SAA)
+    assert compatible(israeli, unknown)
+
+
 def test_a_chemical_attack_and_the_strikes_that_answer_it_stay_two():
     def told(doc_id: str, sub_event_type: str) -> Source:
         event = Event(

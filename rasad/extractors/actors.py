@@ -25,6 +25,7 @@ from datetime import date
 from functools import cache
 from itertools import compress
 
+from rasad.extractors.recaps import speech_verb_matcher
 from rasad.extractors.triggers import act_nouns
 from rasad.lexicon import read_tsv
 from rasad.matching import (
@@ -382,6 +383,9 @@ def assign_roles(
     for cue in cues:
         if cue.value == "accusing":
             _accuser_and_accused(cue, mentions, roles, text)
+    for index in _speakers(doc, mentions, tokens, start, trigger_start):
+        if roles[index] is None:
+            roles[index] = "aside"
     for index, (mention, role) in enumerate(zip(mentions, roles, strict=True)):
         if role == "between":
             # "بين قوات النظام وحزب الله من جهة، والفصائل": a second cue of the pair ("من جهة")
@@ -441,6 +445,43 @@ def assign_roles(
     if actor1 is not None and actor1 == actor2:
         actor2, target = None, None
     return Roles(actor1, actor2, suspected, agent, target)
+
+
+def _speakers(
+    doc: Document, mentions: list[Mention], tokens: list[Token], start: int, trigger_start: int
+) -> list[int]:
+    """The names of who speaks: between a verb of saying and the "أن"/"إن" that opens what is
+    said, before the act ("قال المسؤول في جيش الإسلام إن الغازات السامة استهدفت دوما").
+
+    A speaker is a witness, not a side, unless a pronoun brings the speaker back as the
+    subject of the act, on the opener or on the word after it: "أعلن الجيش التركي أنه قصف"،
+    "قال الجيش الإسرائيلي إن طائراته أغارت".
+    """
+    openers = [
+        t
+        for position, t in enumerate(tokens)
+        if t.end <= trigger_start
+        and t.text.lstrip("بو") in _BARE_OPENERS
+        and not (
+            position + 1 < len(tokens) and tokens[position + 1].text.endswith(_PRONOUN_SUFFIXES)
+        )
+    ]
+    if not openers:
+        return []
+    verbs = list(doc.find(speech_verb_matcher(), start, openers[-1].start))
+    speakers = []
+    for verb in verbs:
+        opener = next((t for t in openers if t.start >= verb.end), None)
+        if opener is None:
+            continue
+        speakers += [
+            i for i, m in enumerate(mentions) if verb.end <= m.start and m.end <= opener.start
+        ]
+    return speakers
+
+
+_BARE_OPENERS = frozenset({"ان"})
+_PRONOUN_SUFFIXES = ("ه", "ها", "هم")
 
 
 def _accuser_and_accused(

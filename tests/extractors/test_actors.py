@@ -361,3 +361,20 @@ def test_verb_first_raid_by_a_joint_or_security_patrol_of_a_side(pipeline, adjec
 )
 def test_side_that_suffered_losses_takabbada_is_the_target(text):
     assert roles(text, "بهجوم")[:2] == (HTS, STATE)
+
+
+# -- who speaks is not a side ------------------------------------------------------------------
+
+
+def test_speaker_between_verb_of_saying_and_its_opener_is_not_a_side():
+    text = 'قال المسؤول في "جيش الإسلام" إن الغازات السامة استهدفت مدينة دوما'
+    assert roles(text, "استهدفت")[0] is None
+    text = "قال القيادي في هيئة تحرير الشام إن قوات النظام قصفت بلدة اللطامنة"
+    assert roles(text, "قصفت")[0] == STATE
+
+
+def test_speaker_brought_back_by_a_pronoun_is_the_side_that_acted():
+    # "أنه قصف"، "إن طائراته أغارت": the pronoun names the speaker as the subject of the act
+    assert roles("أعلنت وزارة الدفاع الروسية أنها قصفت مواقع في إدلب", "قصفت")[0] == RUSSIA
+    text = "أعلنت وزارة الدفاع الروسية أن طائراتها قصفت مواقع في إدلب"
+    assert roles(text, "قصفت")[0] == RUSSIA

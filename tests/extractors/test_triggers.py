@@ -230,6 +230,17 @@ def test_suicide_bomb_outranks_the_explosion():
     assert trigger.sub_event_type == "Suicide bomb"
 
 
+def test_suffocation_makes_a_strike_a_chemical_attack(pipeline):
+    # victims tell a chemical payload by its effect: "حالات اختناق إثر قصف جوي"
+    text = "سجلت حالات اختناق بين المدنيين إثر قصف جوي شنته قوات النظام السبت على مدينة دوما."
+    (event,) = pipeline.extract(text, published=date(2018, 4, 8))
+    assert (event.sub_event_type, event.actor1) == ("Chemical weapon", STATE)
+    text = "قضت عائلات كاملة اختناقاً في الأقبية بعد استهداف مدينة دوما."
+    assert [e.sub_event_type for e in pipeline.extract(text, published=date(2018, 4, 8))] == [
+        "Chemical weapon"
+    ]
+
+
 def test_shelling_outranks_the_weapon_named_alone():
     matched, trigger = strongest("سقوط قذائف هاون ثم قصف مدفعي")
     assert matched == "قصف مدفعي"
