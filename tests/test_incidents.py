@@ -103,6 +103,26 @@ def test_day_of_the_saying_is_not_the_day_of_the_act(pipeline):
     assert [e.event_date for e in found] == ["2018-04-07"]
 
 
+def test_an_alleged_attack_is_the_attack_already_told(pipeline):
+    # "هجوم كيميائي مزعوم": the act under discussion; Monday is the day of the warning
+    found = events(
+        pipeline,
+        "قتل عشرات المدنيين في هجوم بالغازات السامة على مدينة دوما يوم السبت.\n"
+        "وحذرت روسيا، اليوم الاثنين، من اتهام النظام السوري بتنفيذ هجوم كيميائي مزعوم على دوما.",
+    )
+    assert [(e.sub_event_type, e.event_date) for e in found] == [("Chemical weapon", "2018-04-07")]
+
+
+def test_an_alleged_attack_told_with_its_dead_is_the_news(pipeline):
+    found = events(
+        pipeline,
+        "قتل سبعون شخصا على الأقل إثر ما يشتبه في أنه هجوم كيميائي على مدينة دوما.\n"
+        "وفي أغسطس/آب 2013، أطلق صاروخ محمل بغاز السارين على الغوطة الشرقية.",
+    )
+    news = [e for e in found if not e.historical]
+    assert [(e.location, e.event_date) for e in news] == [("دوما", "2018-04-09")]
+
+
 def test_capital_that_speaks_is_its_government_not_a_place(pipeline):
     found = events(pipeline, "قصف الطيران الإسرائيلي مطار التيفور في ريف حمص، وفق ما أعلنت دمشق.")
     assert [e.admin1 for e in found] == ["Homs"]
