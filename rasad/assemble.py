@@ -171,7 +171,12 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
             # A tally runs on through its sentence until a specific act is recalled ("وكان آخرها").
             tally = frame.tally or (tally and not frame.historical)
             claimed = _claimed_by(context, clause)
-            if claimed is not None and accounts and accounts[-1].event.actor1 == UNIDENTIFIED:
+            if (
+                claimed is not None
+                and accounts
+                and accounts[-1].event.actor1 == UNIDENTIFIED
+                and accounts[-1].event.actor2 != claimed.name
+            ):
                 last = accounts[-1].event
                 _set_actors(last, claimed, actors_by_name().get(last.actor2 or ""))
                 continue
@@ -206,7 +211,11 @@ def _carry_from(previous: Event, told: list[Account], *, dated: bool) -> None:
             previous.sub_event_type,
         ):
             continue
-        if event.actor1 == UNIDENTIFIED and previous.actor1 not in (None, UNIDENTIFIED):
+        if event.actor1 == UNIDENTIFIED and previous.actor1 not in (
+            None,
+            UNIDENTIFIED,
+            event.actor2,
+        ):
             event.actor1, event.inter1 = previous.actor1, previous.inter1
             event.interaction = interaction_code(event.inter1, event.inter2)
         if not dated:

@@ -375,7 +375,11 @@ def assign_roles(
     for cue in cues:  # "X تعرضت لهجوم"، "X لقوا مصرعهم": the nearest name before the cue
         if cue.value in _ROLES_BEFORE_CUE:
             before = [
-                i for i, m in enumerate(mentions) if m.end <= cue.start and roles[i] != "aside"
+                i
+                for i, m in enumerate(mentions)
+                if m.end <= cue.start
+                and roles[i] != "aside"
+                and not _opener_between(tokens, m.end, cue.start)
             ]
             if before and roles[before[-1]] is None:
                 first = _first_coordinated(before, mentions, text)
@@ -447,6 +451,13 @@ def assign_roles(
     return Roles(actor1, actor2, suspected, agent, target)
 
 
+def _opener_between(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether an "أن"/"إن" opening a clause of its own stands in ``[start, end)``."""
+    return any(
+        start <= t.start and t.end <= end and t.text.lstrip("بو") in _BARE_OPENERS for t in tokens
+    )
+
+
 def _speakers(
     doc: Document, mentions: list[Mention], tokens: list[Token], start: int, trigger_start: int
 ) -> list[int]:
@@ -481,6 +492,8 @@ def _speakers(
 
 
 _BARE_OPENERS = frozenset({"ان"})
+_SUSPICIONS = frozenset({"suspected", "accusing"})
+SUSPICION_GAP = 4  # characters between a suspicion and its "أن": "يشتبه في أن"
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم")
 
 
@@ -566,6 +579,17 @@ def _role_of(
     cited source: not a side of the act) or None.
     """
     before = [t for t in tokens if window_start <= t.start and t.end <= mention.start][-CUE_WINDOW:]
+    # "أن"/"إن" opens a clause of its own: a cue before it governs no name after it
+    # ("دلائل على أن القوات الحكومية استخدمت": not a target of "على"), unless the cue is a
+    # suspicion whose clause it opens ("يشتبه في أن النظام شنه")
+    opens = [
+        i
+        for i, t in enumerate(before)
+        if t.text.lstrip("بو") in _BARE_OPENERS
+        and not any(c.value in _SUSPICIONS and 0 <= t.start - c.end <= SUSPICION_GAP for c in cues)
+    ]
+    if opens:
+        before = before[opens[-1] + 1 :]
     lo = before[0].start if before else mention.start
     transparent_from = mention.start
     in_window = [c for c in cues if lo <= c.start and c.end <= mention.start]

@@ -378,3 +378,17 @@ def test_speaker_brought_back_by_a_pronoun_is_the_side_that_acted():
     assert roles("أعلنت وزارة الدفاع الروسية أنها قصفت مواقع في إدلب", "قصفت")[0] == RUSSIA
     text = "أعلنت وزارة الدفاع الروسية أن طائراتها قصفت مواقع في إدلب"
     assert roles(text, "قصفت")[0] == RUSSIA
+
+
+def test_a_cue_before_an_opener_governs_no_name_after_it():
+    # "دلائل على أن القوات ...": "على" opens no target across "أن"; the forces used the weapons
+    text = "هناك دلائل على أن القوات الحكومية السورية استخدمت أسلحة كيميائية في دوما"
+    assert roles(text, "اسلحه")[0] == STATE
+    # "قالت مصادر بالمعارضة إن القاعدة استخدمت": the verb before "أن" names no agent after it
+    text = "وتقول مصادر بالمعارضة إن مطار الضمير استخدمت في قصف بلدات الغوطة"
+    assert roles(text, "قصف")[0] != "Opposition Rebels (Syria)"
+
+
+def test_accusations_levelled_at_a_side_name_it_as_suspected():
+    text = "اعتبرت إيران أن الاتهامات الموجهة إلى قوات النظام السوري باستخدام أسلحة كيميائية ملفقة"
+    assert roles(text, "اسلحه")[:3:2] == (STATE, True)
