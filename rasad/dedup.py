@@ -462,10 +462,10 @@ def kept_apart(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
 def resolve(sources: Iterable[Source], *, apart: Apart | None = None) -> list[list[Source]]:
     """The accounts grouped into real events; the same set in any order gives the same groups.
 
-    Most precise first, a report joins the closest group all of whose reports it is
-    compatible with (complete linkage: a vague report near two ambushes cannot chain them
-    into one); a historical mention then joins the closest group of reports it is
-    compatible with, else the closest group of historical mentions, else starts its own.
+    Most precise first, a report joins the best group all of whose reports it is compatible
+    with (complete linkage: a vague report near two ambushes cannot chain them into one;
+    best: ``_Groups.place``); a historical mention then joins the best group of reports it
+    is compatible with, else the best group of historical mentions, else starts its own.
     ``apart`` (``kept_apart``): pairs of accounts an analyst split, never put in one group.
     """
     ordered = sorted(sources, key=_rank)
@@ -488,16 +488,25 @@ class _Groups:
         self._apart: Apart = apart or {}
 
     def place(self, source: Source, *, create: bool) -> bool:
-        """Puts ``source`` in the closest group it fits (or a new one if ``create``); placed?
+        """Puts ``source`` in the best group it fits (or a new one if ``create``); placed?
 
-        Closest: the smallest gap in days to a member, then in km; a vague account ("within
-        the week", "in the governorate") thus joins the report nearest to it, not the first.
+        Best: one at the account's own place (within ``NEAR_KM``) before one elsewhere in its
+        governorate; then the one told by most accounts; then the closest (the smallest gap
+        in days to a member, then in km). An account that fits several groups at its place
+        tells the incident most outlets tell, not a stray account of it dated a day off ("the
+        alleged attack" of a reaction); a vague account ("within the week", "in the
+        governorate") joins the report nearest to it, not the first.
         """
         keys = _block_keys(source)
         neighbours = sorted(set().union(*(self._by_day.get(key, ()) for key in keys)))
         apart = self._apart.get(source.source_id, ())
         fitting = [
-            (min(_closeness(source, member) for member in self.groups[index]), index)
+            (
+                not any(_near(source, member) for member in self.groups[index]),
+                -len(self.groups[index]),
+                min(_closeness(source, member) for member in self.groups[index]),
+                index,
+            )
             for index in neighbours
             if all(
                 compatible(source, member) and member.source_id not in apart
@@ -505,7 +514,7 @@ class _Groups:
             )
         ]
         if fitting:
-            chosen = min(fitting)[1]
+            chosen = min(fitting)[-1]
         elif create:
             chosen = len(self.groups)
             self.groups.append([])
@@ -525,6 +534,16 @@ def _block_keys(source: Source) -> list[tuple[str, date]]:
     return [
         (source.event.admin1, first + timedelta(days=n)) for n in range((last - first).days + 1)
     ]
+
+
+def _near(a: Source, b: Source) -> bool:
+    """Whether two accounts are at one place: the same name, or points within ``NEAR_KM``."""
+    ea, eb = a.event, b.event
+    if ea.location and ea.location == eb.location:
+        return True
+    if None in (ea.latitude, ea.longitude, eb.latitude, eb.longitude):
+        return False
+    return distance_km(ea.latitude, ea.longitude, eb.latitude, eb.longitude) <= NEAR_KM
 
 
 def _closeness(a: Source, b: Source) -> tuple[int, float]:

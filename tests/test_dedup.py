@@ -184,6 +184,22 @@ def test_two_attackers_striking_one_target_are_two_strikes():
     assert compatible(israeli, unknown)
 
 
+def test_a_vague_account_joins_the_strike_most_outlets_tell_not_a_stray_one():
+    # three outlets date the strike Saturday; one, a reaction, dates it Monday (the day it was
+    # talked about); a report of "this week" fits both and tells the strike most outlets tell
+    told = [
+        Source.of(replace(strike(doc, SAA, None).event, event_date="2018-04-07"))
+        for doc in ("a", "b", "c")
+    ]
+    stray = Source.of(replace(strike("d", None, None).event, event_date="2018-04-09"))
+    week = Source.of(
+        told_date(replace(strike("e", None, None).event, event_date="2018-04-11", time_precision=2))
+    )
+    assert compatible(week, stray) and all(compatible(week, t) for t in told)
+    groups = resolve([*told, stray, week])
+    assert sorted(sorted(s.doc_id for s in g) for g in groups) == [["a", "b", "c", "e"], ["d"]]
+
+
 def test_a_chemical_attack_and_the_strikes_that_answer_it_stay_two():
     def told(doc_id: str, sub_event_type: str) -> Source:
         event = Event(
