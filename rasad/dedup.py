@@ -296,8 +296,11 @@ def types_agree(a: Event, b: Event) -> bool:
 
 
 def compatible(a: Source, b: Source) -> bool:
-    """Whether two accounts from different documents can tell one real event."""
-    if a.doc_id == b.doc_id or a.window is None or b.window is None:
+    """Whether two accounts can tell one real event: from two documents, or one document's
+    two tellings of one act (``told_twice``)."""
+    if a.window is None or b.window is None:
+        return False
+    if a.doc_id == b.doc_id and not told_twice(a.event, b.event):
         return False
     if not types_agree(a.event, b.event):
         return False
@@ -307,6 +310,20 @@ def compatible(a: Source, b: Source) -> bool:
     if sides_a and sides_b and not sides_a & sides_b:
         return False
     return same_place(a.event, b.event)
+
+
+def told_twice(a: Event, b: Event) -> bool:
+    """Whether one document's two events are one act it tells twice: the same type and
+    sub-type, place and day, news both or background both. The document named the side
+    struck differently each time ("المدنيين"، "آخر جيب للفصائل"), which kept them apart; the
+    side that acted is compared like any two accounts'."""
+    return (
+        a.doc_id == b.doc_id
+        and a.event_id != b.event_id
+        and a.location is not None
+        and (a.event_type, a.sub_event_type, a.location, a.event_date, a.historical)
+        == (b.event_type, b.sub_event_type, b.location, b.event_date, b.historical)
+    )
 
 
 def why_joined(a: Source, b: Source) -> dict[str, Any]:
@@ -319,7 +336,12 @@ def why_joined(a: Source, b: Source) -> dict[str, Any]:
     (``rasad events --event``, ``/api/events/{id}``).
     """
     ea, eb = a.event, b.event
-    documents = {"ok": a.doc_id != b.doc_id, "a": a.doc_id, "b": b.doc_id}
+    documents = {
+        "ok": a.doc_id != b.doc_id or told_twice(ea, eb),
+        "match": "two documents" if a.doc_id != b.doc_id else "one document, told twice",
+        "a": a.doc_id,
+        "b": b.doc_id,
+    }
 
     type_ok = types_agree(ea, eb)
     kind = {

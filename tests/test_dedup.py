@@ -200,6 +200,17 @@ def test_a_vague_account_joins_the_strike_most_outlets_tell_not_a_stray_one():
     assert sorted(sorted(s.doc_id for s in g) for g in groups) == [["a", "b", "c", "e"], ["d"]]
 
 
+def test_one_report_telling_one_strike_twice_with_two_targets_is_one_event():
+    # "قصف ... المدنيين" and "قصف ... دوما، آخر جيب للفصائل": one report, one act, two targets
+    civilians = strike("a", SAA, "Civilians (Syria)")
+    rebels = Source.of(replace(strike("a", SAA, "Opposition Rebels (Syria)").event, event_id="a-f"))
+    assert compatible(civilians, rebels)
+    assert why_joined(civilians, rebels)["documents"]["match"] == "one document, told twice"
+    other_day = Source.of(replace(rebels.event, event_date="2018-04-06"))
+    assert not compatible(civilians, other_day)  # the same report's two days stay two
+    assert len(resolve([civilians, rebels, strike("b", SAA, None)])) == 1
+
+
 def test_a_chemical_attack_and_the_strikes_that_answer_it_stay_two():
     def told(doc_id: str, sub_event_type: str) -> Source:
         event = Event(
