@@ -189,6 +189,10 @@ class Source:
     event: Event
     figure: Figure | None = None
     window: tuple[date, date] | None = None
+    side: frozenset[str] = field(init=False, default=frozenset())  # ``sides``, worked out once
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "side", sides(self.event))
 
     @classmethod
     def of(cls, event: Event) -> Source:
@@ -298,16 +302,18 @@ def types_agree(a: Event, b: Event) -> bool:
 def compatible(a: Source, b: Source) -> bool:
     """Whether two accounts can tell one real event: from two documents, or one document's
     two tellings of one act (``told_twice``)."""
+    # the cheapest checks first: a store compares every pair of a component
     if a.window is None or b.window is None:
+        return False
+    if a.window[0] > b.window[1] or b.window[0] > a.window[1]:
+        return False
+    if a.event.admin1 != b.event.admin1:
         return False
     if a.doc_id == b.doc_id and not told_twice(a.event, b.event):
         return False
     if not types_agree(a.event, b.event):
         return False
-    if a.window[0] > b.window[1] or b.window[0] > a.window[1]:
-        return False
-    sides_a, sides_b = sides(a.event), sides(b.event)
-    if sides_a and sides_b and not sides_a & sides_b:
+    if a.side and b.side and not a.side & b.side:
         return False
     return same_place(a.event, b.event)
 
@@ -523,12 +529,7 @@ class _Groups:
         neighbours = sorted(set().union(*(self._by_day.get(key, ()) for key in keys)))
         apart = self._apart.get(source.source_id, ())
         fitting = [
-            (
-                not any(_near(source, member) for member in self.groups[index]),
-                -len(self.groups[index]),
-                min(_closeness(source, member) for member in self.groups[index]),
-                index,
-            )
+            (*_fit(source, self.groups[index]), index)
             for index in neighbours
             if all(
                 compatible(source, member) and member.source_id not in apart
@@ -558,14 +559,24 @@ def _block_keys(source: Source) -> list[tuple[str, date]]:
     ]
 
 
-def _near(a: Source, b: Source) -> bool:
-    """Whether two accounts are at one place: the same name, or points within ``NEAR_KM``."""
-    ea, eb = a.event, b.event
-    if ea.location and ea.location == eb.location:
-        return True
-    if None in (ea.latitude, ea.longitude, eb.latitude, eb.longitude):
-        return False
-    return distance_km(ea.latitude, ea.longitude, eb.latitude, eb.longitude) <= NEAR_KM
+def _fit(source: Source, group: list[Source]) -> tuple[bool, int, tuple[int, float]]:
+    """How well ``source`` fits a group it is compatible with, smallest best: elsewhere than
+    its place (no member at the same name or within ``NEAR_KM``), minus the group's size,
+    and the closeness to its nearest member."""
+    near = False
+    closest = (0, 0.0)
+    for position, member in enumerate(group):
+        closeness = _closeness(source, member)
+        if position == 0 or closeness < closest:
+            closest = closeness
+        if not near:
+            near = bool(source.event.location and source.event.location == member.event.location)
+            near = near or (_has_point(source.event, member.event) and closeness[1] <= NEAR_KM)
+    return not near, -len(group), closest
+
+
+def _has_point(a: Event, b: Event) -> bool:
+    return None not in (a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _closeness(a: Source, b: Source) -> tuple[int, float]:
