@@ -182,6 +182,12 @@ def test_future_denied_and_warnings_tell_no_act(pipeline):
         assert events(pipeline, text) == []
 
 
+def test_an_act_said_never_to_have_happened_is_no_event(pipeline):
+    # "لم يحصل أي هجوم": "أي" after a verb of happening is said of what did not happen
+    text = "حضر وفد سوري إلى لاهاي ليؤكد بأنه لم يحصل أي هجوم كيميائي على مدينة دوما."
+    assert events(pipeline, text) == []
+
+
 def test_day_before_the_news_told_is_the_day_it_was_confirmed(pipeline):
     # "أكدت التقارير اليوم الأحد خبر مقتل ...": the day of the confirming, not of the clash
     (event,) = events(
