@@ -40,7 +40,7 @@ from rasad.extractors.actors import (
     resolve_actor,
     state_forces,
 )
-from rasad.extractors.country import about_syria
+from rasad.extractors.country import about_syria, told_abroad
 from rasad.extractors.dates import date_words, find_dates, reference_date, years_named
 from rasad.extractors.fatalities import find_fatalities
 from rasad.extractors.places import (
@@ -75,6 +75,7 @@ CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move 
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it governs
+ABROAD_REACH = 60  # characters after the act's word within which a place abroad is its place
 NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
@@ -286,6 +287,11 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
             if not planned[0] <= p.start < planned[1]
         ],
     )
+    # "هجوم استهدفهما بمدينة شانلي أورفا في جنوب شرق تركيا": the place the act is put at,
+    # right after it, with no Syrian place named before it in the clause, is abroad
+    abroad = told_abroad(doc, chosen.end, min(end, chosen.end + ABROAD_REACH))
+    if abroad is not None and not any(p.start < abroad for p in own_places):
+        return None
     in_sentence = bool(context.index.within("place", sentence.start, sentence.end))
     generic = chosen.value.kind in GENERIC_KINDS
     if deaths is None and (

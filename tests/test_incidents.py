@@ -188,6 +188,21 @@ def test_an_act_said_never_to_have_happened_is_no_event(pipeline):
     assert events(pipeline, text) == []
 
 
+def test_an_act_put_abroad_is_no_event(pipeline):
+    # "بمدينة شانلي أورفا في جنوب شرق تركيا": the place right after the act is abroad
+    for text in (
+        "أعلن مسؤول تركي عن مقتل ضابطي شرطة في هجوم استهدفهما بمدينة شانلي أورفا في جنوب شرق"
+        " تركيا قرب الحدود مع عين العرب.",
+        "وأضاف المصدر أن الرجل اعتقل في مدينة طرابلس بشمال لبنان.",
+    ):
+        assert events(pipeline, text) == []
+
+
+def test_a_syrian_place_named_before_the_place_abroad_keeps_the_act(pipeline):
+    text = "وقع تفجير في مدينة كوباني السورية حيث فجر انتحاري نفسه بعد دقائق على التفجير في تركيا."
+    assert [e.location for e in events(pipeline, text)] == ["عين العرب"]
+
+
 def test_day_before_the_news_told_is_the_day_it_was_confirmed(pipeline):
     # "أكدت التقارير اليوم الأحد خبر مقتل ...": the day of the confirming, not of the clash
     (event,) = events(

@@ -30,6 +30,45 @@ def country_matcher() -> PhraseMatcher[str]:
     return matcher
 
 
+@cache
+def abroad_matcher() -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for _, row in read_tsv("abroad.tsv", ["name", "country"]):
+        matcher.add(row["name"], row["country"])
+    return matcher
+
+
+LOCATIVES = ("في", "داخل")
+DIRECTIONS = frozenset(
+    {"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "اقصى"}
+)
+
+
+def told_abroad(doc: Document, start: int, end: int) -> int | None:
+    """Where, in normalised ``[start, end)``, a clause first puts something abroad: "في
+    تركيا"، "بجنوب تركيا"، "في جنوب شرق تركيا"، "داخل الأراضي اللبنانية"; None if nowhere."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    for match in doc.find(abroad_matcher(), start, end):
+        words = text[max(start, match.start - 30) : match.start].split()
+        if text[max(0, match.start - 1) : match.start] == "ب" or _locative(words):
+            return match.start
+        leading = words[-3:]
+        while leading and leading[-1].lstrip("ب") in DIRECTIONS:
+            if leading[-1].startswith("ب") or _locative(leading[:-1]):
+                return match.start
+            leading = leading[:-1]
+    return None
+
+
+def _locative(words: list[str]) -> bool:
+    """Whether the last of ``words`` puts what follows at a place: "في"، "داخل" (not "من
+    داخل", whence something came)."""
+    if not words or words[-1] not in LOCATIVES:
+        return False
+    return not (words[-1] == "داخل" and len(words) > 1 and words[-2] == "من")
+
+
 def about_syria(doc: Document, places: list[Mention]) -> bool:
     """False when the report is mostly about another country's conflict."""
     counts = Counter(match.payload for match in doc.find(country_matcher()))

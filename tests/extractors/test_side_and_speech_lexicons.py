@@ -12,6 +12,7 @@ from rasad.extractors.actors import (
     military_site_matcher,
     strike_target,
 )
+from rasad.extractors.country import told_abroad
 from rasad.extractors.recaps import said_openers, speech_verb_matcher
 from rasad.extractors.triggers import act_nouns, trigger_matcher
 from rasad.lexicon import read_tsv
@@ -96,3 +97,17 @@ def test_openers_of_what_was_said_take_their_clitics_and_pronouns():
 )
 def test_civilian_victims_are_found_in_a_tolls_words(toll, civilian):
     assert civilian_toll(toll) is civilian
+
+
+def test_a_place_abroad_is_read_after_a_locative_not_after_whence():
+    def abroad(text: str) -> bool:
+        doc = Document.from_text(text)
+        assert doc.norm is not None
+        return told_abroad(doc, 0, len(doc.norm.text)) is not None
+
+    assert abroad("سقطت قذائف في تركيا")
+    assert abroad("غارات بجنوب لبنان")
+    assert abroad("هجوم في جنوب شرق تركيا")
+    assert abroad("القوات داخل الأراضي اللبنانية")
+    assert not abroad("قصفت المدفعية من داخل تركيا قرية في ريف حلب")  # whence, not where
+    assert not abroad("وصلت تعزيزات إلى تركيا")
