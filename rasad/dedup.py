@@ -468,9 +468,12 @@ def _summary(why: dict[str, Any]) -> str:
 
 
 def _rank(source: Source) -> tuple:
-    """Most precise accounts first, so they seed the groups; the id breaks ties."""
+    """Most precise accounts first, so they seed the groups: placed most precisely, then dated
+    most precisely; the id breaks ties. An account placed only by its governorate ("محافظة
+    السويداء") fits every place there, so it joins a group rather than seed one that pulls
+    in the next village's clash."""
     event = source.event
-    return (event.time_precision or 9, event.geo_precision or 9, source.source_id)
+    return (event.geo_precision or 9, event.time_precision or 9, source.source_id)
 
 
 # Which accounts an analyst has split apart (``rasad split``): account id -> the ids of the
