@@ -1269,7 +1269,10 @@ class Store:
                                 )
                             )
         for items in links.values():
-            items.sort(key=lambda link: (link.role == "copy", link.doc_id))
+            # one document may give an event two accounts (dedup.told_twice): its id orders them
+            items.sort(
+                key=lambda link: (link.role == "copy", link.doc_id, link.source_event_id or "")
+            )
         return links
 
 
