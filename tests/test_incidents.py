@@ -188,6 +188,27 @@ def test_an_act_said_never_to_have_happened_is_no_event(pipeline):
     assert events(pipeline, text) == []
 
 
+def test_a_negated_verb_with_any_denies_the_act(pipeline):
+    # "لم تنفذ أي غارات": negation and "أي" deny the act named
+    text = "قالت وزارة الدفاع الروسية إنها لم تنفذ أي غارات في محافظة إدلب يوم الجمعة."
+    assert events(pipeline, text) == []
+
+
+def test_a_feared_attack_is_no_event(pipeline):
+    # "مخاوف بأن يتسبب هجوم": what is feared has not happened
+    text = "وهناك مخاوف بأن يتسبب هجوم حكومي على إدلب في نزوح مئات الآلاف."
+    assert events(pipeline, text) == []
+
+
+def test_a_report_about_the_west_banks_duma_is_not_about_syria(pipeline):
+    # "قرية دوما" near Nablus shares its name with Duma near Damascus
+    text = (
+        "أحرق مستوطنون منزل عائلة فلسطينية في قرية دوما قرب نابلس في الضفة الغربية."
+        " وتشهد الضفة الغربية توترا منذ أسابيع."
+    )
+    assert events(pipeline, text) == []
+
+
 def test_an_act_put_abroad_is_no_event(pipeline):
     # "بمدينة شانلي أورفا في جنوب شرق تركيا": the place right after the act is abroad
     for text in (

@@ -78,7 +78,29 @@ def said_between(doc: Document, start: int, end: int) -> bool:
 def find_cues(doc: Document, start: int, end: int) -> list[Mention]:
     """Discourse cue mentions in ``doc.norm.text[start:end]``; value: the cue's kind."""
     assert doc.norm is not None
-    return [Mention("cue", m.start, m.end, m.payload) for m in doc.find(cue_matcher(), start, end)]
+    found = [Mention("cue", m.start, m.end, m.payload) for m in doc.find(cue_matcher(), start, end)]
+    return sorted(found + _negated_any(doc, start, end), key=lambda m: (m.start, m.end))
+
+
+NEGATIONS = frozenset({"لم", "لن"})
+ANY = "اي"
+NEGATION_REACH = 2  # words between "لم" and "أي": "لم تنفذ أي"، "لم تسجل بعد أي"
+
+
+def _negated_any(doc: Document, start: int, end: int) -> list[Mention]:
+    """ "لم تنفذ أي غارات"، "لم يشن أي هجوم": a negated verb with "أي" denies the act it
+    names (a denial cue from "لم" to "أي")."""
+    first, last = doc.tokens_between(start, end)
+    tokens = doc.tokens()[first:last]
+    cues = []
+    for position, token in enumerate(tokens):
+        if token.text.lstrip("و") not in NEGATIONS:
+            continue
+        following = tokens[position + 1 : position + 2 + NEGATION_REACH]
+        any_word = next((t for t in following if t.text == ANY), None)
+        if any_word is not None:
+            cues.append(Mention("cue", token.start, any_word.end, "denial"))
+    return cues
 
 
 def frame_clause(

@@ -273,3 +273,14 @@ def test_recap_clause_date_does_not_date_the_news(pipeline):
     )
     lead = by_place(events)["الميادين"]
     assert (lead.event_date, lead.historical) == ("2023-12-09", False)
+
+
+def test_negation_then_any_is_a_denial_cue():
+    # "لم يشن أي هجوم"، "لم تسجل بعد أي": up to two words between the negation and "أي"
+    for text in ("لم يشن أي هجوم على البلدة", "لم تسجل بعد أي اشتباكات"):
+        doc = Document.from_text(text)
+        assert doc.norm is not None
+        assert "denial" in [m.value for m in find_cues(doc, 0, len(doc.norm.text))]
+    doc = Document.from_text("لم يتمكن الجيش من التقدم رغم القصف على أي حال")
+    assert doc.norm is not None
+    assert "denial" not in [m.value for m in find_cues(doc, 0, len(doc.norm.text))]
