@@ -392,3 +392,20 @@ def test_a_cue_before_an_opener_governs_no_name_after_it():
 def test_accusations_levelled_at_a_side_name_it_as_suspected():
     text = "اعتبرت إيران أن الاتهامات الموجهة إلى قوات النظام السوري باستخدام أسلحة كيميائية ملفقة"
     assert roles(text, "اسلحه")[:3:2] == (STATE, True)
+
+
+def test_the_verbal_noun_of_using_takes_its_subject_next():
+    # "استخدام النظام السوري أسلحة كيميائية": the genitive after the verbal noun is who used them
+    text = "تحقق المنظمة في استخدام النظام السوري أسلحة كيميائية في دوما"
+    assert roles(text, "اسلحه")[0] == STATE
+
+
+def test_who_ordered_a_strike_carried_it_out():
+    text = "قالت واشنطن إن الحادث يحمل علامات ضربة أمرت بها الحكومة السورية"
+    assert roles(text, "ضربه")[0] == STATE
+
+
+def test_the_syrian_government_acting_or_accused_is_its_forces_of_the_period():
+    text = "اتهمت واشنطن الحكومة السورية بشن هجوم كيميائي على دوما"
+    assert roles(text, "هجوم")[0] == STATE
+    assert roles(text, "هجوم", on=AFTER_THE_FALL)[0] == NEW_STATE
