@@ -563,3 +563,9 @@ def test_an_ordinal_is_one_more_person():
     assert counts("قتل عنصران وأصيب ثالث") == [2]
     assert counts("فيما قتل ثالث في بلدة القورية") == [1]
     assert counts("مقتل عنصرين وثالث") == [3]
+
+
+def test_deaths_told_as_dying_and_as_a_death():
+    # "توفوا" (they died), "وفاة" (the death of): the dead, as "قتلوا" and "مقتل" tell them
+    assert counts("11 شخصا بينهم أربعة أطفال توفوا في هذه الظروف") == [11]
+    assert counts("وأعلن المرصد وفاة 21 شخصا جراء الاختناق") == [21]
