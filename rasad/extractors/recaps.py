@@ -90,6 +90,9 @@ NEGATION_REACH = 2  # words between "لم" and "أي": "لم تنفذ أي"، "�
 def _negated_any(doc: Document, start: int, end: int) -> list[Mention]:
     """ "لم تنفذ أي غارات"، "لم يشن أي هجوم": a negated verb with "أي" denies the act it
     names (a denial cue from "لم" to "أي")."""
+    assert doc.norm is not None
+    if f" {ANY} " not in doc.norm.text[start:end]:
+        return []
     first, last = doc.tokens_between(start, end)
     tokens = doc.tokens()[first:last]
     cues = []
