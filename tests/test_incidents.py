@@ -194,6 +194,12 @@ def test_a_negated_verb_with_any_denies_the_act(pipeline):
     assert events(pipeline, text) == []
 
 
+def test_wide_areas_taken_over_a_campaign_are_no_takeover(pipeline):
+    # "سيطرت على مساحات واسعة": the territory of a campaign summed up, not one takeover
+    text = "وسيطرت القوات التركية على مساحات واسعة من المنطقة الحدودية قبل تطويق مدينة عفرين."
+    assert events(pipeline, text) == []
+
+
 def test_a_feared_attack_is_no_event(pipeline):
     # "مخاوف بأن يتسبب هجوم": what is feared has not happened
     text = "وهناك مخاوف بأن يتسبب هجوم حكومي على إدلب في نزوح مئات الآلاف."
