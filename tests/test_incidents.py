@@ -113,6 +113,16 @@ def test_an_alleged_attack_is_the_attack_already_told(pipeline):
     assert [(e.sub_event_type, e.event_date) for e in found] == [("Chemical weapon", "2018-04-07")]
 
 
+def test_an_attack_under_investigation_is_the_attack_already_told(pipeline):
+    # "للتحقيق في استخدام أسلحة كيميائية": the act investigated; Tuesday is the day of the request
+    found = events(
+        pipeline,
+        "قتل عشرات المدنيين في هجوم بالغازات السامة على مدينة دوما يوم السبت.\n"
+        "وطلبت واشنطن، اليوم الاثنين، تشكيل لجنة للتحقيق في استخدام أسلحة كيميائية في دوما.",
+    )
+    assert [(e.sub_event_type, e.event_date) for e in found] == [("Chemical weapon", "2018-04-07")]
+
+
 def test_an_alleged_attack_told_with_its_dead_is_the_news(pipeline):
     found = events(
         pipeline,
