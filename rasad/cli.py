@@ -684,7 +684,7 @@ def run_events(args: argparse.Namespace) -> int:
                 rows.append(
                     {"event_id": e.event_id}
                     | _table_cells(e, deaths)
-                    | {"sources": str(len(stored.sources))}
+                    | {"sources": str(len(stored.documents))}
                 )
             columns = ("event_id", *TABLE_COLUMNS, "sources")
             sys.stdout.writelines(_table(rows, columns, _terminal_width("-")))
@@ -772,7 +772,7 @@ def _print_audit(store: Store, event_id: str, *, as_json: bool) -> int:
     print(f"  place       {_where(e)}")
     print(f"  actors      {_who(e)}")
     print(f"  fatalities  {_toll(e, stored.fatalities_low, stored.fatalities_high)}")
-    print(f"  sources     {len(stored.sources)} ({len(audit.accounts)} accounts)")
+    print(f"  sources     {len(stored.documents)} ({len(audit.accounts)} accounts)")
     for number, (link, account) in enumerate(audit.accounts, 1):
         a = account.event
         role = f"{link.role}; the event bears its id" if number == 1 else link.role

@@ -367,7 +367,7 @@ def geojson_chunks(events: Iterable[StoredEvent]) -> Iterator[str]:
         row["fatalities_low"] = stored.fatalities_low
         row["fatalities_high"] = stored.fatalities_high
         row["historical"] = stored.event.historical
-        row["n_sources"] = len(stored.sources)
+        row["n_sources"] = len(stored.documents)
         located = row["latitude"] is not None and row["longitude"] is not None
         feature = {
             "type": "Feature",
@@ -431,7 +431,7 @@ def _parquet_row(stored: StoredEvent) -> dict[str, Any]:
     row["fatalities_low"] = stored.fatalities_low
     row["fatalities_high"] = stored.fatalities_high
     row["historical"] = e.historical
-    row["source_ids"] = [link.doc_id for link in stored.sources]
+    row["source_ids"] = stored.documents
     return row
 
 

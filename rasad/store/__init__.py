@@ -236,6 +236,12 @@ class StoredEvent:
     sources: list[SourceLink]
     updated_at: datetime
 
+    @property
+    def documents(self) -> list[str]:
+        """The ids of the documents that tell the event, each once, in the order of
+        ``sources``: one document may give two accounts (``dedup.told_twice``)."""
+        return list(dict.fromkeys(link.doc_id for link in self.sources))
+
     def to_dict(self) -> dict[str, Any]:
         """docs/format.md §2, then ``fatalities_low``, ``fatalities_high`` and ``sources``."""
         return {
@@ -305,7 +311,7 @@ class EventAudit:
         return {
             **self.stored.to_dict(),
             "sources": sources,
-            "n_sources": len(self.stored.sources),
+            "n_sources": len(self.stored.documents),
             "updated_at": self.stored.updated_at.isoformat(),
             "history": [
                 {**change, "changed_at": change["changed_at"].isoformat()}
