@@ -247,10 +247,12 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def specific_actors(event: Event) -> frozenset[str]:
     """The actors of an event that identify it: neither unknown nor generic victims."""
+    return _specific(event.actor1, event.actor2)
+
+
+def _specific(*names: str | None) -> frozenset[str]:
     return frozenset(
-        name
-        for name in (event.actor1, event.actor2)
-        if name and not name.startswith(_UNSPECIFIC_ACTOR_PREFIXES)
+        name for name in names if name and not name.startswith(_UNSPECIFIC_ACTOR_PREFIXES)
     )
 
 
@@ -264,12 +266,7 @@ def sides(event: Event) -> frozenset[str]:
     """
     if event.event_type == "Battles":
         return specific_actors(event)
-    actor = event.actor1
-    return (
-        frozenset({actor})
-        if actor and not actor.startswith(_UNSPECIFIC_ACTOR_PREFIXES)
-        else frozenset()
-    )
+    return _specific(event.actor1)
 
 
 def same_place(a: Event, b: Event) -> bool:
@@ -285,7 +282,7 @@ def same_place(a: Event, b: Event) -> bool:
         return True
     if 3 in (a.geo_precision, b.geo_precision):
         return True
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if not _has_point(a, b):
         return False
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM
 
@@ -374,7 +371,7 @@ def why_joined(a: Source, b: Source) -> dict[str, Any]:
         "overlap": _days_of(overlap),
     }
 
-    actors_a, actors_b = sides(ea), sides(eb)
+    actors_a, actors_b = a.side, b.side
     shared = sorted(actors_a & actors_b)
     actors = {
         "ok": bool(shared) or not actors_a or not actors_b,
@@ -387,7 +384,7 @@ def why_joined(a: Source, b: Source) -> dict[str, Any]:
     }
 
     km = None
-    if None not in (ea.latitude, ea.longitude, eb.latitude, eb.longitude):
+    if _has_point(ea, eb):
         km = round(distance_km(ea.latitude, ea.longitude, eb.latitude, eb.longitude), 2)
     place = {
         "ok": same_place(ea, eb),
@@ -579,6 +576,7 @@ def _fit(source: Source, group: list[Source]) -> tuple[bool, int, tuple[int, flo
 
 
 def _has_point(a: Event, b: Event) -> bool:
+    """Whether both events have a point, so the km between them mean something."""
     return None not in (a.latitude, a.longitude, b.latitude, b.longitude)
 
 
@@ -588,7 +586,7 @@ def _closeness(a: Source, b: Source) -> tuple[int, float]:
         (date.fromisoformat(a.event.event_date) - date.fromisoformat(b.event.event_date)).days
     )
     ea, eb = a.event, b.event
-    if None in (ea.latitude, ea.longitude, eb.latitude, eb.longitude):
+    if not _has_point(ea, eb):
         return days, 0.0
     return days, distance_km(ea.latitude, ea.longitude, eb.latitude, eb.longitude)
 
