@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from rasad.lexicon import read_tsv
+from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
 from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
+from rasad.normalise import normalise_key
 
 SYRIA = "SY"
 MIN_FOREIGN_MENTIONS = 2  # one passing mention of Iraq does not make a report Iraqi
@@ -24,24 +25,40 @@ MIN_FOREIGN_MENTIONS = 2  # one passing mention of Iraq does not make a report I
 
 @cache
 def country_matcher() -> PhraseMatcher[str]:
-    matcher: PhraseMatcher[str] = PhraseMatcher()
-    for _, row in read_tsv("countries.tsv", ["name", "country"]):
-        matcher.add(row["name"], row["country"])
-    return matcher
+    return _matcher("countries.tsv", ["name", "country"])
 
 
 @cache
 def abroad_matcher() -> PhraseMatcher[str]:
+    """The places abroad of ``abroad.tsv``."""
+    return _matcher("abroad.tsv", ["word", "kind", "country"], kind="place")
+
+
+def _matcher(name: str, columns: list[str], kind: str | None = None) -> PhraseMatcher[str]:
+    """The names of a lexicon's first column (its rows of ``kind``), each with its country."""
     matcher: PhraseMatcher[str] = PhraseMatcher()
-    for _, row in read_tsv("abroad.tsv", ["name", "country"]):
-        matcher.add(row["name"], row["country"])
+    for _, row in read_tsv(name, columns):
+        if kind is None or row["kind"] == kind:
+            matcher.add(row[columns[0]], row["country"])
     return matcher
 
 
-LOCATIVES = ("في", "داخل")
-DIRECTIONS = frozenset(
-    {"جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "اقصى"}
-)
+@cache
+def abroad_words(kind: str) -> frozenset[str]:
+    """The normalised words of ``abroad.tsv`` of ``kind``; the directions with those of the
+    gazetteer's ``context.tsv``."""
+    words = {
+        normalise_key(row["word"])
+        for _, row in read_tsv("abroad.tsv", ["word", "kind", "country"])
+        if row["kind"] == kind
+    }
+    if kind == "direction":
+        words |= {
+            normalise_key(row["word"])
+            for _, row in read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
+            if row["role"] == "direction"
+        }
+    return frozenset(words)
 
 
 def told_abroad(doc: Document, start: int, end: int) -> int | None:
@@ -49,12 +66,13 @@ def told_abroad(doc: Document, start: int, end: int) -> int | None:
     تركيا"، "بجنوب تركيا"، "في جنوب شرق تركيا"، "داخل الأراضي اللبنانية"; None if nowhere."""
     assert doc.norm is not None
     text = doc.norm.text
+    directions = abroad_words("direction")
     for match in doc.find(abroad_matcher(), start, end):
         words = text[max(start, match.start - 30) : match.start].split()
         if text[max(0, match.start - 1) : match.start] == "ب" or _locative(words):
             return match.start
         leading = words[-3:]
-        while leading and leading[-1].lstrip("ب") in DIRECTIONS:
+        while leading and leading[-1].lstrip("ب") in directions:
             if leading[-1].startswith("ب") or _locative(leading[:-1]):
                 return match.start
             leading = leading[:-1]
@@ -62,11 +80,11 @@ def told_abroad(doc: Document, start: int, end: int) -> int | None:
 
 
 def _locative(words: list[str]) -> bool:
-    """Whether the last of ``words`` puts what follows at a place: "في"، "داخل" (not "من
-    داخل", whence something came)."""
-    if not words or words[-1] not in LOCATIVES:
+    """Whether the last of ``words`` puts what follows at a place ("في"، "داخل"), not after a
+    word of whence ("من داخل تركيا")."""
+    if not words or words[-1] not in abroad_words("locative"):
         return False
-    return not (words[-1] == "داخل" and len(words) > 1 and words[-2] == "من")
+    return len(words) < 2 or words[-2] not in abroad_words("whence")
 
 
 def about_syria(doc: Document, places: list[Mention]) -> bool:

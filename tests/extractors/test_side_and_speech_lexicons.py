@@ -111,3 +111,10 @@ def test_a_place_abroad_is_read_after_a_locative_not_after_whence():
     assert abroad("القوات داخل الأراضي اللبنانية")
     assert not abroad("قصفت المدفعية من داخل تركيا قرية في ريف حلب")  # whence, not where
     assert not abroad("وصلت تعزيزات إلى تركيا")
+
+
+def test_every_abroad_row_is_a_place_with_its_country_or_a_word_that_reads_one():
+    kinds = {"place", "locative", "whence", "direction"}
+    for _, row in read_tsv("abroad.tsv", ["word", "kind", "country"]):
+        assert row["kind"] in kinds, row
+        assert (row["kind"] == "place") == (row["country"] != "-"), row
