@@ -25,7 +25,7 @@ from datetime import date
 from functools import cache
 from itertools import compress
 
-from rasad.extractors.recaps import speech_verb_matcher
+from rasad.extractors.recaps import PRONOUNS, complementizers, speech_verb_matcher
 from rasad.extractors.triggers import act_nouns
 from rasad.lexicon import read_tsv
 from rasad.matching import (
@@ -454,7 +454,8 @@ def assign_roles(
 def _opener_between(tokens: list[Token], start: int, end: int) -> bool:
     """Whether an "أن"/"إن" opening a clause of its own stands in ``[start, end)``."""
     return any(
-        start <= t.start and t.end <= end and t.text.lstrip("بو") in _BARE_OPENERS for t in tokens
+        start <= t.start and t.end <= end and t.text.lstrip("بو") in complementizers()
+        for t in tokens
     )
 
 
@@ -472,10 +473,8 @@ def _speakers(
         t
         for position, t in enumerate(tokens)
         if t.end <= trigger_start
-        and t.text.lstrip("بو") in _BARE_OPENERS
-        and not (
-            position + 1 < len(tokens) and tokens[position + 1].text.endswith(_PRONOUN_SUFFIXES)
-        )
+        and t.text.lstrip("بو") in complementizers()
+        and not (position + 1 < len(tokens) and tokens[position + 1].text.endswith(PRONOUNS))
     ]
     if not openers:
         return []
@@ -491,10 +490,8 @@ def _speakers(
     return speakers
 
 
-_BARE_OPENERS = frozenset({"ان"})
 _SUSPICIONS = frozenset({"suspected", "accusing"})
 SUSPICION_GAP = 4  # characters between a suspicion and its "أن": "يشتبه في أن"
-_PRONOUN_SUFFIXES = ("ه", "ها", "هم")
 
 
 def _accuser_and_accused(
@@ -585,7 +582,7 @@ def _role_of(
     opens = [
         i
         for i, t in enumerate(before)
-        if t.text.lstrip("بو") in _BARE_OPENERS
+        if t.text.lstrip("بو") in complementizers()
         and not any(c.value in _SUSPICIONS and 0 <= t.start - c.end <= SUSPICION_GAP for c in cues)
     ]
     if opens:

@@ -57,6 +57,10 @@ def speech_verb_matcher() -> PhraseMatcher[str]:
     return matcher
 
 
+OPENER_KINDS = frozenset({"opener", "complementizer"})
+PRONOUNS = ("ه", "ها", "هم", "هما", "نا")  # attached pronouns: "إنها"، "قواتنا"
+
+
 @cache
 def said_openers() -> frozenset[str]:
     """``speech_verbs.tsv``'s openers of what was said, as written with "ب"/"و" before them and
@@ -64,9 +68,19 @@ def said_openers() -> frozenset[str]:
     return frozenset(
         prefix + normalise_key(row["word"]) + pronoun
         for _, row in read_tsv("speech_verbs.tsv", ["word", "kind"])
-        if row["kind"] == "opener"
+        if row["kind"] in OPENER_KINDS
         for prefix in ("", "ب", "و")
-        for pronoun in ("", "ه", "ها", "هم", "هما", "نا")
+        for pronoun in ("", *PRONOUNS)
+    )
+
+
+@cache
+def complementizers() -> frozenset[str]:
+    """``speech_verbs.tsv``'s openers that begin a clause of their own ("أن"، "إن"), bare."""
+    return frozenset(
+        normalise_key(row["word"])
+        for _, row in read_tsv("speech_verbs.tsv", ["word", "kind"])
+        if row["kind"] == "complementizer"
     )
 
 

@@ -13,7 +13,7 @@ from rasad.extractors.actors import (
     strike_target,
 )
 from rasad.extractors.country import told_abroad
-from rasad.extractors.recaps import said_openers, speech_verb_matcher
+from rasad.extractors.recaps import complementizers, said_openers, speech_verb_matcher
 from rasad.extractors.triggers import act_nouns, trigger_matcher
 from rasad.lexicon import read_tsv
 from rasad.model import Document
@@ -89,6 +89,8 @@ def test_every_camp_row_names_a_side_of_the_lexicon():
 
 def test_openers_of_what_was_said_take_their_clitics_and_pronouns():
     assert {"بان", "انها", "وانهم", "خبر"} <= said_openers()
+    # "أن"/"إن" begin a clause of their own; "خبر مقتل" opens the news told, not a clause
+    assert "ان" in complementizers() and "خبر" not in complementizers()
 
 
 @pytest.mark.parametrize(
