@@ -26,7 +26,8 @@ from rasad.assemble import assemble
 from rasad.clean import clean
 from rasad.errors import ExtractionError, RasadError
 from rasad.extractors.actors import actor_matcher, role_cue_matcher, role_words
-from rasad.extractors.recaps import cue_matcher, speech_verb_matcher
+from rasad.extractors.country import abroad_matcher
+from rasad.extractors.recaps import complementizers, cue_matcher, speech_verb_matcher
 from rasad.extractors.triggers import trigger_matcher
 from rasad.geocode import Gazetteer
 from rasad.model import Document, Event
@@ -51,6 +52,8 @@ class Pipeline:
             role_words,
             cue_matcher,
             speech_verb_matcher,
+            complementizers,
+            abroad_matcher,
         ):
             build()
         # The lexicons and gazetteer live as long as the process: keep the collector off them.

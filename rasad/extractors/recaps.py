@@ -96,25 +96,36 @@ def find_cues(doc: Document, start: int, end: int) -> list[Mention]:
     return sorted(found + _negated_any(doc, start, end), key=lambda m: (m.start, m.end))
 
 
-NEGATIONS = frozenset({"لم", "لن"})
-ANY = "اي"
 NEGATION_REACH = 2  # words between "لم" and "أي": "لم تنفذ أي"، "لم تسجل بعد أي"
+
+
+@cache
+def negation_words(kind: str) -> frozenset[str]:
+    """``negations.tsv``'s normalised words of ``kind`` ("negation", "any")."""
+    return frozenset(
+        normalise_key(row["word"])
+        for _, row in read_tsv("negations.tsv", ["word", "kind"])
+        if row["kind"] == kind
+    )
 
 
 def _negated_any(doc: Document, start: int, end: int) -> list[Mention]:
     """ "لم تنفذ أي غارات"، "لم يشن أي هجوم": a negated verb with "أي" denies the act it
     names (a denial cue from "لم" to "أي")."""
     assert doc.norm is not None
-    if f" {ANY} " not in doc.norm.text[start:end]:
+    anys = negation_words("any")
+    clause = doc.norm.text[start:end]
+    if not any(f" {word} " in clause for word in anys):
         return []
+    negations = negation_words("negation")
     first, last = doc.tokens_between(start, end)
     tokens = doc.tokens()[first:last]
     cues = []
     for position, token in enumerate(tokens):
-        if token.text.lstrip("و") not in NEGATIONS:
+        if token.text.lstrip("و") not in negations:
             continue
         following = tokens[position + 1 : position + 2 + NEGATION_REACH]
-        any_word = next((t for t in following if t.text == ANY), None)
+        any_word = next((t for t in following if t.text in anys), None)
         if any_word is not None:
             cues.append(Mention("cue", token.start, any_word.end, "denial"))
     return cues

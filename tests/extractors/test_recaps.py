@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rasad.extractors.recaps import find_cues, frame_clause
+from rasad.extractors.recaps import find_cues, frame_clause, negation_words
 from rasad.model import Document, Event
 
 PUBLISHED = date(2023, 12, 9)
@@ -284,3 +284,8 @@ def test_negation_then_any_is_a_denial_cue():
     doc = Document.from_text("لم يتمكن الجيش من التقدم رغم القصف على أي حال")
     assert doc.norm is not None
     assert "denial" not in [m.value for m in find_cues(doc, 0, len(doc.norm.text))]
+
+
+def test_the_negation_lexicon_reads_its_words_normalised():
+    assert negation_words("negation") == {"لم", "لن"}
+    assert negation_words("any") == {"اي"}  # "أي" as the matcher reads it
