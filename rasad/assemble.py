@@ -92,6 +92,7 @@ class _Act:
     date_mention: Mention | None
     historical: bool
     historical_cue: Mention | None
+    alleged: bool  # named as an allegation: the act under discussion (``_alleged``)
 
 
 def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
@@ -372,6 +373,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         date_mention=date_mention,
         historical=historical or recalled or long_before,
         historical_cue=frame.historical_cue,
+        alleged=deaths is None and _alleged(chosen, context.index.within("cue", start, end)),
     )
 
 
@@ -556,7 +558,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 number,
                 place_mention.value if place_mention is not None else None,
                 dated=date_value is not None,
-                reference=_definite(doc, act.trigger) or _alleged(doc, act),
+                reference=_definite(doc, act.trigger) or act.alleged,
                 suspected=act.roles.suspected,
                 place_at=place_mention.start if place_mention is not None else -1,
             )
@@ -595,19 +597,19 @@ def _definite(doc: Document, trigger: Mention) -> bool:
     return (prefix.endswith(ARTICLE) or prefix.endswith("لل")) and noun in act_nouns()
 
 
-def _alleged(doc: Document, act: _Act) -> bool:
+def _alleged(trigger: Mention, cues: list[Mention]) -> bool:
     """ "هجوم كيميائي مزعوم"، "ما يشتبه في أنه هجوم"، "ما وصف بأنه هجوم": an act named as an
     allegation is the act under discussion, known already; its day may be the day of the talk.
-    The cue stands right after the trigger or within a few words before it. An allegation
-    told with its dead ("قتل سبعون إثر ما يشتبه في أنه هجوم كيميائي") is the news itself."""
-    trigger = act.trigger
-    return act.fatalities is None and any(
+    The cue (of the clause's ``cues``) stands right after the trigger or within a few words
+    before it. An allegation told with its dead ("قتل سبعون إثر ما يشتبه في أنه هجوم
+    كيميائي") is the news itself: the caller asks only of an act with no toll."""
+    return any(
         cue.value == "alleged"
         and (
             0 <= cue.start - trigger.end <= ALLEGED_REACH
             or 0 <= trigger.start - cue.end <= ALLEGED_REACH
         )
-        for cue in find_cues(doc, *act.clause)
+        for cue in cues
     )
 
 
