@@ -209,8 +209,17 @@ class CleanRun:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], Path]:
+    """``corpus(n)``: the file of the first n articles, written once. A clean run reads it in
+    the background while other tests ask for it: written again, it would be read truncated."""
     folder = tmp_path_factory.mktemp("corpus")
-    return lambda count: write_articles(folder / f"articles-{count}.jsonl", count)
+    written: dict[int, Path] = {}
+
+    def get(count: int) -> Path:
+        if count not in written:
+            written[count] = write_articles(folder / f"articles-{count}.jsonl", count)
+        return written[count]
+
+    return get
 
 
 @pytest.fixture(scope="module")
