@@ -33,6 +33,7 @@ from rasad.extractors.actors import (
     Roles,
     actors_by_name,
     assign_roles,
+    civilian_toll,
     find_actors,
     find_role_cues,
     interaction_code,
@@ -61,7 +62,7 @@ from rasad.extractors.triggers import (
     find_triggers,
 )
 from rasad.geocode import Gazetteer
-from rasad.incidents import AIR_STRIKE, Account, events_of, group, merge_twin
+from rasad.incidents import AIR_STRIKE, DEFAULT_ACTOR2, Account, events_of, group, merge_twin
 from rasad.matching import ARTICLE, clitics_before
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
 
@@ -481,6 +482,12 @@ def _fatalities_of(
     return max(found, key=lambda m: (not m.value.vague, m.value.count))
 
 
+def _civilian_dead(doc: Document, act: _Act) -> bool:
+    """Whether the act's toll counts people or civilians ("مقتل 40 مدنيا")."""
+    toll = act.fatalities
+    return toll is not None and civilian_toll(doc.span(toll.start, toll.end).text)
+
+
 def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) -> list[Account]:
     """The act at each of its places; ``number`` tells this act's accounts from the others."""
     trigger: Trigger = act.trigger.value
@@ -516,6 +523,15 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         actor1, actor2 = actors_by_name().get(PROTESTERS), (forces[0] if forces else None)
     if event_type == "Violence against civilians" and actor2 is None:
         actor2 = actors_by_name().get(CIVILIANS)
+    if (
+        actor2 is None
+        and act.roles.holder is not None
+        and sub_event_type not in DEFAULT_ACTOR2
+        and not _civilian_dead(doc, act)
+    ):
+        # "قصف على جيب تسيطر عليه المعارضة": the side holding it; gas and the dead civilians
+        # ("دوما الخاضعة لسيطرة المعارضة") strike the people there
+        actor2 = act.roles.holder
     places: list[Mention | None] = list(act.places) or [None]
     count = act.fatalities.value.count if act.fatalities and trigger.violent else 0
     share = count // len(places) if count else 0

@@ -70,6 +70,9 @@ class Roles:
     suspected: bool = False
     actor1_mention: Mention | None = None
     actor2_mention: Mention | None = None
+    # who holds the place struck ("جيب تسيطر عليه المعارضة"): the side acted upon only when
+    # no other is named and the dead are not civilians, which assembly knows
+    holder: Actor | None = None
 
 
 @cache
@@ -359,6 +362,7 @@ def assign_roles(
     target: Mention | None = None
     suspected = False
     unassigned: list[Mention] = []
+    holders: list[Mention] = []
     roles = [
         _role_of(
             mention,
@@ -378,7 +382,7 @@ def assign_roles(
                 i
                 for i, m in enumerate(mentions)
                 if m.end <= cue.start
-                and roles[i] != "aside"
+                and roles[i] not in ("aside", "holder")
                 and not _opener_between(tokens, m.end, cue.start)
             ]
             if before and roles[before[-1]] is None:
@@ -400,7 +404,7 @@ def assign_roles(
             others = [
                 m
                 for m, r in zip(mentions[index + 1 :], roles[index + 1 :], strict=True)
-                if r != "aside" and m.start >= apart
+                if r not in ("aside", "holder") and m.start >= apart
             ]
             if others and not (_unarmed(mention) or _unarmed(others[0])):
                 return _between(mention, others[0], on)
@@ -411,6 +415,8 @@ def assign_roles(
             agent = mention
         elif role == "target" and target is None:
             target = mention
+        elif role == "holder":
+            holders.append(mention)
         elif role is None:
             unassigned.append(mention)
     for index, role in enumerate(roles):  # "قتل عنصران من الجيش الوطني في اشتباكات مع قسد"
@@ -448,7 +454,8 @@ def assign_roles(
     actor2 = resolve_actor(target.value, on) if target else None
     if actor1 is not None and actor1 == actor2:
         actor2, target = None, None
-    return Roles(actor1, actor2, suspected, agent, target)
+    holder = resolve_actor(holders[0].value, on) if holders and violent else None
+    return Roles(actor1, actor2, suspected, agent, target, holder if holder != actor1 else None)
 
 
 def _opener_between(tokens: list[Token], start: int, end: int) -> bool:
@@ -573,7 +580,7 @@ def _role_of(
     """The role that the words just before (or just after) a name give it, if any.
 
     Returns "agent", "suspected", "target", "between", "aside" (an ally named in passing or a
-    cited source: not a side of the act) or None.
+    cited source: not a side of the act), "holder" (who holds the place) or None.
     """
     before = [t for t in tokens if window_start <= t.start and t.end <= mention.start][-CUE_WINDOW:]
     # "أن"/"إن" opens a clause of its own: a cue before it governs no name after it
@@ -662,6 +669,7 @@ _ROLES_AFTER_CUE = {
     "aside": "aside",
     "counterpart": "counterpart",
     "accusing": "suspected",
+    "holder": "holder",
 }
 _ROLES_BEFORE_CUE = {
     "agent_before": "agent",

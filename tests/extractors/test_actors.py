@@ -409,3 +409,45 @@ def test_the_syrian_government_acting_or_accused_is_its_forces_of_the_period():
     text = "اتهمت واشنطن الحكومة السورية بشن هجوم كيميائي على دوما"
     assert roles(text, "هجوم")[0] == STATE
     assert roles(text, "هجوم", on=AFTER_THE_FALL)[0] == NEW_STATE
+
+
+# -- who holds the place struck ------------------------------------------------------------------
+
+
+def test_who_holds_the_place_struck_is_the_target_when_no_civilians_die(pipeline):
+    # "جيب تسيطر عليه المعارضة": the side holding the pocket is the one shelled
+    text = "بدأت قوات النظام قصفا عنيفا على جيب تسيطر عليه المعارضة قرب مدينة الرستن"
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert (event.actor1, event.actor2) == (STATE, "Opposition Rebels (Syria)")
+
+
+def test_who_holds_the_place_gives_way_to_the_civilians_killed(pipeline):
+    # "دوما الخاضعة لسيطرة المعارضة" describes the town: the dead told are civilians
+    text = "قصفت قوات النظام مدينة دوما الخاضعة لسيطرة المعارضة ما أدى إلى مقتل 19 مدنيا"
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert (event.actor1, event.actor2) == (STATE, "Civilians (Syria)")
+
+
+def test_who_holds_the_place_gassed_gives_way_to_the_people_there(pipeline):
+    text = "استخدمت القوات الحكومية أسلحة كيماوية ضد مدينة دوما التي تسيطر عليها قوات المعارضة"
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert (event.sub_event_type, event.actor2) == ("Chemical weapon", "Civilians (Syria)")
+
+
+def test_who_holds_the_place_is_never_the_side_that_acted():
+    text = "قصفت طائرات مجهولة بلدة كفرنبل الخاضعة لسيطرة هيئة تحرير الشام"
+    assert roles(text, "قصفت")[:2] == (None, None)
+
+
+def test_the_side_a_group_opposes_is_named_in_passing():
+    # "جيش الإسلام المعارض للحكومة السورية": the government is not the target of the attack
+    text = "هجوم كيميائي على بلدة دوما التي كان يسيطر عليها جيش الإسلام المعارض للحكومة السورية"
+    assert roles(text, "هجوم")[:2] == (None, None)
+
+
+@pytest.mark.parametrize("phrase", ["الغارات الحكومية", "القصف السوري"])
+def test_an_act_named_with_the_state_adjective_was_the_state_forces(pipeline, phrase):
+    text = f"قتل خمسة مدنيين في {phrase} على بلدة حمورية"
+    for published, state in ((PUBLISHED, STATE), (AFTER_THE_FALL, NEW_STATE)):
+        [event] = pipeline.extract(text, published=published)
+        assert (event.actor1, event.actor2) == (state, "Civilians (Syria)")

@@ -286,6 +286,17 @@ def test_negation_then_any_is_a_denial_cue():
     assert "denial" not in [m.value for m in find_cues(doc, 0, len(doc.norm.text))]
 
 
+def test_a_negated_verb_of_happening_denies_the_act_after_it(pipeline):
+    # "مؤكدا إنه لم يقع هجوم كيميائي في دوما": the attack is denied, not told
+    text = (
+        "دعا السفير الروسي الغربيين إلى التخلي عن خطاب الحرب، مؤكدا إنه لم يقع هجوم كيميائي في دوما"
+    )
+    assert pipeline.extract(text, published=PUBLISHED) == []
+    # "ولم تقع إصابات": the casualties are denied, the strike before them is told
+    [event] = pipeline.extract("قصفت قوات النظام بلدة كفرنبل ولم تقع إصابات", published=PUBLISHED)
+    assert (event.location, event.fatalities) == ("كفر نبل", 0)
+
+
 def test_the_negation_lexicon_reads_its_words_normalised():
     assert negation_words("negation") == {"لم", "لن"}
     assert negation_words("any") == {"اي"}  # "أي" as the matcher reads it
