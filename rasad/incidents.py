@@ -65,6 +65,7 @@ WINDOW_DAYS = {1: 0, 2: 7, 3: 15}  # half-width of the day window of a time_prec
 BESIDE_KM = 5.0  # an airport and the town it is named after
 OUTSKIRTS_KM = 10.0  # "محيط"، "قرب"، "أطراف" a town: what lies around it
 REGION_KM = 60.0  # a desert, mountain, region or countryside and the places inside it
+NAMESAKE_KM = 60.0  # a place this far from the town it is said to lie by is another place
 # A governorate that is one city, and the governorate around it that reports name with it:
 # "دمشق" in "غارات على دمشق" is often Rural Damascus ("ريف دمشق"): Douma, Jamraya, al-Kiswah
 AROUND = {"SY01": "SY03"}
@@ -433,7 +434,7 @@ def _leaves(accounts: list[Account]) -> list[Account]:
             or (other.act == account.act and _locates(other, account))
             for other in accounts
             if other.place
-        ):
+        ) or any(other.act == account.act and _namesake(account, other) for other in accounts):
             continue
         if any(leaf.place and leaf.place.place.id == account.place.place.id for leaf in leaves):
             continue
@@ -465,6 +466,20 @@ def _locates(inner: Account, outer: Account) -> bool:
         and outer.place.precision >= 2
         and normalise_key(outer.place.cue) in normalise_key(outer.event.location_mention or "")
         and _contains(outer.place, inner.place.place)
+    )
+
+
+def _namesake(named: Account, locator: Account) -> bool:
+    """ "صوامع صباح الخير، جنوب مدينة الحسكة": a place said to lie by another that the
+    gazetteer puts far from it is a namesake of the place meant; the locator tells where."""
+    return (
+        named.place is not None
+        and locator.place is not None
+        and named.place.place.kind not in AREA_KINDS
+        and locator.place_at > named.place_at
+        and locator.place.precision == 2
+        and normalise_key(locator.place.cue) in normalise_key(locator.event.location_mention or "")
+        and place_distance_km(named.place.place, locator.place.place) > NAMESAKE_KM
     )
 
 

@@ -537,3 +537,18 @@ def test_undated_news_and_an_undated_recall_stay_apart():
     news.dated = recall.dated = False
     recall.event.historical = True
     assert len(group([news, recall])) == 2
+
+
+def test_a_namesake_far_from_the_town_it_is_said_to_lie_by_is_not_the_place(pipeline):
+    # the gazetteer's only "صباح الخير" is in Raqqa; "جنوب مدينة الحسكة" says where this one is
+    found = events(
+        pipeline,
+        "وقصف الطيران المروحي بالبراميل المتفجرة أماكن في منطقة صوامع صباح الخير، جنوب مدينة "
+        "الحسكة، ولم ترد أنباء عن إصابات",
+    )
+    assert [(e.location, e.admin1) for e in found] == [("الحسكة", "Al-Hasakeh")]
+
+
+def test_a_village_by_a_near_town_is_told_at_the_village(pipeline):
+    found = events(pipeline, "قصفت قوات النظام بلدة كفرنبل غرب مدينة معرة النعمان")
+    assert [e.location for e in found] == ["كفر نبل"]
