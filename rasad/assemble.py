@@ -62,7 +62,15 @@ from rasad.extractors.triggers import (
     find_triggers,
 )
 from rasad.geocode import Gazetteer
-from rasad.incidents import AIR_STRIKE, DEFAULT_ACTOR2, Account, events_of, group, merge_twin
+from rasad.incidents import (
+    AIR_STRIKE,
+    DEFAULT_ACTOR2,
+    NEWS_DAYS,
+    Account,
+    events_of,
+    group,
+    merge_twin,
+)
 from rasad.matching import ARTICLE, clitics_before
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
 
@@ -77,7 +85,6 @@ DATE_REACH = 40  # characters around a place that a date written over it may tak
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it governs
 ABROAD_REACH = 60  # characters after the act's word within which a place abroad is its place
-NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
 
@@ -342,7 +349,8 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, context.index, start, reference)
-    # "في آب الماضي"، "قبل أيام": a month or a time ago recalls an act (codebook: background)
+    # "في آب الماضي"، "قبل أيام"، "الأسبوع الماضي": a month, a time or a week ago recalls an
+    # act (codebook: background)
     assert doc.norm is not None
     recalled = bool(
         date_mention
@@ -350,6 +358,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         and (
             date_mention.value.precision == 3
             or doc.norm.text[date_mention.start : date_mention.end].startswith(AGO)
+            or (reference and (reference - date_mention.value.date).days >= NEWS_DAYS)
         )
     )
     # "في التاسع من نيسان" in a report of July: news is of the last days, an act dated weeks

@@ -61,6 +61,7 @@ INTERCEPTION = "Disrupted weapons use"
 AIR_STRIKE = "Air/drone strike"
 # Means that strike whoever is there: with no target told, ACLED codes the people hit
 DEFAULT_ACTOR2 = {CHEMICAL: CIVILIANS}
+NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
 WINDOW_DAYS = {1: 0, 2: 7, 3: 15}  # half-width of the day window of a time_precision
 BESIDE_KM = 5.0  # an airport and the town it is named after
 OUTSKIRTS_KM = 10.0  # "محيط"، "قرب"، "أطراف" a town: what lies around it
@@ -251,7 +252,11 @@ def _joins(account: Account, incident: Incident) -> bool:
     return all(
         _types_agree(account, other)
         and _days_agree(account, other)
-        and (_intercepts(account, other) or _sides_agree(account.event, other.event))
+        and (
+            _intercepts(account, other)
+            or _meets(account.event, other.event)
+            or _sides_agree(account.event, other.event)
+        )
         for other in incident.accounts
     ) and any(_places_agree(account.place, other.place) for other in incident.accounts)
 
@@ -261,6 +266,21 @@ def _intercepts(a: Account, b: Account) -> bool:
     ("تصدت الدفاعات الجوية")، the other the side it met ("تصدت لعدوان إسرائيلي"); neither
     keeps them apart."""
     return a.event.sub_event_type == b.event.sub_event_type == INTERCEPTION
+
+
+def _meets(a: Event, b: Event) -> bool:
+    """Whether one account tells a strike and the other its interception, by the side struck
+    ("اتهمت وسائل إعلام سورية إسرائيل بإطلاق صواريخ" ... "أسقطت الدفاعات الجوية السورية
+    صاروخين"): the side that intercepts is not the striker's, and what it met is the striker."""
+    if (a.sub_event_type == INTERCEPTION) == (b.sub_event_type == INTERCEPTION):
+        return False
+    interception, strike = (a, b) if a.sub_event_type == INTERCEPTION else (b, a)
+    defender, met = interception.actor1, interception.actor2
+    if _named(defender) and _one_camp(defender, strike.actor1):
+        return False
+    struck = strike.actor2 is None or not _named(defender) or _one_camp(defender, strike.actor2)
+    striker = not (_named(met) and _named(strike.actor1)) or _one_camp(met, strike.actor1)
+    return struck and striker
 
 
 def _types_agree(a: Account, b: Account) -> bool:
@@ -287,11 +307,21 @@ def _days_agree(a: Account, b: Account) -> bool:
     if a.reference or b.reference:
         return True
     if a.event.historical != b.event.historical:
-        # news and background ("كان آخرهم ...") are one act only when their days meet
+        # news and background ("كان آخرهم ...") are one act only when their days meet; the
+        # report's day, taken by untold news, meets no day told a week or more before it
+        news, past = (a, b) if b.event.historical else (b, a)
+        if past.dated and not news.dated and _days_apart(news.event, past.event) >= NEWS_DAYS:
+            return False
         return None not in (a.event.event_date, b.event.event_date) and _days_overlap(
             a.event, b.event
         )
     return not (a.dated and b.dated) or _days_overlap(a.event, b.event)
+
+
+def _days_apart(later: Event, earlier: Event) -> int:
+    if not (later.event_date and earlier.event_date):
+        return 0
+    return (date.fromisoformat(later.event_date) - date.fromisoformat(earlier.event_date)).days
 
 
 def _window(event: Event) -> tuple[date, date] | None:

@@ -552,3 +552,31 @@ def test_a_namesake_far_from_the_town_it_is_said_to_lie_by_is_not_the_place(pipe
 def test_a_village_by_a_near_town_is_told_at_the_village(pipeline):
     found = events(pipeline, "قصفت قوات النظام بلدة كفرنبل غرب مدينة معرة النعمان")
     assert [e.location for e in found] == ["كفر نبل"]
+
+
+def test_a_strike_and_its_interception_by_the_side_struck_are_one_event(pipeline):
+    found = events(
+        pipeline,
+        "ويوم الأحد، اتهمت وسائل إعلام سورية إسرائيل بإطلاق صواريخ على هدف بالقرب من العاصمة "
+        "دمشق.\nوقالت وكالة الأنباء السورية الرسمية (سانا) إن الدفاعات الجوية السورية أسقطت "
+        "صاروخين إسرائيليين.",
+    )
+    assert [(e.event_type, e.actor1, e.event_date) for e in found] == [
+        ("Explosions/Remote violence", ISRAEL, "2018-04-08")
+    ]
+
+
+def test_an_act_of_last_week_is_background_and_not_todays_interception(pipeline):
+    # "بقصفهم مطار التيفور الأسبوع الماضي": a week back is background; the interception told
+    # with no day of its own is the report's news, not that strike
+    found = events(
+        pipeline,
+        "وتحدثت الرواية السورية الرسمية عن تصدي الدفاعات الجوية السورية لصواريخ اخترقت أجواء "
+        "ريف حمص، واستهدفت مطار الشعيرات.\nوهو ما هدد به مؤخرا حسن نصر الله، حين قال إن "
+        "الإسرائيليين ارتكبوا خطأ تاريخيا بقصفهم مطار التيفور العسكري الأسبوع الماضي.",
+        published=date(2018, 4, 17),
+    )
+    assert sorted((e.location_en, e.event_date, e.historical) for e in found) == [
+        ("Shayrat Airbase", "2018-04-17", False),
+        ("Tiyas Military Airbase (T4)", "2018-04-10", True),
+    ]
