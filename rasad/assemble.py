@@ -523,6 +523,8 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         # a foreign state's strike on a military site in Syria hits the state's forces
         on = act.date_mention.value.date if act.date_mention else reference
         actor2 = resolve_actor(state_forces(), on)
+    if trigger.kind == "takeover" and actor2 is not None and actor2.inter == CIVILIAN_INTER:
+        actor2 = None  # ground is taken from an armed side: "القرى والمزارع" are no victims
     event_type, sub_event_type = _finish_type(trigger, actor1, actor2)
     if event_type == "Protests":  # ACLED: the protesters first, a force that intervened second
         # "تظاهر العشرات من أهالي مدينة السويداء": the residents are the protesters themselves

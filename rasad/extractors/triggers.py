@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from rasad.lexicon import read_tsv
-from rasad.matching import ARTICLE, PhraseMatcher, clitics_before
+from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
+from rasad.matching import ARTICLE, PhraseMatcher, clitics_before, token_variants
 from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
 
@@ -34,6 +34,10 @@ GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that 
 AIR_DEFENCE = "interception"  # air defences meeting a strike ("تصدت الدفاعات الجوية")
 CHEMICAL = "Chemical weapon"  # the sub-type that joins no other act (incidents, resolution)
 WEAPON = "weapon"  # a weapon named ("الصواريخ"، "قذائف"), an act only as its means
+SEIZURE = "seizure"  # "استيلاء": looting, or a takeover when land is seized
+SEIZED_REACH = 4  # words from a seizing word to its "على" ("استيلاء قواته على")
+SEIZED_WORDS = 2  # words after "على" that name what is seized ("على عشرات القرى")
+ON = normalise_key("على")
 WEAPON_IN_USE_PRIORITY = 5  # as strong as "قصف": "استهدفت قوات النظام بقذائف المدفعية بلدة ..."
 VIOLENT_TYPES = frozenset(t for t, d in DISORDER_TYPES.items() if d != "Strategic developments")
 
@@ -55,6 +59,10 @@ class Trigger:
     def has_targets(self) -> bool:
         """Whether the act is done to someone: a protest or a move has no target by default."""
         return self.violent and self.event_type != "Protests"
+
+
+# land seized is territory taken: the sub-type by actor1, like "سيطرت على"
+LAND_TAKEN = Trigger("takeover", "Battles", "", 6)
 
 
 # Words whose accusative takes no written alef: ة (normalised ه) carries the ending; a final
@@ -132,8 +140,39 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
         trigger = match.payload
         if trigger.kind == WEAPON and _instrumental(text, match.start):
             trigger = replace(trigger, kind="event", priority=WEAPON_IN_USE_PRIORITY)
+        elif trigger.kind == SEIZURE:
+            trigger = LAND_TAKEN if _land_after(doc, match.end) else replace(trigger, kind="event")
         found.append(Mention("trigger", match.start, match.end, trigger))
     return found
+
+
+def _land_after(doc: Document, end: int) -> bool:
+    """ "استيلاء قواته على عشرات القرى والبلدات": a settlement or area word of the gazetteer's
+    ``context.tsv`` among the first words after "على" makes the seizure land taken; "استولت
+    على منازل المدنيين في بلدة" seized houses."""
+    assert doc.norm is not None
+    first, last = doc.tokens_between(end)
+    following = doc.tokens()[first : min(last, first + SEIZED_REACH)]
+    words = land_words()
+    ends_with_on = doc.norm.text[:end].endswith(ON)
+    for position, token in enumerate(following):
+        if token.text == ON:
+            ends_with_on = True
+            following = following[position + 1 :]
+            break
+    return ends_with_on and any(
+        v.form in words for token in following[:SEIZED_WORDS] for v in token_variants(token.text)
+    )
+
+
+@cache
+def land_words() -> frozenset[str]:
+    """The gazetteer's settlement and area nouns ("قرى"، "بلدة"، "مناطق")."""
+    return frozenset(
+        normalise_key(row["word"])
+        for _, row in read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
+        if row["role"] in ("settlement", "zone")
+    )
 
 
 def _instrumental(text: str, start: int) -> bool:

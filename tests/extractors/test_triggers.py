@@ -98,6 +98,7 @@ def test_all_25_acled_sub_types_are_reachable():
         "means",
         "bombardment",
         "interception",
+        "seizure",
     }
 
 
@@ -197,6 +198,20 @@ def test_taking_control_by_a_non_state_actor_is_overtakes():
         "Non-state actor overtakes territory",
     )
     assert coded("سيطرت على البلدة") == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_land_seized_is_a_takeover_and_property_seized_is_looting(pipeline):
+    # "استيلاء قواته على عشرات القرى": the subject between the verbal noun and its "على"
+    text = "أكد الجيش السوري استيلاء قواته على عشرات القرى والبلدات والمزارع في الغوطة الشرقية"
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory",
+        STATE,
+        None,  # "المزارع" are farms here; ground is never taken from civilians
+    )
+    text = "وأفاد المرصد بالاستيلاء على منازل المدنيين في بلدة حمورية"
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.sub_event_type == "Looting/property destruction"
 
 
 def test_attack_on_civilians_is_violence_against_civilians():
