@@ -423,13 +423,16 @@ def _earlier_act(
 def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:
     """The trigger that names the act: the highest priority, violence first on a tie.
 
-    A generic attack word with no one killed does not outweigh a named move: in "أوقفت عملية
-    تمشيط ... استهدفت محيط منطقة البشري" the sweep is the act, "استهدفت" only its object.
+    A generic attack word with no one killed does not outweigh a named move told before it: in
+    "أوقفت عملية تمشيط ... استهدفت محيط منطقة البشري" the sweep is the act, "استهدفت" only its
+    object.
     """
     ranked = sorted(
         triggers, key=lambda t: (t.value.priority, t.value.violent, -t.start), reverse=True
     )
-    moves = [t for t in ranked if not t.value.violent]
+    # the move is told first; one told after the attack ("هجوما ... استهدف مقاتلين بينهم جماعة
+    # قالت مصادر إنها تلقت تدريبات") describes who was attacked
+    moves = [t for t in ranked if not t.value.violent and t.start < ranked[0].start]
     if ranked[0].value.kind in GENERIC_KINDS and deaths is None and moves:
         return moves[0]
     return ranked[0]

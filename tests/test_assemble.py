@@ -367,3 +367,19 @@ def test_a_road_alone_is_placed_at_its_first_end(pipeline):
         "انفجرت عبوة ناسفة بسيارة عسكرية على طريق دير الزور - الميادين.", published=PUBLISHED
     )
     assert event.location == "دير الزور"
+
+
+def test_a_sweep_halted_outweighs_the_attack_word_told_after_it(pipeline):
+    text = "أوقفت قوات النظام عملية تمشيط كانت قد أطلقتها، استهدفت محيط منطقة البشري"
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.sub_event_type == "Change to group/activity"
+
+
+def test_a_move_told_after_an_attack_describes_who_was_attacked(pipeline):
+    # "... استهدف مقاتلين بينهم جماعة قالت مصادر إنها تلقت تدريبات": the training is theirs
+    text = (
+        "وشنت جبهة النصرة هجوما قرب بلدة اعزاز استهدف مقاتلين بينهم جماعة قالت مصادر في "
+        "المعارضة إنها تلقت تدريبات ضمن برنامج تقوده الولايات المتحدة"
+    )
+    [event] = pipeline.extract(text, published=date(2015, 8, 1))
+    assert (event.event_type, event.actor1) == ("Battles", "Jabhat al Nusra")
