@@ -300,3 +300,12 @@ def test_a_negated_verb_of_happening_denies_the_act_after_it(pipeline):
 def test_the_negation_lexicon_reads_its_words_normalised():
     assert negation_words("negation") == {"لم", "لن"}
     assert negation_words("any") == {"اي"}  # "أي" as the matcher reads it
+
+
+def test_an_act_about_to_happen_is_not_told(pipeline):
+    # "على وشك استعادة"، "قرب سيطرتها على": near, not done
+    for text in (
+        "باتت القوات الحكومية السورية على وشك استعادة السيطرة على مدينة درعا",
+        "أكدت الحكومة التركية قرب سيطرتها على مدينة عفرين",
+    ):
+        assert pipeline.extract(text, published=PUBLISHED) == [], text
