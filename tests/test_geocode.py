@@ -618,3 +618,15 @@ def test_real_mentions_placed_within_10_km_or_right_governorate() -> None:
     rows = read_place_mentions()
     wrong = [row["mention"] for row in rows if not placed_right(row)]
     assert 1 - len(wrong) / len(rows) >= 0.9, wrong
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اتهمت دمشق إسرائيل بتنفيذ الغارات",
+        "تحدثت مصادر عن إرسال دمشق تعزيزات عسكرية إلى درعا",
+        "أرسلت دمشق تعزيزات عسكرية إلى درعا",
+    ],
+)
+def test_a_capital_that_speaks_or_sends_is_its_government_not_a_place(text: str) -> None:
+    assert [covered for covered, _ in mentions(text)] == ["درعا"] * ("درعا" in text)
