@@ -41,7 +41,7 @@ from rasad.extractors.actors import (
     resolve_actor,
     state_forces,
 )
-from rasad.extractors.country import about_syria, told_abroad
+from rasad.extractors.country import about_syria, launched_from_syria, told_abroad
 from rasad.extractors.dates import date_words, find_dates, reference_date, years_named
 from rasad.extractors.fatalities import find_fatalities
 from rasad.extractors.places import (
@@ -85,6 +85,7 @@ DATE_REACH = 40  # characters around a place that a date written over it may tak
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it governs
 ABROAD_REACH = 60  # characters after the act's word within which a place abroad is its place
+ORIGIN_REACH = 40  # characters after the act's word within which Syria is named as its origin
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
 
@@ -301,6 +302,8 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     abroad = told_abroad(doc, chosen.end, min(end, chosen.end + ABROAD_REACH))
     if abroad is not None and not any(p.start < abroad for p in own_places):
         return None
+    if launched_from_syria(doc, chosen.end, min(end, chosen.end + ORIGIN_REACH)):
+        return None  # "تعرضت الجولان لهجوم ... من داخل الأراضي السورية": the target is abroad
     in_sentence = bool(context.index.within("place", sentence.start, sentence.end))
     generic = chosen.value.kind in GENERIC_KINDS
     if deaths is None and (

@@ -79,6 +79,23 @@ def told_abroad(doc: Document, start: int, end: int) -> int | None:
     return None
 
 
+@cache
+def origin_matcher() -> PhraseMatcher[str]:
+    """The phrases of ``abroad.tsv`` that name Syria as where an act came from."""
+    return _matcher("abroad.tsv", ["word", "kind", "country"], kind="origin")
+
+
+def launched_from_syria(doc: Document, start: int, end: int) -> bool:
+    """Whether normalised ``[start, end)``, right after an act's word, says it came from Syria
+    ("لهجوم بالقذائف الصاروخية من داخل الأراضي السورية"), within its phrase (no comma
+    before): then what it hit lies outside Syria."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    return any(
+        "," not in text[start : match.start] for match in doc.find(origin_matcher(), start, end)
+    )
+
+
 def _locative(words: list[str]) -> bool:
     """Whether the last of ``words`` puts what follows at a place ("في"، "داخل"), not after a
     word of whence ("من داخل تركيا")."""

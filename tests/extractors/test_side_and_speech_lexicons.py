@@ -3,6 +3,8 @@ verbs of saying. Each row is checked for what the code relies on."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from rasad.extractors.actors import (
@@ -115,8 +117,18 @@ def test_a_place_abroad_is_read_after_a_locative_not_after_whence():
     assert not abroad("وصلت تعزيزات إلى تركيا")
 
 
+def test_an_act_launched_from_syria_hit_outside_it(pipeline):
+    # "من داخل الأراضي السورية" right after the act: Syria is where it came from
+    text = "قال الجيش الإسرائيلي إن هضبة الجولان تعرضت لهجوم بالقذائف الصاروخية من داخل الأراضي السورية"
+    assert pipeline.extract(text, published=date(2018, 5, 9)) == []
+    # named further on, after a comma, it says where another act came from
+    text = "قصفت إسرائيل مواقع إيرانية في بلدة خان الشيح، ردا على ما قالت إنه إطلاق صواريخ من سوريا"
+    [event] = pipeline.extract(text, published=date(2018, 5, 9))
+    assert event.actor1 == "Military Forces of Israel (2009-2021)"
+
+
 def test_every_abroad_row_is_a_place_with_its_country_or_a_word_that_reads_one():
-    kinds = {"place", "locative", "whence", "direction"}
+    kinds = {"place", "locative", "whence", "direction", "origin"}
     for _, row in read_tsv("abroad.tsv", ["word", "kind", "country"]):
         assert row["kind"] in kinds, row
         assert (row["kind"] == "place") == (row["country"] != "-"), row
