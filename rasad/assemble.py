@@ -283,11 +283,21 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         chosen = replace(chosen, value=replace(chosen.value, kind="event"))
     if means and chosen.value.kind in BY_AIR_KINDS:
         # "الطيران الإسرائيلي استهدف مواقع", "قصفت الطائرات الروسية": by aircraft, an air strike
-        by_air = replace(means[0].value, kind="event", priority=chosen.value.priority)
+        by_air = replace(
+            means[0].value,
+            kind="event",
+            priority=chosen.value.priority,
+            victims=chosen.value.victims,
+        )
         chosen = replace(chosen, value=by_air)
     elif weapons and chosen.value.kind in GENERIC_KINDS:
         # "استهدفت الصواريخ مواقع": a weapon that strikes is the means of the attack
-        armed = replace(weapons[0].value, kind="event", priority=chosen.value.priority)
+        armed = replace(
+            weapons[0].value,
+            kind="event",
+            priority=chosen.value.priority,
+            victims=chosen.value.victims,
+        )
         chosen = replace(chosen, value=armed)
     own_places = most_specific(
         doc,
@@ -540,6 +550,8 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         actor1, actor2 = actors_by_name().get(PROTESTERS), (forces[0] if forces else None)
     if event_type == "Violence against civilians" and actor2 is None:
         actor2 = actors_by_name().get(CIVILIANS)
+    if actor2 is None and trigger.violent and trigger.victims:
+        actor2 = actors_by_name().get(trigger.victims)  # "مجزرة": civilians unless named
     if (
         actor2 is None
         and act.roles.holder is not None

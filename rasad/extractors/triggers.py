@@ -50,6 +50,7 @@ class Trigger:
     event_type: str
     sub_event_type: str
     priority: int
+    victims: str | None = None  # who it is done to when no one is named: "مجزرة" → civilians
 
     @property
     def violent(self) -> bool:
@@ -85,7 +86,11 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
     entries = []
     for _, row in read_tsv("triggers.tsv", ["trigger", "kind", "event_type", "priority"]):
         trigger = Trigger(
-            row["kind"], row["event_type"], row["sub_event_type"], int(row["priority"])
+            row["kind"],
+            row["event_type"],
+            row["sub_event_type"],
+            int(row["priority"]),
+            row.get("victims") or None,
         )
         matcher.add(row["trigger"], trigger)
         entries.append((row["trigger"], trigger))

@@ -470,3 +470,20 @@ def test_weapon_carried_is_not_an_attack(pipeline):
 def test_dual_of_a_feminine_act_noun(text, sub_event_type):
     _, trigger = strongest(text)
     assert trigger.sub_event_type == sub_event_type
+
+
+def test_the_victims_of_a_massacre_are_civilians_unless_named(pipeline):
+    # "مجزرتين نفذهما طيران النظام": by aircraft an air strike, on the people there
+    text = "شهدت بلدة كفرنبل مجزرة نفذها طيران النظام الحربي"
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert (event.sub_event_type, event.actor2) == ("Air/drone strike", "Civilians (Syria)")
+
+
+def test_only_massacre_words_name_their_victims():
+    victims = {
+        row["trigger"]: row.get("victims")
+        for _, row in read_tsv("triggers.tsv", ["trigger", "kind", "event_type", "priority"])
+        if row.get("victims")
+    }
+    assert set(victims) == {"مجزرة", "مجازر", "مجزرتين", "مجزرتان"}
+    assert set(victims.values()) <= set(actors_by_name())
