@@ -451,3 +451,9 @@ def test_an_act_named_with_the_state_adjective_was_the_state_forces(pipeline, ph
     for published, state in ((PUBLISHED, STATE), (AFTER_THE_FALL, NEW_STATE)):
         [event] = pipeline.extract(text, published=published)
         assert (event.actor1, event.actor2) == (state, "Civilians (Syria)")
+
+
+def test_the_side_counted_between_dead_and_wounded_is_the_target():
+    # "X بين قتيل وجريح": X lost the dead and wounded, whoever is named after
+    text = "وسقط العشرات من الميليشيات الإيرانية بين قتيل وجريح بقصف لهيئة تحرير الشام"
+    assert roles(text, "بقصف")[:2] == (HTS, "Militia (Pro-Iran)")
