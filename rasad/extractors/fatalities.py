@@ -52,6 +52,7 @@ _GROUP_WORDS = 6
 _SUBJECT_ADJECTIVES = 2
 # The largest toll one event can have: above it a figure is a cumulative tally (module doc).
 MAX_TOLL = 1_000
+BETWEEN = "بين"  # "بين قتيل وجريح": the casualties split between the dead and the wounded
 # A token of proclitics alone, split off the digits it was written on: "و5", "ب3".
 _PROCLITICS = re.compile("[وف]?[بكل]?")
 
@@ -591,6 +592,15 @@ class _Clause:
                     # "88 قتيلاً وجريحاً": one number for the dead and the wounded together.
                     high = figure.high if figure.high is not None else figure.count
                     figure = Fatalities(None, None, high, True)
+                    end, next_ = part.end, part.next
+                elif (
+                    head.noun_index == head.first
+                    and part.noun_index == part.first
+                    and index > 0
+                    and self.tokens[index - 1].text == BETWEEN
+                ):
+                    # "سقط العشرات بين قتيل وجريح": a singular for each, how many died untold
+                    figure = Fatalities(None, None, None, True)
                     end, next_ = part.end, part.next
                 break
             if not part.definite_plural:

@@ -569,3 +569,9 @@ def test_deaths_told_as_dying_and_as_a_death():
     # "توفوا" (they died), "وفاة" (the death of): the dead, as "قتلوا" and "مقتل" tell them
     assert counts("11 شخصا بينهم أربعة أطفال توفوا في هذه الظروف") == [11]
     assert counts("وأعلن المرصد وفاة 21 شخصا جراء الاختناق") == [21]
+
+
+def test_casualties_split_between_a_dead_and_a_wounded_singular_are_uncounted():
+    # "بين قتيل وجريح": the dead among them are not counted; "قتيل وجريح" is one of each
+    assert counts("وسقط العشرات من القوات السورية بين قتيل وجريح في غارات") == [None]
+    assert counts("سقط قتيل وجريح في قصف على البلدة") == [1]
