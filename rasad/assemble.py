@@ -316,17 +316,15 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         return None  # "تعرضت الجولان لهجوم ... من داخل الأراضي السورية": the target is abroad
     in_sentence = bool(context.index.within("place", sentence.start, sentence.end))
     generic = chosen.value.kind in GENERIC_KINDS
-    if deaths is None and (
-        (generic and not own_places) or (chosen.value.violent and not in_sentence)
-    ):
+    if deaths is None and generic and not own_places:
         return None  # "لهجمات نفذها مجهولون"، "سير المعارك": no act that can be told apart
     if chosen.value.kind == "killing" and deaths is None:
         return None
-    event_places = own_places or places_nearby(
-        doc, clause, sentence, context.index, context.paragraphs
+    event_places = (
+        []
+        if deaths is None and chosen.value.violent and not in_sentence
+        else own_places or places_nearby(doc, clause, sentence, context.index, context.paragraphs)
     )
-    if not event_places:
-        return None
     # A clause with no date of its own takes one told before it in its sentence, never one of
     # a later clause ("، وكان آخرها قبل أيام" dates the recap, not the news).
     dates = (
@@ -362,6 +360,8 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, context.index, start, reference)
+    if not event_places and (generic or roles.actor1 is None or roles.actor1.name == UNIDENTIFIED):
+        return None  # told nowhere, the act can only name who did an act told elsewhere
     # "في آب الماضي"، "قبل أيام"، "الأسبوع الماضي": a month, a time or a week ago recalls an
     # act (codebook: background)
     assert doc.norm is not None

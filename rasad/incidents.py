@@ -17,12 +17,16 @@ article ("الهجوم الكيماوي على دوما") refers to one already 
 often the day it was talked about ("أعلن الاثنين أن الهجوم"), so its day does not keep it
 apart; nor does the report's date, a default for an account that tells none. Accounts of
 one clause's act at two places are never joined: two villages named as targets stay two
-events.
+events. A strike and its interception by the side struck are one act.
+
+An account placed nowhere ("واتهمت واشنطن القوات الحكومية بشن الهجوم الكيميائي") gives no
+event: it names the side of the incident it fits, the nearest told before it first.
 
 Each event takes, from all the accounts of its incident:
     event_type, sub_event_type  the most specific trigger (means over a generic attack); a
                                 strike told only by its interception is the strike
-    actor1, actor2              a named side over the unidentified default; a target no
+    actor1, actor2              a named side over the unidentified default (an account
+                                placed nowhere may name the attacker); a target no
                                 telling names is the people, for chemical weapons or a
                                 strike whose dead are told as people (civilian_victims.tsv),
                                 or the side a foreign state's strikes hit (strike_targets.tsv)
@@ -103,17 +107,22 @@ class Incident:
     """The accounts of one act in a report, in the order they are told."""
 
     accounts: list[Account] = field(default_factory=list)
+    # tellings placed nowhere that name who did it ("اتهمت واشنطن النظام بشن الهجوم الكيميائي")
+    namers: list[Account] = field(default_factory=list)
 
 
 def group(accounts: list[Account]) -> list[Incident]:
     """Incidents of a report's accounts, in the order their first account is told.
 
     An incident told only by references to a generic attack ("دان الهجوم"، "منذ الهجوم")
-    with no toll is an act talked about, not told, and is left out.
+    with no toll is an act talked about, not told, and is left out. An account placed nowhere
+    only names the side of the incident it fits, the nearest before it first.
     """
     incidents: list[Incident] = []
     by_act: dict[int, Incident] = {}
     for account in accounts:
+        if account.place is None:
+            continue
         home = by_act.get(account.act)
         if home is None:
             home = next((i for i in reversed(incidents) if _joins(account, i)), None)
@@ -122,7 +131,14 @@ def group(accounts: list[Account]) -> list[Incident]:
             incidents.append(home)
         home.accounts.append(account)
         by_act[account.act] = home
-    return [i for i in incidents if not all(_talked_about(a) for a in i.accounts)]
+    told = [i for i in incidents if not all(_talked_about(a) for a in i.accounts)]
+    for account in accounts:
+        if account.place is None:
+            fits = [i for i in told if _joins(account, i)]
+            before = [i for i in fits if i.accounts[0].act < account.act]
+            if fits:
+                (before[-1] if before else fits[0]).namers.append(account)
+    return told
 
 
 def _talked_about(account: Account) -> bool:
@@ -136,6 +152,18 @@ def events_of(incident: Incident) -> list[Event]:
     event_type, sub_event_type = typed.event.event_type, typed.event.sub_event_type
     disorder_type = typed.event.disorder_type
     actor1, inter1, actor2, inter2 = _sides(accounts, typed)
+    named = next(
+        (
+            n.event
+            for n in incident.namers
+            if _named(n.event.actor1)
+            and n.event.actor1 != actor2
+            and n.event.sub_event_type != INTERCEPTION  # who intercepts did not strike
+        ),
+        None,
+    )
+    if not _named(actor1) and named is not None:
+        actor1, inter1 = named.actor1, named.inter1
     if typed.trigger.kind == AIR_DEFENCE:
         # told only as met by air defences, the strike is still the act (the interception is
         # a part of it): the side that struck, on the side that intercepted
@@ -181,7 +209,7 @@ def events_of(incident: Incident) -> list[Event]:
             event.actor2, event.inter2 = civilians.name, civilians.inter
             event.interaction = interaction_code(event.inter1, event.inter2)
             event.civilian_targeting = True
-        for account in accounts:
+        for account in accounts + incident.namers:
             event.evidence.extend(s for s in account.event.evidence if s not in event.evidence)
         events.append(event)
     return events

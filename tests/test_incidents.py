@@ -456,11 +456,17 @@ def test_generic_attack_takes_the_means_of_another_telling():
     ]
 
 
-def test_incident_keeps_every_telling_in_order():
+def test_incident_keeps_every_telling_in_order_and_one_told_nowhere_as_a_namer():
     town = _place("town")
-    accounts = [_account(0, town), _account(1, None)]
-    (incident,) = group(accounts)
-    assert isinstance(incident, Incident) and incident.accounts == accounts
+    placed = [_account(0, town), _account(2, town)]
+    nowhere = _account(1, None)
+    (incident,) = group([placed[0], nowhere, placed[1]])
+    assert isinstance(incident, Incident)
+    assert (incident.accounts, incident.namers) == (placed, [nowhere])
+
+
+def test_tellings_placed_nowhere_make_no_incident_of_their_own():
+    assert group([_account(0, None)]) == []
 
 
 def test_telling_with_no_day_of_its_own_joins_a_dated_one():
@@ -580,3 +586,25 @@ def test_an_act_of_last_week_is_background_and_not_todays_interception(pipeline)
         ("Shayrat Airbase", "2018-04-17", False),
         ("Tiyas Military Airbase (T4)", "2018-04-10", True),
     ]
+
+
+def test_an_accusation_told_nowhere_names_the_side_of_the_act_told_before(pipeline):
+    # the accusation names no place: it gives no event, only who did the attack
+    found = events(
+        pipeline,
+        "قتل عشرات المدنيين في هجوم كيميائي على مدينة دوما.\n"
+        "واتهمت واشنطن القوات الحكومية السورية بشن الهجوم الكيميائي.",
+    )
+    assert [(e.location, e.actor1, e.actor2) for e in found] == [
+        ("دوما", STATE, "Civilians (Syria)")
+    ]
+    assert any("اتهمت واشنطن" in span.text for span in found[0].evidence)
+
+
+def test_an_interception_told_nowhere_does_not_name_the_striker(pipeline):
+    found = events(
+        pipeline,
+        "استهدفت صواريخ مطار التيفور العسكري في ريف حمص فجر الاثنين.\n"
+        "وقالت وكالة سانا إن الدفاعات الجوية السورية تصدت للصواريخ.",
+    )
+    assert [e.actor1 for e in found] == ["Unidentified Armed Group (Syria)"]
