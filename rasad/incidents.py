@@ -510,7 +510,20 @@ def _same_or_inside(inner: PlaceMention, outer: PlaceMention, *, same_act: bool 
         return inner.precision < outer.precision
     if same_act and outer.place.kind not in CONTAINER_KINDS and not outer.widens:
         return False
+    if _outskirts(outer):
+        return False  # "محيط مدينة دوما" is not a vaguer telling of the strike on Harasta beside it
     return _contains(outer, inner.place) and not _contains(inner, outer.place)
+
+
+def _outskirts(area: PlaceMention) -> bool:
+    """ "محيط مدينة دوما"، "قرب بلدة X": around one town, not a region or a province."""
+    return (
+        area.precision == 2
+        and area.place.kind not in CONTAINER_KINDS
+        and area.place.kind not in AREA_KINDS
+        and not area.widens
+        and not _names_its_governorate(area)
+    )
 
 
 def _locates(inner: Account, outer: Account) -> bool:

@@ -608,3 +608,14 @@ def test_an_interception_told_nowhere_does_not_name_the_striker(pipeline):
         "وقالت وكالة سانا إن الدفاعات الجوية السورية تصدت للصواريخ.",
     )
     assert [e.actor1 for e in found] == ["Unidentified Armed Group (Syria)"]
+
+
+def test_the_outskirts_of_a_town_are_not_a_vaguer_telling_of_the_town_beside_it(pipeline):
+    # Harasta lies 4 km from Douma: "محيط مدينة دوما" is Douma's outskirts, another target
+    found = events(
+        pipeline,
+        "قصفت قوات النظام صباح أمس مناطق في مدينة حرستا بالغوطة الشرقية.\n"
+        "فيما تعرضت مناطق في محيط مدينة دوما بالغوطة الشرقية، لقصف من قبل قوات النظام دون "
+        "أنباء عن إصابات.",
+    )
+    assert sorted(e.location for e in found) == ["حرستا", "دوما"]
