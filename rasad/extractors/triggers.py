@@ -35,9 +35,11 @@ AIR_DEFENCE = "interception"  # air defences meeting a strike ("تصدت الد�
 CHEMICAL = "Chemical weapon"  # the sub-type that joins no other act (incidents, resolution)
 WEAPON = "weapon"  # a weapon named ("الصواريخ"، "قذائف"), an act only as its means
 SEIZURE = "seizure"  # "استيلاء": looting, or a takeover when land is seized
-SEIZED_REACH = 4  # words from a seizing word to its "على" ("استيلاء قواته على")
-SEIZED_WORDS = 2  # words after "على" that name what is seized ("على عشرات القرى")
+EXPULSION = "expulsion"  # "طرد"، "دحر": a takeover when a side is driven out of land
+SEIZED_REACH = 6  # words from the act's word to its preposition ("استيلاء قواته على")
+SEIZED_WORDS = 2  # words after it that name the land ("على عشرات القرى"، "من كافة قرى")
 ON = normalise_key("على")
+FROM = normalise_key("من")
 WEAPON_IN_USE_PRIORITY = 5  # as strong as "قصف": "استهدفت قوات النظام بقذائف المدفعية بلدة ..."
 VIOLENT_TYPES = frozenset(t for t, d in DISORDER_TYPES.items() if d != "Strategic developments")
 
@@ -146,37 +148,44 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
         if trigger.kind == WEAPON and _instrumental(text, match.start):
             trigger = replace(trigger, kind="event", priority=WEAPON_IN_USE_PRIORITY)
         elif trigger.kind == SEIZURE:
-            trigger = LAND_TAKEN if _land_after(doc, match.end) else replace(trigger, kind="event")
+            trigger = (
+                LAND_TAKEN if _land_after(doc, match.end, ON) else replace(trigger, kind="event")
+            )
+        elif trigger.kind == EXPULSION:
+            if not _land_after(doc, match.end, FROM):
+                continue  # "طرد السفير": no ground taken, no act of war
+            trigger = LAND_TAKEN
         found.append(Mention("trigger", match.start, match.end, trigger))
     return found
 
 
-def _land_after(doc: Document, end: int) -> bool:
-    """ "استيلاء قواته على عشرات القرى والبلدات": a settlement or area word of the gazetteer's
-    ``context.tsv`` among the first words after "على" makes the seizure land taken; "استولت
-    على منازل المدنيين في بلدة" seized houses."""
+def _land_after(doc: Document, end: int, preposition: str) -> bool:
+    """ "استيلاء قواته على عشرات القرى"، "طرده من كافة قرى وبلدات حوض اليرموك": a settlement
+    word of the gazetteer's ``context.tsv`` among the first words after the act's preposition
+    makes it land taken; "استولت على منازل المدنيين في بلدة" seized houses."""
     assert doc.norm is not None
     first, last = doc.tokens_between(end)
     following = doc.tokens()[first : min(last, first + SEIZED_REACH)]
     words = land_words()
-    ends_with_on = doc.norm.text[:end].endswith(ON)
+    ends_with_preposition = doc.norm.text[:end].endswith(preposition)
     for position, token in enumerate(following):
-        if token.text == ON:
-            ends_with_on = True
+        if token.text == preposition:
+            ends_with_preposition = True
             following = following[position + 1 :]
             break
-    return ends_with_on and any(
+    return ends_with_preposition and any(
         v.form in words for token in following[:SEIZED_WORDS] for v in token_variants(token.text)
     )
 
 
 @cache
 def land_words() -> frozenset[str]:
-    """The gazetteer's settlement and area nouns ("قرى"، "بلدة"، "مناطق")."""
+    """The gazetteer's settlement nouns ("قرى"، "بلدة"، "مدينة"); "مناطق عدة"، "المنطقة" are
+    too vague to be ground taken in one act."""
     return frozenset(
         normalise_key(row["word"])
         for _, row in read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
-        if row["role"] in ("settlement", "zone")
+        if row["role"] == "settlement"
     )
 
 

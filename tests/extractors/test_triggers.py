@@ -8,7 +8,7 @@ import pytest
 
 from rasad.assemble import _finish_type
 from rasad.extractors.actors import actors_by_name
-from rasad.extractors.triggers import DISORDER_TYPES, Trigger, find_triggers
+from rasad.extractors.triggers import DISORDER_TYPES, LAND_TAKEN, Trigger, find_triggers
 from rasad.lexicon import read_tsv
 from rasad.model import Document
 
@@ -82,6 +82,8 @@ def test_all_25_acled_sub_types_are_reachable():
         trigger = Trigger(
             row["kind"], row["event_type"], row["sub_event_type"], int(row["priority"])
         )
+        if trigger.kind == "expulsion":
+            trigger = LAND_TAKEN  # as find_triggers reads it when land is named
         kinds.add(row["kind"])
         for a1 in (None, STATE, ISIS):
             for a2 in (None, STATE, CIVILIANS):
@@ -99,6 +101,7 @@ def test_all_25_acled_sub_types_are_reachable():
         "bombardment",
         "interception",
         "seizure",
+        "expulsion",
     }
 
 
@@ -487,3 +490,32 @@ def test_only_massacre_words_name_their_victims():
     }
     assert set(victims) == {"مجزرة", "مجازر", "مجزرتين", "مجزرتان"}
     assert set(victims.values()) <= set(actors_by_name())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the masdar: the side driven out follows it
+        "وتمكنت قوات النظام، الأربعاء، من طرد التنظيم من كافة قرى وبلدات حوض اليرموك",
+        # the verb first: its subject follows it
+        "طردت قوات النظام تنظيم داعش من قرى وبلدات حوض اليرموك",
+    ],
+)
+def test_a_side_driven_out_of_towns_lost_them(pipeline, text):
+    [event] = pipeline.extract(text, published=date(2018, 8, 3))
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory",
+        "Military Forces of Syria (2000-2024)",
+        "Islamic State (Syria)",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "طردت الحكومة السفير من دمشق",  # no ground taken
+        "وتعد إدلب أحد آخر معاقل الفصائل بعد طردها تدريجيا من مناطق عدة في البلاد",  # vague
+    ],
+)
+def test_an_expulsion_from_no_town_is_no_takeover(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 8, 3)) == []
