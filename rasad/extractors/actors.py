@@ -264,7 +264,10 @@ def _unit_references(doc: Document, names: list[Mention]) -> list[Mention]:
         token, variant = tokens[index], units[index]
         if variant is None:  # compress() kept only the unit nouns: says so to the type checker
             continue
-        owner = _owner_after(text, tokens, index, starts, name_starts)
+        # a name that begins with the noun ("قوات النظام") is its side, for "القوات" later
+        owner = starts.get(token.start + variant.prefix) or _owner_after(
+            text, tokens, index, starts, name_starts
+        )
         if owner is not None:
             sides[variant.form] = owner.value
             continue

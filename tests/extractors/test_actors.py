@@ -457,3 +457,13 @@ def test_the_side_counted_between_dead_and_wounded_is_the_target():
     # "X بين قتيل وجريح": X lost the dead and wounded, whoever is named after
     text = "وسقط العشرات من الميليشيات الإيرانية بين قتيل وجريح بقصف لهيئة تحرير الشام"
     assert roles(text, "بقصف")[:2] == (HTS, "Militia (Pro-Iran)")
+
+
+def test_the_forces_named_bare_are_the_forces_named_last_with_their_side(pipeline):
+    # "قوات النظام" ... "وتمكنت القوات": the name that begins with the noun gives its side
+    text = (
+        "تقدمت قوات النظام نحو بلدة الشجرة.\n"
+        "وتمكنت القوات، الأربعاء، من طرد التنظيم من كافة قرى وبلدات حوض اليرموك"
+    )
+    [event] = pipeline.extract(text, published=date(2018, 8, 3))
+    assert (event.sub_event_type, event.actor1) == ("Government regains territory", STATE)
