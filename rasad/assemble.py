@@ -85,6 +85,11 @@ DATE_REACH = 40  # characters around a place that a date written over it may tak
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it governs
 ABROAD_REACH = 60  # characters after the act's word within which a place abroad is its place
+# the role cues that say who did an act ("نفذه"، "اتهمت"، "شنت"): an act told nowhere
+# names its side only with one
+AGENT_CUES = frozenset(
+    {"agent_after", "agent_next", "agent_before", "suspected", "suspected_before", "accusing"}
+)
 ORIGIN_REACH = 40  # characters after the act's word within which Syria is named as its origin
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
@@ -325,6 +330,11 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         if deaths is None and chosen.value.violent and not in_sentence
         else own_places or places_nearby(doc, clause, sentence, context.index, context.paragraphs)
     )
+    if not event_places and (
+        generic
+        or not any(c.value in AGENT_CUES for c in context.index.within("role_cue", start, end))
+    ):
+        return None  # told nowhere, and no word says who did it: nothing to tell
     # A clause with no date of its own takes one told before it in its sentence, never one of
     # a later clause ("، وكان آخرها قبل أيام" dates the recap, not the news).
     dates = (
