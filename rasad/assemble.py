@@ -19,7 +19,7 @@ Where each field comes from:
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rasad.extractors.actors import (
@@ -41,7 +41,7 @@ from rasad.extractors.actors import (
     resolve_actor,
     state_forces,
 )
-from rasad.extractors.country import about_syria, launched_from_syria, told_abroad
+from rasad.extractors.country import about_syria, find_origins, launched_from_syria, told_abroad
 from rasad.extractors.dates import date_words, find_dates, reference_date, years_named
 from rasad.extractors.fatalities import find_fatalities
 from rasad.extractors.places import (
@@ -70,6 +70,8 @@ from rasad.incidents import (
     events_of,
     group,
     merge_twin,
+    name_sides,
+    unnamed,
 )
 from rasad.matching import ARTICLE, clitics_before
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
@@ -85,11 +87,9 @@ DATE_REACH = 40  # characters around a place that a date written over it may tak
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it governs
 ABROAD_REACH = 60  # characters after the act's word within which a place abroad is its place
-# the role cues that say who did an act ("نفذه"، "اتهمت"، "شنت"): an act told nowhere
-# names its side only with one
-AGENT_CUES = frozenset(
-    {"agent_after", "agent_next", "agent_before", "suspected", "suspected_before", "accusing"}
-)
+# the role cues that attribute an act ("نفذه"، "على يد"، "اتهمت"، "يرجح أنها"): an act told
+# nowhere names its side only with one
+AGENT_CUES = frozenset({"agent_after", "agent_before", "suspected", "suspected_before", "accusing"})
 ORIGIN_REACH = 40  # characters after the act's word within which Syria is named as its origin
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
@@ -132,7 +132,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     context = _Context(
         doc,
         reference,
-        MentionIndex(find_triggers(doc) + role_cues + cues + places + actors),
+        MentionIndex(find_triggers(doc) + role_cues + cues + places + actors + find_origins(doc)),
         outlets,
         _body_paragraphs(doc),
     )
@@ -141,8 +141,11 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     if not accounts:
         # A headline is coded when the body tells nothing it repeats: title-only reports.
         accounts = _accounts_told(context, [s for s in doc.sentences if s.is_title])
+    incidents = group(accounts)
+    if any(unnamed(incident) for incident in incidents):
+        name_sides(incidents, _accounts_told_nowhere(context))
     by_id: dict[str, Event] = {}
-    for incident in group(accounts):
+    for incident in incidents:
         for event in events_of(incident):
             suspected = any(
                 a.suspected and a.event.actor1 == event.actor1 for a in incident.accounts
@@ -198,7 +201,10 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 continue
             if tally or frame.anaphora:
                 continue
+            waiting = len(context.told_nowhere)
             act = _act_in_clause(context, clause, sentence, frame, historical)
+            if len(context.told_nowhere) > waiting:  # numbered by the accounts told before it
+                context.told_nowhere[-1] = (*context.told_nowhere[-1], len(accounts))
             if act is not None:
                 told = _accounts_of(doc, act, len(accounts), context.reference)
                 if (
@@ -209,6 +215,17 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                     _carry_from(accounts[-1].event, told, dated=act.date_mention is not None)
                 accounts.extend(told)
                 previous_end = act.clause[1]
+    return accounts
+
+
+def _accounts_told_nowhere(context: _Context) -> list[Account]:
+    """The accounts of the acts told nowhere that say who did them, numbered among the
+    others by where they are told."""
+    accounts: list[Account] = []
+    for clause, sentence, frame, historical, number in context.told_nowhere:
+        act = _act_in_clause(context, clause, sentence, frame, historical, nowhere=True)
+        if act is not None:
+            accounts.extend(_accounts_of(context.doc, act, number, context.reference))
     return accounts
 
 
@@ -245,6 +262,9 @@ class _Context:
     index: MentionIndex  # triggers, role cues, recap cues, places and actors
     outlets: list[Mention]  # outlet names: "حلب اليوم" dates nothing
     paragraphs: dict[int, list[Sentence]]  # body sentences by paragraph
+    # clauses that tell an act nowhere but say who did it, read only when an incident needs
+    # its side: (clause, sentence, frame, historical, the number of the accounts before it)
+    told_nowhere: list[tuple] = field(default_factory=list)
 
 
 def _body_paragraphs(doc: Document) -> dict[int, list[Sentence]]:
@@ -255,7 +275,11 @@ def _body_paragraphs(doc: Document) -> dict[int, list[Sentence]]:
     return paragraphs
 
 
-def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool) -> _Act | None:
+def _act_in_clause(
+    context: _Context, clause, sentence, frame, historical: bool, *, nowhere: bool = False
+) -> _Act | None:
+    """The act a clause tells, at its places. An act told nowhere that says who did it is
+    worked out only when asked (``nowhere``): it names the side of an incident told elsewhere."""
     doc, reference = context.doc, context.reference
     start, end = clause
     triggers = [
@@ -317,7 +341,8 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     abroad = told_abroad(doc, chosen.end, min(end, chosen.end + ABROAD_REACH))
     if abroad is not None and not any(p.start < abroad for p in own_places):
         return None
-    if launched_from_syria(doc, chosen.end, min(end, chosen.end + ORIGIN_REACH)):
+    origins = context.index.within("origin", chosen.end, min(end, chosen.end + ORIGIN_REACH))
+    if origins and launched_from_syria(doc, origins, chosen.end):
         return None  # "تعرضت الجولان لهجوم ... من داخل الأراضي السورية": the target is abroad
     in_sentence = bool(context.index.within("place", sentence.start, sentence.end))
     generic = chosen.value.kind in GENERIC_KINDS
@@ -334,7 +359,10 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         generic
         or not any(c.value in AGENT_CUES for c in context.index.within("role_cue", start, end))
     ):
-        return None  # told nowhere, and no word says who did it: nothing to tell
+        return None  # told nowhere, and no word attributes it: nothing to tell
+    if not event_places and not nowhere:
+        context.told_nowhere.append((clause, sentence, frame, historical))
+        return None
     # A clause with no date of its own takes one told before it in its sentence, never one of
     # a later clause ("، وكان آخرها قبل أيام" dates the recap, not the news).
     dates = (

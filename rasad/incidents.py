@@ -20,7 +20,9 @@ one clause's act at two places are never joined: two villages named as targets s
 events. A strike and its interception by the side struck are one act.
 
 An account placed nowhere ("واتهمت واشنطن القوات الحكومية بشن الهجوم الكيميائي") gives no
-event: it names the side of the incident it fits, the nearest told before it first.
+event: when no telling of an incident names who did it, it names the side (and the day, if
+none is told) of the incident it fits, the nearest told before it first. Assembly reads such
+clauses only then (``unnamed``, ``name_sides``).
 
 Each event takes, from all the accounts of its incident:
     event_type, sub_event_type  the most specific trigger (means over a generic attack); a
@@ -115,14 +117,11 @@ def group(accounts: list[Account]) -> list[Incident]:
     """Incidents of a report's accounts, in the order their first account is told.
 
     An incident told only by references to a generic attack ("دان الهجوم"، "منذ الهجوم")
-    with no toll is an act talked about, not told, and is left out. An account placed nowhere
-    only names the side of the incident it fits, the nearest before it first.
+    with no toll is an act talked about, not told, and is left out.
     """
     incidents: list[Incident] = []
     by_act: dict[int, Incident] = {}
     for account in accounts:
-        if account.place is None:
-            continue
         home = by_act.get(account.act)
         if home is None:
             home = next((i for i in reversed(incidents) if _joins(account, i)), None)
@@ -131,14 +130,22 @@ def group(accounts: list[Account]) -> list[Incident]:
             incidents.append(home)
         home.accounts.append(account)
         by_act[account.act] = home
-    told = [i for i in incidents if not all(_talked_about(a) for a in i.accounts)]
-    for account in accounts:
-        if account.place is None:
-            fits = [i for i in told if _joins(account, i)]
-            before = [i for i in fits if i.accounts[0].act < account.act]
-            if fits:
-                (before[-1] if before else fits[0]).namers.append(account)
-    return told
+    return [i for i in incidents if not all(_talked_about(a) for a in i.accounts)]
+
+
+def unnamed(incident: Incident) -> bool:
+    """Whether no telling of the incident names who did it."""
+    return not any(_named(a.event.actor1) for a in incident.accounts)
+
+
+def name_sides(incidents: list[Incident], told_nowhere: list[Account]) -> None:
+    """Each account of an act told nowhere names the side of the incident it fits, the
+    nearest told before it first (accounts are numbered in the order they are told)."""
+    for account in told_nowhere:
+        fits = [i for i in incidents if _joins(account, i)]
+        before = [i for i in fits if i.accounts[0].act < account.act]
+        if fits:
+            (before[-1] if before else fits[0]).namers.append(account)
 
 
 def _talked_about(account: Account) -> bool:
@@ -174,6 +181,8 @@ def events_of(incident: Incident) -> list[Event]:
     if untold is not None:
         actor2, inter2 = untold.name, untold.inter
     dated = min(accounts, key=_date_rank)
+    if not dated.dated:  # the day told with who did it ("قصفت ... امس الجمعة"), if no other
+        dated = min([*incident.namers, dated], key=_date_rank)
     # the first telling frames the act: news in the lead, background when first recalled
     historical = accounts[0].event.historical
     leaves = _leaves(accounts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from rasad.extractors.triggers import Trigger
-from rasad.incidents import Account, Incident, events_of, group
+from rasad.incidents import Account, Incident, events_of, group, name_sides
 from rasad.model import Event, Place, PlaceMention
 
 PUBLISHED = date(2018, 4, 9)
@@ -460,13 +460,18 @@ def test_incident_keeps_every_telling_in_order_and_one_told_nowhere_as_a_namer()
     town = _place("town")
     placed = [_account(0, town), _account(2, town)]
     nowhere = _account(1, None)
-    (incident,) = group([placed[0], nowhere, placed[1]])
+    (incident,) = group(placed)
+    name_sides([incident], [nowhere])
     assert isinstance(incident, Incident)
     assert (incident.accounts, incident.namers) == (placed, [nowhere])
 
 
-def test_tellings_placed_nowhere_make_no_incident_of_their_own():
-    assert group([_account(0, None)]) == []
+def test_a_telling_placed_nowhere_names_only_an_incident_it_fits():
+    town = _place("town")
+    (incident,) = group([_account(0, town, day="2018-03-20")])
+    elsewhere_in_time = _account(1, None, day="2018-04-09")
+    name_sides([incident], [elsewhere_in_time])
+    assert incident.namers == []
 
 
 def test_telling_with_no_day_of_its_own_joins_a_dated_one():

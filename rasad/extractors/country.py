@@ -85,15 +85,19 @@ def origin_matcher() -> PhraseMatcher[str]:
     return _matcher("abroad.tsv", ["word", "kind", "country"], kind="origin")
 
 
-def launched_from_syria(doc: Document, start: int, end: int) -> bool:
-    """Whether normalised ``[start, end)``, right after an act's word, says it came from Syria
-    ("لهجوم بالقذائف الصاروخية من داخل الأراضي السورية"), within its phrase (no comma
-    before): then what it hit lies outside Syria."""
+def find_origins(doc: Document) -> list[Mention]:
+    """Where ``doc`` names Syria as where something came from ("من داخل الأراضي السورية")."""
+    return [Mention("origin", m.start, m.end, m.payload) for m in doc.find(origin_matcher())]
+
+
+def launched_from_syria(doc: Document, origins: list[Mention], start: int) -> bool:
+    """Whether one of ``origins`` (``find_origins``, those within reach after an act's word
+    at normalised ``start``) says the act came from Syria, within its phrase (no comma
+    before): "لهجوم بالقذائف الصاروخية من داخل الأراضي السورية". Then what it hit lies
+    outside Syria."""
     assert doc.norm is not None
     text = doc.norm.text
-    return any(
-        "," not in text[start : match.start] for match in doc.find(origin_matcher(), start, end)
-    )
+    return any("," not in text[start : origin.start] for origin in origins)
 
 
 def _locative(words: list[str]) -> bool:
