@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 from rasad.extractors.actors import (
     CIVILIAN_INTER,
@@ -41,7 +42,7 @@ from rasad.extractors.actors import (
     resolve_actor,
     state_forces,
 )
-from rasad.extractors.country import about_syria, find_origins, launched_from_syria, told_abroad
+from rasad.extractors.country import about_syria, launched_from_syria, told_abroad
 from rasad.extractors.dates import date_words, find_dates, reference_date, years_named
 from rasad.extractors.fatalities import find_fatalities
 from rasad.extractors.places import (
@@ -51,7 +52,13 @@ from rasad.extractors.places import (
     places_nearby,
     places_of_acts,
 )
-from rasad.extractors.recaps import find_cues, frame_clause, said_between, said_openers
+from rasad.extractors.recaps import (
+    ClauseFrame,
+    find_cues,
+    frame_clause,
+    said_between,
+    said_openers,
+)
 from rasad.extractors.triggers import (
     AIR_DEFENCE,
     DISORDER_TYPES,
@@ -132,7 +139,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     context = _Context(
         doc,
         reference,
-        MentionIndex(find_triggers(doc) + role_cues + cues + places + actors + find_origins(doc)),
+        MentionIndex(find_triggers(doc) + role_cues + cues + places + actors),
         outlets,
         _body_paragraphs(doc),
     )
@@ -204,7 +211,7 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
             waiting = len(context.told_nowhere)
             act = _act_in_clause(context, clause, sentence, frame, historical)
             if len(context.told_nowhere) > waiting:  # numbered by the accounts told before it
-                context.told_nowhere[-1] = (*context.told_nowhere[-1], len(accounts))
+                context.told_nowhere[-1] = (context.told_nowhere[-1], len(accounts))
             if act is not None:
                 told = _accounts_of(doc, act, len(accounts), context.reference)
                 if (
@@ -222,8 +229,8 @@ def _accounts_told_nowhere(context: _Context) -> list[Account]:
     """The accounts of the acts told nowhere that say who did them, numbered among the
     others by where they are told."""
     accounts: list[Account] = []
-    for clause, sentence, frame, historical, number in context.told_nowhere:
-        act = _act_in_clause(context, clause, sentence, frame, historical, nowhere=True)
+    for told, number in context.told_nowhere:
+        act = told([])
         if act is not None:
             accounts.extend(_accounts_of(context.doc, act, number, context.reference))
     return accounts
@@ -262,9 +269,9 @@ class _Context:
     index: MentionIndex  # triggers, role cues, recap cues, places and actors
     outlets: list[Mention]  # outlet names: "حلب اليوم" dates nothing
     paragraphs: dict[int, list[Sentence]]  # body sentences by paragraph
-    # clauses that tell an act nowhere but say who did it, read only when an incident needs
-    # its side: (clause, sentence, frame, historical, the number of the accounts before it)
-    told_nowhere: list[tuple] = field(default_factory=list)
+    # acts told nowhere but said who did them, finished only when an incident needs its
+    # side, each with the number of the accounts told before it
+    told_nowhere: list = field(default_factory=list)
 
 
 def _body_paragraphs(doc: Document) -> dict[int, list[Sentence]]:
@@ -275,12 +282,11 @@ def _body_paragraphs(doc: Document) -> dict[int, list[Sentence]]:
     return paragraphs
 
 
-def _act_in_clause(
-    context: _Context, clause, sentence, frame, historical: bool, *, nowhere: bool = False
-) -> _Act | None:
+def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool) -> _Act | None:
     """The act a clause tells, at its places. An act told nowhere that says who did it is
-    worked out only when asked (``nowhere``): it names the side of an incident told elsewhere."""
-    doc, reference = context.doc, context.reference
+    finished only when asked (``context.told_nowhere``): it names the side of an incident told
+    elsewhere."""
+    doc = context.doc
     start, end = clause
     triggers = [
         t
@@ -341,7 +347,11 @@ def _act_in_clause(
     abroad = told_abroad(doc, chosen.end, min(end, chosen.end + ABROAD_REACH))
     if abroad is not None and not any(p.start < abroad for p in own_places):
         return None
-    origins = context.index.within("origin", chosen.end, min(end, chosen.end + ORIGIN_REACH))
+    origins = [
+        c
+        for c in context.index.within("cue", chosen.end, min(end, chosen.end + ORIGIN_REACH))
+        if c.value == "origin"
+    ]
     if origins and launched_from_syria(doc, origins, chosen.end):
         return None  # "تعرضت الجولان لهجوم ... من داخل الأراضي السورية": the target is abroad
     in_sentence = bool(context.index.within("place", sentence.start, sentence.end))
@@ -360,9 +370,32 @@ def _act_in_clause(
         or not any(c.value in AGENT_CUES for c in context.index.within("role_cue", start, end))
     ):
         return None  # told nowhere, and no word attributes it: nothing to tell
-    if not event_places and not nowhere:
-        context.told_nowhere.append((clause, sentence, frame, historical))
+    told = partial(
+        _told_act, context, clause, sentence, frame, historical, chosen, triggers + means, deaths
+    )
+    if not event_places:
+        context.told_nowhere.append(told)
         return None
+    return told(event_places)
+
+
+def _told_act(
+    context: _Context,
+    clause: tuple[int, int],
+    sentence: Sentence,
+    frame: ClauseFrame,
+    historical: bool,
+    chosen: Mention,
+    acts: list[Mention],
+    deaths: Mention | None,
+    event_places: list[Mention],
+) -> _Act | None:
+    """The act whose word is ``chosen``, at ``event_places`` (none: told nowhere, it names
+    only who did it): its day, its sides and whether it is news or background."""
+    doc, reference = context.doc, context.reference
+    start, end = clause
+    planned = frame.plan or (end, end)
+    generic = chosen.value.kind in GENERIC_KINDS
     # A clause with no date of its own takes one told before it in its sentence, never one of
     # a later clause ("، وكان آخرها قبل أيام" dates the recap, not the news).
     dates = (
@@ -387,12 +420,12 @@ def _act_in_clause(
             doc,
             start,
             end,
-            trigger_start=min(t.start for t in triggers),
+            trigger_start=min(t.start for t in acts if t.value.kind != "means"),
             on=date_mention.value.date if date_mention else reference,
             actors=clause_actors,
             violent=chosen.value.has_targets,
             cues=context.index.within("role_cue", start, end),
-            acts=triggers + means,  # "الطيران الإسرائيلي": aircraft name who struck
+            acts=acts,  # "الطيران الإسرائيلي": aircraft name who struck
             clash=chosen.value.event_type == "Battles",
         )
     )

@@ -79,20 +79,9 @@ def told_abroad(doc: Document, start: int, end: int) -> int | None:
     return None
 
 
-@cache
-def origin_matcher() -> PhraseMatcher[str]:
-    """The phrases of ``abroad.tsv`` that name Syria as where an act came from."""
-    return _matcher("abroad.tsv", ["word", "kind", "country"], kind="origin")
-
-
-def find_origins(doc: Document) -> list[Mention]:
-    """Where ``doc`` names Syria as where something came from ("من داخل الأراضي السورية")."""
-    return [Mention("origin", m.start, m.end, m.payload) for m in doc.find(origin_matcher())]
-
-
 def launched_from_syria(doc: Document, origins: list[Mention], start: int) -> bool:
-    """Whether one of ``origins`` (``find_origins``, those within reach after an act's word
-    at normalised ``start``) says the act came from Syria, within its phrase (no comma
+    """Whether one of ``origins`` (the discourse cues of kind "origin" within reach after an
+    act's word at normalised ``start``) says the act came from Syria, within its phrase (no comma
     before): "لهجوم بالقذائف الصاروخية من داخل الأراضي السورية". Then what it hit lies
     outside Syria."""
     assert doc.norm is not None
