@@ -189,8 +189,11 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
     doc = context.doc
     accounts: list[Account] = []
     previous_end = -CARRY_WINDOW  # where the last act's clause ended
+    tally = False
     for sentence in sentences:
-        historical = tally = False
+        # a tally goes on into a sentence that adds to it ("كما لقي 115 مسلحا حتفهم")
+        tally = tally and _continues(context, sentence)
+        historical = False
         for clause in sentence.clauses:
             frame = frame_clause(doc, *clause, cues=context.index.within("cue", *clause))
             historical = historical or frame.historical
@@ -223,6 +226,14 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 accounts.extend(told)
                 previous_end = act.clause[1]
     return accounts
+
+
+def _continues(context: _Context, sentence: Sentence) -> bool:
+    """Whether ``sentence`` opens with a word that adds it to the one before ("كما")."""
+    return any(
+        c.value == "continues" and c.start <= sentence.start + 1
+        for c in context.index.starting("cue", sentence.start, sentence.start + 2)
+    )
 
 
 def _accounts_told_nowhere(context: _Context) -> list[Account]:

@@ -309,3 +309,19 @@ def test_an_act_about_to_happen_is_not_told(pipeline):
         "أكدت الحكومة التركية قرب سيطرتها على مدينة عفرين",
     ):
         assert pipeline.extract(text, published=PUBLISHED) == [], text
+
+
+def test_a_sentence_opening_with_kama_goes_on_with_the_tally_before_it(pipeline):
+    # "كما لقي ... حتفهم": another count of the tally, not an act
+    tally = (
+        "ولفت المرصد إلى مقتل 2927 من تنظيم داعش جراء غارات التحالف في محافظات حماه وحلب "
+        "وحمص منذ 23 سبتمبر 2014. "
+    )
+    more = (
+        "كما لقي ما لا يقل عن 115 مسلحا من جبهة النصرة حتفهم جراء غارات التحالف الدولي على "
+        "مقرات لجبهة النصرة في ريف حلب الغربي."
+    )
+    assert pipeline.extract(tally + more, published=date(2015, 7, 23)) == []
+    # after news, "كما" adds another act
+    news = "قتل 3 مدنيين بقصف لقوات النظام على بلدة كفرنبل. "
+    assert len(pipeline.extract(news + more, published=date(2015, 7, 23))) == 2
