@@ -97,6 +97,7 @@ ABROAD_REACH = 60  # characters after the act's word within which a place abroad
 # the role cues that attribute an act ("نفذه"، "على يد"، "اتهمت"، "يرجح أنها"): an act told
 # nowhere names its side only with one
 AGENT_CUES = frozenset({"agent_after", "agent_before", "suspected", "suspected_before", "accusing"})
+HYPOTHETICAL_REACH = 80  # characters from an attack to the future said of it ("... سيكون")
 ORIGIN_REACH = 40  # characters after the act's word within which Syria is named as its origin
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
 
@@ -228,6 +229,14 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
     return accounts
 
 
+def _talked_of(trigger: Mention, hypothetical: list[Mention]) -> bool:
+    """ "إن هجوما متهورا من قبل الأسد سيكون خطأ": a generic attack with an outcome said of it
+    in the future just after it is talked of, not told."""
+    return trigger.value.kind in GENERIC_KINDS and any(
+        0 <= cue.start - trigger.end <= HYPOTHETICAL_REACH for cue in hypothetical
+    )
+
+
 def _continues(context: _Context, sentence: Sentence) -> bool:
     """Whether ``sentence`` opens with a word that adds it to the one before ("كما")."""
     return any(
@@ -311,7 +320,8 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
     means = [t for t in triggers if t.value.kind == "means"]
-    triggers = [t for t in triggers if t.value.kind != "means"]
+    hypothetical = [c for c in context.index.within("cue", start, end) if c.value == "hypothetical"]
+    triggers = [t for t in triggers if t.value.kind != "means" and not _talked_of(t, hypothetical)]
     if not triggers:
         return None
     planned = frame.plan or (end, end)  # what is planned or denied did not happen here

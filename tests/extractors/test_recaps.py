@@ -325,3 +325,17 @@ def test_a_sentence_opening_with_kama_goes_on_with_the_tally_before_it(pipeline)
     # after news, "كما" adds another act
     news = "قتل 3 مدنيين بقصف لقوات النظام على بلدة كفرنبل. "
     assert len(pipeline.extract(news + more, published=date(2015, 7, 23))) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an outcome said of the attack in the future: talked of, not told
+        'قال ترامب إن هجوما "متهورا" من قبل بشار الأسد على إدلب سيكون خطأ إنسانيا جسيما',
+        "أرسل بومبيو فريقا للتأكيد على أن هجوما على إدلب سيصعد الأزمة السورية",
+        # what an attack might bring about
+        "وتخشى تركيا، التي تدعم بعض الفصائل في إدلب، أن يؤدي هجوم شامل إلى موجة نزوح",
+    ],
+)
+def test_an_attack_said_of_in_the_future_is_not_told(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 9, 7)) == []
