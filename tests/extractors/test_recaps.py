@@ -339,3 +339,12 @@ def test_a_sentence_opening_with_kama_goes_on_with_the_tally_before_it(pipeline)
 )
 def test_an_attack_said_of_in_the_future_is_not_told(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 9, 7)) == []
+
+
+def test_what_did_not_come_near_a_place_did_nothing_there(pipeline):
+    # "لم يقترب"، "لم تدخل": a negated verb of reaching denies the act at the place after it
+    text = (
+        "وأكدت وزارة الدفاع الروسية أن الهجوم لم يقترب من القاعدتين الروسيتين في حميميم "
+        "وطرطوس، ولم تدخل الصواريخ الغربية منطقة الدفاعات الجوية الروسية"
+    )
+    assert pipeline.extract(text, published=date(2018, 4, 14)) == []
