@@ -348,3 +348,12 @@ def test_what_did_not_come_near_a_place_did_nothing_there(pipeline):
         "وطرطوس، ولم تدخل الصواريخ الغربية منطقة الدفاعات الجوية الروسية"
     )
     assert pipeline.extract(text, published=date(2018, 4, 14)) == []
+
+
+def test_the_places_of_a_purpose_are_not_the_places_of_the_act(pipeline):
+    # "لتشكيل حزام أمني بمحيط بلدتي نبل والزهراء": why they deployed, not where
+    text = (
+        "وأوضح المرصد أن قوات الحرس الجمهوري تمركزت جنوب عفرين، لتشكيل حزام أمني بمحيط "
+        "بلدتي نبل والزهراء"
+    )
+    assert [e.location for e in pipeline.extract(text, published=date(2018, 3, 14))] == ["عفرين"]
