@@ -630,3 +630,9 @@ def test_real_mentions_placed_within_10_km_or_right_governorate() -> None:
 )
 def test_a_capital_that_speaks_or_sends_is_its_government_not_a_place(text: str) -> None:
     assert [covered for covered, _ in mentions(text)] == ["درعا"] * ("درعا" in text)
+
+
+def test_the_fence_is_a_common_noun_not_the_village_of_that_name() -> None:
+    # "السياج الفاصل في مرتفعات الجولان": the fence; "بلدة السياج" is still the village
+    assert not any("السياج" in covered for covered, _ in mentions("سقطت القذيفة شرق السياج الفاصل"))
+    assert any("السياج" in covered for covered, _ in mentions("قصفت قوات النظام بلدة السياج"))
