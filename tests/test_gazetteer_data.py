@@ -33,7 +33,7 @@ ROLES = {
     "occupied_after",
     "actor",
 }
-NOT_PLACE_KINDS = {"outlet", "actor", "common", "person", "region", "foreign"}
+NOT_PLACE_KINDS = {"outlet", "actor", "common", "person", "region", "foreign", "phrase"}
 
 
 def rows(name: str) -> list[dict[str, str]]:

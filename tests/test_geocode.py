@@ -636,3 +636,9 @@ def test_the_fence_is_a_common_noun_not_the_village_of_that_name() -> None:
     # "السياج الفاصل في مرتفعات الجولان": the fence; "بلدة السياج" is still the village
     assert not any("السياج" in covered for covered, _ in mentions("سقطت القذيفة شرق السياج الفاصل"))
     assert any("السياج" in covered for covered, _ in mentions("قصفت قوات النظام بلدة السياج"))
+
+
+def test_peaceful_after_a_protest_noun_is_no_town() -> None:
+    # "احتجاجات سلمية": peaceful protests, not Salamiyah; the town named as such stays a place
+    assert not any("سلمي" in covered for covered, _ in mentions("موجة احتجاجات سلمية فلسطينية"))
+    assert any("سلمي" in covered for covered, _ in mentions("خرجت مظاهرة في مدينة السلمية"))
