@@ -229,6 +229,19 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
     return accounts
 
 
+def _speakers_place(doc: Document, place: Mention, act: Mention, sentence_start: int) -> bool:
+    """ "وقال حاكم محافظة شانلي أورفة عز الدين كجك ... "لا نعلم" ... بعد هجوم": a place named
+    between a verb of saying and the quote or "أن" that opens what was said is the
+    speaker's, not the act's."""
+    assert doc.norm is not None
+    if not (place.end <= act.start and said_between(doc, sentence_start, place.start)):
+        return False
+    between = doc.norm.text[place.end : act.start]
+    return any(q in between for q in QUOTES.strip()) or any(
+        word in said_openers() for word in between.split()
+    )
+
+
 def _talked_of(trigger: Mention, hypothetical: list[Mention]) -> bool:
     """ "إن هجوما متهورا من قبل الأسد سيكون خطأ": a generic attack with an outcome said of it
     in the future just after it is talked of, not told."""
@@ -366,7 +379,9 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     # "هجوم استهدفهما بمدينة شانلي أورفا في جنوب شرق تركيا": the place the act is put at,
     # right after it, with no Syrian place named before it in the clause, is abroad
     abroad = told_abroad(doc, chosen.end, min(end, chosen.end + ABROAD_REACH))
-    if abroad is not None and not any(p.start < abroad for p in own_places):
+    if abroad is not None and not any(
+        p.start < abroad and not _speakers_place(doc, p, chosen, sentence.start) for p in own_places
+    ):
         return None
     origins = [
         c

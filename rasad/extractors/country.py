@@ -61,12 +61,22 @@ def abroad_words(kind: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def border_matcher() -> PhraseMatcher[str]:
+    """The phrases of ``abroad.tsv`` that put the place before them across Syria's border."""
+    return _matcher("abroad.tsv", ["word", "kind", "country"], kind="border")
+
+
 def told_abroad(doc: Document, start: int, end: int) -> int | None:
     """Where, in normalised ``[start, end)``, a clause first puts something abroad: "في
-    تركيا"، "بجنوب تركيا"، "في جنوب شرق تركيا"، "داخل الأراضي اللبنانية"; None if nowhere."""
+    تركيا"، "بجنوب تركيا"، "في جنوب شرق تركيا"، "داخل الأراضي اللبنانية"، "في مدينة سوروتش
+    على الحدود مع سوريا"; None if nowhere."""
     assert doc.norm is not None
     text = doc.norm.text
     directions = abroad_words("direction")
+    border = next(iter(doc.find(border_matcher(), start, end)), None)
+    if border is not None:
+        return border.start
     for match in doc.find(abroad_matcher(), start, end):
         words = text[max(start, match.start - 30) : match.start].split()
         if text[max(0, match.start - 1) : match.start] == "ب" or _locative(words):

@@ -128,7 +128,22 @@ def test_an_act_launched_from_syria_hit_outside_it(pipeline):
 
 
 def test_every_abroad_row_is_a_place_with_its_country_or_a_word_that_reads_one():
-    kinds = {"place", "locative", "whence", "direction"}
+    kinds = {"place", "locative", "whence", "direction", "border"}
     for _, row in read_tsv("abroad.tsv", ["word", "kind", "country"]):
         assert row["kind"] in kinds, row
         assert (row["kind"] == "place") == (row["country"] != "-"), row
+
+
+def test_a_town_on_the_border_with_syria_is_across_it(pipeline):
+    # "في مدينة سوروتش على الحدود مع سوريا": the place is said from the other side
+    text = "وذلك بعد يومين على هجوم انتحاري أوقع 32 قتيلا في مدينة سوروتش على الحدود مع سوريا"
+    assert pipeline.extract(text, published=date(2015, 7, 23)) == []
+
+
+def test_the_speakers_place_does_not_keep_an_act_abroad_in_syria(pipeline):
+    # "عز الدين" names the governor who speaks (and a village in Homs), not where the attack was
+    text = (
+        'وقال حاكم محافظة شانلي أورفة عز الدين كجك في تصريحات "لا نعلم بعد"، وذلك بعد يومين '
+        "على هجوم انتحاري أوقع 32 قتيلا في مدينة سوروتش على الحدود مع سوريا"
+    )
+    assert pipeline.extract(text, published=date(2015, 7, 23)) == []
