@@ -467,3 +467,13 @@ def test_the_forces_named_bare_are_the_forces_named_last_with_their_side(pipelin
     )
     [event] = pipeline.extract(text, published=date(2018, 8, 3))
     assert (event.sub_event_type, event.actor1) == ("Government regains territory", STATE)
+
+
+def test_whose_stronghold_a_place_is_gives_way_to_the_civilians_gassed(pipeline):
+    # "آخر معقل من معاقل المعارضة": the town is described, the dead are its people
+    text = "قتل 40 مدنيا في هجوم كيميائي على مدينة دوما، آخر معقل من معاقل المعارضة المسلحة"
+    [event] = pipeline.extract(text, published=date(2018, 4, 8))
+    assert event.actor2 == "Civilians (Syria)"
+    text = "قصفت قوات النظام جيوب المعارضة في بلدة حمورية"
+    [event] = pipeline.extract(text, published=date(2018, 4, 8))
+    assert event.actor2 == "Opposition Rebels (Syria)"
