@@ -92,6 +92,7 @@ BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
+SINCE = "منذ"  # "منذ 18 فبراير": a period that runs from a day
 QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it governs
 ABROAD_REACH = 60  # characters after the act's word within which a place abroad is its place
 # the role cues that attribute an act ("نفذه"، "على يد"، "اتهمت"، "يرجح أنها"): an act told
@@ -227,6 +228,18 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 accounts.extend(told)
                 previous_end = act.clause[1]
     return accounts
+
+
+def _period_since(doc: Document, day: Mention, reference: date | None) -> bool:
+    """ "منذ 18 فبراير الماضي": a day a week or more back that a period runs from."""
+    assert doc.norm is not None
+    before = doc.norm.text[max(0, day.start - len(SINCE) - 2) : day.start].split()
+    return bool(
+        before
+        and before[-1].lstrip("و") == SINCE
+        and reference is not None
+        and (reference - day.value.date).days >= NEWS_DAYS
+    )
 
 
 def _speakers_place(doc: Document, place: Mention, act: Mention, sentence_start: int) -> bool:
@@ -445,6 +458,8 @@ def _told_act(
         and not _day_it_was_said(doc, d, chosen, sentence.start)
     ]
     date_mention = dates[0] if dates else None
+    if date_mention is not None and _period_since(doc, date_mention, reference):
+        return None  # "ومنذ 18 فبراير، تشن القوات هجمات": a campaign summed up, not one act
     # names inside a plan are what is feared, not who acted
     clause_actors = [
         a

@@ -357,3 +357,15 @@ def test_the_places_of_a_purpose_are_not_the_places_of_the_act(pipeline):
         "بلدتي نبل والزهراء"
     )
     assert [e.location for e in pipeline.extract(text, published=date(2018, 3, 14))] == ["عفرين"]
+
+
+def test_a_campaign_summed_up_since_a_day_weeks_back_is_no_event(pipeline):
+    # "ومنذ 18 فبراير الماضي، تشن القوات الحكومية هجمات": a period, not one act
+    text = (
+        "ومنذ 18 فبراير الماضي، تشن القوات الحكومية السورية هجمات عنيفة على مدينة دوما في "
+        "الغوطة الشرقية"
+    )
+    assert pipeline.extract(text, published=date(2018, 3, 10)) == []
+    # "منذ صباح اليوم": today's act, still news
+    text = "تشن القوات الحكومية السورية منذ صباح اليوم هجمات عنيفة على مدينة دوما"
+    assert len(pipeline.extract(text, published=date(2018, 3, 10))) == 1
