@@ -230,6 +230,20 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
     return accounts
 
 
+def _allegation_after_an_act(acts: list[Mention], index: MentionIndex, start: int) -> int | None:
+    """Where an act named as an allegation begins, when the clause tells another violent act
+    at a place before it; None otherwise."""
+    cues = index.within("cue", start, acts[-1].end + ALLEGED_REACH) if acts else []
+    alleged = next(
+        (t for t in acts if t.value.kind not in GENERIC_KINDS and _alleged(t, cues)), None
+    )
+    if alleged is None:
+        return None
+    told_before = any(t.value.violent and t.start < alleged.start for t in acts)
+    placed_before = bool(index.within("place", start, alleged.start))
+    return alleged.start if told_before and placed_before else None
+
+
 def _period_since(doc: Document, day: Mention, reference: date | None) -> bool:
     """ "منذ 18 فبراير الماضي": a day a week or more back that a period runs from."""
     assert doc.norm is not None
@@ -354,6 +368,14 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     # "ويأتي القصف غداة مقتل 9 مدنيين في غارة": the earlier act's words, and its toll
     earlier = _earlier_act(doc, triggers, context.index.within("cue", start, end), end)
     own = [t for t in triggers if not earlier[0] <= t.start < earlier[1]]
+    # "استهدفت صواريخ مطار التيفور ... بعيد تعهد برد على هجوم كيميائي مفترض ... في دوما": the
+    # allegation named after an act placed before it is the act talked about; its words, toll
+    # and places are not the clause's
+    alleged_from = _allegation_after_an_act(own, context.index, start)
+    if alleged_from is not None:
+        own = [t for t in own if t.start < alleged_from]
+        if earlier[0] == earlier[1]:
+            earlier = (alleged_from, end)
     deaths = _fatalities_of(doc, start, end, planned, earlier)
     chosen = _strongest(own, deaths)
     weapons = [t for t in triggers if t.value.kind == WEAPON]
@@ -387,6 +409,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
             p
             for p in context.index.within("place", start, end)
             if not planned[0] <= p.start < planned[1]
+            and (alleged_from is None or p.start < alleged_from)
         ],
     )
     # "هجوم استهدفهما بمدينة شانلي أورفا في جنوب شرق تركيا": the place the act is put at,

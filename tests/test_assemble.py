@@ -383,3 +383,21 @@ def test_a_move_told_after_an_attack_describes_who_was_attacked(pipeline):
     )
     [event] = pipeline.extract(text, published=date(2015, 8, 1))
     assert (event.event_type, event.actor1) == ("Battles", "Jabhat al Nusra")
+
+
+def test_an_allegation_named_after_an_act_told_at_its_place_is_not_the_act(pipeline):
+    # the strike on T4 is told; the alleged gas attack on Douma is what it answers
+    text = (
+        "استهدفت صواريخ فجر الاثنين مطار التيفور العسكري في وسط سوريا موقعة العديد من القتلى، "
+        'بعيد تعهد الرئيسين برد قوي على "هجوم كيميائي" مفترض أسفر عن مقتل العشرات في دوما'
+    )
+    found = pipeline.extract(text, published=date(2018, 4, 9))
+    assert [(e.sub_event_type, e.location) for e in found] == [
+        ("Shelling/artillery/missile attack", "مطار التيفور")  # missiles, no aircraft named
+    ]
+
+
+def test_an_allegation_told_alone_is_still_the_act_talked_about(pipeline):
+    text = 'دعت المنظمة إلى التحقيق في "هجوم كيميائي" مفترض أسفر عن مقتل العشرات في دوما'
+    found = pipeline.extract(text, published=date(2018, 4, 9))
+    assert [(e.sub_event_type, e.location) for e in found] == [("Chemical weapon", "دوما")]
