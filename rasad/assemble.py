@@ -42,7 +42,12 @@ from rasad.extractors.actors import (
     resolve_actor,
     state_forces,
 )
-from rasad.extractors.country import about_syria, launched_from_syria, told_abroad
+from rasad.extractors.country import (
+    about_syria,
+    launched_from_syria,
+    told_abroad,
+    told_in_syria,
+)
 from rasad.extractors.dates import date_words, find_dates, reference_date, years_named
 from rasad.extractors.fatalities import find_fatalities
 from rasad.extractors.places import (
@@ -116,6 +121,7 @@ class _Act:
     historical: bool
     historical_cue: Mention | None
     alleged: bool  # named as an allegation: the act under discussion (``_alleged``)
+    in_syria: bool = False  # told at no place but Syria itself ("الغارات على سوريا")
 
 
 def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
@@ -445,6 +451,8 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     told = partial(
         _told_act, context, clause, sentence, frame, historical, chosen, triggers + means, deaths
     )
+    if not event_places and not generic and told_in_syria(doc, start, end):
+        return told([], in_syria=True)  # "ضربة صاروخية لمواقع النظام في سوريا": the country
     if not event_places:
         context.told_nowhere.append(told)
         return None
@@ -461,6 +469,8 @@ def _told_act(
     acts: list[Mention],
     deaths: Mention | None,
     event_places: list[Mention],
+    *,
+    in_syria: bool = False,
 ) -> _Act | None:
     """The act whose word is ``chosen``, at ``event_places`` (none: told nowhere, it names
     only who did it): its day, its sides and whether it is news or background."""
@@ -505,7 +515,11 @@ def _told_act(
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, context.index, start, reference)
-    if not event_places and (generic or roles.actor1 is None or roles.actor1.name == UNIDENTIFIED):
+    if (
+        not event_places
+        and not in_syria
+        and (generic or roles.actor1 is None or roles.actor1.name == UNIDENTIFIED)
+    ):
         return None  # told nowhere, the act can only name who did an act told elsewhere
     # "في آب الماضي"، "قبل أيام"، "الأسبوع الماضي": a month, a time or a week ago recalls an
     # act (codebook: background)
@@ -542,6 +556,7 @@ def _told_act(
         historical=historical or recalled or long_before,
         historical_cue=frame.historical_cue,
         alleged=deaths is None and _alleged(chosen, context.index.within("cue", start, end)),
+        in_syria=in_syria,
     )
 
 
@@ -751,6 +766,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 reference=_definite(doc, act.trigger) or act.alleged,
                 suspected=act.roles.suspected,
                 place_at=place_mention.start if place_mention is not None else -1,
+                in_syria=act.in_syria,
             )
         )
     return accounts

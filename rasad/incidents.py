@@ -98,6 +98,7 @@ class Account:
     reference: bool
     suspected: bool = False
     place_at: int = -1  # where the place is named in the normalised text
+    in_syria: bool = False  # told in Syria at no place more specific ("غارات على سوريا")
 
     @property
     def generic(self) -> bool:
@@ -121,7 +122,15 @@ def group(accounts: list[Account]) -> list[Incident]:
     """
     incidents: list[Incident] = []
     by_act: dict[int, Incident] = {}
-    for account in accounts:
+    placed = [a for a in accounts if not a.in_syria]
+    for account in placed + [a for a in accounts if a.in_syria]:
+        if account.in_syria and account.act not in by_act:
+            # told only "in Syria": a telling of an incident placed elsewhere names its side,
+            # else it is an incident of its own, placed nowhere more specific
+            fits = [i for i in incidents if i.accounts[0].place and _joins(account, i)]
+            if fits:
+                fits[-1].namers.append(account)
+                continue
         home = by_act.get(account.act)
         if home is None:
             home = next((i for i in reversed(incidents) if _joins(account, i)), None)

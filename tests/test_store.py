@@ -330,14 +330,14 @@ def test_split_refuses_an_unknown_event_and_an_account_not_in_it(store, pipeline
 
 
 def test_one_report_telling_one_strike_twice_is_one_event_of_one_source(store, pipeline):
-    # the lead says the civilians were struck, the next paragraph "آخر جيب للفصائل": two
+    # the lead says the civilians were struck, the next paragraph "مقرات لجيش الإسلام": two
     # accounts of one report, one event, one source (dedup.told_twice)
     doc = pipeline(
         Document.from_text(
             "قال المرصد إن حالات اختناق بين المدنيين سجلت إثر قصف جوي شنته قوات النظام السوري"
             " السبت على مدينة دوما.\n"
             "وأفاد المرصد بتسجيل 70 حالة اختناق إثر قصف جوي شنته قوات النظام السوري السبت على"
-            " مدينة دوما، آخر جيب للفصائل المعارضة.",
+            " مقرات لجيش الإسلام في مدينة دوما.",
             id="duma-twice",
             published=date(2018, 4, 8),
         )

@@ -602,6 +602,9 @@ def _role_of(
     in_window = [c for c in cues if lo <= c.start and c.end <= mention.start]
     if any(c.value == "between" for c in in_window):
         return "between"  # "بين عناصر من ميليشيات الأسد و...": the pair, whatever else is near
+    if any(mention.start <= act.start and act.end <= mention.end for act in acts):
+        # the act names its author, whatever governs it: "غارة إسرائيلية"، "على الغارات الأميركية"
+        return "agent"
     for cue in reversed(cues):
         if not (lo <= cue.start and cue.end <= mention.start) or cue.value in _ROLES_BEFORE_CUE:
             continue
@@ -630,8 +633,6 @@ def _role_of(
         ):
             continue  # "هاجمت حاجزاً لقوات النظام"، "مع أنباء عن فقد ميليشيا أسد": not next to the word
         return _ROLES_AFTER_CUE[cue.value]
-    if any(mention.start <= act.start and act.end <= mention.end for act in acts):
-        return "agent"  # the act names its author: "غارة إسرائيلية"
     losses = [c for c in cues if c.value in _ROLES_BEFORE_CUE.keys() | {"target_after"}]
     for act in acts:
         passive_reading = any(c.start <= act.start < c.end for c in losses)  # "فقد ميليشيا أسد"

@@ -20,6 +20,7 @@ from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
 
 SYRIA = "SY"
+ON = normalise_key("على")  # "غارات على سوريا": at the place named after it
 MIN_FOREIGN_MENTIONS = 2  # one passing mention of Iraq does not make a report Iraqi
 
 
@@ -87,6 +88,26 @@ def told_abroad(doc: Document, start: int, end: int) -> int | None:
                 return match.start
             leading = leading[:-1]
     return None
+
+
+@cache
+def home_matcher() -> PhraseMatcher[str]:
+    """The names of ``abroad.tsv`` for Syria itself as a place."""
+    return _matcher("abroad.tsv", ["word", "kind", "country"], kind="home")
+
+
+def told_in_syria(doc: Document, start: int, end: int) -> bool:
+    """Whether normalised ``[start, end)`` puts something in Syria itself, named as the place:
+    "الغارات الأميركية على سوريا"، "مواقع لداعش على الأراضي السورية"، "أهدافا في العمق السوري"."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    for match in doc.find(home_matcher(), start, end):
+        words = text[max(start, match.start - 30) : match.start].split()
+        if text[max(0, match.start - 1) : match.start] == "ب" or (
+            words and (words[-1] == ON or _locative(words))
+        ):
+            return True
+    return False
 
 
 def launched_from_syria(doc: Document, origins: list[Mention], start: int) -> bool:

@@ -128,10 +128,27 @@ def test_an_act_launched_from_syria_hit_outside_it(pipeline):
 
 
 def test_every_abroad_row_is_a_place_with_its_country_or_a_word_that_reads_one():
-    kinds = {"place", "locative", "whence", "direction", "border"}
+    kinds = {"place", "home", "locative", "whence", "direction", "border"}
     for _, row in read_tsv("abroad.tsv", ["word", "kind", "country"]):
         assert row["kind"] in kinds, row
-        assert (row["kind"] == "place") == (row["country"] != "-"), row
+        assert (row["kind"] in ("place", "home")) == (row["country"] != "-"), row
+        assert (row["kind"] == "home") == (row["country"] == "SY"), row
+
+
+def test_an_act_told_only_in_syria_is_coded_to_the_country_with_no_location(pipeline):
+    # "الغارات الأميركية البريطانية الفرنسية على سوريا": no place more specific than Syria
+    text = "وتأتي الغارات بعد 3 أيام على الغارات الأميركية البريطانية الفرنسية على سوريا"
+    [event] = pipeline.extract(text, published=date(2018, 4, 17))
+    assert (event.location, event.admin1, event.latitude) == (None, None, None)
+    assert event.actor1 == "Military Forces of the United States (2017-2021)"
+    # told at a place too, the country adds no second event
+    text = (
+        "قصفت طائرات إسرائيلية مطار التيفور في ريف حمص.\n"
+        "وقالت مصادر إن الطائرات الإسرائيلية قصفت مواقع في سوريا"
+    )
+    assert [e.location for e in pipeline.extract(text, published=date(2018, 4, 9))] == [
+        "مطار التيفور"
+    ]
 
 
 def test_a_town_on_the_border_with_syria_is_across_it(pipeline):
