@@ -477,3 +477,15 @@ def test_whose_stronghold_a_place_is_gives_way_to_the_civilians_gassed(pipeline)
     text = "قصفت قوات النظام جيوب المعارضة في بلدة حمورية"
     [event] = pipeline.extract(text, published=date(2018, 4, 8))
     assert event.actor2 == "Opposition Rebels (Syria)"
+
+
+def test_a_sides_sources_tell_and_do_not_act():
+    # "وفقا لما ذكرته مصادر المعارضة": the opposition is the source, not the side struck
+    text = (
+        "شن الجيش الإسرائيلي هجوما صاروخيا استهدف مواقع قوات النظام السوري قرب مدينة البعث، "
+        "وفقا لما ذكرته مصادر المعارضة"
+    )
+    assert roles(text, "هجوما", on=date(2018, 5, 9))[:2] == (
+        "Military Forces of Israel (2009-2021)",
+        STATE,
+    )
