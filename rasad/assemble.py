@@ -66,6 +66,7 @@ from rasad.extractors.recaps import (
 )
 from rasad.extractors.triggers import (
     AIR_DEFENCE,
+    DETENTION_KINDS,
     DISORDER_TYPES,
     GENERIC_KINDS,
     WEAPON,
@@ -685,7 +686,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
     ):
         actor2 = actor2 or actor1  # civilians are never the armed side of an attack
         actor1 = None
-    if trigger.violent and actor1 is None and trigger.kind != "detention":
+    if trigger.violent and actor1 is None and trigger.kind not in DETENTION_KINDS:
         actor1 = actors_by_name().get(DEFAULT_ACTOR1.get(trigger.event_type, UNIDENTIFIED))
     if actor2 == actor1:
         actor2 = None  # one side named twice is not a fight with itself
@@ -837,7 +838,7 @@ def _finish_type(trigger: Trigger, actor1: Actor | None, actor2: Actor | None) -
             "Battles",
             "Government regains territory" if state else "Non-state actor overtakes territory",
         )
-    if trigger.kind == "detention":
+    if trigger.kind in DETENTION_KINDS:
         if protesters:  # "اعتقلت قوات النظام عدداً من المتظاهرين"
             return "Protests", "Protest with intervention"
         if actor1 is not None and actor1.inter == STATE_INTER:

@@ -55,7 +55,14 @@ from rasad.extractors.actors import (
     interaction_code,
     strike_target,
 )
-from rasad.extractors.triggers import AIR_DEFENCE, CHEMICAL, DISORDER_TYPES, GENERIC_KINDS, Trigger
+from rasad.extractors.triggers import (
+    AIR_DEFENCE,
+    CHEMICAL,
+    DISORDER_TYPES,
+    GENERIC_KINDS,
+    RAID,
+    Trigger,
+)
 from rasad.geocode import place_distance_km
 from rasad.model import Actor, Event, Place, PlaceMention
 from rasad.normalise import normalise_key
@@ -333,6 +340,8 @@ def _types_agree(a: Account, b: Account) -> bool:
     ea, eb = a.event, b.event
     if (ea.event_type, ea.sub_event_type) == (eb.event_type, eb.sub_event_type):
         return True
+    if RAID in (a.trigger.kind, b.trigger.kind) and "Battles" in (ea.event_type, eb.event_type):
+        return True  # "داهمت دورية منزل القيادي ... تبادل إطلاق النار مع عناصر الدورية"
     if ea.event_type not in ARMED_TYPES and ea.sub_event_type != INTERCEPTION:
         return False
     if eb.event_type not in ARMED_TYPES and eb.sub_event_type != INTERCEPTION:

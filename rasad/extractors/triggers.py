@@ -31,6 +31,9 @@ DISORDER_TYPES = {
     "Strategic developments": "Strategic developments",
 }
 GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that names no means
+# a detention: arrest by state forces, abduction otherwise; a raid may turn into a firefight
+DETENTION_KINDS = ("detention", "raid")
+RAID = "raid"
 AIR_DEFENCE = "interception"  # air defences meeting a strike ("تصدت الدفاعات الجوية")
 CHEMICAL = "Chemical weapon"  # the sub-type that joins no other act (incidents, resolution)
 WEAPON = "weapon"  # a weapon named ("الصواريخ"، "قذائف"), an act only as its means
@@ -56,7 +59,7 @@ class Trigger:
 
     @property
     def violent(self) -> bool:
-        return self.event_type in VIOLENT_TYPES or self.kind == "detention"
+        return self.event_type in VIOLENT_TYPES or self.kind in DETENTION_KINDS
 
     @property
     def has_targets(self) -> bool:

@@ -102,6 +102,7 @@ def test_all_25_acled_sub_types_are_reachable():
         "interception",
         "seizure",
         "expulsion",
+        "raid",
     }
 
 
@@ -519,3 +520,18 @@ def test_a_side_driven_out_of_towns_lost_them(pipeline, text):
 )
 def test_an_expulsion_from_no_town_is_no_takeover(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 8, 3)) == []
+
+
+def test_a_raid_that_turns_into_a_firefight_is_part_of_the_clash(pipeline):
+    # "داهمت دورية ... منزل القيادي ... تبادل إطلاق النار مع عناصر الدورية": one clash
+    text = (
+        "داهمت دورية مشتركة لقوات الأسد منزل أحد قادة ميليشيا الدفاع الوطني في مدينة الميادين، "
+        "وقال مراسل إن القيادي تبادل إطلاق النار مع عناصر الدورية في مدينة الميادين، مما "
+        "أجبرهم على الانسحاب"
+    )
+    assert [e.sub_event_type for e in pipeline.extract(text, published=PUBLISHED)] == [
+        "Armed clash"
+    ]
+    # a raid alone is an arrest by state forces
+    text = "داهمت دورية لقوات الأسد منزل أحد المدنيين في مدينة الميادين واعتقلته"
+    assert [e.sub_event_type for e in pipeline.extract(text, published=PUBLISHED)] == ["Arrests"]
