@@ -369,3 +369,12 @@ def test_a_campaign_summed_up_since_a_day_weeks_back_is_no_event(pipeline):
     # "منذ صباح اليوم": today's act, still news
     text = "تشن القوات الحكومية السورية منذ صباح اليوم هجمات عنيفة على مدينة دوما"
     assert len(pipeline.extract(text, published=date(2018, 3, 10))) == 1
+
+
+def test_acts_told_as_a_habit_of_the_past_are_no_event(pipeline):
+    # "الذي نفذ في الماضي ضربات جوية داخل سوريا": what one used to do, not an act
+    text = (
+        "وقال الجيش الإسرائيلي، الذي نفذ في الماضي ضربات جوية داخل سوريا لمواجهة الوجود "
+        "الإيراني، إنه لا يعلق على مثل هذه التقارير"
+    )
+    assert pipeline.extract(text, published=date(2018, 4, 30)) == []
