@@ -240,6 +240,7 @@ class _Hit:
     supported: bool = False
     rejected: bool = False  # "المدعو X", "شبكة X", "X بوست": a name, but not of a place here
     weak: bool = False  # misspelt, a common word, or matched only through an added article
+    misspelt: bool = False  # found by its skeleton or one edit, not as written
     town_named: bool = False  # "مدينة" stands between the cue and the name
     inner_cue: Cue | None = None  # that settlement cue: "قرية" of "قرب قرية الصور"
     common: bool = (
@@ -520,6 +521,7 @@ class Gazetteer:
                     list(named.payloads),
                     cue_first=index,
                     weak=fuzzy or overruling is not None or doubtful,
+                    misspelt=fuzzy,
                     common=overruling is not None,
                     foreign=overruling is not None and "foreign" in overruling.payloads,
                 )
@@ -713,6 +715,20 @@ class Gazetteer:
                 and not hit.rejected
             ):
                 hit.supported = hit.supported or self._strength(hit) >= MEDIUM
+        # A misspelt name is read as a Syrian place only in a report that names its governorate
+        # rightly elsewhere: "مدينة الشرقاط" (Iraq) is not the village "شرقان", "مخيم الدهيشة"
+        # (Bethlehem) not "الهيشة".
+        named_rightly = {
+            self.places[i].admin1_pcode
+            for hit in hits
+            if hit.supported and not hit.weak
+            for i in hit.candidates
+        }
+        for hit in hits:
+            if hit.misspelt and hit.supported:
+                hit.supported = any(
+                    self.places[i].admin1_pcode in named_rightly for i in hit.candidates
+                )
 
     def _fits_qualifier(self, hit: _Hit) -> bool:
         """Whether a namesake lies in the area named after it: then the name is a place."""

@@ -642,3 +642,11 @@ def test_peaceful_after_a_protest_noun_is_no_town() -> None:
     # "احتجاجات سلمية": peaceful protests, not Salamiyah; the town named as such stays a place
     assert not any("سلمي" in covered for covered, _ in mentions("موجة احتجاجات سلمية فلسطينية"))
     assert any("سلمي" in covered for covered, _ in mentions("خرجت مظاهرة في مدينة السلمية"))
+
+
+def test_a_misspelt_name_needs_its_governorate_named_rightly_in_the_report() -> None:
+    # "مدينة الصدر" (Baghdad) is one edit from a Syrian village; nothing else is Syrian here
+    assert mentions("انفجار عنيف في مدينة الصدر يخلف قتلى وجرحى") == []
+    # "المياذين" (misspelt) in a report that names Deir ez-Zor rightly is al-Mayadin
+    found = mentions("قصف على مدينة المياذين بريف دير الزور الشرقي")
+    assert any("المياذين" in covered for covered, _ in found)
