@@ -378,3 +378,14 @@ def test_acts_told_as_a_habit_of_the_past_are_no_event(pipeline):
         "الإيراني، إنه لا يعلق على مثل هذه التقارير"
     )
     assert pipeline.extract(text, published=date(2018, 4, 30)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "في وقت يترقب العالم ضربة غربية وشيكة في سوريا، تتضارب الأنباء بشأن موعد الهجوم",
+        "حذر ترامب من هجوم حكومي وشيك على محافظة إدلب",
+    ],
+)
+def test_an_awaited_or_imminent_strike_is_not_told(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 4, 13)) == []
