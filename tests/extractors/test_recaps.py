@@ -389,3 +389,10 @@ def test_acts_told_as_a_habit_of_the_past_are_no_event(pipeline):
 )
 def test_an_awaited_or_imminent_strike_is_not_told(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 4, 13)) == []
+
+
+def test_chemical_weapons_held_or_banned_are_no_chemical_attack(pipeline):
+    # "برنامج الأسلحة الكيميائية": the programme struck, not a gas attack
+    text = "قصفت صواريخ أمريكية منشآت برنامج الأسلحة الكيميائية في حي برزة بدمشق"
+    [event] = pipeline.extract(text, published=date(2018, 4, 14))
+    assert event.sub_event_type != "Chemical weapon"
