@@ -19,6 +19,7 @@ Where each field comes from:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -99,6 +100,8 @@ CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move 
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 SINCE = "منذ"  # "منذ 18 فبراير": a period that runs from a day
+# a wire dateline: a few words and the agency in brackets, then a dash ("بيروت (رويترز) -")
+DATELINE = re.compile(r"[^\n.]{0,80}?\([^()\n]{1,30}\)\s*[-–—]+")
 QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it governs
 ABROAD_REACH = 60  # characters after the act's word within which a place abroad is its place
 # the role cues that attribute an act ("نفذه"، "على يد"، "اتهمت"، "يرجح أنها"): an act told
@@ -134,7 +137,10 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     # of them is not about Syria with fewer, and is left before its actors are looked for.
     if not about_syria(doc, found):
         return _out_of_scope(doc, found)
-    actors = find_actors(doc)
+    # "أتلانتا، الولايات المتحدة الأمريكية (CNN)--": the dateline names where the wire
+    # filed from, not a side
+    filed_from = _dateline_end(doc)
+    actors = [a for a in find_actors(doc) if a.start >= filed_from]
     role_cues = find_role_cues(doc)
     cues = find_cues(doc, 0, len(doc.norm.text))
     places = datelines(
@@ -174,6 +180,14 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
                 merge_twin(twin, event)
     doc.events = list(by_id.values())
     return doc.events
+
+
+def _dateline_end(doc: Document) -> int:
+    """Where a wire dateline that opens the report ends ("دبي، الإمارات العربية المتحدة
+    (CNN)--"), or 0."""
+    assert doc.norm is not None
+    found = DATELINE.match(doc.norm.text)
+    return found.end() if found else 0
 
 
 def _a_date(doc: Document, place: Mention, reference: date | None) -> bool:

@@ -487,3 +487,10 @@ def test_a_sides_sources_tell_and_do_not_act(pipeline):
     )
     [event] = pipeline.extract(text, published=date(2018, 5, 9))
     assert (event.actor1, event.actor2) == ("Military Forces of Israel (2009-2021)", STATE)
+
+
+def test_the_country_of_a_wire_dateline_is_no_side(pipeline):
+    # "أتلانتا، الولايات المتحدة الأمريكية (CNN)--": where the wire filed from
+    text = "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- قصفت طائرات حربية بلدة كفرنبل بريف إدلب"
+    [event] = pipeline.extract(text, published=date(2018, 2, 27))
+    assert "United States" not in (event.actor1 or "") + (event.actor2 or "")
