@@ -396,3 +396,15 @@ def test_chemical_weapons_held_or_banned_are_no_chemical_attack(pipeline):
     text = "قصفت صواريخ أمريكية منشآت برنامج الأسلحة الكيميائية في حي برزة بدمشق"
     [event] = pipeline.extract(text, published=date(2018, 4, 14))
     assert event.sub_event_type != "Chemical weapon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتزامن ذلك مع توقف القتال بين قوات النظام ومسلحي داعش في منطقة تلول الصفا",
+        'وغرد ترامب "يجب على الرئيس السوري بشار الأسد أن لا يهاجم بشكل متهور محافظة إدلب"',
+        "ويبدو أنها مستعدة لإطلاق ما يمكن أن يكون آخر معركة رئيسية في محافظة إدلب",
+    ],
+)
+def test_fighting_that_stops_or_must_not_or_may_happen_is_not_told(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 9, 3)) == []
