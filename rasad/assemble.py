@@ -782,6 +782,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 suspected=act.roles.suspected,
                 place_at=place_mention.start if place_mention is not None else -1,
                 in_syria=act.in_syria,
+                plural_toll=told is not None and told.value.vague and (told.value.count or 0) <= 2,
             )
         )
     return accounts

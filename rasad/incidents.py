@@ -106,6 +106,8 @@ class Account:
     suspected: bool = False
     place_at: int = -1  # where the place is named in the normalised text
     in_syria: bool = False  # told in Syria at no place more specific ("غارات على سوريا")
+    # its dead told only by a bare plural ("قتلى"، "ضحايا"): 2 is the cautious floor, not a count
+    plural_toll: bool = False
 
     @property
     def generic(self) -> bool:
@@ -223,8 +225,11 @@ def events_of(incident: Incident) -> list[Event]:
             historical=historical,
             evidence=[],
         )
+        # the most conservative toll; a number told beats the floor of a bare plural ("ارتفاع
+        # أعداد قتلى الضربات" ... "إلى 15 على الأقل": 15)
+        counted = [a for a in here if a.event.fatalities and not a.plural_toll] or here
         toll: Event | None = None
-        for account in here:
+        for account in counted:
             if _more_conservative(account.event, toll):
                 toll = account.event
         told = toll or leaf.event

@@ -624,3 +624,22 @@ def test_the_outskirts_of_a_town_are_not_a_vaguer_telling_of_the_town_beside_it(
         "أنباء عن إصابات.",
     )
     assert sorted(e.location for e in found) == ["حرستا", "دوما"]
+
+
+def test_a_number_told_beats_the_floor_of_a_bare_plural(pipeline):
+    # "ارتفاع أعداد قتلى الضربات" is a plural (2 at the most cautious); "15 على الأقل" a count
+    found = events(
+        pipeline,
+        "قتل مدنيون في غارات جوية على مدينة زملكا في الغوطة الشرقية.\n"
+        "وقال المرصد إن 15 مدنيا على الأقل قتلوا في الغارات على زملكا.",
+    )
+    assert [e.fatalities for e in found] == [15]
+
+
+def test_the_smaller_of_two_counts_is_kept(pipeline):
+    found = events(
+        pipeline,
+        "قتل 20 مدنيا في غارات جوية على مدينة زملكا في الغوطة الشرقية.\n"
+        "وقال المرصد إن 15 مدنيا على الأقل قتلوا في الغارات على زملكا.",
+    )
+    assert [e.fatalities for e in found] == [15]
