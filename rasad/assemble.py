@@ -100,6 +100,10 @@ CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move 
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 SINCE = "منذ"  # "منذ 18 فبراير": a period that runs from a day
+DURATIONS = frozenset({"سنوات", "اعوام", "اشهر", "شهور", "اسابيع", "ايام"})  # normalised
+FROM = "من"
+CONJUNCTION = "و"
+DURATION_REACH = 25  # characters from "بعد" to the act past a stretch of time ("سنوات من ")
 # a wire dateline: a few words and the agency in brackets, then a dash ("بيروت (رويترز) -")
 DATELINE = re.compile(r"[^\n.]{0,80}?\([^()\n]{1,30}\)\s*[-–—]+")
 QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it governs
@@ -263,6 +267,18 @@ def _allegation_after_an_act(acts: list[Mention], index: MentionIndex, start: in
     told_before = any(t.value.violent and t.start < alleged.start for t in acts)
     placed_before = bool(index.within("place", start, alleged.start))
     return alleged.start if told_before and placed_before else None
+
+
+def _only_a_duration(words: str, *, conjoined: bool) -> bool:
+    """Nothing, or a stretch of time ("سنوات من"، "أسابيع من") and the nouns conjoined with
+    the act ("الحصار و") between "بعد" and an act: "بعد سنوات من الحصار والقصف" names acts
+    before the clause's own."""
+    if not words:
+        return True
+    parts = words.split()
+    if len(parts) < 2 or parts[0] not in DURATIONS or parts[1] != FROM:
+        return False
+    return len(parts) == 2 or (len(parts) == 3 and conjoined)
 
 
 def _period_since(doc: Document, day: Mention, reference: date | None) -> bool:
@@ -599,7 +615,11 @@ def _earlier_act(
         named = [
             t
             for t in triggers
-            if 0 <= t.start - cue.end <= 2 and not text[cue.end : t.start].strip(QUOTES)
+            if 0 <= t.start - cue.end <= DURATION_REACH
+            and _only_a_duration(
+                text[cue.end : t.start - len(clitics_before(text, t.start))].strip(QUOTES),
+                conjoined=clitics_before(text, t.start).startswith(CONJUNCTION),
+            )
         ]
         before = [t for t in triggers if t.start < cue.start and t.value.kind not in GENERIC_KINDS]
         if named and before:

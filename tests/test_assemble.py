@@ -401,3 +401,16 @@ def test_an_allegation_told_alone_is_still_the_act_talked_about(pipeline):
     text = 'دعت المنظمة إلى التحقيق في "هجوم كيميائي" مفترض أسفر عن مقتل العشرات في دوما'
     found = pipeline.extract(text, published=date(2018, 4, 9))
     assert [(e.sub_event_type, e.location) for e in found] == [("Chemical weapon", "دوما")]
+
+
+def test_fighters_leaving_under_an_evacuation_deal_hand_the_town_over(pipeline):
+    # "بعد سنوات من الحصار والقصف": years of shelling came before; the act is the handover
+    text = (
+        'بدأ مسلحو حركة "أحرار الشام" الخروج من بلدة حرستا المحاصرة في الغوطة الشرقية، بموجب '
+        "اتفاق إجلاء يسلم البلدة إلى الحكومة بعد سنوات من الحصار والقصف."
+    )
+    [event] = pipeline.extract(text, published=date(2018, 3, 22))
+    assert (event.sub_event_type, event.location) == (
+        "Non-violent transfer of territory",
+        "حرستا",
+    )
