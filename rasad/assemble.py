@@ -100,8 +100,23 @@ CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move 
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 SINCE = "منذ"  # "منذ 18 فبراير": a period that runs from a day
-DURATIONS = frozenset({"سنوات", "اعوام", "اشهر", "شهور", "اسابيع", "ايام"})  # normalised
-FROM = "من"
+# normalised: "بعد سنوات من"، "بعد أسبوعين على"
+DURATIONS = frozenset(
+    {
+        "سنوات",
+        "اعوام",
+        "اشهر",
+        "شهور",
+        "اسابيع",
+        "ايام",
+        "عامين",
+        "سنتين",
+        "شهرين",
+        "اسبوعين",
+        "يومين",
+    }
+)
+AFTER_A_DURATION = frozenset({"من", "علي"})
 CONJUNCTION = "و"
 DURATION_REACH = 25  # characters from "بعد" to the act past a stretch of time ("سنوات من ")
 # a wire dateline: a few words and the agency in brackets, then a dash ("بيروت (رويترز) -")
@@ -270,13 +285,13 @@ def _allegation_after_an_act(acts: list[Mention], index: MentionIndex, start: in
 
 
 def _only_a_duration(words: str, *, conjoined: bool) -> bool:
-    """Nothing, or a stretch of time ("سنوات من"، "أسابيع من") and the nouns conjoined with
+    """Nothing, or a stretch of time ("سنوات من"، "أسبوعين على") and the nouns conjoined with
     the act ("الحصار و") between "بعد" and an act: "بعد سنوات من الحصار والقصف" names acts
     before the clause's own."""
     if not words:
         return True
     parts = words.split()
-    if len(parts) < 2 or parts[0] not in DURATIONS or parts[1] != FROM:
+    if len(parts) < 2 or parts[0] not in DURATIONS or parts[1] not in AFTER_A_DURATION:
         return False
     return len(parts) == 2 or (len(parts) == 3 and conjoined)
 
