@@ -100,6 +100,10 @@ CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move 
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 SINCE = "منذ"  # "منذ 18 فبراير": a period that runs from a day
+# an act only ever named as known and told this many days before its report ("الهجوم
+# الكيميائي الذي استهدف في 7 نيسان" in a report of the 10th) is what the news answers; the
+# day before is still news ("الغارات ... أمس")
+DAYS_BEFORE_NEWS = 2
 # normalised: "بعد سنوات من"، "بعد أسبوعين على"
 DURATIONS = frozenset(
     {
@@ -818,6 +822,11 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 place_at=place_mention.start if place_mention is not None else -1,
                 in_syria=act.in_syria,
                 plural_toll=told is not None and told.value.vague and (told.value.count or 0) <= 2,
+                before_report=bool(
+                    date_value
+                    and reference
+                    and (reference - date_value.date).days >= DAYS_BEFORE_NEWS
+                ),
             )
         )
     return accounts

@@ -108,6 +108,7 @@ class Account:
     in_syria: bool = False  # told in Syria at no place more specific ("غارات على سوريا")
     # its dead told only by a bare plural ("قتلى"، "ضحايا"): 2 is the cautious floor, not a count
     plural_toll: bool = False
+    before_report: bool = False  # its day, told, is some days before the report's
 
     @property
     def generic(self) -> bool:
@@ -201,8 +202,11 @@ def events_of(incident: Incident) -> list[Event]:
     dated = min(accounts, key=_date_rank)
     if not dated.dated:  # the day told with who did it ("قصفت ... امس الجمعة"), if no other
         dated = min([*incident.namers, dated], key=_date_rank)
-    # the first telling frames the act: news in the lead, background when first recalled
-    historical = accounts[0].event.historical
+    # the first telling frames the act: news in the lead, background when first recalled; an
+    # act only ever named as known and told days before the report is what the news answers
+    historical = accounts[0].event.historical or (
+        all(a.reference for a in accounts) and dated.before_report
+    )
     leaves = _leaves(accounts)
     events = []
     for leaf in leaves:

@@ -643,3 +643,24 @@ def test_the_smaller_of_two_counts_is_kept(pipeline):
         "وقال المرصد إن 15 مدنيا على الأقل قتلوا في الغارات على زملكا.",
     )
     assert [e.fatalities for e in found] == [15]
+
+
+def test_an_act_only_named_as_known_days_before_the_report_is_background(pipeline):
+    # a report of the 10th about talks; "الهجوم الكيميائي الذي استهدف في 7 نيسان" is what
+    # the news answers
+    found = events(
+        pipeline,
+        'وقال الإليزيه إن ماكرون وترامب ناقشا "التطورات التي حصلت منذ الهجوم الكيميائي الذي '
+        'استهدف في 7 نيسان/أبريل سكان دوما في الغوطة الشرقية"',
+        published=date(2018, 4, 10),
+    )
+    assert [(e.event_date, e.historical) for e in found] == [("2018-04-07", True)]
+
+
+def test_yesterdays_act_named_as_known_is_still_news(pipeline):
+    found = events(
+        pipeline,
+        "وذكر المرصد أن الغارات الجوية قصفت أمس مواقع للجبهة قرب بلدة اعزاز شمالي حلب",
+        published=date(2015, 8, 1),
+    )
+    assert [(e.event_date, e.historical) for e in found] == [("2015-07-31", False)]
