@@ -28,6 +28,7 @@ const I18N = {
     all: "All", of: "of", none: "No events match these filters.",
     pick: "Select an event on the map or in the table to see its evidence.",
     by_type: "By type", by_admin1: "By governorate", by_actor: "Most active actors",
+    no_place: "Syria, no place told",
     undated: "undated", notes: "Summary", evidence: "Evidence", source: "Source",
     open_source: "original article", cleaned: "cleaned text", fatalities_range: "reports range",
     precision: "precision", back: "← back", here: "Events here", historical: "background mention",
@@ -55,6 +56,7 @@ const I18N = {
     none: "لا أحداث تطابق هذه التصفية.",
     pick: "اختر حدثاً على الخريطة أو في الجدول لعرض أدلته.", by_type: "حسب النوع",
     by_admin1: "حسب المحافظة", by_actor: "الأطراف الأكثر نشاطاً", undated: "بلا تاريخ",
+    no_place: "سوريا، بلا مكان محدد",
     notes: "ملخص", evidence: "الدليل", source: "المصدر", open_source: "المقال الأصلي",
     cleaned: "النص المنظّف", fatalities_range: "مدى الأرقام المنشورة", precision: "الدقة",
     back: "→ رجوع", here: "الأحداث هنا", historical: "إشارة إلى حدث سابق", copy: "نسخة",
@@ -125,6 +127,8 @@ const $ = (id) => document.getElementById(id);
 const t = (key) => I18N[state.lang][key] || I18N.en[key] || key;
 const typeName = (name) => (state.lang === "ar" && TYPE_AR[name]) || name || "";
 const govName = (name) => (state.lang === "ar" && state.governorates[name]) || name || "";
+// an event told only "in Syria" has no governorate: say so rather than leave a blank
+const placeName = (name) => (name ? govName(name) : t("no_place"));
 const actorName = (name) => (state.lang === "ar" && state.actorsAr[name]) || name || "";
 const colour = (type) => TYPE_COLOURS[type] || "#7f8c8d";
 // A source's URL is linked only when it is http(s): a "javascript:" URL in the data must
@@ -552,7 +556,7 @@ async function loadTable() {
       actorCell(e.actor1),
       actorCell(e.actor2),
       el("td", state.lang === "ar" ? { text: e.location || "", dir: "rtl" } : { text: e.location_en || e.location || "" }),
-      el("td", { text: govName(e.admin1) }),
+      el("td", { text: placeName(e.admin1) }),
       el("td", { class: "num", text: number(e.fatalities) }),
       el("td", { class: "num", text: number(e.n_sources) }));
     if (e.id === state.selected) row.classList.add("selected");
@@ -621,7 +625,7 @@ function renderSummaryPanel(stats) {
   showInPanel(
     el("p", { class: "empty", text: t("pick") }),
     el("h4", { text: t("by_type") }), bars(stats.by_type, "event_type", typeName, colour),
-    el("h4", { text: t("by_admin1") }), bars(stats.by_admin1, "admin1", govName, () => "#7aa6b5"),
+    el("h4", { text: t("by_admin1") }), bars(stats.by_admin1, "admin1", placeName, () => "#7aa6b5"),
     el("h4", { text: t("by_actor") }), bars(stats.by_actor, "actor", actorName, () => "#a3b1bd"));
 }
 
