@@ -100,6 +100,7 @@ CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move 
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 SINCE = "منذ"  # "منذ 18 فبراير": a period that runs from a day
+CODED_FROM_YEAR = 1997  # ACLED's earliest data: an act before it is history, not an event
 # an act only ever named as known and told this many days before its report ("الهجوم
 # الكيميائي الذي استهدف في 7 نيسان" in a report of the 10th) is what the news answers; the
 # day before is still news ("الغارات ... أمس")
@@ -596,6 +597,11 @@ def _told_act(
             for year in years_named(doc, start, end)
         )
     )
+    # "وضمتها العام 1981": history before any conflict data begins is no event of the dataset
+    if any(year < CODED_FROM_YEAR for year in years_named(doc, start, end)) or (
+        date_mention is not None and date_mention.value.date.year < CODED_FROM_YEAR
+    ):
+        return None
     return _Act(
         trigger=chosen,
         clause=clause,

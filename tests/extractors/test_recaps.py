@@ -408,3 +408,12 @@ def test_chemical_weapons_held_or_banned_are_no_chemical_attack(pipeline):
 )
 def test_fighting_that_stops_or_must_not_or_may_happen_is_not_told(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 9, 3)) == []
+
+
+def test_history_before_any_conflict_data_is_no_event(pipeline):
+    # "عام 1967": history, not an event of the dataset; 2007 is still background
+    text = "وكانت إسرائيل قد سيطرت على مساحات من مرتفعات الجولان في ريف القنيطرة عام 1967"
+    assert pipeline.extract(text, published=date(2018, 7, 6)) == []
+    text = "وكانت إسرائيل قد شنت غارة على موقع الكبر في دير الزور عام 2007"
+    [event] = pipeline.extract(text, published=date(2018, 7, 6))
+    assert event.historical
