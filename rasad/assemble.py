@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
@@ -87,6 +88,7 @@ from rasad.incidents import (
     name_sides,
     unnamed,
 )
+from rasad.lexicon import word_set
 from rasad.matching import ARTICLE, clitics_before
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
 
@@ -105,23 +107,6 @@ CODED_FROM_YEAR = 1997  # ACLED's earliest data: an act before it is history, no
 # الكيميائي الذي استهدف في 7 نيسان" in a report of the 10th) is what the news answers; the
 # day before is still news ("الغارات ... أمس")
 DAYS_BEFORE_NEWS = 2
-# normalised: "بعد سنوات من"، "بعد أسبوعين على"
-DURATIONS = frozenset(
-    {
-        "سنوات",
-        "اعوام",
-        "اشهر",
-        "شهور",
-        "اسابيع",
-        "ايام",
-        "عامين",
-        "سنتين",
-        "شهرين",
-        "اسبوعين",
-        "يومين",
-    }
-)
-AFTER_A_DURATION = frozenset({"من", "علي"})
 CONJUNCTION = "و"
 DURATION_REACH = 25  # characters from "بعد" to the act past a stretch of time ("سنوات من ")
 # a wire dateline: a few words and the agency in brackets, then a dash ("بيروت (رويترز) -")
@@ -258,10 +243,7 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 continue
             if tally or frame.anaphora:
                 continue
-            waiting = len(context.told_nowhere)
-            act = _act_in_clause(context, clause, sentence, frame, historical)
-            if len(context.told_nowhere) > waiting:  # numbered by the accounts told before it
-                context.told_nowhere[-1] = (context.told_nowhere[-1], len(accounts))
+            act = _act_in_clause(context, clause, sentence, frame, historical, len(accounts))
             if act is not None:
                 told = _accounts_of(doc, act, len(accounts), context.reference)
                 if (
@@ -296,7 +278,8 @@ def _only_a_duration(words: str, *, conjoined: bool) -> bool:
     if not words:
         return True
     parts = words.split()
-    if len(parts) < 2 or parts[0] not in DURATIONS or parts[1] not in AFTER_A_DURATION:
+    units, links = word_set("durations.tsv", kind="unit"), word_set("durations.tsv", kind="link")
+    if len(parts) < 2 or parts[0] not in units or parts[1] not in links:
         return False
     return len(parts) == 2 or (len(parts) == 3 and conjoined)
 
@@ -317,13 +300,7 @@ def _speakers_place(doc: Document, place: Mention, act: Mention, sentence_start:
     """ "وقال حاكم محافظة شانلي أورفة عز الدين كجك ... "لا نعلم" ... بعد هجوم": a place named
     between a verb of saying and the quote or "أن" that opens what was said is the
     speaker's, not the act's."""
-    assert doc.norm is not None
-    if not (place.end <= act.start and said_between(doc, sentence_start, place.start)):
-        return False
-    between = doc.norm.text[place.end : act.start]
-    return any(q in between for q in QUOTES.strip()) or any(
-        word in said_openers() for word in between.split()
-    )
+    return _in_the_saying(doc, place, act, sentence_start, quoted=True)
 
 
 def _talked_of(trigger: Mention, hypothetical: list[Mention]) -> bool:
@@ -388,7 +365,9 @@ class _Context:
     paragraphs: dict[int, list[Sentence]]  # body sentences by paragraph
     # acts told nowhere but said who did them, finished only when an incident needs its
     # side, each with the number of the accounts told before it
-    told_nowhere: list = field(default_factory=list)
+    told_nowhere: list[tuple[Callable[[list[Mention]], _Act | None], int]] = field(
+        default_factory=list
+    )
 
 
 def _body_paragraphs(doc: Document) -> dict[int, list[Sentence]]:
@@ -399,10 +378,12 @@ def _body_paragraphs(doc: Document) -> dict[int, list[Sentence]]:
     return paragraphs
 
 
-def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool) -> _Act | None:
+def _act_in_clause(
+    context: _Context, clause, sentence, frame, historical: bool, number: int
+) -> _Act | None:
     """The act a clause tells, at its places. An act told nowhere that says who did it is
-    finished only when asked (``context.told_nowhere``): it names the side of an incident told
-    elsewhere."""
+    finished only when asked (``context.told_nowhere``, numbered ``number`` among the accounts
+    by where it is told): it names the side of an incident told elsewhere."""
     doc = context.doc
     start, end = clause
     triggers = [
@@ -505,7 +486,7 @@ def _act_in_clause(context: _Context, clause, sentence, frame, historical: bool)
     if not event_places and not generic and told_in_syria(doc, start, end):
         return told([], in_syria=True)  # "ضربة صاروخية لمواقع النظام في سوريا": the country
     if not event_places:
-        context.told_nowhere.append(told)
+        context.told_nowhere.append((told, number))
         return None
     return told(event_places)
 
@@ -544,6 +525,12 @@ def _told_act(
     date_mention = dates[0] if dates else None
     if date_mention is not None and _period_since(doc, date_mention, reference):
         return None  # "ومنذ 18 فبراير، تشن القوات هجمات": a campaign summed up, not one act
+    years = years_named(doc, start, end)
+    # "وضمتها العام 1981": history before any conflict data begins is no event of the dataset
+    if any(year < CODED_FROM_YEAR for year in years) or (
+        date_mention is not None and date_mention.value.date.year < CODED_FROM_YEAR
+    ):
+        return None
     # names inside a plan are what is feared, not who acted
     clause_actors = [
         a
@@ -594,14 +581,9 @@ def _told_act(
         reference
         and any(
             year < reference.year and (date_mention is None or date_mention.value.date.year != year)
-            for year in years_named(doc, start, end)
+            for year in years
         )
     )
-    # "وضمتها العام 1981": history before any conflict data begins is no event of the dataset
-    if any(year < CODED_FROM_YEAR for year in years_named(doc, start, end)) or (
-        date_mention is not None and date_mention.value.date.year < CODED_FROM_YEAR
-    ):
-        return None
     return _Act(
         trigger=chosen,
         clause=clause,
@@ -619,11 +601,21 @@ def _told_act(
 def _day_it_was_said(doc: Document, day: Mention, act: Mention, sentence_start: int) -> bool:
     """ "قال المتحدث، يوم الاثنين، إن ..."، "أعلنت الرئاسة ليل الاثنين أن ...": a day between a
     verb of saying and the "أن" that opens what was said is the day of the saying."""
+    return _in_the_saying(doc, day, act, sentence_start, quoted=False)
+
+
+def _in_the_saying(
+    doc: Document, mention: Mention, act: Mention, sentence_start: int, *, quoted: bool
+) -> bool:
+    """Whether ``mention`` stands between a verb of saying and the "أن" (or, if ``quoted``,
+    the quotation mark) that opens what was said, with the act after it."""
     assert doc.norm is not None
-    if not day.end <= act.start or not said_between(doc, sentence_start, day.start):
+    if not mention.end <= act.start or not said_between(doc, sentence_start, mention.start):
         return False
-    between = doc.norm.text[day.end : act.start].split()
-    return any(word in said_openers() for word in between)
+    between = doc.norm.text[mention.end : act.start]
+    return (quoted and any(q in between for q in QUOTES.strip())) or any(
+        word in said_openers() for word in between.split()
+    )
 
 
 def _earlier_act(

@@ -61,8 +61,22 @@ def read_tsv(
 
 
 @cache
-def word_set(name: str, column: str = "word") -> frozenset[str]:
-    """The normalised words of a one-column word list such as ``recap_cues.tsv``."""
+def word_set(
+    name: str,
+    column: str = "word",
+    *,
+    kind: str | None = None,
+    kind_column: str = "kind",
+    directory: Path = LEXICON_DIR,
+) -> frozenset[str]:
+    """The normalised words of a data file's ``column``; with ``kind``, only the rows whose
+    ``kind_column`` holds it ("the directions of context.tsv", "the negations of
+    negations.tsv")."""
     from rasad.normalise import normalise_key
 
-    return frozenset(normalise_key(row[column]) for _, row in read_tsv(name, [column]))
+    required = [column] if kind is None else [column, kind_column]
+    return frozenset(
+        normalise_key(row[column])
+        for _, row in read_tsv(name, required, directory)
+        if kind is None or row[kind_column] == kind
+    )

@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
+from rasad.extractors.triggers import ON
+from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
-from rasad.normalise import normalise_key
 
 SYRIA = "SY"
-ON = normalise_key("على")  # "غارات على سوريا": at the place named after it
 MIN_FOREIGN_MENTIONS = 2  # one passing mention of Iraq does not make a report Iraqi
 
 
@@ -48,18 +47,12 @@ def _matcher(name: str, columns: list[str], kind: str | None = None) -> PhraseMa
 def abroad_words(kind: str) -> frozenset[str]:
     """The normalised words of ``abroad.tsv`` of ``kind``; the directions with those of the
     gazetteer's ``context.tsv``."""
-    words = {
-        normalise_key(row["word"])
-        for _, row in read_tsv("abroad.tsv", ["word", "kind", "country"])
-        if row["kind"] == kind
-    }
+    words = word_set("abroad.tsv", kind=kind)
     if kind == "direction":
-        words |= {
-            normalise_key(row["word"])
-            for _, row in read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
-            if row["role"] == "direction"
-        }
-    return frozenset(words)
+        words |= word_set(
+            "context.tsv", kind="direction", kind_column="role", directory=GAZETTEER_DATA_DIR
+        )
+    return words
 
 
 @cache
@@ -79,10 +72,9 @@ def told_abroad(doc: Document, start: int, end: int) -> int | None:
     if border is not None:
         return border.start
     for match in doc.find(abroad_matcher(), start, end):
-        words = text[max(start, match.start - 30) : match.start].split()
-        if text[max(0, match.start - 1) : match.start] == "ب" or _locative(words):
+        if _put_at(text, start, match.start):
             return match.start
-        leading = words[-3:]
+        leading = _words_before(text, start, match.start)[-3:]
         while leading and leading[-1].lstrip("ب") in directions:
             if leading[-1].startswith("ب") or _locative(leading[:-1]):
                 return match.start
@@ -101,13 +93,22 @@ def told_in_syria(doc: Document, start: int, end: int) -> bool:
     "الغارات الأميركية على سوريا"، "مواقع لداعش على الأراضي السورية"، "أهدافا في العمق السوري"."""
     assert doc.norm is not None
     text = doc.norm.text
-    for match in doc.find(home_matcher(), start, end):
-        words = text[max(start, match.start - 30) : match.start].split()
-        if text[max(0, match.start - 1) : match.start] == "ب" or (
-            words and (words[-1] == ON or _locative(words))
-        ):
-            return True
-    return False
+    return any(
+        _put_at(text, start, match.start, on=True) for match in doc.find(home_matcher(), start, end)
+    )
+
+
+def _words_before(text: str, start: int, at: int) -> list[str]:
+    return text[max(start, at - 30) : at].split()
+
+
+def _put_at(text: str, start: int, at: int, *, on: bool = False) -> bool:
+    """Whether the place named at ``at`` is where something is put: "ب" written on it, or a
+    locative before it ("في"، "داخل"; with ``on``, "على" too: "غارات على سوريا")."""
+    if text[max(0, at - 1) : at] == "ب":
+        return True
+    words = _words_before(text, start, at)
+    return _locative(words) or (on and bool(words) and words[-1] == ON)
 
 
 def launched_from_syria(doc: Document, origins: list[Mention], start: int) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from functools import cache
 
 from rasad.geocode import Gazetteer
-from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
+from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import ARTICLE
 from rasad.model import Document, Mention, MentionIndex, Place, PlaceMention, Sentence
 from rasad.normalise import normalise_key
@@ -193,13 +193,8 @@ def _origin(text: str, mention: Mention) -> bool:
     return any(normalise_key(w) in origin_words() for w in before)
 
 
-@cache
 def _place_words(kind: str) -> frozenset[str]:
-    return frozenset(
-        normalise_key(row["cue"])
-        for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"])
-        if row["kind"] == kind
-    )
+    return word_set("discourse_cues.tsv", "cue", kind=kind)
 
 
 def between_words() -> frozenset[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from rasad.lexicon import read_tsv
+from rasad.lexicon import read_tsv, word_set
 from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
@@ -74,14 +74,9 @@ def said_openers() -> frozenset[str]:
     )
 
 
-@cache
 def complementizers() -> frozenset[str]:
     """``speech_verbs.tsv``'s openers that begin a clause of their own ("أن"، "إن"), bare."""
-    return frozenset(
-        normalise_key(row["word"])
-        for _, row in read_tsv("speech_verbs.tsv", ["word", "kind"])
-        if row["kind"] == "complementizer"
-    )
+    return word_set("speech_verbs.tsv", kind="complementizer")
 
 
 def said_between(doc: Document, start: int, end: int) -> bool:
@@ -99,14 +94,9 @@ def find_cues(doc: Document, start: int, end: int) -> list[Mention]:
 NEGATION_REACH = 2  # words between "لم" and "أي": "لم تنفذ أي"، "لم تسجل بعد أي"
 
 
-@cache
 def negation_words(kind: str) -> frozenset[str]:
     """``negations.tsv``'s normalised words of ``kind`` ("negation", "any")."""
-    return frozenset(
-        normalise_key(row["word"])
-        for _, row in read_tsv("negations.tsv", ["word", "kind"])
-        if row["kind"] == kind
-    )
+    return word_set("negations.tsv", kind=kind)
 
 
 def _negated_any(doc: Document, start: int, end: int) -> list[Mention]:

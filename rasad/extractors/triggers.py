@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
-from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv
+from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import ARTICLE, PhraseMatcher, clitics_before, token_variants
 from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
@@ -181,14 +181,11 @@ def _land_after(doc: Document, end: int, preposition: str) -> bool:
     )
 
 
-@cache
 def land_words() -> frozenset[str]:
     """The gazetteer's settlement nouns ("قرى"، "بلدة"، "مدينة"); "مناطق عدة"، "المنطقة" are
     too vague to be ground taken in one act."""
-    return frozenset(
-        normalise_key(row["word"])
-        for _, row in read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
-        if row["role"] == "settlement"
+    return word_set(
+        "context.tsv", kind="settlement", kind_column="role", directory=GAZETTEER_DATA_DIR
     )
 
 

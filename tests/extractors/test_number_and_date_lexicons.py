@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import pytest
 
-from rasad.lexicon import read_tsv
+from rasad.lexicon import read_tsv, word_set
 from rasad.normalise import normalise_key
 
 # file → (key column, every column that must be filled)
@@ -21,6 +21,7 @@ LEXICONS = {
     "weekdays.tsv": ("name", ["name", "weekday"]),
     "day_ordinals.tsv": ("name", ["name", "day"]),
     "relative_dates.tsv": ("phrase", ["phrase", "unit", "offset", "precision", "past", "key"]),
+    "durations.tsv": ("word", ["word", "kind"]),
 }
 
 
@@ -106,3 +107,11 @@ def test_each_feast_has_one_first_day_a_year_in_order():
         assert years == sorted(set(years)), name
         # a lunar year is 354 or 355 days: each feast comes 10 to 12 days earlier each year
         assert all(10 <= (a.replace(year=b.year) - b).days <= 12 for a, b in pairwise(days)), name
+
+
+def test_durations_are_stretches_of_time_and_the_words_that_join_them():
+    # "بعد سنوات من الحصار"، "بعد أسبوعين على بدء الحملة"
+    kinds = {row["kind"] for _, row in read_tsv("durations.tsv", ["word", "kind"])}
+    assert kinds == {"unit", "link"}
+    assert {"سنوات", "اسبوعين"} <= word_set("durations.tsv", kind="unit")
+    assert word_set("durations.tsv", kind="link") == {"من", "علي"}  # "على" as normalised
