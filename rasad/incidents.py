@@ -318,9 +318,21 @@ def _joins(account: Account, incident: Incident) -> bool:
             _intercepts(account, other)
             or _meets(account.event, other.event)
             or _sides_agree(account.event, other.event)
+            or _only_suspected(account, other)
         )
         for other in incident.accounts
     ) and any(_places_agree(account.place, other.place) for other in incident.accounts)
+
+
+def _only_suspected(a: Account, b: Account) -> bool:
+    """Whether one account only suspects who acted ("يشتبه بأنه هجوم أميركي") and the other,
+    a telling of the act rather than a mention of it as known, states it ("إسرائيل نفذت
+    ضربات"): a suspicion does not keep a telling apart, it yields."""
+    if a.suspected == b.suspected:
+        return False
+    stated = b if a.suspected else a
+    targets = None in (a.event.actor2, b.event.actor2) or a.event.actor2 == b.event.actor2
+    return not stated.reference and targets
 
 
 def _intercepts(a: Account, b: Account) -> bool:
@@ -490,6 +502,21 @@ def _sides(
     unidentified default or a missing target."""
     actor1, inter1 = typed.event.actor1, typed.event.inter1
     actor2, inter2 = typed.event.actor2, typed.event.inter2
+    if typed.suspected:
+        # a side stated by a telling of the act beats the one suspected
+        stated = next(
+            (
+                a.event
+                for a in accounts
+                if not (a.suspected or a.reference)
+                and _named(a.event.actor1)
+                and a.event.actor1 != actor2
+                and a.event.sub_event_type != INTERCEPTION  # who intercepts did not strike
+            ),
+            None,
+        )
+        if stated is not None:
+            actor1, inter1 = stated.actor1, stated.inter1
     for account in accounts:
         event = account.event
         if event.sub_event_type == INTERCEPTION and account is not typed:

@@ -435,6 +435,8 @@ def test_cues_named_by_the_codebook_have_their_roles(cues):
     assert role[normalise_key("اشتباكات بين")] == "between"
     assert role[normalise_key("وفقا")] == "source"
     assert role[normalise_key("بحسب")] == "source"
+    # a purpose names whom an act presses, not the side struck
+    assert role[normalise_key("للضغط على")] == "aside"
 
 
 def test_unit_nouns_are_single_indefinite_words():

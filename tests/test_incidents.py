@@ -664,3 +664,42 @@ def test_yesterdays_act_named_as_known_is_still_news(pipeline):
         published=date(2015, 8, 1),
     )
     assert [(e.event_date, e.historical) for e in found] == [("2015-07-31", False)]
+
+
+def test_suspected_attribution_yields_to_the_side_another_telling_states(pipeline):
+    # "يشتبه بأنه هجوم أميركي": an author named inside a suspicion is only suspected; the
+    # lead states who struck, so the two tellings are one strike, by the side stated
+    found = events(
+        pipeline,
+        "قال مسؤولان أميركيان إن إسرائيل نفذت ضربات استهدفت قاعدة جوية عسكرية قرب مدينة حمص.\n"
+        'وقالت الوكالة عن الضربة الصاروخية على قاعدة تي فور بأنه "يشتبه بأنه هجوم أميركي".',
+    )
+    assert len(found) == 1, summary(found)
+    assert (found[0].location, found[0].actor1) == ("مطار التيفور", ISRAEL)
+    assert "(suspected)" not in found[0].notes
+
+
+def test_author_inside_a_suspicion_alone_is_the_suspected_author(pipeline):
+    found = events(pipeline, 'وقالت الوكالة عن الضربة على قاعدة تي فور "يشتبه بأنه هجوم أميركي".')
+    assert len(found) == 1, summary(found)
+    assert found[0].actor1 == "Military Forces of the United States (2017-2021)"
+    assert "(suspected)" in found[0].notes
+
+
+def test_whom_an_attack_means_to_pressure_is_not_its_target(pipeline):
+    # "وسط تصعيد للضغط على جيش الإسلام للانسحاب": the purpose names who is pressed, not
+    # the side struck, so the town's dead told later are the same attack's
+    found = events(
+        pipeline,
+        "شهدت مدينة دوما قصفا بغاز الكلور السبت أدى إلى مقتل نحو 100 شخص.\n"
+        'ويعتبر الهجوم الثالث بالكيماوي على المدينة، وسط تصعيد للضغط على "جيش الإسلام" للانسحاب.\n'
+        "وقال ناشطون إن عائلات بأكملها قتلت في قصف النظام السوري على الغوطة الشرقية بغاز الكلور.",
+        published=date(2018, 4, 7),
+    )
+    assert len(found) == 1, summary(found)
+    assert (found[0].location, found[0].actor1, found[0].actor2) == (
+        "دوما",
+        STATE,
+        "Civilians (Syria)",
+    )
+    assert found[0].fatalities == 100

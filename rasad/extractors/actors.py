@@ -600,11 +600,13 @@ def _role_of(
     lo = before[0].start if before else mention.start
     transparent_from = mention.start
     in_window = [c for c in cues if lo <= c.start and c.end <= mention.start]
+    # "يشتبه بأنه هجوم أميركي": an author named inside a suspicion is only suspected
+    suspicion = any(c.value in _SUSPICIONS for c in in_window)
     if any(c.value == "between" for c in in_window):
         return "between"  # "بين عناصر من ميليشيات الأسد و...": the pair, whatever else is near
     if any(mention.start <= act.start and act.end <= mention.end for act in acts):
         # the act names its author, whatever governs it: "غارة إسرائيلية"، "على الغارات الأميركية"
-        return "agent"
+        return "suspected" if suspicion else "agent"
     for cue in reversed(cues):
         if not (lo <= cue.start and cue.end <= mention.start) or cue.value in _ROLES_BEFORE_CUE:
             continue
@@ -632,7 +634,8 @@ def _role_of(
             and _words_between(tokens, cue.end, mention.start) > 0
         ):
             continue  # "هاجمت حاجزاً لقوات النظام"، "مع أنباء عن فقد ميليشيا أسد": not next to the word
-        return _ROLES_AFTER_CUE[cue.value]
+        role = _ROLES_AFTER_CUE[cue.value]
+        return "suspected" if role == "agent" and suspicion else role
     losses = [c for c in cues if c.value in _ROLES_BEFORE_CUE.keys() | {"target_after"}]
     for act in acts:
         passive_reading = any(c.start <= act.start < c.end for c in losses)  # "فقد ميليشيا أسد"

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rasad.extractors.keywords import keyword_pattern
-from rasad.lexicon import read_tsv
+from rasad.lexicon import read_tsv, word_set
 from rasad.matching import Token, Variant, token_variants, tokenize
 from rasad.model import Document, Mention
 from rasad.normalise import normalise, normalise_key
@@ -734,7 +734,12 @@ class _Clause:
                     figure = victims.figure
                     start, end = min(start, victims.start), max(end, victims.end)
                 last = max(after, victims.next if victims else after)
-                if victims is None and value.role in ("after", "both") and self.named_person(after):
+                if (
+                    victims is None
+                    and value.role in ("after", "both")
+                    and not self.relative_before(index)
+                    and self.named_person(after)
+                ):
                     # "مقتل أنس سعيد"، "تصفية عبد القادر حمو": one person, named
                     figure = Fatalities(1, 1, 1, False)
                     end = tokens[after + 1].end
@@ -747,6 +752,10 @@ class _Clause:
                 floor = last
         found.extend(self.headed_by_death_nouns(candidates, used))
         return sorted(found, key=lambda item: item[0])
+
+    def relative_before(self, index: int) -> bool:
+        """Whether token ``index`` opens a relative clause: its subject is the noun before."""
+        return index > 0 and normalise_key(self.tokens[index - 1].text) in _relative_pronouns()
 
     def named_person(self, index: int) -> bool:
         """Whether tokens ``index`` and ``index + 1`` read as a person's name.
@@ -816,10 +825,13 @@ class _Clause:
 
 
 @cache
+def _relative_pronouns() -> frozenset[str]:
+    return word_set("relative_pronouns.tsv")
+
+
+@cache
 def _function_words() -> frozenset[str]:
-    return frozenset(
-        normalise_key(row["word"]) for _, row in read_tsv("function_words.tsv", ["word"])
-    )
+    return word_set("function_words.tsv")
 
 
 def parse_number(text: str) -> int | None:

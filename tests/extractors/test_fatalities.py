@@ -575,3 +575,18 @@ def test_casualties_split_between_a_dead_and_a_wounded_singular_are_uncounted():
     # "بين قتيل وجريح": the dead among them are not counted; "قتيل وجريح" is one of each
     assert counts("وسقط العشرات من القوات السورية بين قتيل وجريح في غارات") == [None]
     assert counts("سقط قتيل وجريح في قصف على البلدة") == [1]
+
+
+def test_a_death_verb_in_a_relative_clause_counts_no_one_of_its_own():
+    # "العائلات التي توفيت خنقاً": the feminine singular agrees with a plural of groups; the
+    # dead are the families, uncounted, and "خنقا بالغازات" is no victim's name
+    assert counts("تم العثور على مزيد من العائلات التي توفيت خنقا بالغازات السامة") == []
+    # with no relative, an untold subject of a singular verb is one person, as before
+    assert counts("توفي متأثرا بجراحه") == [1]
+
+
+def test_relative_pronouns_lexicon_holds_every_number_and_gender():
+    from rasad.lexicon import word_set
+
+    words = word_set("relative_pronouns.tsv")
+    assert {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"} <= words
