@@ -1,8 +1,8 @@
 """Sentences and clauses of a normalised document.
 
 A sentence ends at a full stop, question or exclamation mark, or a line break; a clause
-ends at a comma or semicolon that a clause opener follows ("، فيما ..."، "، في حين ...") and
-before a recap cue ("، وكان آخرها ..."). Headlines and sub-headings are marked, since the
+ends at a comma or semicolon that a clause opener follows ("، فيما ..."، "، في حين ..."),
+before a recap cue ("، وكان آخرها ...") and before what an act led to ("الذي دفع ..."). Headlines and sub-headings are marked, since the
 codebook does not code a headline that repeats the body.
 
 Example:
@@ -32,7 +32,7 @@ HEADING_MAX_TOKENS = 16  # sub-headings in Syrian outlets run to about a dozen w
 def _clause_openers() -> PhraseMatcher[str]:
     matcher: PhraseMatcher[str] = PhraseMatcher()
     for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"]):
-        if row["kind"] in ("clause", "recap", "recap_start"):
+        if row["kind"] in ("clause", "result", "recap", "recap_start"):
             matcher.add(row["cue"], row["kind"])
     return matcher
 
@@ -119,8 +119,9 @@ def _clauses(
     for match in openers:
         cut = _clause_start(text, match.start)
         before = text[start:cut].rstrip()
-        # "، فيما ..."، "، وكان ...": after a comma; a recap ("بعد أيام من") cuts anywhere.
-        if before and (_CLAUSE_BREAK.match(before[-1]) or match.payload == "recap"):
+        # "، فيما ..."، "، وكان ...": after a comma; a recap ("بعد أيام من") or what an act
+        # led to ("الذي دفع") cuts anywhere.
+        if before and (_CLAUSE_BREAK.match(before[-1]) or match.payload in ("recap", "result")):
             cuts.add(cut)
     bounds = [*sorted(cuts), end]
     clauses = []

@@ -703,3 +703,20 @@ def test_whom_an_attack_means_to_pressure_is_not_its_target(pipeline):
         "Civilians (Syria)",
     )
     assert found[0].fatalities == 100
+
+
+def test_what_an_act_led_to_is_another_act_with_its_own_sides_day_and_place(pipeline):
+    # "مما دفع"، "الذي دفع": the strikes an attack led to are not the attack's sides or day,
+    # and are not put at the attacked town
+    found = events(
+        pipeline,
+        "قصفت قوات النظام مدينة دوما بغاز الكلور السبت، مما دفع الولايات المتحدة إلى شن غارات "
+        "على مواقع للنظام في 14 من نيسان.",
+        published=date(2018, 4, 8),
+    )
+    assert len(found) == 1, summary(found)
+    assert (found[0].sub_event_type, found[0].actor1, found[0].event_date) == (
+        "Chemical weapon",
+        STATE,
+        "2018-04-07",
+    )

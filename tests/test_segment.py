@@ -216,3 +216,9 @@ def test_segment_normalises_body_when_not_done():
     segment(doc)
     assert doc.norm is not None and doc.norm.text.startswith("قتل")
     assert len(doc.sentences) == 2
+
+
+def test_what_an_act_led_to_opens_a_clause_without_a_comma():
+    doc = Document(id="d", text="الهجوم على دوما الذي دفع الولايات المتحدة إلى شن غارات.")
+    clauses = [doc.norm.text[c[0] : c[1]] for s in segment(doc).sentences for c in s.clauses]
+    assert clauses == ["الهجوم علي دوما", "الذي دفع الولايات المتحده الي شن غارات"]

@@ -38,8 +38,8 @@ def places_nearby(
     index: MentionIndex,
     paragraphs: dict[int, list[Sentence]],
 ) -> list[Mention]:
-    """Where an act with no place of its own happened: the place told just before it in its
-    sentence, else the next one in its sentence (unless another act is told there), else the
+    """Where an act with no place of its own happened (none, for what another act led to):
+    the place told just before it in its sentence, else the next one in its sentence (unless another act is told there), else the
     last one told before it in its paragraph, else the last one of the paragraph before.
 
     ``index`` holds the document's places and triggers; ``paragraphs`` its body sentences by
@@ -47,6 +47,10 @@ def places_nearby(
     """
     assert doc.norm is not None
     text = doc.norm.text
+    if any(c.value == "result" for c in index.starting("cue", clause[0], clause[0] + 2)):
+        # "الهجوم على دوما الذي دفع واشنطن إلى شن غارات": where the cause was is not where
+        # what it led to was
+        return []
     earlier_here = most_specific(doc, index.within("place", sentence.start, clause[0]))
     if earlier_here:
         return earlier_here[-1:]
