@@ -720,3 +720,20 @@ def test_what_an_act_led_to_is_another_act_with_its_own_sides_day_and_place(pipe
         STATE,
         "2018-04-07",
     )
+
+
+def test_what_is_to_be_avoided_or_intended_tells_no_act(pipeline):
+    # "لتجنب"، "تفادي"، "نواياها": an act to avoid or an intention has not happened
+    for text in (
+        "قال غوتيريش إن تركيا وروسيا اتفقت على بذل ما في وسعها لتجنب وقوع معركة في إدلب.",
+        "وتسعى تركيا إلى تفادي الهجوم على إدلب.",
+        "وكانت القوات الروسية حذرت القوات الأميركية من نواياها شن عملية عسكرية قرب معبر التنف.",
+    ):
+        assert events(pipeline, text, published=date(2018, 9, 11)) == [], text
+
+
+def test_a_place_described_by_who_is_stationed_there_tells_no_move(pipeline):
+    # "وهو موقع تتمركز فيه قوات": a state of the place, not a deployment
+    text = "وقع انفجار قرب معبر التنف، وهو موقع تتمركز فيه قوات العمليات الخاصة الأميركية."
+    found = events(pipeline, text, published=date(2018, 9, 11))
+    assert all(e.sub_event_type != "Change to group/activity" for e in found), summary(found)
