@@ -176,6 +176,19 @@ def test_losses_summed_up_are_a_tally_not_a_toll(pipeline):
     assert [e.fatalities for e in found] == [0]
 
 
+def test_dead_of_a_counted_period_are_a_tally_not_a_toll(pipeline):
+    # "في خمسة أيام من الغارات"، "خلال يومين"، "على مدى 11 يوما": the dead of days of acts
+    for text in (
+        "لقي أكثر من 400 مدني مصرعهم في خمسة أيام من الغارات على الغوطة الشرقية.",
+        "قتل 20 مدنيا خلال يومين من القصف على مدينة دوما.",
+        "قتل 90 شخصا على مدى 11 يوما من الغارات على مدينة دوما.",
+    ):
+        assert events(pipeline, text, published=date(2018, 2, 22)) == [], text
+    # a day told is one act's
+    found = events(pipeline, "قتل 20 مدنيا في قصف على مدينة دوما يوم الخميس.")
+    assert [e.fatalities for e in found] == [20]
+
+
 def test_prospect_of_a_clash_is_no_event(pipeline):
     assert (
         events(pipeline, "قد يؤدي التحذير إلى اشتباك محتمل بين القوات التركية والسورية في عفرين.")

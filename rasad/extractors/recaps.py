@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from rasad.extractors.fatalities import parse_number
 from rasad.lexicon import read_tsv, word_set
 from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
@@ -140,7 +141,44 @@ def frame_clause(
     return ClauseFrame(
         historical=historical_cue is not None,
         historical_cue=historical_cue,
-        tally=any(c.value == "tally" for c in cues),
+        tally=any(c.value == "tally" for c in cues) or _counted_period(doc, start, end),
         plan=plan_span,
         anaphora=any(c.value == "anaphora" for c in cues),
     )
+
+
+COUNT_WORDS = 2  # words a count of a period may take: "خمسة"، "ثلاثة عشر"
+DUAL = "ين"  # a unit's dual ending: "يومين"، "أسبوعين"
+
+
+def _counted_period(doc: Document, start: int, end: int) -> bool:
+    """ "في خمسة أيام من الغارات"، "خلال يومين"، "على مدى 11 يوما": a period counted, whose
+    toll sums up its acts (durations.tsv)."""
+    first, last = doc.tokens_between(start, end)
+    words = [normalise_key(t.text) for t in doc.tokens()[first:last]]
+    over = word_set("durations.tsv", kind="over")
+    units = word_set("durations.tsv", kind="unit")
+    counted = units | word_set("durations.tsv", kind="counted")
+    for position, word in enumerate(words):
+        after = next(
+            (
+                position + len(phrase.split())
+                for phrase in over
+                if words[position : position + len(phrase.split())] == phrase.split()
+                or (len(phrase.split()) == 1 and word.lstrip("و") == phrase)
+            ),
+            None,
+        )
+        if after is None or after >= len(words):
+            continue
+        if words[after] in units and words[after].endswith(DUAL):
+            return True  # "خلال يومين"
+        for size in range(1, COUNT_WORDS + 1):
+            unit = after + size
+            if (
+                unit < len(words)
+                and words[unit] in counted
+                and parse_number(" ".join(words[after:unit])) is not None
+            ):
+                return True
+    return False
