@@ -154,11 +154,15 @@ DUAL = "ين"  # a unit's dual ending: "يومين"، "أسبوعين"
 def _counted_period(doc: Document, start: int, end: int) -> bool:
     """ "في خمسة أيام من الغارات"، "خلال يومين"، "على مدى 11 يوما": a period counted, whose
     toll sums up its acts (durations.tsv)."""
+    assert doc.norm is not None
+    units = word_set("durations.tsv", kind="unit")
+    counted = units | word_set("durations.tsv", kind="counted")
+    clause = doc.norm.text[start:end]
+    if not any(unit in clause for unit in counted):
+        return False  # most clauses count no stretch of time
     first, last = doc.tokens_between(start, end)
     words = [normalise_key(t.text) for t in doc.tokens()[first:last]]
     over = word_set("durations.tsv", kind="over")
-    units = word_set("durations.tsv", kind="unit")
-    counted = units | word_set("durations.tsv", kind="counted")
     for position, word in enumerate(words):
         after = next(
             (
