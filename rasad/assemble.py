@@ -398,7 +398,9 @@ def _act_in_clause(
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
     means = [t for t in triggers if t.value.kind == "means"]
-    hypothetical = [c for c in context.index.within("cue", start, end) if c.value == "hypothetical"]
+    hypothetical = [
+        c for c in context.index.within("cue", start, end) if c.value in ("hypothetical", "outcome")
+    ]
     triggers = [t for t in triggers if t.value.kind != "means" and not _talked_of(t, hypothetical)]
     if not triggers:
         return None

@@ -417,3 +417,23 @@ def test_history_before_any_conflict_data_is_no_event(pipeline):
     text = "وكانت إسرائيل قد شنت غارة على موقع الكبر في دير الزور عام 2007"
     [event] = pipeline.extract(text, published=date(2018, 7, 6))
     assert event.historical
+
+
+def test_each_discourse_cue_has_one_kind():
+    # the matcher keeps a cue's first kind: a second row for it would never be read
+    from collections import Counter
+
+    from rasad.lexicon import read_tsv
+    from rasad.normalise import normalise_key
+
+    cues = Counter(normalise_key(row["cue"]) for _, row in read_tsv("discourse_cues.tsv", ["cue"]))
+    assert [cue for cue, count in cues.items() if count > 1] == []
+
+
+def test_what_an_act_may_bring_about_and_a_demand_are_plans(pipeline):
+    # "قد يسفر عن مقتل مئات الآلاف": a feared toll; "يطالب ... بوقف حملة": a demand
+    for text in (
+        "وقال ترامب إن هجوما على إدلب قد يسفر عن مقتل مئات الآلاف من الأشخاص.",
+        "ويطالب التنظيم قوات النظام بوقف حملة القصف على حوض اليرموك.",
+    ):
+        assert pipeline.extract(text, published=date(2018, 9, 7)) == [], text
