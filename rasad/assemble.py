@@ -102,6 +102,7 @@ CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move 
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 SINCE = "منذ"  # "منذ 18 فبراير": a period that runs from a day
+FRONTING = "في"  # "وفي جنوب دمشق، ...": a place put first, before a comma, frames the report
 CODED_FROM_YEAR = 1997  # ACLED's earliest data: an act before it is history, not an event
 # an act only ever named as known and told this many days before its report ("الهجوم
 # الكيميائي الذي استهدف في 7 نيسان" in a report of the 10th) is what the news answers; the
@@ -269,6 +270,27 @@ def _allegation_after_an_act(acts: list[Mention], index: MentionIndex, start: in
     told_before = any(t.value.violent and t.start < alleged.start for t in acts)
     placed_before = bool(index.within("place", start, alleged.start))
     return alleged.start if told_before and placed_before else None
+
+
+def _without_fronted_frame(
+    doc: Document, places: list[Mention], start: int, act: Mention
+) -> list[Mention]:
+    """ "وفي جنوب دمشق، قتل 22 مقاتلا في هجمات ... ضد مواقع لهم في محافظة السويداء": a place
+    fronted before a comma frames the report; where the act names a place of its own after
+    it, the act is there."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    if len(places) < 2 or places[0].end > act.start:
+        return places
+    fronted = places[0]
+    before = text[start : fronted.start].split()
+    if not all(word.lstrip("و") in ("", FRONTING) for word in before):
+        return places
+    if not text[fronted.end :].lstrip().startswith(","):
+        return places
+    if not any(p.start > act.end for p in places[1:]):
+        return places
+    return places[1:]
 
 
 def _only_a_duration(words: str, *, conjoined: bool) -> bool:
@@ -445,12 +467,17 @@ def _act_in_clause(
         chosen = replace(chosen, value=armed)
     own_places = most_specific(
         doc,
-        [
-            p
-            for p in context.index.within("place", start, end)
-            if not planned[0] <= p.start < planned[1]
-            and (alleged_from is None or p.start < alleged_from)
-        ],
+        _without_fronted_frame(
+            doc,
+            [
+                p
+                for p in context.index.within("place", start, end)
+                if not planned[0] <= p.start < planned[1]
+                and (alleged_from is None or p.start < alleged_from)
+            ],
+            start,
+            chosen,
+        ),
     )
     # "هجوم استهدفهما بمدينة شانلي أورفا في جنوب شرق تركيا": the place the act is put at,
     # right after it, with no Syrian place named before it in the clause, is abroad

@@ -750,3 +750,20 @@ def test_a_place_described_by_who_is_stationed_there_tells_no_move(pipeline):
     text = "وقع انفجار قرب معبر التنف، وهو موقع تتمركز فيه قوات العمليات الخاصة الأميركية."
     found = events(pipeline, text, published=date(2018, 9, 11))
     assert all(e.sub_event_type != "Change to group/activity" for e in found), summary(found)
+
+
+def test_a_place_fronted_before_a_comma_frames_the_act_named_elsewhere(pipeline):
+    # "وفي جنوب دمشق، قتل 22 ... ضد مواقع لهم في محافظة السويداء": the act is at the place
+    # it names itself; the fronted place frames the paragraph, and the toll is not halved
+    found = events(
+        pipeline,
+        "وفي جنوب دمشق، قتل 22 مقاتلا مواليا للنظام، الخميس، في هجمات شنها تنظيم داعش ضد "
+        "مواقع لهم في محافظة السويداء.",
+        published=date(2018, 6, 8),
+    )
+    assert [(e.admin1, e.fatalities) for e in found] == [("As-Sweida", 22)]
+    # with no place of its own, the act is at the fronted place
+    found = events(
+        pipeline, "وفي ريف إدلب، قتل ثلاثة مدنيين في غارة جوية.", published=date(2018, 6, 8)
+    )
+    assert [(e.admin1, e.fatalities) for e in found] == [("Idleb", 3)]
