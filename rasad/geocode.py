@@ -62,7 +62,7 @@ QUALIFIER_RADIUS_KM = 40.0
 NEAR_CENTRE_KM = 15.0
 AREA_ROLES = frozenset({"area", "direction", "admin1"})
 PLACE_CUE_ROLES = frozenset({"settlement", "area", "direction", "admin1", "zone"})
-NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor", "speaker", "capital"})
+NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor", "speaker", "capital", "allegiance"})
 NOT_A_PLACE_AFTER = frozenset({"outlet_after", "occupied_after"})
 # When a word has several roles, the one that places most coarsely decides.
 CUE_PRIORITY = ("admin1", "area", "direction", "settlement", "zone")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -650,3 +651,13 @@ def test_a_misspelt_name_needs_its_governorate_named_rightly_in_the_report() -> 
     # "المياذين" (misspelt) in a report that names Deir ez-Zor rightly is al-Mayadin
     found = mentions("قصف على مدينة المياذين بريف دير الزور الشرقي")
     assert any("المياذين" in covered for covered, _ in found)
+
+
+def test_the_capital_a_side_is_loyal_to_is_its_government_not_a_place(pipeline):
+    # "مقاتلين مؤيدين لدمشق"، "القوات الموالية لدمشق": allegiance, not where the act was
+    found = pipeline.extract(
+        "أعلنت الولايات المتحدة أن غاراتها الجوية على منطقة دير الزور أوقعت مئة قتيل بين "
+        "مقاتلين مؤيدين لدمشق.",
+        published=date(2018, 2, 8),
+    )
+    assert [(e.admin1, e.fatalities) for e in found] == [("Deir-ez-Zor", 100)]
