@@ -28,6 +28,7 @@ ROLES = {
     "person",
     "speaker",
     "capital",
+    "allegiance",
     "outlet",
     "outlet_after",
     "occupied_after",
