@@ -661,3 +661,9 @@ def test_the_capital_a_side_is_loyal_to_is_its_government_not_a_place(pipeline):
         published=date(2018, 2, 8),
     )
     assert [(e.admin1, e.fatalities) for e in found] == [("Deir-ez-Zor", 100)]
+
+
+def test_peaceful_after_a_noun_is_not_salamiyah(pipeline):
+    # "مقاومة سلمية"، "بطرق سلمية": the adjective "peaceful", not the town of Salamiyah
+    text = "واستهدفت حركة المقاطعة شركات إسرائيلية عبر ما تقول إنها مقاومة سلمية."
+    assert [e.location for e in pipeline.extract(text, published=date(2018, 10, 9))] == []

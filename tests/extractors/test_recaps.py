@@ -435,5 +435,7 @@ def test_what_an_act_may_bring_about_and_a_demand_are_plans(pipeline):
     for text in (
         "وقال ترامب إن هجوما على إدلب قد يسفر عن مقتل مئات الآلاف من الأشخاص.",
         "ويطالب التنظيم قوات النظام بوقف حملة القصف على حوض اليرموك.",
+        # "داعيا إلى": a call for what has not happened
+        "وصف الأمين العام الأوضاع في الغوطة الشرقية بجهنم على الأرض، داعيا إلى وقف فوري للقتال في المنطقة.",
     ):
         assert pipeline.extract(text, published=date(2018, 9, 7)) == [], text
