@@ -437,6 +437,8 @@ def test_cues_named_by_the_codebook_have_their_roles(cues):
     assert role[normalise_key("بحسب")] == "source"
     # a purpose names whom an act presses, not the side struck
     assert role[normalise_key("للضغط على")] == "aside"
+    # who condemns an act speaks of it
+    assert role[normalise_key("أدانت")] == "aside"
 
 
 def test_unit_nouns_are_single_indefinite_words():

@@ -767,3 +767,13 @@ def test_a_place_fronted_before_a_comma_frames_the_act_named_elsewhere(pipeline)
         pipeline, "وفي ريف إدلب، قتل ثلاثة مدنيين في غارة جوية.", published=date(2018, 6, 8)
     )
     assert [(e.admin1, e.fatalities) for e in found] == [("Idleb", 3)]
+
+
+def test_who_condemns_an_act_is_no_side_of_it(pipeline):
+    # "أدانت دولة إسرائيل الهجوم الكيميائي": the condemner speaks; it did not strike
+    found = events(
+        pipeline,
+        "أدانت دولة إسرائيل الاثنين الهجوم الكيميائي الذي استهدف السبت مدينة دوما.",
+        published=date(2018, 4, 10),
+    )
+    assert ISRAEL not in {e.actor1 for e in found} | {e.actor2 for e in found}, summary(found)
