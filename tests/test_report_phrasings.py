@@ -778,3 +778,14 @@ def test_an_act_told_as_days_ago_is_background(pipeline):
         published=date(2018, 4, 17),
     )
     assert event.historical
+
+
+def test_fighters_loyal_to_the_president_are_the_state_forces(pipeline):
+    # "مئات المقاتلين المؤيدين للرئيس السوري"، "مقاتلين موالين لدمشق": the state's side
+    event = only_event(
+        pipeline,
+        "قال مسؤولون أمريكيون إن مئات المقاتلين المؤيدين للرئيس السوري بشار الأسد هاجموا مواقع "
+        "لقوات سوريا الديمقراطية قرب بلدة في محافظة دير الزور.",
+        published=date(2018, 2, 14),
+    )
+    assert (event.actor1, event.actor2) == (STATE, "SDF: Syrian Democratic Forces")
