@@ -789,3 +789,14 @@ def test_fighters_loyal_to_the_president_are_the_state_forces(pipeline):
         published=date(2018, 2, 14),
     )
     assert (event.actor1, event.actor2) == (STATE, "SDF: Syrian Democratic Forces")
+
+
+def test_allies_joined_with_bil_musharaka_are_no_target(pipeline):
+    # "القوات السورية بالمشاركة مع الجنود الروس": fought alongside, not against
+    event = only_event(
+        pipeline,
+        "تمكنت القوات السورية بالمشاركة مع الجنود الروس من قتل 43 مسلحا خلال معركة في ريف "
+        "دير الزور.",
+        published=date(2018, 5, 27),
+    )
+    assert event.actor2 != "Military Forces of Russia (2000-)"
