@@ -46,6 +46,7 @@ from rasad.extractors.actors import (
 )
 from rasad.extractors.country import (
     about_syria,
+    across_the_line,
     launched_from_syria,
     told_abroad,
     told_in_syria,
@@ -465,20 +466,16 @@ def _act_in_clause(
             victims=chosen.value.victims,
         )
         chosen = replace(chosen, value=armed)
-    own_places = most_specific(
-        doc,
-        _without_fronted_frame(
-            doc,
-            [
-                p
-                for p in context.index.within("place", start, end)
-                if not planned[0] <= p.start < planned[1]
-                and (alleged_from is None or p.start < alleged_from)
-            ],
-            start,
-            chosen,
-        ),
-    )
+    named_places = [
+        p
+        for p in context.index.within("place", start, end)
+        if not planned[0] <= p.start < planned[1]
+        and (alleged_from is None or p.start < alleged_from)
+    ]
+    syrian_side = [p for p in named_places if not across_the_line(doc, p, start)]
+    if named_places and not syrian_side:
+        return None  # "صواريخ على قواعد إسرائيلية في مرتفعات الجولان": across the line
+    own_places = most_specific(doc, _without_fronted_frame(doc, syrian_side, start, chosen))
     # "هجوم استهدفهما بمدينة شانلي أورفا في جنوب شرق تركيا": the place the act is put at,
     # right after it, with no Syrian place named before it in the clause, is abroad
     abroad = told_abroad(doc, chosen.end, min(end, chosen.end + ABROAD_REACH))

@@ -777,3 +777,24 @@ def test_who_condemns_an_act_is_no_side_of_it(pipeline):
         published=date(2018, 4, 10),
     )
     assert ISRAEL not in {e.actor1 for e in found} | {e.actor2 for e in found}, summary(found)
+
+
+def test_the_held_side_of_the_golan_is_outside_the_syria_coded(pipeline):
+    # "الجولان المحتل"، "هضبة الجولان السورية المحتلة"، "التي تحتلها إسرائيل", or Israel's own
+    # forces named there ("قواعد عسكرية إسرائيلية في مرتفعات الجولان"): the held side
+    for text in (
+        "أطلقت إيران 20 صاروخا على قواعد عسكرية إسرائيلية في الجولان المحتل فجر الخميس.",
+        "ردا على إطلاق القوات الإيرانية حوالي 20 صاروخا ضد مواقعه في هضبة الجولان السورية المحتلة.",
+        "دوت صفارات الإنذار بسبب صواريخ في مرتفعات الجولان التي تحتلها إسرائيل اليوم الخميس.",
+        "أطلقت إيران 20 صاروخا على قواعد عسكرية إسرائيلية في مرتفعات الجولان فجر الخميس.",
+    ):
+        assert events(pipeline, text, published=date(2018, 5, 10)) == [], text
+    # the Syrian side keeps its events, and a place beside the held side keeps the act
+    found = events(pipeline, "قصفت إسرائيل موقعا للجيش السوري في مرتفعات الجولان.")
+    assert [e.location for e in found] == ["الجولان"]
+    found = events(
+        pipeline,
+        "تصدت قوات تابعة لداعش متحصنة في حوض اليرموك على الحدود بين الأردن وهضبة الجولان التي "
+        "تحتلها إسرائيل لهجوم بري شنه الجيش السوري.",
+    )
+    assert [e.location for e in found] == ["حوض اليرموك"]

@@ -18,9 +18,11 @@ from rasad.extractors.triggers import ON
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
+from rasad.normalise import normalise_key
 
 SYRIA = "SY"
 MIN_FOREIGN_MENTIONS = 2  # one passing mention of Iraq does not make a report Iraqi
+HELD_REACH = 3  # words before a held land that may name the holder's side at it
 
 
 @cache
@@ -134,3 +136,29 @@ def about_syria(doc: Document, places: list[Mention]) -> bool:
     counts = Counter(match.payload for match in doc.find(country_matcher()))
     foreign = max((n for country, n in counts.items() if country != SYRIA), default=0)
     return foreign < MIN_FOREIGN_MENTIONS or foreign <= counts[SYRIA] + len(places)
+
+
+@cache
+def _holders() -> dict[str, frozenset[str]]:
+    """Each held land's gazetteer id, and the adjectives of its holder ("اسرائيلي"، "اسرائيلية")."""
+    adjectives: dict[str, set[str]] = {}
+    for _, row in read_tsv("side_adjectives.tsv", ["masculine", "feminine", "actor"]):
+        adjectives.setdefault(row["actor"], set()).update(
+            normalise_key(row[form]) for form in ("masculine", "feminine")
+        )
+    return {
+        row["place"]: frozenset(adjectives.get(row["holder"], ()))
+        for _, row in read_tsv("held_lands.tsv", ["place", "holder"])
+    }
+
+
+def across_the_line(doc: Document, place: Mention, start: int) -> bool:
+    """Whether a place of a land another state holds in part is told on the holder's side:
+    its forces named there ("قواعد عسكرية إسرائيلية في مرتفعات الجولان"), within the words
+    just before it (from ``start``, the clause's)."""
+    assert doc.norm is not None
+    marks = _holders().get(place.value.place.id)
+    if not marks:
+        return False
+    before = doc.norm.text[start : place.start].split()[-HELD_REACH - 1 :]
+    return any(normalise_key(word).removeprefix("ال") in marks for word in before)

@@ -164,3 +164,13 @@ def test_the_speakers_place_does_not_keep_an_act_abroad_in_syria(pipeline):
         "على هجوم انتحاري أوقع 32 قتيلا في مدينة سوروتش على الحدود مع سوريا"
     )
     assert pipeline.extract(text, published=date(2015, 7, 23)) == []
+
+
+def test_every_held_land_is_a_gazetteer_place_held_by_a_side_named_by_adjective():
+    from rasad.lexicon import GAZETTEER_DATA_DIR
+
+    ids = {row["id"] for _, row in read_tsv("places.tsv", ["id"], GAZETTEER_DATA_DIR)}
+    stems = {row["actor"] for _, row in read_tsv("side_adjectives.tsv", ["actor"])}
+    for line, row in read_tsv("held_lands.tsv", ["place", "holder"]):
+        assert row["place"] in ids, f"held_lands.tsv line {line}"
+        assert row["holder"] in stems, f"held_lands.tsv line {line}"
