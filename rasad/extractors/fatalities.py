@@ -485,6 +485,13 @@ class _Clause:
             else:
                 number = None
         start = tokens[first].start if before is not None else tokens[body].start + clitics
+        least = self.modifier(index, "after") if noun is None else None
+        if least is not None and least[1] == "at_least":
+            # "21 على الأقل من المقاتلين": "at least" between the count and its group
+            partitive = self.modifier(index + least[0], "after")
+            if partitive is not None and partitive[1] == "partitive":
+                figure = Fatalities(figure.count, figure.count, None, figure.vague)
+                index += least[0]
         if noun is None and index < len(tokens) and not self.stop_before(index):
             found = self.noun(index)
             partitive = self.modifier(index, "after")

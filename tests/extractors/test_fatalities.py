@@ -590,3 +590,9 @@ def test_relative_pronouns_lexicon_holds_every_number_and_gender():
 
     words = word_set("relative_pronouns.tsv")
     assert {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"} <= words
+
+
+def test_at_least_between_a_count_and_its_group():
+    # "21 على الأقل من المقاتلين": the modifier stands between the count and "من"
+    assert counts("إن 21 على الأقل من المقاتلين الموالين للحكومة قتلوا في كمين") == [21]
+    assert counts("قتل 21 على الأقل من المقاتلين في كمين") == [21]
