@@ -175,6 +175,9 @@ def _grammar() -> _Grammar:
     return _Grammar(pattern, months, weekdays, day_ordinals, relatives, feasts, keys, whole_words)
 
 
+MONTH_TURN = 3  # a report this early in a month may still call the month before "الحالي"
+
+
 def _bare(ordinal: str) -> str:
     """ "الثاني" → "ثاني": the ordinal as it stands before "أيام" ("ثاني أيام العيد")."""
     return ordinal[2:] if ordinal.startswith("ال") and " " not in ordinal else ""
@@ -251,6 +254,10 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
             resolved = _shift_months(reference, relative.offset)
             if group("rday"):
                 day = _day_number(grammar, group("rday"))
+                if relative.offset == 0 and day > reference.day + 1 and reference.day <= MONTH_TURN:
+                    # "في 20 من الشهر الحالي" in a report of 1 August: written the day before,
+                    # in the month that has just ended
+                    resolved = _shift_months(reference, -1)
                 return DateValue(resolved.replace(day=day), 1, relative.past)
         else:
             resolved = reference + timedelta(days=relative.offset)

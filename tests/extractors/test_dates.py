@@ -284,3 +284,12 @@ def test_yesterday_with_its_weekday_in_brackets_is_that_weekday():
     assert found[1] == DateValue(date(2015, 9, 18), 1, False)
     (found,) = dates("قتل أمس السبت", date(2015, 9, 20))
     assert found[1].date == date(2015, 9, 19)
+
+
+def test_a_later_day_of_the_current_month_at_a_months_turn_is_the_month_before():
+    # "في 20 من الشهر الحالي" in a report of 1 August was written in July
+    [(_, value)] = dates("تم إعلانه في 20 من الشهر الحالي", date(2018, 8, 1))
+    assert value.date == date(2018, 7, 20)
+    # later in the month, the day is this month's
+    [(_, value)] = dates("في 20 من الشهر الجاري", date(2018, 8, 25))
+    assert value.date == date(2018, 8, 20)
