@@ -798,3 +798,13 @@ def test_the_held_side_of_the_golan_is_outside_the_syria_coded(pipeline):
         "تحتلها إسرائيل لهجوم بري شنه الجيش السوري.",
     )
     assert [e.location for e in found] == ["حوض اليرموك"]
+
+
+def test_a_ceasefire_is_no_shooting(pipeline):
+    # "لوقف إطلاق النار": the shooting named is to stop; an agreement on it is still one
+    found = events(
+        pipeline, "وفيلق الرحمن يتفاوض مع وفد من الأمم المتحدة لوقف إطلاق النار في الغوطة الشرقية."
+    )
+    assert all(e.event_type != "Battles" for e in found), summary(found)
+    found = events(pipeline, "وأعلن الطرفان اتفاق وقف إطلاق النار في الغوطة الشرقية.")
+    assert [e.sub_event_type for e in found] == ["Agreement"]

@@ -32,9 +32,10 @@ from rasad.lexicon import read_tsv
 from rasad.model import Document, Mention
 from rasad.normalise import normalise, normalise_key
 
-# A date without a year is taken in the reference's year unless that puts it this far after
-# the reference: reports tell what happened, so it is then last year's.
-_FUTURE_TOLERANCE = timedelta(days=30)
+# A date without a year is taken in the reference's year unless that puts it more than this
+# after the reference: reports tell what happened ("3 و5 مايو: إسرائيل تشن غارتين" in April is
+# last year's); a day or two covers a night told by the next morning's date.
+_FUTURE_TOLERANCE = timedelta(days=2)
 # The dateline ("● أخبار سورية ٩ ديسمبر ٢٠٢٣") sits in the first lines of a report.
 _DATELINE_CHARS = 400
 _MID_MONTH = 15

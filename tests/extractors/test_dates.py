@@ -293,3 +293,12 @@ def test_a_later_day_of_the_current_month_at_a_months_turn_is_the_month_before()
     # later in the month, the day is this month's
     [(_, value)] = dates("في 20 من الشهر الجاري", date(2018, 8, 25))
     assert value.date == date(2018, 8, 20)
+
+
+def test_a_day_and_month_without_a_year_after_the_report_is_last_years():
+    # "3 و5 مايو: إسرائيل تشن غارتين" in a report of April: reports tell what happened
+    [(_, value)] = dates("5 مايو: إسرائيل تشن غارتين قرب دمشق", date(2018, 4, 10))
+    assert value.date == date(2017, 5, 5)
+    # the day after the report's is still this year's (a night told by the morning's date)
+    [(_, value)] = dates("في 11 نيسان", date(2018, 4, 10))
+    assert value.date == date(2018, 4, 11)
