@@ -39,6 +39,8 @@ CHEMICAL = "Chemical weapon"  # the sub-type that joins no other act (incidents,
 WEAPON = "weapon"  # a weapon named ("الصواريخ"، "قذائف"), an act only as its means
 SEIZURE = "seizure"  # "استيلاء": looting, or a takeover when land is seized
 EXPULSION = "expulsion"  # "طرد"، "دحر": a takeover when a side is driven out of land
+REPEL = "repel"  # "تصدت"، "التصدي": a clash, or an interception when what is met is a weapon
+REPEL_REACH = 4  # words after it that may name the weapon met ("التصدي لـ13 صاروخا")
 SEIZED_REACH = 6  # words from the act's word to its preposition ("استيلاء قواته على")
 SEIZED_WORDS = 2  # words after it that name the land ("على عشرات القرى"، "من كافة قرى")
 ON = normalise_key("على")
@@ -69,6 +71,7 @@ class Trigger:
 
 # land seized is territory taken: the sub-type by actor1, like "سيطرت على"
 LAND_TAKEN = Trigger("takeover", "Battles", "", 6)
+MET_IN_FLIGHT = Trigger(AIR_DEFENCE, "Strategic developments", "Disrupted weapons use", 8)
 
 
 # Words whose accusative takes no written alef: ة (normalised ه) carries the ending; a final
@@ -154,12 +157,31 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
             trigger = (
                 LAND_TAKEN if _land_after(doc, match.end, ON) else replace(trigger, kind="event")
             )
+        elif trigger.kind == REPEL:
+            # "تم التصدي لـ13 صاروخا"، "تصدت لطائرات مسيرة": weapons met in flight; "تصدت
+            # لهجوم" a clash
+            trigger = (
+                MET_IN_FLIGHT if _weapon_after(doc, match.end) else replace(trigger, kind="event")
+            )
         elif trigger.kind == EXPULSION:
             if not _land_after(doc, match.end, FROM):
                 continue  # "طرد السفير": no ground taken, no act of war
             trigger = LAND_TAKEN
         found.append(Mention("trigger", match.start, match.end, trigger))
     return found
+
+
+def _weapon_after(doc: Document, end: int) -> bool:
+    """Whether a weapon or an aircraft (a trigger of kind weapon or means) is named among the
+    first words after ``end``."""
+    first, last = doc.tokens_between(end)
+    following = doc.tokens()[first : min(last, first + REPEL_REACH)]
+    if not following:
+        return False
+    return any(
+        m.payload.kind in (WEAPON, "means")
+        for m in doc.find(trigger_matcher(), following[0].start, following[-1].end)
+    )
 
 
 def _land_after(doc: Document, end: int, preposition: str) -> bool:

@@ -103,6 +103,7 @@ def test_all_25_acled_sub_types_are_reachable():
         "seizure",
         "expulsion",
         "raid",
+        "repel",
     }
 
 
@@ -535,3 +536,13 @@ def test_a_raid_that_turns_into_a_firefight_is_part_of_the_clash(pipeline):
     # a raid alone is an arrest by state forces
     text = "داهمت دورية لقوات الأسد منزل أحد المدنيين في مدينة الميادين واعتقلته"
     assert [e.sub_event_type for e in pipeline.extract(text, published=PUBLISHED)] == ["Arrests"]
+
+
+def test_repelling_missiles_is_an_interception_and_repelling_an_attack_a_clash(pipeline):
+    # "تم التصدي لـ13 صاروخا": weapons met in flight are the strike they belong to, not a clash
+    text = "ذكرت سانا أنه تم التصدي لـ13 صاروخا وإسقاطها بمنطقة الكسوة في ريف دمشق."
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.event_type != "Battles"
+    text = "وتصدت فصائل المعارضة لهجوم قوات النظام على بلدة كفرنبل."
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.sub_event_type == "Armed clash"
