@@ -800,3 +800,14 @@ def test_allies_joined_with_bil_musharaka_are_no_target(pipeline):
         published=date(2018, 5, 27),
     )
     assert event.actor2 != "Military Forces of Russia (2000-)"
+
+
+def test_the_author_of_a_statement_is_no_target(pipeline):
+    # "بحسب بيان صادر عن الجيش الإسرائيلي": the army issuing the statement speaks
+    event = only_event(
+        pipeline,
+        "وبحسب بيان صادر عن الجيش الإسرائيلي، استهدفت الغارات عشرات الأهداف التابعة لفيلق "
+        "القدس الإيراني في مطار دمشق الدولي.",
+        published=date(2018, 5, 10),
+    )
+    assert event.actor2 != ISRAEL_2018
