@@ -787,6 +787,7 @@ def test_the_held_side_of_the_golan_is_outside_the_syria_coded(pipeline):
         "ردا على إطلاق القوات الإيرانية حوالي 20 صاروخا ضد مواقعه في هضبة الجولان السورية المحتلة.",
         "دوت صفارات الإنذار بسبب صواريخ في مرتفعات الجولان التي تحتلها إسرائيل اليوم الخميس.",
         "أطلقت إيران 20 صاروخا على قواعد عسكرية إسرائيلية في مرتفعات الجولان فجر الخميس.",
+        "تم إطلاق 55 صاروخا على مواقع الاحتلال في الجولان ودوت انفجارات ضخمة.",
     ):
         assert events(pipeline, text, published=date(2018, 5, 10)) == [], text
     # the Syrian side keeps its events, and a place beside the held side keeps the act

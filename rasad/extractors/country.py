@@ -140,7 +140,8 @@ def about_syria(doc: Document, places: list[Mention]) -> bool:
 
 @cache
 def _holders() -> dict[str, frozenset[str]]:
-    """Each held land's gazetteer id, and the adjectives of its holder ("اسرائيلي"، "اسرائيلية")."""
+    """Each held land's gazetteer id, and the words that mark its holder's side there: the
+    holder's adjectives ("اسرائيلي"، "اسرائيلية") and the land's own ("احتلال")."""
     adjectives: dict[str, set[str]] = {}
     for _, row in read_tsv("side_adjectives.tsv", ["masculine", "feminine", "actor"]):
         adjectives.setdefault(row["actor"], set()).update(
@@ -148,6 +149,7 @@ def _holders() -> dict[str, frozenset[str]]:
         )
     return {
         row["place"]: frozenset(adjectives.get(row["holder"], ()))
+        | frozenset(normalise_key(word) for word in row.get("also", "").split("|") if word)
         for _, row in read_tsv("held_lands.tsv", ["place", "holder"])
     }
 
