@@ -667,3 +667,9 @@ def test_peaceful_after_a_noun_is_not_salamiyah(pipeline):
     # "مقاومة سلمية"، "بطرق سلمية": the adjective "peaceful", not the town of Salamiyah
     text = "واستهدفت حركة المقاطعة شركات إسرائيلية عبر ما تقول إنها مقاومة سلمية."
     assert [e.location for e in pipeline.extract(text, published=date(2018, 10, 9))] == []
+
+
+def test_kurdish_is_an_adjective_not_a_village(pipeline):
+    text = "قصفت القوات التركية مواقع القوات الكردية في بلدة كردية قرب عفرين."
+    found = pipeline.extract(text, published=date(2018, 3, 19))
+    assert "كردية" not in {e.location for e in found}

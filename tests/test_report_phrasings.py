@@ -811,3 +811,13 @@ def test_the_author_of_a_statement_is_no_target(pipeline):
         published=date(2018, 5, 10),
     )
     assert event.actor2 != ISRAEL_2018
+
+
+def test_targets_linked_to_a_side_do_not_make_it_the_attacker(pipeline):
+    # "ضربات ضد أهداف إيرانية ومرتبطة بإيران": Iran is whom the targets belong to
+    event = only_event(
+        pipeline,
+        "ونفذ الجيش الإسرائيلي ضربات ضد أهداف إيرانية ومرتبطة بإيران في مطار التيفور.",
+        published=date(2018, 7, 13),
+    )
+    assert event.actor1 != "Military Forces of Iran (1989-)"
