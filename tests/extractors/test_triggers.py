@@ -546,3 +546,13 @@ def test_repelling_missiles_is_an_interception_and_repelling_an_attack_a_clash(p
     text = "وتصدت فصائل المعارضة لهجوم قوات النظام على بلدة كفرنبل."
     [event] = pipeline.extract(text, published=PUBLISHED)
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_military_operation_named_is_a_campaign_not_an_act(pipeline):
+    # "أطلقت تركيا في يناير عملية عسكرية في عفرين"، "الحملة العسكرية على الغوطة": the frame of
+    # many acts, each coded on its own; the campaign itself is none
+    for text in (
+        "يذكر أن تركيا أطلقت في يناير عملية عسكرية في عفرين لإبعاد مقاتلي الوحدات الكردية.",
+        "وأدت العملية العسكرية في الغوطة الشرقية إلى نزوح الآلاف.",
+    ):
+        assert pipeline.extract(text, published=PUBLISHED) == [], text
