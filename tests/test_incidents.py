@@ -809,3 +809,13 @@ def test_a_ceasefire_is_no_shooting(pipeline):
     assert all(e.event_type != "Battles" for e in found), summary(found)
     found = events(pipeline, "وأعلن الطرفان اتفاق وقف إطلاق النار في الغوطة الشرقية.")
     assert [e.sub_event_type for e in found] == ["Agreement"]
+
+
+def test_who_still_holds_an_area_took_nothing(pipeline):
+    # "لا تزال تسيطر"، "يحكمون سيطرتهم على المحافظة": a state of control, no takeover
+    for text in (
+        "ويقدر عدد المقاتلين في إدلب بعشرة آلاف مقاتل يحكمون سيطرتهم على المحافظة.",
+        "وقالت مصادر إن هيئة تحرير الشام لا تزال تسيطر على مدينة إدلب.",
+    ):
+        found = events(pipeline, text, published=date(2018, 9, 5))
+        assert all("territory" not in (e.sub_event_type or "") for e in found), summary(found)
