@@ -36,6 +36,7 @@ from rasad.normalise import normalise, normalise_key
 # after the reference: reports tell what happened ("3 و5 مايو: إسرائيل تشن غارتين" in April is
 # last year's); a day or two covers a night told by the next morning's date.
 _FUTURE_TOLERANCE = timedelta(days=2)
+MONTH_TURN = 3  # a report this early in a month may still call the month before "الحالي"
 # The dateline ("● أخبار سورية ٩ ديسمبر ٢٠٢٣") sits in the first lines of a report.
 _DATELINE_CHARS = 400
 _MID_MONTH = 15
@@ -174,9 +175,6 @@ def _grammar() -> _Grammar:
     needed = {w for w in words if not any(k != w and k in w for k in words)}
     keys = keyword_pattern(needed | whole_words)
     return _Grammar(pattern, months, weekdays, day_ordinals, relatives, feasts, keys, whole_words)
-
-
-MONTH_TURN = 3  # a report this early in a month may still call the month before "الحالي"
 
 
 def _bare(ordinal: str) -> str:

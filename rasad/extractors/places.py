@@ -38,9 +38,10 @@ def places_nearby(
     index: MentionIndex,
     paragraphs: dict[int, list[Sentence]],
 ) -> list[Mention]:
-    """Where an act with no place of its own happened (none, for what another act led to):
-    the place told just before it in its sentence, else the next one in its sentence (unless another act is told there), else the
-    last one told before it in its paragraph, else the last one of the paragraph before.
+    """Where an act with no place of its own happened: the place told just before it in its
+    sentence, else the next one in its sentence (unless another act is told there), else the
+    last one told before it in its paragraph, else the last one of the paragraph before; none
+    for what another act led to ("الذي دفع واشنطن إلى شن غارات").
 
     ``index`` holds the document's places and triggers; ``paragraphs`` its body sentences by
     paragraph number.

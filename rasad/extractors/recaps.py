@@ -162,18 +162,13 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
         return False  # most clauses count no stretch of time
     first, last = doc.tokens_between(start, end)
     words = [normalise_key(t.text) for t in doc.tokens()[first:last]]
-    over = word_set("durations.tsv", kind="over")
-    for position, word in enumerate(words):
-        after = next(
-            (
-                position + len(phrase.split())
-                for phrase in over
-                if words[position : position + len(phrase.split())] == phrase.split()
-                or (len(phrase.split()) == 1 and word.lstrip("و") == phrase)
-            ),
-            None,
-        )
-        if after is None or after >= len(words):
+    overs = [phrase.split() for phrase in word_set("durations.tsv", kind="over")]
+    for position in range(len(words)):
+        # "وخلال"، "على مدى": the preposition of the period, a conjunction glued to it
+        here = [words[position].removeprefix("و"), *words[position + 1 : position + 3]]
+        over = next((o for o in overs if here[: len(o)] == o), None)
+        after = position + len(over) if over else len(words)
+        if after >= len(words):
             continue
         if words[after] in units and words[after].endswith(DUAL):
             return True  # "خلال يومين"
