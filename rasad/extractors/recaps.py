@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -151,32 +152,49 @@ COUNT_WORDS = 2  # words a count of a period may take: "خمسة"، "ثلاثة 
 DUAL = "ين"  # a unit's dual ending: "يومين"، "أسبوعين"
 
 
+@dataclass(frozen=True, slots=True)
+class _PeriodWords:
+    units: frozenset[str]  # "ايام"، "يومين": a stretch of time
+    counted: frozenset[str]  # the units, and their singulars after a count ("يوما")
+    overs: tuple[tuple[str, ...], ...]  # "خلال"، "على مدى": the preposition of a period
+    named: re.Pattern[str]  # any of the counted units, found in a clause at one pass
+
+
+@cache
+def _period_words() -> _PeriodWords:
+    units = word_set("durations.tsv", kind="unit")
+    counted = units | word_set("durations.tsv", kind="counted")
+    return _PeriodWords(
+        units,
+        counted,
+        tuple(tuple(phrase.split()) for phrase in word_set("durations.tsv", kind="over")),
+        re.compile("|".join(sorted(map(re.escape, counted), key=len, reverse=True))),
+    )
+
+
 def _counted_period(doc: Document, start: int, end: int) -> bool:
     """ "في خمسة أيام من الغارات"، "خلال يومين"، "على مدى 11 يوما": a period counted, whose
     toll sums up its acts (durations.tsv)."""
     assert doc.norm is not None
-    units = word_set("durations.tsv", kind="unit")
-    counted = units | word_set("durations.tsv", kind="counted")
-    clause = doc.norm.text[start:end]
-    if not any(unit in clause for unit in counted):
+    period = _period_words()
+    if period.named.search(doc.norm.text, start, end) is None:
         return False  # most clauses count no stretch of time
     first, last = doc.tokens_between(start, end)
     words = [normalise_key(t.text) for t in doc.tokens()[first:last]]
-    overs = [phrase.split() for phrase in word_set("durations.tsv", kind="over")]
     for position in range(len(words)):
         # "وخلال"، "على مدى": the preposition of the period, a conjunction glued to it
-        here = [words[position].removeprefix("و"), *words[position + 1 : position + 3]]
-        over = next((o for o in overs if here[: len(o)] == o), None)
+        here = (words[position].removeprefix("و"), *words[position + 1 : position + 3])
+        over = next((o for o in period.overs if here[: len(o)] == o), None)
         after = position + len(over) if over else len(words)
         if after >= len(words):
             continue
-        if words[after] in units and words[after].endswith(DUAL):
+        if words[after] in period.units and words[after].endswith(DUAL):
             return True  # "خلال يومين"
         for size in range(1, COUNT_WORDS + 1):
             unit = after + size
             if (
                 unit < len(words)
-                and words[unit] in counted
+                and words[unit] in period.counted
                 and parse_number(" ".join(words[after:unit])) is not None
             ):
                 return True
