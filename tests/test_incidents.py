@@ -182,11 +182,15 @@ def test_dead_of_a_counted_period_are_a_tally_not_a_toll(pipeline):
         "لقي أكثر من 400 مدني مصرعهم في خمسة أيام من الغارات على الغوطة الشرقية.",
         "قتل 20 مدنيا خلال يومين من القصف على مدينة دوما.",
         "قتل 90 شخصا على مدى 11 يوما من الغارات على مدينة دوما.",
+        # "بعد أسبوعين على بدء الحملة": the dead since a campaign began
+        "ذكر تقرير بعد أسبوعين على بدء الحملة في الزبداني أنه سجل مقتل 34 عنصرا من حزب الله.",
     ):
         assert events(pipeline, text, published=date(2018, 2, 22)) == [], text
-    # a day told is one act's
+    # a day told is one act's, and so is a day some time after another act
     found = events(pipeline, "قتل 20 مدنيا في قصف على مدينة دوما يوم الخميس.")
     assert [e.fatalities for e in found] == [20]
+    found = events(pipeline, "قتل 5 مدنيين بعد يومين من الهجوم على البلدة في دوما.")
+    assert [e.fatalities for e in found] == [5]
 
 
 def test_prospect_of_a_clash_is_no_event(pipeline):

@@ -157,6 +157,8 @@ class _PeriodWords:
     units: frozenset[str]  # "ايام"، "يومين": a stretch of time
     counted: frozenset[str]  # the units, and their singulars after a count ("يوما")
     overs: tuple[tuple[str, ...], ...]  # "خلال"، "على مدى": the preposition of a period
+    links: frozenset[str]  # "على"، "من" in "بعد أسبوعين على بدء"
+    starts: frozenset[str]  # "بدء"، "بداية": what a period runs from
     named: re.Pattern[str]  # any of the counted units, found in a clause at one pass
 
 
@@ -168,6 +170,8 @@ def _period_words() -> _PeriodWords:
         units,
         counted,
         tuple(tuple(phrase.split()) for phrase in word_set("durations.tsv", kind="over")),
+        word_set("durations.tsv", kind="link"),
+        word_set("durations.tsv", kind="start"),
         re.compile("|".join(sorted(map(re.escape, counted), key=len, reverse=True))),
     )
 
@@ -184,6 +188,10 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     for position in range(len(words)):
         # "وخلال"، "على مدى": the preposition of the period, a conjunction glued to it
         here = (words[position].removeprefix("و"), *words[position + 1 : position + 3])
+        if here[0] == AFTER:
+            if _since_a_start(words, position + 1, period):
+                return True  # "بعد أسبوعين على بدء الحملة"
+            continue
         over = next((o for o in period.overs if here[: len(o)] == o), None)
         after = position + len(over) if over else len(words)
         if after >= len(words):
@@ -198,4 +206,17 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
                 and parse_number(" ".join(words[after:unit])) is not None
             ):
                 return True
+    return False
+
+
+AFTER = normalise_key("بعد")
+
+
+def _since_a_start(words: list[str], at: int, period: _PeriodWords) -> bool:
+    """ "أسبوعين على بدء"، "ثلاثة أيام من انطلاق": a stretch of time since a start, at ``at``."""
+    for size in range(COUNT_WORDS + 1):
+        unit = at + size
+        if unit + 2 < len(words) and words[unit] in period.counted:
+            counted = size == 0 or parse_number(" ".join(words[at:unit])) is not None
+            return counted and words[unit + 1] in period.links and words[unit + 2] in period.starts
     return False

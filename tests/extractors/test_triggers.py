@@ -554,5 +554,6 @@ def test_a_military_operation_named_is_a_campaign_not_an_act(pipeline):
     for text in (
         "يذكر أن تركيا أطلقت في يناير عملية عسكرية في عفرين لإبعاد مقاتلي الوحدات الكردية.",
         "وأدت العملية العسكرية في الغوطة الشرقية إلى نزوح الآلاف.",
+        "وذكر تقرير لناشطين بعد أسبوعين على بدء الحملة العسكرية في الزبداني أن الوضع صعب.",
     ):
         assert pipeline.extract(text, published=PUBLISHED) == [], text
