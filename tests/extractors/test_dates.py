@@ -302,3 +302,8 @@ def test_a_day_and_month_without_a_year_after_the_report_is_last_years():
     # the day after the report's is still this year's (a night told by the morning's date)
     [(_, value)] = dates("في 11 نيسان", date(2018, 4, 10))
     assert value.date == date(2018, 4, 11)
+
+
+def test_more_than_a_week_ago_is_background_of_the_week_before():
+    [(_, value)] = dates("خطفهم قبل أكثر من أسبوع", date(2018, 8, 3))
+    assert (value.date, value.precision, value.past_reference) == (date(2018, 7, 26), 2, True)
