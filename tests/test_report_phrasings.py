@@ -821,3 +821,19 @@ def test_targets_linked_to_a_side_do_not_make_it_the_attacker(pipeline):
         published=date(2018, 7, 13),
     )
     assert event.actor1 != "Military Forces of Iran (1989-)"
+
+
+def test_a_sides_own_dead_in_a_clash_leave_the_other_side_named_with_ma(pipeline):
+    # "اشتبكت قوات الأمن العام مع فلول النظام ... مقتل 5 عناصر من الأمن العام": the dead are
+    # the acting side's own; the side it fought is the one after "مع"
+    event = only_event(
+        pipeline,
+        "اشتبكت قوات الأمن العام مع فلول النظام البائد في ريف جبلة اليوم الخميس، ما أدى إلى "
+        "مقتل 5 عناصر من الأمن العام.",
+        published=date(2025, 3, 6),
+    )
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Police Forces of Syria (2024-)",
+        "Assad Loyalist Militia (Syria)",
+        5,
+    )

@@ -435,7 +435,11 @@ def assign_roles(
                 agent, target = target, mentions[index]
             elif agent is None:
                 agent = mentions[index]
-            elif target is None:
+            elif target is None or resolve_actor(target.value, on) == resolve_actor(
+                agent.value, on
+            ):
+                # "اشتبكت قوات الأمن العام مع فلول النظام ... مقتل 5 عناصر من الأمن العام": the
+                # dead of the side that acted are its own; the other side is the one it fought
                 target = mentions[index]
     if agent is not None and target is None and _unarmed(agent):
         # "توغلت قوات الاحتلال ... واعتقلت شابين": a second verb shares the subject named
