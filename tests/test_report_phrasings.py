@@ -837,3 +837,17 @@ def test_a_sides_own_dead_in_a_clash_leave_the_other_side_named_with_ma(pipeline
         "Assad Loyalist Militia (Syria)",
         5,
     )
+
+
+def test_the_side_named_before_a_takeover_took_it_from_the_side_after_ma(pipeline):
+    # "أعلن الجيش السوري سيطرته على البلدة بعد اشتباكات مع قسد": the army took the town
+    event = only_event(
+        pipeline,
+        "أعلن الجيش السوري سيطرته على بلدة دير حافر في ريف حلب الشرقي بعد اشتباكات مع قسد.",
+        published=date(2025, 3, 6),
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Government regains territory",
+        "Military Forces of Syria (2024-)",
+        "SDF: Syrian Democratic Forces",
+    )

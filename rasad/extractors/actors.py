@@ -434,7 +434,14 @@ def assign_roles(
                 # "قتل عنصران من X في اشتباكات مع Y": the dead are the side acted upon)
                 agent, target = target, mentions[index]
             elif agent is None:
-                agent = mentions[index]
+                # "أعلن الجيش السوري سيطرته على البلدة بعد اشتباكات مع قسد": the side named
+                # before the act did it; the side after "مع" is the other one
+                subject = next((m for m in unassigned if m.start < trigger_start), None)
+                if subject is not None:
+                    unassigned.remove(subject)
+                    agent, target = subject, mentions[index]
+                else:
+                    agent = mentions[index]
             elif target is None or resolve_actor(target.value, on) == resolve_actor(
                 agent.value, on
             ):
