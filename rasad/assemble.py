@@ -117,7 +117,9 @@ QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it gov
 ABROAD_REACH = 60  # characters after the act's word within which a place abroad is its place
 # the role cues that attribute an act ("نفذه"، "على يد"، "اتهمت"، "يرجح أنها"): an act told
 # nowhere names its side only with one
-AGENT_CUES = frozenset({"agent_after", "agent_before", "suspected", "suspected_before", "accusing"})
+AGENT_CUES = frozenset(
+    {"agent_after", "agent_by", "agent_before", "suspected", "suspected_before", "accusing"}
+)
 HYPOTHETICAL_REACH = 80  # characters from an attack to the future said of it ("... سيكون")
 ORIGIN_REACH = 40  # characters after the act's word within which Syria is named as its origin
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start

@@ -61,13 +61,13 @@ from rasad.extractors.triggers import (
     DISORDER_TYPES,
     GENERIC_KINDS,
     RAID,
+    REMOTE_VIOLENCE,
     Trigger,
 )
 from rasad.geocode import place_distance_km
 from rasad.model import Actor, Event, Place, PlaceMention
 from rasad.normalise import normalise_key
 
-REMOTE_VIOLENCE = "Explosions/Remote violence"
 ARMED_TYPES = ("Battles", REMOTE_VIOLENCE, "Violence against civilians")
 # Sub-types that a report tells as a reaction to another act: an interception is the strike's
 INTERCEPTION = "Disrupted weapons use"

@@ -426,8 +426,8 @@ def test_every_cue_word_can_be_matched(cues):
 def test_cues_named_by_the_codebook_have_their_roles(cues):
     role = {normalise_key(row["cue"]): row["role"] for _, row in cues}
     assert role[normalise_key("نفذته")] == "agent_after"
-    assert role[normalise_key("من قبل")] == "agent_after"
-    assert role[normalise_key("على يد")] == "agent_after"
+    assert role[normalise_key("من قبل")] == "agent_by"
+    assert role[normalise_key("على يد")] == "agent_by"
     assert role[normalise_key("ضد")] == "target_after"
     assert role[normalise_key("في صفوف")] == "target_after"
     assert role[normalise_key("يرجح")] == "suspected"

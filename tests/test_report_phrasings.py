@@ -851,3 +851,26 @@ def test_the_side_named_before_a_takeover_took_it_from_the_side_after_ma(pipelin
         "Military Forces of Syria (2024-)",
         "SDF: Syrian Democratic Forces",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # "برصاص عناصر من قسد": by the bullets of its men, not at them
+        (
+            "قُتل شاب برصاص عناصر من قسد على حاجز في بلدة الشحيل بريف دير الزور الشرقي.",
+            "SDF: Syrian Democratic Forces",
+            "Civilians (Syria)",
+        ),
+        # "طائرة مسيرة تابعة للتحالف": whose drone struck
+        (
+            "استهدفت طائرة مسيرة تابعة للتحالف الدولي سيارة تقل قياديين في تنظيم حراس الدين "
+            "بريف إدلب الغربي.",
+            "Global Coalition Against Daesh",
+            "Hurras al Din",
+        ),
+    ],
+)
+def test_the_side_whose_men_or_weapon_struck(pipeline, text, actor1, actor2):
+    event = only_event(pipeline, text, published=date(2025, 3, 6))
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -26,7 +26,7 @@ from functools import cache
 from itertools import compress
 
 from rasad.extractors.recaps import PRONOUNS, complementizers, speech_verb_matcher
-from rasad.extractors.triggers import act_nouns
+from rasad.extractors.triggers import REMOTE_VIOLENCE, act_nouns
 from rasad.lexicon import read_tsv
 from rasad.matching import (
     ARTICLE,
@@ -630,6 +630,15 @@ def _role_of(
             adjectives_only = len(between) <= AFFILIATION_GAP and not any(
                 w.startswith("و") for w in between
             )
+            if any(
+                # "طائرة مسيرة": a weapon named as the act
+                (act.value.kind in ARMS_KINDS or act.value.event_type == REMOTE_VIOLENCE)
+                and act.end <= cue.start
+                and _words_between(tokens, act.end, cue.start) <= 1
+                and _striking(act, acts, cues, tokens)
+                for act in acts
+            ):
+                return "agent"  # "استهدفت طائرة مسيرة تابعة للتحالف الدولي": whose aircraft struck
             if previous_end is not None and adjectives_only:
                 return "aside"  # "لواء القدس الفلسطيني التابعة لروسيا": Russia is named, not acting
             transparent_from = cue.start  # "أفراد تابعين لـ X": look further back
@@ -637,9 +646,12 @@ def _role_of(
         if cue.value in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 0:
             continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
         if cue.value == "target_after" and any(
-            c.value == "agent_next" and _words_between(tokens, c.end, cue.start) == 0 for c in cues
+            c.value in ("agent_next", "agent_by") and _words_between(tokens, c.end, cue.start) == 0
+            for c in cues
         ):
-            return "agent"  # "أطلق عناصر من القاطرجي النار": the men right after the verb fired
+            # "أطلق عناصر من القاطرجي النار": the men right after the verb fired; "برصاص عناصر
+            # من قسد": by the bullets of its men
+            return "agent"
         if (
             cue.value in ("agent_next", "counterpart")
             and _words_between(tokens, cue.end, mention.start) > 0
@@ -678,6 +690,7 @@ def _role_of(
 
 _ROLES_AFTER_CUE = {
     "agent_after": "agent",
+    "agent_by": "agent",
     "agent_next": "agent",
     "target_after": "target",
     "suspected": "suspected",
@@ -695,7 +708,21 @@ _ROLES_BEFORE_CUE = {
     "suspected_before": "suspected",
 }
 CUE_ROLES = frozenset(_ROLES_AFTER_CUE) | frozenset(_ROLES_BEFORE_CUE) | {"affiliation"}
+ARMS_KINDS = ("means", "weapon")  # "الطيران"، "صواريخ": what a side strikes with
 AFFILIATION_GAP = 1  # words between a name and "التابعة" when the affiliation is the name's
+
+
+def _striking(
+    weapon: Mention, acts: list[Mention], cues: list[Mention], tokens: list[Token]
+) -> bool:
+    """Whether a weapon is named as what struck: right after the act's verb or a word of
+    doing ("استهدفت طائرة مسيرة"، "نفذتها الطائرات الحربية"), not as what was struck ("قائد
+    قوات الطائرات المسيرة")."""
+    doers = [a for a in acts if a.value.kind not in ARMS_KINDS and a is not weapon]
+    doers += [c for c in cues if c.value in ("agent_after", "agent_next")]
+    return any(
+        d.end <= weapon.start and _words_between(tokens, d.end, weapon.start) <= 1 for d in doers
+    )
 
 
 def _words_between(tokens: list[Token], start: int, end: int) -> int:

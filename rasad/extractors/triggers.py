@@ -36,6 +36,7 @@ DETENTION_KINDS = ("detention", "raid")
 RAID = "raid"
 AIR_DEFENCE = "interception"  # air defences meeting a strike ("تصدت الدفاعات الجوية")
 CHEMICAL = "Chemical weapon"  # the sub-type that joins no other act (incidents, resolution)
+REMOTE_VIOLENCE = "Explosions/Remote violence"
 WEAPON = "weapon"  # a weapon named ("الصواريخ"، "قذائف"), an act only as its means
 SEIZURE = "seizure"  # "استيلاء": looting, or a takeover when land is seized
 EXPULSION = "expulsion"  # "طرد"، "دحر": a takeover when a side is driven out of land
