@@ -874,3 +874,16 @@ def test_the_side_named_before_a_takeover_took_it_from_the_side_after_ma(pipelin
 def test_the_side_whose_men_or_weapon_struck(pipeline, text, actor1, actor2):
     event = only_event(pipeline, text, published=date(2025, 3, 6))
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_people_arrested_are_civilians_unless_a_side_is_named(pipeline):
+    event = only_event(
+        pipeline, "اعتقلت قوات الأمن العام أربعة أشخاص في حي الوعر بمدينة حمص.", date(2025, 3, 6)
+    )
+    assert (event.sub_event_type, event.actor2) == ("Arrests", "Civilians (Syria)")
+    event = only_event(
+        pipeline,
+        "ألقت قوات الأمن العام القبض على ثلاثة عناصر من داعش في مدينة دير الزور.",
+        date(2025, 3, 6),
+    )
+    assert event.actor2 == "Islamic State (Syria)"
