@@ -862,6 +862,18 @@ def test_the_side_named_before_a_takeover_took_it_from_the_side_after_ma(pipelin
             "SDF: Syrian Democratic Forces",
             "Civilians (Syria)",
         ),
+        # "قتل عنصر من الجيش ... برصاص قناص من قسد": the fire after the dead is the other side's
+        (
+            "قتل عنصر من الجيش السوري الجديد برصاص قناص من قسد في دير حافر.",
+            "SDF: Syrian Democratic Forces",
+            "Military Forces of Syria (2024-)",
+        ),
+        # "هاجمت خلية من فلول النظام": a cell of a side, right after the verb, is the side acting
+        (
+            "هاجمت خلية من فلول النظام المخلوع حاجزا للجيش السوري في ريف طرطوس.",
+            "Assad Loyalist Militia (Syria)",
+            "Military Forces of Syria (2024-)",
+        ),
         # "طائرة مسيرة تابعة للتحالف": whose drone struck
         (
             "استهدفت طائرة مسيرة تابعة للتحالف الدولي سيارة تقل قياديين في تنظيم حراس الدين "

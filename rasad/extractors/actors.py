@@ -646,7 +646,9 @@ def _role_of(
         if cue.value in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 0:
             continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
         if cue.value == "target_after" and any(
-            c.value in ("agent_next", "agent_by") and _words_between(tokens, c.end, cue.start) == 0
+            c.value in ("agent_next", "agent_by")
+            and c.end <= cue.start
+            and _words_between(tokens, c.end, cue.start) == 0
             for c in cues
         ):
             # "أطلق عناصر من القاطرجي النار": the men right after the verb fired; "برصاص عناصر
