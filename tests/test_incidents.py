@@ -823,3 +823,13 @@ def test_who_still_holds_an_area_took_nothing(pipeline):
     ):
         found = events(pipeline, text, published=date(2018, 9, 5))
         assert all("territory" not in (e.sub_event_type or "") for e in found), summary(found)
+
+
+def test_a_convoys_origin_named_after_its_destination_is_no_place_of_the_move(pipeline):
+    # "وصلت تعزيزات إلى مدينة السويداء قادمة من دمشق": the move is at its destination
+    found = events(
+        pipeline,
+        "وصلت تعزيزات عسكرية لقوات الحكومة السورية إلى مدينة السويداء قادمة من دمشق.",
+        published=date(2025, 5, 6),
+    )
+    assert [e.location for e in found] == ["السويداء"]

@@ -147,6 +147,8 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 continue
             if _heads_to(text, mention.start) and _origin(text, previous):
                 kept.pop()
+            elif _heads_to(text, previous.start) and _origin(text, mention):
+                continue  # "وصلت تعزيزات إلى مدينة السويداء قادمة من دمشق": the destination
         kept.append(mention)
     seen: set[str] = set()
     unique = []
