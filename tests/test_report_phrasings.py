@@ -874,6 +874,12 @@ def test_the_side_named_before_a_takeover_took_it_from_the_side_after_ma(pipelin
             "Assad Loyalist Militia (Syria)",
             "Military Forces of Syria (2024-)",
         ),
+        # "اشتباكات بين عشائر عربية وقسد": armed tribesmen, indefinite too
+        (
+            "شهدت مدينة الميادين اشتباكات بين عشائر عربية وقوات سوريا الديمقراطية.",
+            "Arab Ethnic Militia (Syria)",
+            "SDF: Syrian Democratic Forces",
+        ),
         # "طائرة مسيرة تابعة للتحالف": whose drone struck
         (
             "استهدفت طائرة مسيرة تابعة للتحالف الدولي سيارة تقل قياديين في تنظيم حراس الدين "
