@@ -596,3 +596,8 @@ def test_at_least_between_a_count_and_its_group():
     # "21 على الأقل من المقاتلين": the modifier stands between the count and "من"
     assert counts("إن 21 على الأقل من المقاتلين الموالين للحكومة قتلوا في كمين") == [21]
     assert counts("قتل 21 على الأقل من المقاتلين في كمين") == [21]
+
+
+def test_an_assassinated_village_head_is_one_dead():
+    # "اغتيال المختار": a person's title is a person noun
+    assert counts("أقدم مجهولون على اغتيال المختار في بلدة الطيانة") == [1]
