@@ -905,3 +905,22 @@ def test_people_arrested_are_civilians_unless_a_side_is_named(pipeline):
         date(2025, 3, 6),
     )
     assert event.actor2 == "Islamic State (Syria)"
+
+
+def test_an_incursion_by_a_force_named_by_its_adjective(pipeline):
+    # "توغلت قوة إسرائيلية في قرية الحميدية": a move into a place, by the side of the adjective
+    event = only_event(
+        pipeline,
+        "توغلت القوات الإسرائيلية في قرية الحميدية بريف القنيطرة.",
+        published=date(2025, 7, 14),
+    )
+    assert (event.sub_event_type, event.actor1) == (
+        "Change to group/activity",
+        "Military Forces of Israel (2022-)",
+    )
+    event = only_event(
+        pipeline,
+        "أقامت قوة إسرائيلية نقطة عسكرية جديدة في قرية الحميدية بريف القنيطرة.",
+        published=date(2025, 7, 14),
+    )
+    assert event.actor1 == "Military Forces of Israel (2022-)"
