@@ -601,3 +601,8 @@ def test_at_least_between_a_count_and_its_group():
 def test_an_assassinated_village_head_is_one_dead():
     # "اغتيال المختار": a person's title is a person noun
     assert counts("أقدم مجهولون على اغتيال المختار في بلدة الطيانة") == [1]
+
+
+def test_a_driver_is_a_person_counted():
+    # "أدى إلى مقتله وسائقه": him and his driver
+    assert counts("بتفجير استهدف سيارته وأدى إلى مقتله وسائقه") == [2]

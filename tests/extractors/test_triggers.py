@@ -559,3 +559,13 @@ def test_a_military_operation_named_is_a_campaign_not_an_act(pipeline):
         "وذكر تقرير لناشطين بعد أسبوعين على بدء الحملة العسكرية في الزبداني أن الوضع صعب.",
     ):
         assert pipeline.extract(text, published=PUBLISHED) == [], text
+
+
+def test_drones_named_in_the_plural_with_their_side_are_the_means(pipeline):
+    # "قصفت المسيرات التركية": the Turkish drones; "مسيرات" alone may be marches
+    text = "قصفت المسيرات التركية مواقع لقسد في محيط بلدة تل تمر بريف الحسكة."
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert (event.sub_event_type, event.actor1) == (
+        "Air/drone strike",
+        "Military Forces of Turkey (2016-)",
+    )
