@@ -767,8 +767,9 @@ class _Clause:
     def named_person(self, index: int) -> bool:
         """Whether tokens ``index`` and ``index + 1`` read as a person's name.
 
-        Two words that are no number, no noun of the lexicons, no function word, and the first
-        without the article: Arabic names ("أنس سعيد"، "عبد القادر").
+        Two words that are no number, no noun of the lexicons, no function word, no word of an
+        act or weapon ("سقوط قذيفة هاون" is a shell falling), and the first without the
+        article: Arabic names ("أنس سعيد"، "عبد القادر").
         """
         if index + 1 >= len(self.tokens) or self.stop_before(index + 1, _GAP_STOPS):
             return False
@@ -782,7 +783,7 @@ class _Clause:
             return False
         for position in (index, index + 1):
             word = self.tokens[position].text
-            if normalise_key(word) in _function_words() or any(
+            if normalise_key(word) in _not_name_words() or any(
                 found is not None
                 for found in (
                     self.number(position),
@@ -837,8 +838,16 @@ def _relative_pronouns() -> frozenset[str]:
 
 
 @cache
-def _function_words() -> frozenset[str]:
-    return word_set("function_words.tsv")
+def _not_name_words() -> frozenset[str]:
+    """Words no person's name is made of: function words, and the words of the acts and
+    weapons of ``triggers.tsv`` and ``act_nouns.tsv``."""
+    acts = {
+        normalise_key(word)
+        for name, column in (("triggers.tsv", "trigger"), ("act_nouns.tsv", "noun"))
+        for _, row in read_tsv(name, [column])
+        for word in row[column].split()
+    }
+    return word_set("function_words.tsv") | frozenset(acts)
 
 
 def parse_number(text: str) -> int | None:

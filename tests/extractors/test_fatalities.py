@@ -606,3 +606,9 @@ def test_an_assassinated_village_head_is_one_dead():
 def test_a_driver_is_a_person_counted():
     # "أدى إلى مقتله وسائقه": him and his driver
     assert counts("بتفجير استهدف سيارته وأدى إلى مقتله وسائقه") == [2]
+
+
+def test_a_shell_falling_is_no_one_killed():
+    # "سقوط قذيفة هاون": the words of a weapon are no person's name after "سقوط"
+    assert counts("أصيب ثلاثة مدنيين بجروح إثر سقوط قذيفة هاون على حي الحمدانية") == []
+    assert counts("مقتل أنس سعيد") == [1]
