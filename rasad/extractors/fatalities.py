@@ -91,6 +91,7 @@ class _Phrase:
     gap: int
     low: int | None = None
     high: int | None = None
+    named: bool = False  # trigger: a person's name after it is one dead ("مقتل أنس سعيد")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,14 +135,15 @@ def _lexicon() -> _Lexicon:
         phrases.setdefault(words[0], []).append((words, value))
 
     trigger_forms: list[str] = []
-    for _, row in read_tsv("death_words.tsv", ["phrase", "kind", "role", "gap", "number"]):
+    for _, row in read_tsv("death_words.tsv", ["phrase", "kind", "role", "gap", "number", "named"]):
         form = normalise_key(row["phrase"])
         if row["kind"] == "death":
             trigger_forms.append(form.split()[0])
         if row["role"] == "noun":
             nouns[form] = _Noun(row["number"], row["kind"])
         else:
-            add(form, _Phrase("trigger", row["kind"], row["role"], int(row["gap"])))
+            named = row["named"] == "yes"
+            add(form, _Phrase("trigger", row["kind"], row["role"], int(row["gap"]), named=named))
     for _, row in read_tsv("vague_quantities.tsv", ["phrase", "low", "high", "vague"]):
         low, high = int(row["low"]), _optional(row["high"])
         add(row["phrase"], _Phrase("vague", "vague", "", 0, low, high))
@@ -744,6 +746,7 @@ class _Clause:
                 if (
                     victims is None
                     and value.role in ("after", "both")
+                    and value.named
                     and not self.relative_before(index)
                     and self.named_person(after)
                 ):

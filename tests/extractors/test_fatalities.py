@@ -612,3 +612,10 @@ def test_a_shell_falling_is_no_one_killed():
     # "سقوط قذيفة هاون": the words of a weapon are no person's name after "سقوط"
     assert counts("أصيب ثلاثة مدنيين بجروح إثر سقوط قذيفة هاون على حي الحمدانية") == []
     assert counts("مقتل أنس سعيد") == [1]
+
+
+def test_losses_and_falls_count_numbers_and_people_not_names():
+    # "فقد أعلن الرئيس": "so the president announced"; "سقوط صاروخين": two missiles falling
+    assert counts("فقد أعلن الرئيس التركي أن العملية مستمرة") == []
+    assert counts("سقوط صاروخين إسرائيليين في محيط المطار") == []
+    assert counts("فقدت قوات النظام ثلاثة عناصر") == [3]
