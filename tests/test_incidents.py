@@ -184,6 +184,8 @@ def test_dead_of_a_counted_period_are_a_tally_not_a_toll(pipeline):
         "قتل 90 شخصا على مدى 11 يوما من الغارات على مدينة دوما.",
         # "بعد أسبوعين على بدء الحملة": the dead since a campaign began
         "ذكر تقرير بعد أسبوعين على بدء الحملة في الزبداني أنه سجل مقتل 34 عنصرا من حزب الله.",
+        # "في الفترة ما بين 18-27 فبراير": the dead of a stretch between two days
+        "تلقت المنظمة 770 قتيلا من الغوطة الشرقية في الفترة ما بين 18-27 فبراير.",
     ):
         assert events(pipeline, text, published=date(2018, 2, 22)) == [], text
     # a day told is one act's, and so is a day some time after another act
