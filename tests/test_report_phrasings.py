@@ -924,3 +924,14 @@ def test_an_incursion_by_a_force_named_by_its_adjective(pipeline):
         published=date(2025, 7, 14),
     )
     assert event.actor1 == "Military Forces of Israel (2022-)"
+
+
+def test_the_so_called_islamic_state_after_min_qibal(pipeline):
+    # "من قبل تنظيم ما يعرف بالدولة الإسلامية": the distancing words belong to the name
+    event = only_event(
+        pipeline,
+        "بعد الهجمات على محافظة السويداء من قبل تنظيم ما يعرف بالدولة الإسلامية، بدأت تتوارد "
+        "أنباء عن اختطاف 17 شخصا من نساء وأطفال المنطقة.",
+        published=date(2018, 7, 27),
+    )
+    assert event.actor1 == "Islamic State (Syria)"
