@@ -41,6 +41,7 @@ WEAPON = "weapon"  # a weapon named ("الصواريخ"، "قذائف"), an act 
 SEIZURE = "seizure"  # "استيلاء": looting, or a takeover when land is seized
 EXPULSION = "expulsion"  # "طرد"، "دحر": a takeover when a side is driven out of land
 REPEL = "repel"  # "تصدت"، "التصدي": a clash, or an interception when what is met is a weapon
+HELD = "held"  # "مختطفين": people abducted, an act only when counted ("40 مختطفا")
 REPEL_REACH = 4  # words after it that may name the weapon met ("التصدي لـ13 صاروخا")
 SEIZED_REACH = 6  # words from the act's word to its preposition ("استيلاء قواته على")
 SEIZED_WORDS = 2  # words after it that name the land ("على عشرات القرى"، "من كافة قرى")
@@ -164,12 +165,25 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
             trigger = (
                 MET_IN_FLIGHT if _weapon_after(doc, match.end) else replace(trigger, kind="event")
             )
+        elif trigger.kind == HELD:
+            if not _counted(doc, match.start):
+                continue  # "إعادة المخطوفين"، "مخطوفي السويداء": of an abduction told before
+            trigger = replace(trigger, kind="event")
         elif trigger.kind == EXPULSION:
             if not _land_after(doc, match.end, FROM):
                 continue  # "طرد السفير": no ground taken, no act of war
             trigger = LAND_TAKEN
         found.append(Mention("trigger", match.start, match.end, trigger))
     return found
+
+
+def _counted(doc: Document, start: int) -> bool:
+    """Whether a number stands right before the word at ``start``: "40 مختطفا"، "عشرات
+    المخطوفين"."""
+    from rasad.extractors.fatalities import parse_number
+
+    _, before = doc.tokens_between(0, start)
+    return before > 0 and parse_number(doc.tokens()[before - 1].text) is not None
 
 
 def _weapon_after(doc: Document, end: int) -> bool:

@@ -410,6 +410,18 @@ def test_fighting_that_stops_or_must_not_or_may_happen_is_not_told(pipeline, tex
     assert pipeline.extract(text, published=date(2018, 9, 3)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال إن "جثث قتلاه موجودة لدى القوات الحكومية في السويداء"',
+        "ونقلت الفصائل بعض جثث قتلاها إلى مستشفى مدينة إدلب",
+    ],
+)
+def test_the_bodies_of_a_sides_own_dead_are_no_killing_told(pipeline, text):
+    # "جثث قتلاه": the possessive makes them the dead of acts told before, held or carried
+    assert pipeline.extract(text, published=date(2018, 7, 27)) == []
+
+
 def test_history_before_any_conflict_data_is_no_event(pipeline):
     # "عام 1967": history, not an event of the dataset; 2007 is still background
     text = "وكانت إسرائيل قد سيطرت على مساحات من مرتفعات الجولان في ريف القنيطرة عام 1967"
