@@ -67,6 +67,9 @@ NOT_A_PLACE_AFTER = frozenset({"outlet_after", "occupied_after"})
 # When a word has several roles, the one that places most coarsely decides.
 CUE_PRIORITY = ("admin1", "area", "direction", "settlement", "zone")
 PUNCTUATION = re.compile(r"[.,;:!?()\[\]\n-]")
+# A name that is also an adjective ("السلمية", peaceful) is one right after a definite word
+# it agrees with ("الصناعات الكيميائية السلمية"), unless that word is a place cue ("مدينة").
+ADJECTIVE = "adjective"
 # not_places kinds that only stop a bare name: "بلدة الصور" is still a place.
 SOFT_BLOCKS = frozenset({"common", "person", "foreign"})
 WEAK, MEDIUM, STRONG = 0, 1, 2
@@ -495,6 +498,10 @@ class Gazetteer:
                 named, fuzzy = (
                     (PhraseHit(index, index, 0, tuple(found)), True) if found else (None, False)
                 )
+            if blocked is not None and ADJECTIVE in blocked.payloads:
+                blocked = (
+                    blocked if self._describes_word_before(tokens, context_forms, index) else None
+                )
             # A common word or a foreign name that reaches as far as the name overrules it.
             overruling = (
                 blocked
@@ -566,6 +573,17 @@ class Gazetteer:
         if not found or self._cues.longest_at(context_forms, index):
             return ()
         return found
+
+    def _describes_word_before(
+        self, tokens: list[Token], context_forms: list[tuple[Variant, ...]], index: int
+    ) -> bool:
+        """Whether the word at ``index`` follows a definite word that is no place cue, as an
+        adjective follows the noun it describes."""
+        return (
+            index > 0
+            and tokens[index - 1].text.startswith(("ال", "وال"))
+            and self._cues.ending_at(context_forms, index - 1) is None
+        )
 
     def _read_context(
         self, text: str, tokens: list[Token], forms: list[tuple[Variant, ...]], hits: list[_Hit]

@@ -34,7 +34,16 @@ ROLES = {
     "occupied_after",
     "actor",
 }
-NOT_PLACE_KINDS = {"outlet", "actor", "common", "person", "region", "foreign", "phrase"}
+NOT_PLACE_KINDS = {
+    "adjective",
+    "outlet",
+    "actor",
+    "common",
+    "person",
+    "region",
+    "foreign",
+    "phrase",
+}
 
 
 def rows(name: str) -> list[dict[str, str]]:

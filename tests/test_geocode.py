@@ -669,6 +669,37 @@ def test_peaceful_after_a_noun_is_not_salamiyah(pipeline):
     assert [e.location for e in pipeline.extract(text, published=date(2018, 10, 9))] == []
 
 
+def test_peaceful_agreeing_with_a_definite_word_is_not_salamiyah(pipeline):
+    # "الصناعات الكيميائية السلمية": an adjective after the definite word it describes; after a
+    # place cue ("مدينة السلمية") or a preposition ("على السلمية") it is the town
+    assert not any(
+        "سلمي" in covered
+        for covered, _ in mentions("كانوا يعملون في مجال الصناعات الكيميائية السلمية")
+    )
+    for text in ("قتل شخصان في قصف على مدينة السلمية", "قتل شخصان في قصف على السلمية"):
+        [event] = pipeline.extract(text, published=date(2018, 4, 14))
+        assert event.location == "السلمية", text
+
+
+def test_a_common_word_is_no_misspelt_village_after_a_settlement_cue() -> None:
+    # "إحياء العملية السياسية": "أحياء" reads as "quarters", and "العملية" is one letter from
+    # the villages العلية and عمية; the operation is no place
+    assert mentions("عبرت فرنسا عن ترحيبها بمساعي إحياء العملية السياسية") == []
+
+
+def test_the_ally_of_a_capital_names_its_government_not_a_place() -> None:
+    # "روسيا، الحليف القوي لدمشق"، "الطائرات الروسية الداعمة لدمشق"
+    assert mentions("وسط رهان على أن ذلك يصب في صالح روسيا، الحليف القوي لدمشق") == []
+    assert mentions("وقالت إيران الداعمة لدمشق إن الضربات غير قانونية") == []
+
+
+def test_a_quarter_south_of_the_capital_is_kept_over_the_capital(pipeline):
+    # "حي التضامن جنوب دمشق": the capital named as its governorate locates the quarter
+    text = "اشتباكات عنيفة بين قوات النظام وتنظيم داعش في حي التضامن جنوب دمشق"
+    [event] = pipeline.extract(text, published=date(2018, 3, 13))
+    assert event.location == "حي التضامن"
+
+
 def test_kurdish_is_an_adjective_not_a_village(pipeline):
     text = "قصفت القوات التركية مواقع القوات الكردية في بلدة كردية قرب عفرين."
     found = pipeline.extract(text, published=date(2018, 3, 19))

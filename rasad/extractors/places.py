@@ -127,11 +127,7 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 )
                 for k in kept
             )
-            if (
-                framing
-                and quarter
-                and (previous.value.place.admin2_pcode != place.place.admin2_pcode)
-            ):
+            if framing and quarter and not _in_area_of(previous.value.place, place.place):
                 # "حي القصور بمدينة بانياس", "حي الأشرفية في مدينة حلب": a namesake elsewhere
                 # (a quarter, or a village called so in the text); keep the town
                 kept[-1] = mention
@@ -180,6 +176,14 @@ def _contains(outer: Place, inner: Place) -> bool:
     if outer.kind in NATURAL_AREAS:
         return outer.admin1_pcode == inner.admin1_pcode and inner.kind not in NATURAL_AREAS
     return outer.admin2_pcode == inner.admin2_pcode and outer.population > inner.population
+
+
+def _in_area_of(inner: Place, outer: Place) -> bool:
+    """Whether ``inner`` lies in ``outer``'s district, or its governorate when ``outer`` is one
+    ("حي التضامن جنوب دمشق": the capital named as its governorate)."""
+    if outer.admin2_pcode is None:
+        return inner.admin1_pcode == outer.admin1_pcode
+    return inner.admin2_pcode == outer.admin2_pcode
 
 
 def _word_before(text: str, index: int) -> str:

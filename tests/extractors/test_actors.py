@@ -151,6 +151,17 @@ def test_affiliation_patron_is_not_a_side():
     assert RUSSIA not in (actor1, actor2)
 
 
+def test_the_group_pledged_allegiance_to_is_not_a_side(pipeline):
+    # "جيش خالد بن الوليد المبايع لتنظيم الدولة": IS is named in passing; the clash is between
+    # the pledged group and the state's forces
+    text = (
+        "وقال المرصد إن اشتباكات عنيفة تدور في منطقة حوض اليرموك بين جيش خالد بن الوليد "
+        'المبايع لتنظيم "الدولة الإسلامية" وقوات الحكومة السورية'
+    )
+    [event] = pipeline.extract(text, published=date(2018, 7, 30))
+    assert {event.actor1, event.actor2} == {"Jaysh Khalid bin al Walid", STATE}
+
+
 def test_cited_source_is_not_an_actor():
     actor1, actor2, _ = roles("بحسب شبكة نهر ميديا، فإن ميليشيات الأسد قصفت البلدة", "قصفت")
     assert actor1 == STATE and actor2 is None

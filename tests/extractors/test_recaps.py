@@ -422,6 +422,25 @@ def test_the_bodies_of_a_sides_own_dead_are_no_killing_told(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 7, 27)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبات الطريق الوحيد إلى عفرين منذ الاثنين بمرمى النيران التركية",
+        "وبات هذا الطريق تحت مرمى نيران الجيش التركي وحلفائه قرب مدينة عفرين",
+    ],
+)
+def test_a_place_in_range_of_fire_tells_no_shooting(pipeline, text):
+    # "بمرمى النيران": a threat to a road or a town, not a clash or an attack told
+    assert pipeline.extract(text, published=date(2018, 3, 17)) == []
+
+
+def test_a_chemical_weapons_store_struck_or_gas_made_is_no_chemical_attack(pipeline):
+    # "استهداف مستودع أسلحة كيميائية"، "إنتاج غاز السارين": the weapons are held and made
+    text = 'وفي حمص، تحدث دانفورد عن استهداف "مستودع أسلحة كيميائية" يتم فيه إنتاج غاز السارين'
+    found = pipeline.extract(text, published=date(2018, 4, 14))
+    assert "Chemical weapon" not in {e.sub_event_type for e in found}
+
+
 def test_history_before_any_conflict_data_is_no_event(pipeline):
     # "عام 1967": history, not an event of the dataset; 2007 is still background
     text = "وكانت إسرائيل قد سيطرت على مساحات من مرتفعات الجولان في ريف القنيطرة عام 1967"
