@@ -117,6 +117,8 @@ QUOTES = " \"“”«»'"  # what may stand between a word and the phrase it gov
 ABROAD_REACH = 60  # characters after the act's word within which a place abroad is its place
 # the role cues that attribute an act ("نفذه"، "على يد"، "اتهمت"، "يرجح أنها"): an act told
 # nowhere names its side only with one
+# cues that lay an act on a side: an accusation or a claim of responsibility
+ATTRIBUTION_CUES = frozenset({"suspected", "suspected_before", "accusing", "agent_before"})
 AGENT_CUES = frozenset(
     {"agent_after", "agent_by", "agent_before", "suspected", "suspected_before", "accusing"}
 )
@@ -355,6 +357,16 @@ def _accounts_told_nowhere(context: _Context) -> list[Account]:
     return accounts
 
 
+def _attributes_an_act_told(context: _Context, trigger: Mention, start: int, end: int) -> bool:
+    """ "وجهت الاتهامات للحكومة السورية بالمسؤولية عن الهجوم"، "أعلن التنظيم مسؤوليته عن
+    الهجوم": an act named with the article, one the report has told, laid on a side by an
+    accusation or a claim in the clause ``start..end``."""
+    text = context.doc.norm.text if context.doc.norm else ""
+    return text[max(0, trigger.start - len(ARTICLE)) : trigger.start] == ARTICLE and any(
+        c.value in ATTRIBUTION_CUES for c in context.index.within("role_cue", start, end)
+    )
+
+
 def _names_the_act_told_before(doc: Document, act: _Act) -> bool:
     """ "كما طال القصف بلدتي آفس والنيرب": the act named with the article is the one just told."""
     assert doc.norm is not None
@@ -494,17 +506,22 @@ def _act_in_clause(
         return None  # "تعرضت الجولان لهجوم ... من داخل الأراضي السورية": the target is abroad
     in_sentence = bool(context.index.within("place", sentence.start, sentence.end))
     generic = chosen.value.kind in GENERIC_KINDS
-    if deaths is None and generic and not own_places:
+    # "وجهت الاتهامات للحكومة السورية بالمسؤولية عن الهجوم": the attack told before, named
+    # with the article, and the side a claim or an accusation lays it on; it may name that
+    # act's side
+    recalled = generic and deaths is None and _attributes_an_act_told(context, chosen, start, end)
+    if deaths is None and generic and not own_places and not recalled:
         return None  # "لهجمات نفذها مجهولون"، "سير المعارك": no act that can be told apart
     if chosen.value.kind == "killing" and deaths is None:
         return None
     event_places = (
         []
-        if deaths is None and chosen.value.violent and not in_sentence
+        if (deaths is None and chosen.value.violent and not in_sentence)
+        or (recalled and not own_places)  # it only names the side of the act it recalls
         else own_places or places_nearby(doc, clause, sentence, context.index, context.paragraphs)
     )
     if not event_places and (
-        generic
+        (generic and not recalled)
         or not any(c.value in AGENT_CUES for c in context.index.within("role_cue", start, end))
     ):
         return None  # told nowhere, and no word attributes it: nothing to tell
@@ -584,7 +601,11 @@ def _told_act(
     if (
         not event_places
         and not in_syria
-        and (generic or roles.actor1 is None or roles.actor1.name == UNIDENTIFIED)
+        and (
+            (generic and not _attributes_an_act_told(context, chosen, start, end))
+            or roles.actor1 is None
+            or roles.actor1.name == UNIDENTIFIED
+        )
     ):
         return None  # told nowhere, the act can only name who did an act told elsewhere
     # "في آب الماضي"، "قبل أيام"، "الأسبوع الماضي": a month, a time or a week ago recalls an

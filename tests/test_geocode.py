@@ -687,6 +687,12 @@ def test_a_common_word_is_no_misspelt_village_after_a_settlement_cue() -> None:
     assert mentions("عبرت فرنسا عن ترحيبها بمساعي إحياء العملية السياسية") == []
 
 
+def test_a_capital_that_denies_with_an_object_pronoun_is_its_government() -> None:
+    # "وهو ما نفته دمشق": the verb of speech carries its object; Damascus speaks
+    found = mentions("في هجوم كيماوي على الغوطة، وهو ما نفته دمشق ووصفته بالمسرحية")
+    assert not any("دمشق" in covered for covered, _ in found)
+
+
 def test_the_ally_of_a_capital_names_its_government_not_a_place() -> None:
     # "روسيا، الحليف القوي لدمشق"، "الطائرات الروسية الداعمة لدمشق"
     assert mentions("وسط رهان على أن ذلك يصب في صالح روسيا، الحليف القوي لدمشق") == []

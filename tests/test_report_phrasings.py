@@ -531,6 +531,15 @@ def test_hospital_of_the_medical_source_is_not_the_place_of_the_strike(pipeline)
     assert (event.location, event.fatalities) == ("مطار الضبعة", 21)
 
 
+def test_the_place_of_what_a_source_reports_is_the_acts(pipeline):
+    # "أفادت تقارير بتعرض مدينة دوما": "بتعرض" opens what is reported, so the town after it is
+    # where the act was, not where the source is
+    event = only_event(
+        pipeline, "وأفادت تقارير بتعرض مدينة دوما إلى قصف مدفعي.", published=date(2018, 4, 9)
+    )
+    assert event.location == "دوما"
+
+
 @pytest.mark.parametrize(
     ("text", "actor1"),
     [

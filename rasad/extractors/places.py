@@ -28,6 +28,7 @@ NEIGHBOURHOOD = "neighbourhood"  # gazetteer kind of a town's quarter ("حي")
 NATURAL_AREAS = frozenset({"mountain", "desert", "region"})  # gazetteer kinds that hold villages
 REGION_PRECISION = 3  # a governorate or region: dropped when the clause names a closer place
 CONTEXT_GAP_TOKENS = 2  # "الصالحية بريف البوكمال": a place right after another may frame it
+REPORTED = "بت"  # "بتعرض"، "بتنفيذ": ب and a verbal noun of the fifth or second form
 ASIDE_GAP_TOKENS = 2  # "مصادر إعلامية بالمنطقة الشرقية": a source's own place follows closely
 
 
@@ -294,9 +295,22 @@ def places_of_acts(
     kept = []
     for place in places:
         nearest = bisect_right(aside_ends, place.start) - 1  # the closest aside before the place
-        if nearest < 0 or len(text[aside_ends[nearest] : place.start].split()) > ASIDE_GAP_TOKENS:
+        if nearest < 0:
+            kept.append(place)
+            continue
+        between = text[aside_ends[nearest] : place.start]
+        words = between.split()
+        if words and not between[-1].isspace():
+            words.pop()  # the place's own clitics: "بريف"
+        if len(between.split()) > ASIDE_GAP_TOKENS or any(_reported(word) for word in words):
             kept.append(place)
     return kept
+
+
+def _reported(word: str) -> bool:
+    """ "أفادت تقارير بتعرض مدينة دوما": a verbal noun with "ب" opens what the source reports,
+    and the place after it is the act's."""
+    return word.startswith(REPORTED) and len(word) > len(REPORTED) + 2
 
 
 def datelines(doc: Document, places: list[Mention]) -> list[Mention]:

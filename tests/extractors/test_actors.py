@@ -162,6 +162,21 @@ def test_the_group_pledged_allegiance_to_is_not_a_side(pipeline):
     assert {event.actor1, event.actor2} == {"Jaysh Khalid bin al Walid", STATE}
 
 
+def test_an_accusation_over_the_attack_told_before_names_its_side(pipeline):
+    # "وجهت عدة جهات الاتهامات للحكومة السورية بالمسؤولية عن الهجوم": "الهجوم" is the chemical
+    # attack told before; the clause places nothing, but the side it is laid on is its actor
+    text = (
+        "تعرضت مدينة دوما لهجوم كيماوي. في حين "
+        "وجهت عدة جهات الاتهامات للحكومة السورية بالمسؤولية عن الهجوم، الأمر الذي نفته دمشق."
+    )
+    [event] = pipeline.extract(text, published=date(2018, 4, 9))
+    assert (event.sub_event_type, event.location, event.actor1) == (
+        "Chemical weapon",
+        "دوما",
+        STATE,
+    )
+
+
 def test_cited_source_is_not_an_actor():
     actor1, actor2, _ = roles("بحسب شبكة نهر ميديا، فإن ميليشيات الأسد قصفت البلدة", "قصفت")
     assert actor1 == STATE and actor2 is None
