@@ -299,8 +299,17 @@ class NameIndex:
 
 
 def arabic_names(props: dict) -> list[str]:
+    """A locality's Arabic names, without those of its governorate ("مُحافظة اللاذقية" names
+    the city's point in Who's On First, but in a report it is the governorate)."""
     names = props.get("name:ara_x_preferred", []) + props.get("name:ara_x_variant", [])
-    return [n for n in names if ARABIC_LETTERS.match(n)]
+    return [
+        n
+        for n in names
+        if ARABIC_LETTERS.match(n) and not normalise_key(n).startswith(GOVERNORATE_WORD)
+    ]
+
+
+GOVERNORATE_WORD = normalise_key("محافظة") + " "
 
 
 def add_wof(src: Path, index: NameIndex, extra: list[Record]) -> dict[int, Record]:

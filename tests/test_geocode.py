@@ -693,6 +693,18 @@ def test_a_capital_that_denies_with_an_object_pronoun_is_its_government() -> Non
     assert not any("دمشق" in covered for covered, _ in found)
 
 
+def test_the_capital_a_deal_is_made_with_is_its_government() -> None:
+    # "وافقت بلدات في محافظة درعا على اتفاق للمصالحة مع دمشق": the deal is in Daraa
+    found = mentions("وافقت ثماني بلدات في محافظة درعا على اتفاق للمصالحة مع دمشق")
+    assert [place.value.place.admin1_pcode for _, place in found] == ["SY12"]
+
+
+def test_a_governorate_named_as_such_is_the_governorate() -> None:
+    # Who's On First names Latakia's point "مُحافظة اللاذقية"; in a report it is the governorate
+    mention = only("في محافظة اللاذقية الساحلية").value
+    assert mention.place.kind == "admin1"
+
+
 def test_the_ally_of_a_capital_names_its_government_not_a_place() -> None:
     # "روسيا، الحليف القوي لدمشق"، "الطائرات الروسية الداعمة لدمشق"
     assert mentions("وسط رهان على أن ذلك يصب في صالح روسيا، الحليف القوي لدمشق") == []

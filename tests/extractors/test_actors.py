@@ -177,6 +177,23 @@ def test_an_accusation_over_the_attack_told_before_names_its_side(pipeline):
     )
 
 
+def test_the_turkish_regime_is_turkey_not_the_syrian_regime(pipeline):
+    # "قوات النظام التركي": "النظام" with a country's adjective is that country's government
+    text = "وقالت إن قوات النظام التركي استهدفت القوات الشعبية بالمدفعية لدى وصولها إلى عفرين"
+    [event] = pipeline.extract(text, published=date(2018, 2, 21))
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
+
+
+def test_the_backer_of_a_campaign_is_no_side(pipeline):
+    # "في حملة عسكرية تدعمها روسيا": Russia backs the campaign; it was not the side that lost
+    text = (
+        "واستعادت قوات النظام السيطرة على كل الغوطة الشرقية تقريبا في حملة عسكرية تدعمها "
+        "روسيا بدأت في فبراير"
+    )
+    [event] = pipeline.extract(text, published=date(2018, 4, 8))
+    assert "Military Forces of Russia (2000-)" not in (event.actor1, event.actor2)
+
+
 def test_cited_source_is_not_an_actor():
     actor1, actor2, _ = roles("بحسب شبكة نهر ميديا، فإن ميليشيات الأسد قصفت البلدة", "قصفت")
     assert actor1 == STATE and actor2 is None
