@@ -122,6 +122,7 @@ ATTRIBUTION_CUES = frozenset({"suspected", "suspected_before", "accusing", "agen
 AGENT_CUES = frozenset(
     {"agent_after", "agent_by", "agent_before", "suspected", "suspected_before", "accusing"}
 )
+FRAME_WORDS = 3  # "منطقة التل [بمدينة طرابلس شمالي] لبنان": words of a frame after a place
 HYPOTHETICAL_REACH = 80  # characters from an attack to the future said of it ("... سيكون")
 ORIGIN_REACH = 40  # characters after the act's word within which Syria is named as its origin
 MAX_NAME_CHARS = 120  # no actor's name is longer: how far back a name around a word may start
@@ -323,6 +324,17 @@ def _period_since(doc: Document, day: Mention, reference: date | None) -> bool:
     )
 
 
+def _framed_by(doc: Document, place: Mention, at: int) -> bool:
+    """Whether only a few words with no comma or "و" lie between ``place`` and ``at``: the
+    place is located by what is named there."""
+    assert doc.norm is not None
+    gap = doc.norm.text[place.end : at]
+    words = gap.split()
+    return (
+        len(words) <= FRAME_WORDS and "," not in gap and not any(w.startswith("و") for w in words)
+    )
+
+
 def _speakers_place(doc: Document, place: Mention, act: Mention, sentence_start: int) -> bool:
     """ "وقال حاكم محافظة شانلي أورفة عز الدين كجك ... "لا نعلم" ... بعد هجوم": a place named
     between a verb of saying and the quote or "أن" that opens what was said is the
@@ -491,10 +503,14 @@ def _act_in_clause(
         return None  # "صواريخ على قواعد إسرائيلية في مرتفعات الجولان": across the line
     own_places = most_specific(doc, _without_fronted_frame(doc, syrian_side, start, chosen))
     # "هجوم استهدفهما بمدينة شانلي أورفا في جنوب شرق تركيا": the place the act is put at,
-    # right after it, with no Syrian place named before it in the clause, is abroad
+    # right after it, with no Syrian place named before it in the clause, is abroad; so is a
+    # namesake of a Syrian place the abroad frames ("في منطقة التل بمدينة طرابلس شمالي لبنان")
     abroad = told_abroad(doc, chosen.end, min(end, chosen.end + ABROAD_REACH))
     if abroad is not None and not any(
-        p.start < abroad and not _speakers_place(doc, p, chosen, sentence.start) for p in own_places
+        p.start < abroad
+        and not _speakers_place(doc, p, chosen, sentence.start)
+        and not _framed_by(doc, p, abroad)
+        for p in own_places
     ):
         return None
     origins = [

@@ -705,6 +705,19 @@ def test_a_governorate_named_as_such_is_the_governorate() -> None:
     assert mention.place.kind == "admin1"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الضحية استهدف من قبل مجموعة من حماة الأبقار",  # "protectors", the plural of حامي
+        "وأشاد بتضحيات حماة الديار",
+        "ثم أظهرت الفيديوهات الجندي يطلق النار عن قرب على رأسه",  # "at close range on"
+        "انقلب قطار يربط بين مدينتي الدار البيضاء والرباط",  # Casablanca
+    ],
+)
+def test_words_that_spell_a_syrian_place_and_mean_something_else(text: str) -> None:
+    assert mentions(text) == []
+
+
 def test_the_ally_of_a_capital_names_its_government_not_a_place() -> None:
     # "روسيا، الحليف القوي لدمشق"، "الطائرات الروسية الداعمة لدمشق"
     assert mentions("وسط رهان على أن ذلك يصب في صالح روسيا، الحليف القوي لدمشق") == []

@@ -531,6 +531,23 @@ def test_hospital_of_the_medical_source_is_not_the_place_of_the_strike(pipeline)
     assert (event.location, event.fatalities) == ("مطار الضبعة", 21)
 
 
+def test_a_namesake_framed_by_a_place_abroad_is_abroad(pipeline):
+    # "في منطقة التل بمدينة طرابلس شمالي لبنان": Tripoli's quarter, not the Syrian town التل
+    text = (
+        "قتل عنصر من الجيش اللبناني متاثرا بجراحه، إثر اشتباكات مع مسلحين وقعت في منطقة التل "
+        "بمدينة طرابلس شمالي لبنان، الثلاثاء"
+    )
+    assert pipeline.extract(text, published=date(2018, 5, 22)) == []
+    text = "قتل عنصران من قوات النظام في اشتباكات في بلدة التل بريف دمشق قرب الحدود مع لبنان"
+    assert [e.location for e in pipeline.extract(text, published=date(2018, 5, 22))] == ["التل"]
+
+
+def test_deaths_in_an_accident_are_no_political_violence(pipeline):
+    # "عندما انقلب قطار": a train overturned; the dead are no act of war
+    text = "لقي 7 أشخاص مصرعهم وأصيب العشرات بجروح عندما انقلب قطار قرب مدينة القنيطرة"
+    assert pipeline.extract(text, published=date(2018, 10, 16)) == []
+
+
 def test_the_place_of_what_a_source_reports_is_the_acts(pipeline):
     # "أفادت تقارير بتعرض مدينة دوما": "بتعرض" opens what is reported, so the town after it is
     # where the act was, not where the source is

@@ -78,7 +78,9 @@ def told_abroad(doc: Document, start: int, end: int) -> int | None:
             return match.start
         leading = _words_before(text, start, match.start)[-3:]
         while leading and leading[-1].lstrip("ب") in directions:
-            if leading[-1].startswith("ب") or _locative(leading[:-1]):
+            # "بجنوب تركيا"، "في جنوب شرق تركيا"، "بمدينة طرابلس شمالي لبنان": a direction of
+            # a country after a preposition or a place name locates it there
+            if leading[-1].startswith("ب") or _locative(leading[:-1]) or _named(leading[:-1]):
                 return match.start
             leading = leading[:-1]
     return None
@@ -121,6 +123,17 @@ def launched_from_syria(doc: Document, origins: list[Mention], start: int) -> bo
     assert doc.norm is not None
     text = doc.norm.text
     return any("," not in text[start : origin.start] for origin in origins)
+
+
+def _named(words: list[str]) -> bool:
+    """Whether the last of ``words`` ends a name a direction locates ("طرابلس شمالي لبنان"):
+    no function word, no direction, no comma."""
+    return bool(words) and words[-1].isalpha() and words[-1] not in _unnameable()
+
+
+@cache
+def _unnameable() -> frozenset[str]:
+    return word_set("function_words.tsv") | abroad_words("direction") | abroad_words("locative")
 
 
 def _locative(words: list[str]) -> bool:
