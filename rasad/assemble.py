@@ -72,10 +72,12 @@ from rasad.extractors.triggers import (
     DETENTION_KINDS,
     DISORDER_TYPES,
     GENERIC_KINDS,
+    REMOTE_VIOLENCE,
     WEAPON,
     Trigger,
     act_nouns,
     find_triggers,
+    means_told,
 )
 from rasad.geocode import Gazetteer
 from rasad.incidents import (
@@ -87,6 +89,7 @@ from rasad.incidents import (
     group,
     merge_twin,
     name_sides,
+    name_twins,
     unnamed,
 )
 from rasad.lexicon import word_set
@@ -142,6 +145,7 @@ class _Act:
     historical_cue: Mention | None
     alleged: bool  # named as an allegation: the act under discussion (``_alleged``)
     in_syria: bool = False  # told at no place but Syria itself ("الغارات على سوريا")
+    acts_told: int = 1  # the acts its words tell ("قصفا بريا وجويا": 2), who share its toll
 
 
 def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
@@ -180,6 +184,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
         # A headline is coded when the body tells nothing it repeats: title-only reports.
         accounts = _accounts_told(context, [s for s in doc.sentences if s.is_title])
     incidents = group(accounts)
+    name_twins(incidents)
     if any(unnamed(incident) for incident in incidents):
         name_sides(incidents, _accounts_told_nowhere(context))
     by_id: dict[str, Event] = {}
@@ -252,7 +257,9 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 continue
             act = _act_in_clause(context, clause, sentence, frame, historical, len(accounts))
             if act is not None:
-                told = _accounts_of(doc, act, len(accounts), context.reference)
+                act, *twins = _acts_by_means(doc, act)
+                number = len(accounts)
+                told = _accounts_of(doc, act, number, context.reference)
                 if (
                     accounts
                     and act.clause[0] - previous_end <= CARRY_WINDOW
@@ -260,8 +267,39 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 ):
                     _carry_from(accounts[-1].event, told, dated=act.date_mention is not None)
                 accounts.extend(told)
+                for twin in twins:
+                    accounts.extend(
+                        replace(account, twin_of=number)
+                        for account in _accounts_of(doc, twin, len(accounts), context.reference)
+                    )
                 previous_end = act.clause[1]
     return accounts
+
+
+def _acts_by_means(doc: Document, act: _Act) -> list[_Act]:
+    """One act for each sub-type the means after a bombardment's noun make: "قصفا بريا وجويا"
+    is a shelling and an air strike (codebook: one event is one type of action). Named with
+    the article ("منذ بدء تصعيد القصف الجوي والبري") the bombardment is one already known,
+    and its tellings tell its acts."""
+    trigger = act.trigger
+    assert doc.norm is not None
+    if trigger.value.event_type != REMOTE_VIOLENCE or clitics_before(
+        doc.norm.text, trigger.start
+    ).endswith(ARTICLE):
+        return [act]
+    sub_types = list(dict.fromkeys(means_told(doc, trigger)))
+    if len(sub_types) < 2:
+        return [act]
+    return [
+        replace(
+            act,
+            trigger=replace(
+                trigger, value=replace(trigger.value, kind="event", sub_event_type=sub_type)
+            ),
+            acts_told=len(sub_types),
+        )
+        for sub_type in sub_types
+    ]
 
 
 def _allegation_after_an_act(acts: list[Mention], index: MentionIndex, start: int) -> int | None:
@@ -840,7 +878,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         actor2 = act.roles.holder
     places: list[Mention | None] = list(act.places) or [None]
     count = act.fatalities.value.count if act.fatalities and trigger.violent else 0
-    share = count // len(places) if count else 0
+    share = count // (len(places) * act.acts_told) if count else 0
     own_tolls = _tolls_by_place(doc, act) if trigger.violent else {}
     date_value = act.date_mention.value if act.date_mention else None
     if date_value is not None:

@@ -17,7 +17,8 @@ article ("الهجوم الكيماوي على دوما") refers to one already 
 often the day it was talked about ("أعلن الاثنين أن الهجوم"), so its day does not keep it
 apart; nor does the report's date, a default for an account that tells none. Accounts of
 one clause's act at two places are never joined: two villages named as targets stay two
-events. A strike and its interception by the side struck are one act.
+events; nor are the acts of two means told in one phrase ("قصفا بريا وجويا": a shelling and
+an air strike). A strike and its interception by the side struck are one act.
 
 An account placed nowhere ("واتهمت واشنطن القوات الحكومية بشن الهجوم الكيميائي") gives no
 event: when no telling of an incident names who did it, it names the side (and the day, if
@@ -109,6 +110,9 @@ class Account:
     # its dead told only by a bare plural ("قتلى"، "ضحايا"): 2 is the cautious floor, not a count
     plural_toll: bool = False
     before_report: bool = False  # its day, told, is some days before the report's
+    # another act told in the same words as act ``twin_of`` ("قصفا بريا وجويا": the shelling
+    # and the air strike), never one incident with it
+    twin_of: int | None = None
 
     @property
     def generic(self) -> bool:
@@ -165,6 +169,19 @@ def name_sides(incidents: list[Incident], told_nowhere: list[Account]) -> None:
         before = [i for i in fits if i.accounts[0].act < account.act]
         if fits:
             (before[-1] if before else fits[0]).namers.append(account)
+
+
+def name_twins(incidents: list[Incident]) -> None:
+    """The acts of two means told in one phrase ("قصفا بريا وجويا") name each other's side:
+    a telling of one ("القصف التركي") that names who struck names it for the other, unless
+    the other's own tellings name another."""
+    by_act = {account.act: incident for incident in incidents for account in incident.accounts}
+    for incident in incidents:
+        for account in incident.accounts:
+            twin = by_act.get(account.twin_of) if account.twin_of is not None else None
+            if twin is not None and twin is not incident:
+                incident.namers.extend(twin.accounts)
+                twin.namers.extend(incident.accounts)
 
 
 def _talked_about(account: Account) -> bool:
@@ -312,7 +329,9 @@ def _more_conservative(other: Event, than: Event | None) -> bool:
 def _joins(account: Account, incident: Incident) -> bool:
     """Whether ``account`` can be a later telling of the act of ``incident``."""
     return all(
-        _types_agree(account, other)
+        account.twin_of != other.act
+        and other.twin_of != account.act
+        and _types_agree(account, other)
         and _days_agree(account, other)
         and (
             _intercepts(account, other)

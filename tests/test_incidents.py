@@ -835,3 +835,35 @@ def test_a_convoys_origin_named_after_its_destination_is_no_place_of_the_move(pi
         published=date(2025, 5, 6),
     )
     assert [e.location for e in found] == ["السويداء"]
+
+
+def test_a_bombardment_by_ground_and_air_is_two_acts(pipeline):
+    # "قصفا بريا وجويا": two types of action, so two events (codebook); the side named in a
+    # later telling ("القصف التركي") is the side of both, and their toll is divided
+    text = (
+        "وأفاد المرصد أن قصفا بريا وجويا يستهدف مدينة عفرين منذ منتصف ليل الجمعة. "
+        "ولا تزال جثث بعض القتلى تحت أنقاض الدمار الناجم عن القصف التركي على عفرين."
+    )
+    found = pipeline.extract(text, published=date(2018, 3, 16))
+    assert sorted((e.sub_event_type, e.actor1) for e in found) == [
+        ("Air/drone strike", "Military Forces of Turkey (2016-)"),
+        ("Shelling/artillery/missile attack", "Military Forces of Turkey (2016-)"),
+    ]
+    found = pipeline.extract(
+        "قتل 6 مدنيين في قصف جوي ومدفعي على مدينة دوما", published=date(2018, 3, 16)
+    )
+    assert sorted((e.sub_event_type, e.fatalities) for e in found) == [
+        ("Air/drone strike", 3),
+        ("Shelling/artillery/missile attack", 3),
+    ]
+
+
+def test_means_of_one_type_or_a_bombardment_already_known_is_one_act(pipeline):
+    # "قصف مدفعي وصاروخي": artillery and rockets are one sub-type; "منذ بدء تصعيد القصف الجوي
+    # والبري": the bombardment named with the article is the campaign known, told elsewhere
+    found = pipeline.extract("قصف مدفعي وصاروخي على مدينة حرستا", published=date(2018, 3, 16))
+    assert [e.sub_event_type for e in found] == ["Shelling/artillery/missile attack"]
+    found = pipeline.extract(
+        "واستهدف القصف الجوي والمدفعي مدينة حرستا أمس", published=date(2018, 3, 16)
+    )
+    assert len(found) == 1

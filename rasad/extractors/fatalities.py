@@ -94,6 +94,10 @@ class _Phrase:
     named: bool = False  # trigger: a person's name after it is one dead ("مقتل أنس سعيد")
 
 
+SINCE = normalise_key("منذ")
+RISE_REACH = 30  # tokens from a count of the dead to the "إلى" of the figure it reached
+
+
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     numbers: dict[str, _NumberWord]
@@ -101,6 +105,9 @@ class _Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], _Phrase]]]  # by first word, longest first
     keys: re.Pattern[str]  # finds the death words in a whole document at once
     death_forms: frozenset[str]  # first words of death words and death nouns
+    toll_rises: frozenset[str]  # "ارتفع"، "وصل" before a count of the dead (toll_words.tsv)
+    toll_counts: frozenset[str]  # "عدد"، "حصيلة" before a noun of the dead
+    toll_to: frozenset[str]  # "إلى" before the figure a count has reached
 
 
 def _optional(value: str) -> int | None:
@@ -154,7 +161,21 @@ def _lexicon() -> _Lexicon:
     # Only the words around a death word are parsed: most clauses of a report hold none.
     forms = set(trigger_forms)
     keys = keyword_pattern(f for f in forms if not any(k != f and k in f for k in forms))
-    return _Lexicon(numbers, nouns, phrases, keys, frozenset(forms))
+    toll_words = list(read_tsv("toll_words.tsv", ["word", "role"]))
+    by_role: dict[str, frozenset[str]] = {
+        role: frozenset(normalise_key(r["word"]) for _, r in toll_words if r["role"] == role)
+        for role in ("rise", "count", "to")
+    }
+    return _Lexicon(
+        numbers,
+        nouns,
+        phrases,
+        keys,
+        frozenset(forms),
+        by_role["rise"],
+        by_role["count"],
+        by_role["to"],
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -760,8 +781,38 @@ class _Clause:
                 for k in range(first, last):
                     used[k] = True
                 floor = last
+        if not found:  # "قتل 5 مدنيين ... ليرتفع عدد القتلى إلى 105": the total so far
+            found.extend(self.risen_to(candidates, used))
         found.extend(self.headed_by_death_nouns(candidates, used))
         return sorted(found, key=lambda item: item[0])
+
+    def risen_to(
+        self, candidates: list[int], used: list[bool]
+    ) -> list[tuple[int, int, Fatalities]]:
+        """A count of the dead that rose and the figure it reached, after "إلى" (toll_words.tsv):
+        "ارتفع عدد القتلى إلى 15"، "ارتفاع أعداد قتلى الضربات، التي استهدفت الكسوة، إلى 15"."""
+        found = []
+        tokens = self.tokens
+        for index in candidates:
+            noun = self.noun(index) if index and not used[index] else None
+            if noun is None or noun[0].state != "death":
+                continue
+            if index < 2 or not any(v.form in self.lex.toll_counts for v in self.forms(index - 1)):
+                continue
+            if not any(v.form in self.lex.toll_rises for v in self.forms(index - 2)):
+                continue  # "قد يصل عدد القتلى إلى مئات": what it may reach
+            for position in range(index + 1, min(index + RISE_REACH, len(tokens) - 1)):
+                if tokens[position].text == SINCE:
+                    break  # "ارتفع عدد القتلى منذ بدء الحملة إلى 770": a tally of a period
+                if tokens[position].text not in self.lex.toll_to:
+                    continue
+                victims = self.victims(position + 1)
+                if victims is not None and victims.figure.count not in _YEARS:
+                    found.append((tokens[index - 1].start, victims.end, victims.figure))
+                    for k in range(index - 1, victims.next):
+                        used[k] = True
+                break
+        return found
 
     def relative_before(self, index: int) -> bool:
         """Whether token ``index`` opens a relative clause: its subject is the noun before."""

@@ -177,6 +177,36 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
     return found
 
 
+@cache
+def means_adjectives() -> dict[str, str]:
+    """``means_adjectives.tsv``: every written form of a means adjective ("جويا"، "والمدفعية"،
+    "الجوي") → the sub-type it makes."""
+    forms: dict[str, str] = {}
+    for _, row in read_tsv("means_adjectives.tsv", ["adjective", "sub_event_type"]):
+        stem = normalise_key(row["adjective"])
+        for article in ("", ARTICLE):
+            for ending in ("", "ا", "ه"):  # "جوي"، "جويا"، "جوية" (ة normalised)
+                form = article + stem + ending
+                for conjunction in ("", "و"):
+                    forms[conjunction + form] = row["sub_event_type"]
+    return forms
+
+
+def means_told(doc: Document, trigger: Mention) -> list[str]:
+    """The sub-types of the means adjectives coordinated after a bombardment's noun, in the
+    order told: "قصفا بريا وجويا" → shelling, air strike; "قصف مدفعي وصاروخي" → shelling
+    twice. Empty when fewer than two adjectives follow it."""
+    adjectives = means_adjectives()
+    _, noun = doc.tokens_between(0, trigger.start)  # the token the trigger starts in
+    told: list[str] = []
+    for position, token in enumerate(doc.tokens()[noun + 1 : noun + 4]):
+        sub_event_type = adjectives.get(token.text)
+        if sub_event_type is None or (position and not token.text.startswith("و")):
+            break
+        told.append(sub_event_type)
+    return told if len(told) > 1 else []
+
+
 def _counted(doc: Document, start: int) -> bool:
     """Whether a number stands right before the word at ``start``: "40 مختطفا"، "عشرات
     المخطوفين"."""

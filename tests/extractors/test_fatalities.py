@@ -619,3 +619,47 @@ def test_losses_and_falls_count_numbers_and_people_not_names():
     assert counts("فقد أعلن الرئيس التركي أن العملية مستمرة") == []
     assert counts("سقوط صاروخين إسرائيليين في محيط المطار") == []
     assert counts("فقدت قوات النظام ثلاثة عناصر") == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of the dead that rose, and the figure after "إلى", however far
+        ("ارتفعت حصيلة القتلى في القصف على الكسوة إلى 15", [15]),
+        (
+            "أعلن المرصد عن ارتفاع أعداد قتلى الضربات الصاروخية، التي استهدفت منطقة الكسوة "
+            "في ريف دمشق، إلى 15 على الأقل",
+            [15],
+        ),
+        ("وارتفع عدد القتلى في المدينة إلى نحو عشرين", [20]),
+    ],
+)
+def test_a_toll_that_rose_to_a_figure(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قد يصل عدد القتلى الروس في سوريا إلى مئات",  # what it may reach, no rise told
+        "ارتفع عدد القتلى منذ بدء الحملة على الغوطة إلى 770",  # the tally of a period
+    ],
+)
+def test_a_count_that_may_reach_or_sums_a_period_is_no_toll(text):
+    assert all(count in (None, 2) for count in counts(text))
+
+
+def test_a_rise_after_the_acts_own_dead_is_the_total_so_far(pipeline):
+    # "قتل 5 مدنيين ... ليرتفع عدد القتلى إلى 105": the act killed 5
+    [event] = pipeline.extract(
+        "قتل 5 مدنيين في قصف على مدينة دوما ليرتفع عدد القتلى منذ بدء التصعيد إلى 105",
+        published=date(2018, 2, 26),
+    )
+    assert event.fatalities == 5
+
+
+def test_toll_words_have_known_roles():
+    from rasad.lexicon import read_tsv
+
+    rows = list(read_tsv("toll_words.tsv", ["word", "role"]))
+    assert {row["role"] for _, row in rows} == {"rise", "count", "to"}

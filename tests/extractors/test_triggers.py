@@ -9,7 +9,13 @@ import pytest
 
 from rasad.assemble import _finish_type
 from rasad.extractors.actors import actors_by_name
-from rasad.extractors.triggers import DISORDER_TYPES, LAND_TAKEN, Trigger, find_triggers
+from rasad.extractors.triggers import (
+    DISORDER_TYPES,
+    LAND_TAKEN,
+    Trigger,
+    find_triggers,
+    means_told,
+)
 from rasad.lexicon import read_tsv
 from rasad.model import Document
 
@@ -588,3 +594,26 @@ def test_people_abducted_are_an_abduction_only_when_counted(pipeline):
         "وتعثرت المفاوضات حول مصير مخطوفي السويداء.",
     ):
         assert pipeline.extract(text, published=PUBLISHED) == [], text
+
+
+def test_every_means_adjective_names_a_remote_violence_sub_type():
+    rows = read_tsv("means_adjectives.tsv", ["adjective", "sub_event_type"])
+    for line, row in rows:
+        assert ("Explosions/Remote violence", row["sub_event_type"]) in ALL_SUB_TYPES, line
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # the accusative, the article, the feminine and the conjunction are matched by rule
+        ("قصفا بريا وجويا", ["Shelling/artillery/missile attack", "Air/drone strike"]),
+        ("القصف الجوي والمدفعي", ["Air/drone strike", "Shelling/artillery/missile attack"]),
+        ("غارات جوية ومدفعية", ["Air/drone strike", "Shelling/artillery/missile attack"]),
+        ("قصف جوي", []),  # one means: the trigger's own
+        ("قصف جوي وقتلى", []),  # a word after "و" that is no means
+    ],
+)
+def test_means_told_after_a_bombardment_noun(text, told):
+    doc = Document.from_text(text)
+    first = find_triggers(doc)[0]  # "غارات جوية" and "غارات" both match: the longest first
+    assert means_told(doc, first) == told
