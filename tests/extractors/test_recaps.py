@@ -434,6 +434,21 @@ def test_a_place_in_range_of_fire_tells_no_shooting(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 3, 17)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fear of an act, and a move made to fight: neither is the act
+        "بينما لا تزال مئات آلاف المدنيين في مدينة عفرين متخوفين من الاستهداف التركي لهم",
+        "وقد انتقل عدد منهم إلى عفرين للقتال ضد الجيش التركي",
+        "بدأت إيران بإرسال آلاف المقاتلين للقتال إلى جانب القوات الحكومية في بلدة القصير",
+        # giving up the weapons for peaceful purposes is no chemical attack in Salamiyah
+        "اتفقت كافة الدول على نزع السلاح الكيمياوي إلا ما تأكد استخدامها لأغراض سلمية",
+    ],
+)
+def test_fears_purposes_and_disarmament_tell_no_act(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 4, 16)) == []
+
+
 def test_a_chemical_weapons_store_struck_or_gas_made_is_no_chemical_attack(pipeline):
     # "استهداف مستودع أسلحة كيميائية"، "إنتاج غاز السارين": the weapons are held and made
     text = 'وفي حمص، تحدث دانفورد عن استهداف "مستودع أسلحة كيميائية" يتم فيه إنتاج غاز السارين'
