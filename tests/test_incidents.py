@@ -858,6 +858,13 @@ def test_a_bombardment_by_ground_and_air_is_two_acts(pipeline):
     ]
 
 
+def test_a_sides_adjective_after_the_means_names_who_struck(pipeline):
+    # "قصفا جويا ومدفعيا تركيا": "تركيا" is the accusative adjective Turkish, after both means
+    text = "وقالت السلطات إن قصفا جويا ومدفعيا تركيا انهمر على قرية في ريف عفرين"
+    found = pipeline.extract(text, published=date(2018, 3, 16))
+    assert [e.actor1 for e in found] == ["Military Forces of Turkey (2016-)"] * 2
+
+
 def test_means_of_one_type_or_a_bombardment_already_known_is_one_act(pipeline):
     # "قصف مدفعي وصاروخي": artillery and rockets are one sub-type; "منذ بدء تصعيد القصف الجوي
     # والبري": the bombardment named with the article is the campaign known, told elsewhere

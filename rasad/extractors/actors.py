@@ -26,7 +26,7 @@ from functools import cache
 from itertools import compress
 
 from rasad.extractors.recaps import PRONOUNS, complementizers, speech_verb_matcher
-from rasad.extractors.triggers import REMOTE_VIOLENCE, act_nouns
+from rasad.extractors.triggers import REMOTE_VIOLENCE, act_nouns, means_adjectives
 from rasad.lexicon import read_tsv
 from rasad.matching import (
     ARTICLE,
@@ -581,6 +581,14 @@ def _between(first: Mention, second: Mention, on: date | None) -> Roles:
     )
 
 
+def _after_its_means(act: Mention, mention: Mention, tokens: list[Token]) -> bool:
+    """Whether only means adjectives stand between an act and a side's adjective: "قصفا جويا
+    ومدفعيا تركيا" (means_adjectives.tsv)."""
+    between = [t.text for t in tokens if act.end <= t.start and t.end <= mention.start]
+    adjectives = means_adjectives()
+    return bool(between) and all(word in adjectives for word in between)
+
+
 def _role_of(
     mention: Mention,
     previous_end: int | None,
@@ -615,8 +623,13 @@ def _role_of(
     suspicion = any(c.value in _SUSPICIONS for c in in_window)
     if any(c.value == "between" for c in in_window):
         return "between"  # "بين عناصر من ميليشيات الأسد و...": the pair, whatever else is near
-    if any(mention.start <= act.start and act.end <= mention.end for act in acts):
-        # the act names its author, whatever governs it: "غارة إسرائيلية"، "على الغارات الأميركية"
+    if any(
+        (mention.start <= act.start and act.end <= mention.end)
+        or _after_its_means(act, mention, tokens)
+        for act in acts
+    ):
+        # the act names its author, whatever governs it: "غارة إسرائيلية"، "على الغارات الأميركية"،
+        # "قصفا جويا ومدفعيا تركيا"
         return "suspected" if suspicion else "agent"
     for cue in reversed(cues):
         if not (lo <= cue.start and cue.end <= mention.start) or cue.value in _ROLES_BEFORE_CUE:
