@@ -191,3 +191,24 @@ def test_every_alias_resolves_to_an_actor_valid_on_the_day_or_to_none(day):
         for words, candidates in entries:
             resolved = resolve_actor(candidates, day)
             assert resolved is None or valid_on(resolved, day), (" ".join(words), day)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor1"),
+    [
+        # background of older strikes takes the name of its own period, not the report's
+        (
+            'وفي سبتمبر 2007 شنت إسرائيل غارة على "مفاعل نووي سري" في منطقة الكبر بدير الزور',
+            date(2018, 7, 12),
+            "Military Forces of Israel (2006-2009)",
+        ),
+        (
+            "وكانت القوات الأمريكية قد نفذت غارة على قرية السكرية قرب البوكمال في أكتوبر 2008",
+            date(2018, 7, 12),
+            "Military Forces of the United States (2001-2009)",
+        ),
+    ],
+)
+def test_background_of_older_years_is_named_by_its_own_period(text, published, actor1):
+    [event] = rasad.extract(text, published=published)
+    assert event.actor1 == actor1
