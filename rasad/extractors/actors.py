@@ -584,6 +584,8 @@ def _between(first: Mention, second: Mention, on: date | None) -> Roles:
 def _after_its_means(act: Mention, mention: Mention, tokens: list[Token]) -> bool:
     """Whether only means adjectives stand between an act and a side's adjective: "قصفا جويا
     ومدفعيا تركيا" (means_adjectives.tsv)."""
+    if not 0 < mention.start - act.end <= MEANS_REACH:
+        return False
     between = [t.text for t in tokens if act.end <= t.start and t.end <= mention.start]
     adjectives = means_adjectives()
     return bool(between) and all(word in adjectives for word in between)
@@ -724,6 +726,7 @@ _ROLES_BEFORE_CUE = {
 }
 CUE_ROLES = frozenset(_ROLES_AFTER_CUE) | frozenset(_ROLES_BEFORE_CUE) | {"affiliation"}
 ARMS_KINDS = ("means", "weapon")  # "الطيران"، "صواريخ": what a side strikes with
+MEANS_REACH = 40  # characters of means adjectives between an act and a side's adjective
 AFFILIATION_GAP = 1  # words between a name and "التابعة" when the affiliation is the name's
 
 
