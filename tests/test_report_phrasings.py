@@ -542,6 +542,33 @@ def test_a_namesake_framed_by_a_place_abroad_is_abroad(pipeline):
     assert [e.location for e in pipeline.extract(text, published=date(2018, 5, 22))] == ["التل"]
 
 
+def test_governorates_a_border_runs_between_frame_the_place(pipeline):
+    # "على الحدود الإدارية الفاصلة بين محافظات إدلب وحماة واللاذقية": where the district lies,
+    # not three more places struck
+    text = (
+        "وذكر المرصد أن قصفا بالمدفعية استهدف مناطق عدة في منطقة جسر الشغور، على الحدود "
+        "الإدارية الفاصلة بين محافظات إدلب وحماة (وسط) واللاذقية (غرب)"
+    )
+    found = pipeline.extract(text, published=date(2018, 8, 9))
+    assert [e.admin1 for e in found] == ["Idleb"]
+
+
+def test_the_ghab_plain_is_a_region_of_hama(pipeline):
+    [event] = pipeline.extract(
+        "قصفت قوات النظام قرى في سهل الغاب بريف حماة الغربي", published=date(2018, 8, 9)
+    )
+    assert (event.location, event.admin1) == ("سهل الغاب", "Hama")
+
+
+def test_after_an_that_the_subject_comes_first_and_the_side_after_the_verb_is_hit(pipeline):
+    # "أن الجيش استهدف تجمعات لجبهة النصرة": SVO after "أن"; Nusra's gatherings were struck
+    [event] = pipeline.extract(
+        "وقالت الصحيفة أن الجيش استهدف تجمعات لجبهة النصرة في ريف حماة الشمالي",
+        published=date(2018, 8, 9),
+    )
+    assert event.actor2 == "Hayat Tahrir al Sham"
+
+
 def test_deaths_in_an_accident_are_no_political_violence(pipeline):
     # "عندما انقلب قطار": a train overturned; the dead are no act of war
     text = "لقي 7 أشخاص مصرعهم وأصيب العشرات بجروح عندما انقلب قطار قرب مدينة القنيطرة"

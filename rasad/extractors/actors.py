@@ -581,6 +581,18 @@ def _between(first: Mention, second: Mention, on: date | None) -> Roles:
     )
 
 
+def _subject_before(tokens: list[Token], act: Mention) -> bool:
+    """ "أن الجيش استهدف تجمعات لجبهة النصرة": after "أن" the subject comes before the verb
+    (SVO), so the side after it is the object, even when the subject is no known name."""
+    at = next((i for i, t in enumerate(tokens) if t.start <= act.start < t.end), None)
+    return (
+        at is not None
+        and at >= 2
+        and tokens[at - 1].text.isalpha()
+        and tokens[at - 2].text.lstrip("بو") in complementizers()
+    )
+
+
 def _after_its_means(act: Mention, mention: Mention, tokens: list[Token]) -> bool:
     """Whether only means adjectives stand between an act and a side's adjective: "قصفا جويا
     ومدفعيا تركيا" (means_adjectives.tsv)."""
@@ -697,6 +709,7 @@ def _role_of(
                 0 <= token.start - act.end <= 1
                 and act.value.kind not in NOT_VERBS
                 and (previous_end is None or previous_end > act.start)
+                and not _subject_before(tokens, act)
                 for act in acts
             )
             return "agent" if subject else "target"
