@@ -64,6 +64,7 @@ from rasad.extractors.recaps import (
     ClauseFrame,
     find_cues,
     frame_clause,
+    happening_verbs,
     said_between,
     said_openers,
 )
@@ -125,6 +126,7 @@ ATTRIBUTION_CUES = frozenset({"suspected", "suspected_before", "accusing", "agen
 AGENT_CUES = frozenset(
     {"agent_after", "agent_by", "agent_before", "suspected", "suspected_before", "accusing"}
 )
+HAPPENED_REACH = 2  # words from a verb of happening to its date: "وقعت في 7 نيسان"
 FRAME_WORDS = 3  # "منطقة التل [بمدينة طرابلس شمالي] لبنان": words of a frame after a place
 HYPOTHETICAL_REACH = 80  # characters from an attack to the future said of it ("... سيكون")
 ORIGIN_REACH = 40  # characters after the act's word within which Syria is named as its origin
@@ -274,6 +276,14 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                     )
                 previous_end = act.clause[1]
     return accounts
+
+
+def _happened_on(doc: Document, day: Mention) -> bool:
+    """ "الهجمات الكيميائية التي وقعت في 7 نيسان": a verb of happening right before the date
+    makes it the act's own day, even for an act named as one already known."""
+    _, before = doc.tokens_between(0, day.start)
+    words = [t.text for t in doc.tokens()[max(0, before - HAPPENED_REACH) : before]]
+    return any(word in happening_verbs() for word in words)
 
 
 def _acts_by_means(doc: Document, act: _Act) -> list[_Act]:
@@ -621,7 +631,9 @@ def _told_act(
         if not any(o.start <= d.start < o.end for o in context.outlets)
         and not _day_it_was_said(doc, d, chosen, sentence.start)
     ]
-    date_mention = dates[0] if dates else None
+    # "عبر مساء الأحد عن إدانته للهجمات التي وقعت في 7 نيسان": the day it happened, told as
+    # such, over the day of the talk
+    date_mention = next((d for d in dates if _happened_on(doc, d)), dates[0] if dates else None)
     if date_mention is not None and _period_since(doc, date_mention, reference):
         return None  # "ومنذ 18 فبراير، تشن القوات هجمات": a campaign summed up, not one act
     years = years_named(doc, start, end)
@@ -918,6 +930,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 number,
                 place_mention.value if place_mention is not None else None,
                 dated=date_value is not None,
+                own_day=act.date_mention is not None and _happened_on(doc, act.date_mention),
                 reference=_definite(doc, act.trigger) or act.alleged,
                 suspected=act.roles.suspected,
                 place_at=place_mention.start if place_mention is not None else -1,

@@ -105,6 +105,7 @@ class Account:
     dated: bool
     reference: bool
     suspected: bool = False
+    own_day: bool = False  # its date is told as the act's ("التي وقعت في 7 نيسان")
     place_at: int = -1  # where the place is named in the normalised text
     in_syria: bool = False  # told in Syria at no place more specific ("غارات على سوريا")
     # its dead told only by a bare plural ("قتلى"، "ضحايا"): 2 is the cautious floor, not a count
@@ -551,7 +552,7 @@ def _precision_of(account: Account) -> int | None:
     """A reference's day is the day it was talked about: the act was that day or before it,
     within the week (precision 2), unless only a month is told."""
     precision = account.event.time_precision
-    if account.reference and account.dated and precision == 1:
+    if account.reference and account.dated and precision == 1 and not account.own_day:
         return 2
     return precision
 
@@ -559,7 +560,11 @@ def _precision_of(account: Account) -> int | None:
 def _date_rank(account: Account) -> tuple[bool, bool, int]:
     """A date told beats the publication's, a telling's beats a reference's (which may be the
     day it was talked about); a day beats a week beats a month."""
-    return (not account.dated, account.reference, account.event.time_precision or 9)
+    return (
+        not account.dated,
+        account.reference and not account.own_day,
+        account.event.time_precision or 9,
+    )
 
 
 def _leaves(accounts: list[Account]) -> list[Account]:

@@ -76,6 +76,13 @@ def said_openers() -> frozenset[str]:
     )
 
 
+@cache
+def happening_verbs() -> frozenset[str]:
+    """``discourse_cues.tsv``'s verbs of happening ("وقعت"), bare: a date right after one is
+    the act's own day."""
+    return word_set("discourse_cues.tsv", "cue", kind="happened")
+
+
 def complementizers() -> frozenset[str]:
     """``speech_verbs.tsv``'s openers that begin a clause of their own ("أن"، "إن"), bare."""
     return word_set("speech_verbs.tsv", kind="complementizer")

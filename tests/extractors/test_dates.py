@@ -307,3 +307,14 @@ def test_a_day_and_month_without_a_year_after_the_report_is_last_years():
 def test_more_than_a_week_ago_is_background_of_the_week_before():
     [(_, value)] = dates("خطفهم قبل أكثر من أسبوع", date(2018, 8, 3))
     assert (value.date, value.precision, value.past_reference) == (date(2018, 7, 26), 2, True)
+
+
+def test_the_day_an_act_happened_is_its_day_even_when_named_as_known(pipeline):
+    # "للهجمات الكيميائية التي وقعت في 7 نيسان": the attack is named as known, but its day is
+    # told as the day it happened, over the evening of the statement ("مساء الأحد")
+    text = (
+        'وقال الإليزيه إن ماكرون عبر لترامب مساء الأحد "عن إدانته الشديدة للهجمات الكيميائية '
+        'التي وقعت في 7 نيسان/أبريل ضد سكان دوما في الغوطة الشرقية"'
+    )
+    [event] = pipeline.extract(text, published=date(2018, 4, 9))
+    assert (event.event_date, event.time_precision) == ("2018-04-07", 1)
