@@ -62,6 +62,7 @@ from rasad.extractors.places import (
 )
 from rasad.extractors.recaps import (
     ClauseFrame,
+    demonstratives,
     find_cues,
     frame_clause,
     happening_verbs,
@@ -126,6 +127,7 @@ ATTRIBUTION_CUES = frozenset({"suspected", "suspected_before", "accusing", "agen
 AGENT_CUES = frozenset(
     {"agent_after", "agent_by", "agent_before", "suspected", "suspected_before", "accusing"}
 )
+ATTACHED_WORDS = 3  # words between an act and a place that is its own: "على مطار"
 HAPPENED_REACH = 2  # words from a verb of happening to its date: "وقعت في 7 نيسان"
 FRAME_WORDS = 3  # "منطقة التل [بمدينة طرابلس شمالي] لبنان": words of a frame after a place
 HYPOTHETICAL_REACH = 80  # characters from an attack to the future said of it ("... سيكون")
@@ -276,6 +278,18 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                     )
                 previous_end = act.clause[1]
     return accounts
+
+
+def _pointed_back(doc: Document, trigger: Mention) -> bool:
+    """ "هذه الضربات"، "تلك الغارات": an act named with a demonstrative is one told before."""
+    _, at = doc.tokens_between(0, trigger.start)
+    return at > 0 and doc.tokens()[at - 1].text in demonstratives()
+
+
+def _attached(doc: Document, trigger: Mention, place: Mention) -> bool:
+    """Whether ``place`` follows the act's words within a few words: "الغارات على مطار التيفور"."""
+    first, last = doc.tokens_between(trigger.end, place.start)
+    return place.start >= trigger.end and last - first <= ATTACHED_WORDS
 
 
 def _happened_on(doc: Document, day: Mention) -> bool:
@@ -515,6 +529,23 @@ def _act_in_clause(
             earlier = (alleged_from, end)
     deaths = _fatalities_of(doc, start, end, planned, earlier)
     chosen = _strongest(own, deaths)
+    others = [
+        t
+        for t in triggers
+        if t.start > chosen.end and not clitics_before(doc.norm.text, t.start).endswith(ARTICLE)
+    ]
+    if _pointed_back(doc, chosen) and others:
+        # "وتأتي هذه الغارات غداة مقتل 20 مدنيا في غارة على كفر بطيخ": the raids pointed back
+        # to are told elsewhere; what the clause tells is the other act, the earlier one as
+        # background
+        historical = historical or earlier[0] < earlier[1]
+        # its sides, places and toll are told after the pointing: "نفى البنتاغون أن تكون
+        # الولايات المتحدة نفذت هذه الغارات التي تأتي بعد هجوم كيميائي في دوما"
+        start = earlier[0] if earlier[0] < earlier[1] else others[0].start
+        clause = (start, end)
+        own, earlier = others, (end, end)
+        deaths = _fatalities_of(doc, start, end, planned, earlier)
+        chosen = _strongest(own, deaths)
     weapons = [t for t in triggers if t.value.kind == WEAPON]
     if chosen.value.kind == AIR_DEFENCE and any(
         t.value.sub_event_type == AIR_STRIKE for t in triggers + means if t is not chosen
@@ -578,10 +609,17 @@ def _act_in_clause(
         return None  # "لهجمات نفذها مجهولون"، "سير المعارك": no act that can be told apart
     if chosen.value.kind == "killing" and deaths is None:
         return None
+    pointed_back = _pointed_back(doc, chosen)
+    if pointed_back:
+        # "تزامن هذه الضربات مع بدء عمل فريق التحقيق في دوما": the strikes pointed back to
+        # are where they were told; only a place attached to them ("هذه الغارات على مطار
+        # التيفور") is theirs
+        own_places = [p for p in own_places if _attached(doc, chosen, p)]
     event_places = (
         []
         if (deaths is None and chosen.value.violent and not in_sentence)
         or (recalled and not own_places)  # it only names the side of the act it recalls
+        or (pointed_back and not own_places)
         else own_places or places_nearby(doc, clause, sentence, context.index, context.paragraphs)
     )
     if not event_places and (

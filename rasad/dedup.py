@@ -117,6 +117,9 @@ def similarity(a: MinHash, b: MinHash) -> float:
 # Places closer than this are one place for resolution: a village and the desert around it,
 # or two gazetteer points for one town. Two villages of one district are usually farther.
 NEAR_KM = 5.0
+# A governorate capital named whole and a quarter of its own sub-district: Damascus and
+# Barzeh lie 6 km apart.
+CITY_KM = 10.0
 # How far an event may lie from its coded date (days before, days after), by time_precision:
 # 1 the day told, or the day before it: outlets date a night raid or a strike reported the
 #   next morning a day apart ("فجر اليوم", "أمس"), so two reports of one day differ by one;
@@ -284,7 +287,16 @@ def same_place(a: Event, b: Event) -> bool:
         return True
     if not _has_point(a, b):
         return False
-    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM
+    km = distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
+    # "ضربات على دمشق" and "ضربة على مركز البحوث في برزة": a governorate's capital named
+    # whole holds the quarters of its own sub-district
+    capital = _capital_named(a) or _capital_named(b)
+    return km <= NEAR_KM or (capital and a.admin3_pcode == b.admin3_pcode and km <= CITY_KM)
+
+
+def _capital_named(event: Event) -> bool:
+    """Whether the event is placed at its governorate's capital as a whole ("دمشق"، "حمص")."""
+    return bool(event.admin3_pcode) and event.location_en == event.admin1
 
 
 def types_agree(a: Event, b: Event) -> bool:
@@ -427,7 +439,11 @@ def _place_match(a: Event, b: Event, km: float | None) -> str:
         return "one placed only by its governorate"
     if km is None:
         return "no point to compare"
-    return f"within {NEAR_KM:g} km" if km <= NEAR_KM else f"farther than {NEAR_KM:g} km"
+    if km <= NEAR_KM:
+        return f"within {NEAR_KM:g} km"
+    if same_place(a, b):
+        return f"a governorate capital named whole and a place of its sub-district within {CITY_KM:g} km"
+    return f"farther than {NEAR_KM:g} km"
 
 
 def _summary(why: dict[str, Any]) -> str:

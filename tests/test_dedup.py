@@ -13,10 +13,12 @@ from rasad.dedup import (
     content_hash,
     date_told,
     date_window,
+    distance_km,
     kept_apart,
     merge,
     resolve,
     resolve_all,
+    same_place,
     signature,
     similarity,
     why_joined,
@@ -173,6 +175,45 @@ def test_a_strike_whose_target_each_report_names_differently_is_one_strike():
     faction = strike("c", SAA, "Jaysh al Islam")
     assert compatible(civilians, rebels) and compatible(rebels, faction)
     assert len(resolve([civilians, rebels, faction])) == 1
+
+
+DAMASCUS = {
+    "location": "دمشق",
+    "location_en": "Damascus",
+    "admin1": "Damascus",
+    "admin3_pcode": "SY010000",
+    "latitude": 33.51727,
+    "longitude": 36.27667,
+    "geo_precision": 1,
+}
+BARZEH = {
+    "location": "البحوث العلمية في برزة",
+    "location_en": "Barzeh Scientific Research Centre",
+    "admin1": "Damascus",
+    "admin3_pcode": "SY010000",
+    "latitude": 33.56,
+    "longitude": 36.32,
+    "geo_precision": 1,
+}
+JOBAR = {
+    **BARZEH,
+    "location": "جوبر",
+    "location_en": "Jobar",
+    "latitude": 33.53,
+    "longitude": 36.33,
+}
+
+
+def test_a_capital_named_whole_holds_the_quarters_of_its_sub_district():
+    # "ضربات على أهداف في دمشق" and "ضربة على مركز البحوث العلمية في برزة", 6 km apart: the
+    # city named whole holds its quarter; two quarters named each are two places
+    city = replace(strike("a", None, SAA).event, **DAMASCUS)
+    quarter = replace(strike("b", None, SAA).event, **BARZEH)
+    other_quarter = replace(strike("c", None, SAA).event, **JOBAR)
+    assert compatible(Source.of(city), Source.of(quarter))
+    why = why_joined(Source.of(city), Source.of(quarter))
+    assert why["place"]["ok"] and "capital" in why["place"]["match"]
+    assert same_place(quarter, other_quarter) == (distance_km(33.56, 36.32, 33.53, 36.33) <= 5)
 
 
 def test_two_attackers_striking_one_target_are_two_strikes():

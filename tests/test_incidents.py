@@ -874,3 +874,23 @@ def test_means_of_one_type_or_a_bombardment_already_known_is_one_act(pipeline):
         "واستهدف القصف الجوي والمدفعي مدينة حرستا أمس", published=date(2018, 3, 16)
     )
     assert len(found) == 1
+
+
+def test_an_act_pointed_back_to_keeps_its_place_and_the_earlier_act_is_told(pipeline):
+    # "تزامن هذه الضربات مع بدء عمل فريق التحقيق ... في دوما": the strikes pointed back to
+    # are where they were told (Damascus, Homs), not where the inspectors work
+    text = (
+        "وشنت الولايات المتحدة وبريطانيا وفرنسا فجر اليوم، ضربات عسكرية على أهداف للنظام "
+        "السوري في دمشق وحمص. وعبرت موسكو عن قلقها من تزامن هذه الضربات مع بدء عمل فريق "
+        "التحقيق التابع لمنظمة حظر الأسلحة الكيماوية عمله في دوما"
+    )
+    found = pipeline.extract(text, published=date(2018, 4, 14))
+    assert sorted(e.location for e in found) == ["حمص", "دمشق"]
+    # "وتأتي هذه الغارات غداة مقتل 20 مدنيا في غارة على قرية كفر بطيخ": what the clause tells is
+    # the earlier raid, as background, with its place and its dead
+    text = (
+        "وتأتي هذه الغارات غداة مقتل 20 مدنيا، بينهم 16 طفلا، في غارة نفذتها طائرات قرب "
+        "مدرسة في قرية كفر بطيخ في ريف إدلب الشرقي"
+    )
+    [event] = pipeline.extract(text, published=date(2018, 3, 22))
+    assert (event.location, event.fatalities, event.historical) == ("كفر بطيخ", 20, True)
