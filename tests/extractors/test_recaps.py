@@ -449,6 +449,13 @@ def test_fears_purposes_and_disarmament_tell_no_act(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 4, 16)) == []
 
 
+def test_a_staged_attack_prepared_is_no_attack(pipeline):
+    # "التحضير لتصوير هجوم كيماوي مفبرك": what is prepared has not happened, and "مفبرك" calls
+    # the act staged: talked about, not told
+    text = "زعمت روسيا أن التحضير لتصوير هجوم كيماوي مفبرك على إدلب قد بدأ"
+    assert pipeline.extract(text, published=date(2018, 9, 11)) == []
+
+
 def test_a_chemical_weapons_store_struck_or_gas_made_is_no_chemical_attack(pipeline):
     # "استهداف مستودع أسلحة كيميائية"، "إنتاج غاز السارين": the weapons are held and made
     text = 'وفي حمص، تحدث دانفورد عن استهداف "مستودع أسلحة كيميائية" يتم فيه إنتاج غاز السارين'
