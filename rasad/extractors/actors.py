@@ -638,6 +638,10 @@ def _role_of(
     if any(c.value == "between" for c in in_window):
         return "between"  # "بين عناصر من ميليشيات الأسد و...": the pair, whatever else is near
     if any(
+        c.value == "aside" and _words_between(tokens, c.end, mention.start) == 0 for c in in_window
+    ):
+        return "aside"  # "بدعم من المقاتلات الروسية": the aircraft of the ally, not who acted
+    if any(
         (mention.start <= act.start and act.end <= mention.end)
         or _after_its_means(act, mention, tokens)
         for act in acts

@@ -184,6 +184,16 @@ def test_the_turkish_regime_is_turkey_not_the_syrian_regime(pipeline):
     assert event.actor1 == "Military Forces of Turkey (2016-)"
 
 
+def test_the_aircraft_of_an_ally_named_as_support_are_no_side(pipeline):
+    # "بدعم من المقاتلات الروسية": the warplanes backed the advance; the forces took the ground
+    text = (
+        "وتمكنت القوات الحكومية من تقسيم الغوطة إلى 3 مناطق بدعم من المقاتلات الروسية كما "
+        "سيطرت على نحو 80 في المائة من مساحة الغوطة"
+    )
+    [event] = pipeline.extract(text, published=date(2018, 3, 20))
+    assert (event.sub_event_type, event.actor1) == ("Government regains territory", STATE)
+
+
 def test_the_backer_of_a_campaign_is_no_side(pipeline):
     # "في حملة عسكرية تدعمها روسيا": Russia backs the campaign; it was not the side that lost
     text = (
