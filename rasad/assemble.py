@@ -280,6 +280,11 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
     return accounts
 
 
+def _with_article(doc: Document, trigger: Mention) -> bool:
+    assert doc.norm is not None
+    return clitics_before(doc.norm.text, trigger.start).endswith(ARTICLE)
+
+
 def _pointed_back(doc: Document, trigger: Mention) -> bool:
     """ "هذه الضربات"، "تلك الغارات": an act named with a demonstrative is one told before."""
     _, at = doc.tokens_between(0, trigger.start)
@@ -529,11 +534,7 @@ def _act_in_clause(
             earlier = (alleged_from, end)
     deaths = _fatalities_of(doc, start, end, planned, earlier)
     chosen = _strongest(own, deaths)
-    others = [
-        t
-        for t in triggers
-        if t.start > chosen.end and not clitics_before(doc.norm.text, t.start).endswith(ARTICLE)
-    ]
+    others = [t for t in triggers if t.start > chosen.end and not _with_article(doc, t)]
     if _pointed_back(doc, chosen) and others:
         # "وتأتي هذه الغارات غداة مقتل 20 مدنيا في غارة على كفر بطيخ": the raids pointed back
         # to are told elsewhere; what the clause tells is the other act, the earlier one as
