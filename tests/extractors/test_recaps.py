@@ -449,6 +449,15 @@ def test_fears_purposes_and_disarmament_tell_no_act(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 4, 16)) == []
 
 
+def test_the_dead_broken_down_by_place_are_a_tally(pipeline):
+    # "القتلى توزعوا حسب المناطق على النحو التالي": a breakdown of a month's dead, not acts
+    text = (
+        "وأشارت المجموعة إلى أن القتلى توزعوا حسب المناطق في سوريا على النحو التالي: 35 شخصا "
+        "قضوا في دمشق، و8 آخرين في ريف دمشق، ولاجئ في حلب، وشخص في درعا"
+    )
+    assert pipeline.extract(text, published=date(2018, 5, 7)) == []
+
+
 def test_a_staged_attack_prepared_is_no_attack(pipeline):
     # "التحضير لتصوير هجوم كيماوي مفبرك": what is prepared has not happened, and "مفبرك" calls
     # the act staged: talked about, not told
