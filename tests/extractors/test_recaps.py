@@ -458,6 +458,18 @@ def test_the_dead_broken_down_by_place_are_a_tally(pipeline):
     assert pipeline.extract(text, published=date(2018, 5, 7)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال مسؤولون إن واشنطن مستعدة لتوجيه ضربة عسكرية في سوريا",  # ready to act
+        "وقال إن من غير الوارد شن هجوم واسع على إدلب",  # out of the question
+        "وقال إن للجيش السوري الحق في استعادة إدلب بالقوة",  # a right claimed
+    ],
+)
+def test_readiness_rights_and_what_is_ruled_out_tell_no_act(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 9, 2)) == []
+
+
 def test_a_staged_attack_prepared_is_no_attack(pipeline):
     # "التحضير لتصوير هجوم كيماوي مفبرك": what is prepared has not happened, and "مفبرك" calls
     # the act staged: talked about, not told
