@@ -206,6 +206,13 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
             if _since_a_start(words, position + 1, period):
                 return True  # "بعد أسبوعين على بدء الحملة"
             continue
+        if here[0] == SINCE and len(here) > 1 and here[1] in period.starts:
+            if any(
+                word == BEFORE and _a_stretch_at(words, k + 1, period)
+                for k, word in enumerate(words[position + 2 :], start=position + 2)
+            ):
+                return True  # "منذ بدء الحملة على الغوطة قبل ثلاثة أسابيع"
+            continue
         over = next((o for o in period.overs if here[: len(o)] == o), None)
         after = position + len(over) if over else len(words)
         if after >= len(words):
@@ -224,6 +231,20 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
 
 
 AFTER = normalise_key("بعد")
+SINCE = normalise_key("منذ")
+BEFORE = normalise_key("قبل")
+
+
+def _a_stretch_at(words: list[str], at: int, period: _PeriodWords) -> bool:
+    """ "أسبوعين"، "ثلاثة أسابيع"، "11 يوما": a stretch of time counted, at ``at``."""
+    if at < len(words) and words[at] in period.units and words[at].endswith(DUAL):
+        return True
+    return any(
+        at + size < len(words)
+        and words[at + size] in period.counted
+        and parse_number(" ".join(words[at : at + size])) is not None
+        for size in range(1, COUNT_WORDS + 1)
+    )
 
 
 def _since_a_start(words: list[str], at: int, period: _PeriodWords) -> bool:

@@ -449,6 +449,18 @@ def test_fears_purposes_and_disarmament_tell_no_act(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 4, 16)) == []
 
 
+def test_the_dead_since_a_start_some_weeks_ago_are_a_tally(pipeline):
+    # "منذ بدء الحملة ... قبل ثلاثة أسابيع، قتل أكثر من 630": three weeks of acts summed up;
+    # "منذ بدء الهجوم صباح اليوم" counts no stretch and the act is told
+    text = (
+        "ومنذ بدء قوات النظام حملتها على الغوطة الشرقية المحاصرة قبل ثلاثة أسابيع، قتل أكثر "
+        "من 630 مدنيا بينهم 150 طفلا على الأقل"
+    )
+    assert pipeline.extract(text, published=date(2018, 3, 3)) == []
+    text = "قتل 5 مدنيين في قصف على مدينة دوما منذ بدء الهجوم صباح اليوم"
+    assert [e.fatalities for e in pipeline.extract(text, published=date(2018, 3, 3))] == [5]
+
+
 def test_the_dead_broken_down_by_place_are_a_tally(pipeline):
     # "القتلى توزعوا حسب المناطق على النحو التالي": a breakdown of a month's dead, not acts
     text = (
