@@ -182,6 +182,8 @@ def test_brushing_the_timeline_filters_by_date(page: object, server: str, total:
     expected = api(server, "/api/events", since=since, until=until, limit=1)["total"]
     assert 0 < expected < total
     page.wait_for_function(f"() => document.querySelector('#count').textContent === '{expected}'")
+    # the map is drawn after the count: wait for it as the filter test does
+    page.wait_for_function(f"() => document.querySelector('#map').dataset.located === '{expected}'")
     assert shown_on_map(page) == expected
 
 
