@@ -195,8 +195,10 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     toll sums up its acts (durations.tsv)."""
     assert doc.norm is not None
     period = _period_words()
-    if period.named.search(doc.norm.text, start, end) is None:
-        return False  # most clauses count no stretch of time
+    if period.named.search(doc.norm.text, start, end) is None and (
+        SINCE not in doc.norm.text[start:end]
+    ):
+        return False  # most clauses count no stretch of time and date no start
     first, last = doc.tokens_between(start, end)
     words = [normalise_key(t.text) for t in doc.tokens()[first:last]]
     for position in range(len(words)):
@@ -208,10 +210,12 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
             continue
         if here[0] == SINCE and len(here) > 1 and here[1] in period.starts:
             if any(
-                word == BEFORE and _a_stretch_at(words, k + 1, period)
+                (word == BEFORE and _a_stretch_at(words, k + 1, period)) or word in month_words()
                 for k, word in enumerate(words[position + 2 :], start=position + 2)
             ):
-                return True  # "منذ بدء الحملة على الغوطة قبل ثلاثة أسابيع"
+                # "منذ بدء الحملة على الغوطة قبل ثلاثة أسابيع"، "منذ بدء المعركة في الثالث من
+                # يوليو": a start dated back, and what followed it summed up
+                return True
             continue
         over = next((o for o in period.overs if here[: len(o)] == o), None)
         after = position + len(over) if over else len(words)
@@ -233,6 +237,12 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
 AFTER = normalise_key("بعد")
 SINCE = normalise_key("منذ")
 BEFORE = normalise_key("قبل")
+
+
+@cache
+def month_words() -> frozenset[str]:
+    """The words of ``months.tsv``'s names ("يوليو"، "تموز"، "كانون"), bare."""
+    return frozenset(word for name in word_set("months.tsv", "name") for word in name.split())
 
 
 def _a_stretch_at(words: list[str], at: int, period: _PeriodWords) -> bool:

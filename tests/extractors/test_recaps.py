@@ -457,6 +457,12 @@ def test_the_dead_since_a_start_some_weeks_ago_are_a_tally(pipeline):
         "من 630 مدنيا بينهم 150 طفلا على الأقل"
     )
     assert pipeline.extract(text, published=date(2018, 3, 3)) == []
+    # "منذ بدء المعركة في الثالث من يوليو": a start dated, and the barrels since summed up
+    text = (
+        "وبحسب التقرير، سقط على مدينة الزبداني، منذ بدء المعركة في الثالث من يوليو الحالي، "
+        "470 برميلا متفجرا"
+    )
+    assert pipeline.extract(text, published=date(2015, 7, 20)) == []
     text = "قتل 5 مدنيين في قصف على مدينة دوما منذ بدء الهجوم صباح اليوم"
     assert [e.fatalities for e in pipeline.extract(text, published=date(2018, 3, 3))] == [5]
 
