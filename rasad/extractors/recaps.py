@@ -174,19 +174,22 @@ class _PeriodWords:
     links: frozenset[str]  # "على"، "من" in "بعد أسبوعين على بدء"
     starts: frozenset[str]  # "بدء"، "بداية": what a period runs from
     named: re.Pattern[str]  # any of the counted units, found in a clause at one pass
+    since_start: re.Pattern[str]  # "منذ بدء"، "منذ بداية": a start a period may run from
 
 
 @cache
 def _period_words() -> _PeriodWords:
     units = word_set("durations.tsv", kind="unit")
     counted = units | word_set("durations.tsv", kind="counted")
+    starts = word_set("durations.tsv", kind="start")
     return _PeriodWords(
         units,
         counted,
         tuple(tuple(phrase.split()) for phrase in word_set("durations.tsv", kind="over")),
         word_set("durations.tsv", kind="link"),
-        word_set("durations.tsv", kind="start"),
+        starts,
         re.compile("|".join(sorted(map(re.escape, counted), key=len, reverse=True))),
+        re.compile(SINCE + " (?:" + "|".join(map(re.escape, sorted(starts))) + ")"),
     )
 
 
@@ -195,8 +198,9 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     toll sums up its acts (durations.tsv)."""
     assert doc.norm is not None
     period = _period_words()
-    if period.named.search(doc.norm.text, start, end) is None and (
-        SINCE not in doc.norm.text[start:end]
+    if (
+        period.named.search(doc.norm.text, start, end) is None
+        and period.since_start.search(doc.norm.text, start, end) is None
     ):
         return False  # most clauses count no stretch of time and date no start
     first, last = doc.tokens_between(start, end)
