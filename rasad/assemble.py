@@ -149,6 +149,7 @@ class _Act:
     historical_cue: Mention | None
     alleged: bool  # named as an allegation: the act under discussion (``_alleged``)
     in_syria: bool = False  # told at no place but Syria itself ("الغارات على سوريا")
+    own_day: bool = False  # its date told as the day it happened ("التي وقعت في 7 نيسان")
     acts_told: int = 1  # the acts its words tell ("قصفا بريا وجويا": 2), who share its toll
 
 
@@ -311,10 +312,7 @@ def _acts_by_means(doc: Document, act: _Act) -> list[_Act]:
     the article ("منذ بدء تصعيد القصف الجوي والبري") the bombardment is one already known,
     and its tellings tell its acts."""
     trigger = act.trigger
-    assert doc.norm is not None
-    if trigger.value.event_type != REMOTE_VIOLENCE or clitics_before(
-        doc.norm.text, trigger.start
-    ).endswith(ARTICLE):
+    if trigger.value.event_type != REMOTE_VIOLENCE or _with_article(doc, trigger):
         return [act]
     sub_types = list(dict.fromkeys(means_told(doc, trigger)))
     if len(sub_types) < 2:
@@ -629,7 +627,16 @@ def _act_in_clause(
     ):
         return None  # told nowhere, and no word attributes it: nothing to tell
     told = partial(
-        _told_act, context, clause, sentence, frame, historical, chosen, triggers + means, deaths
+        _told_act,
+        context,
+        clause,
+        sentence,
+        frame,
+        historical,
+        chosen,
+        triggers + means,
+        deaths,
+        recalled=recalled,
     )
     if not event_places and not generic and told_in_syria(doc, start, end):
         return told([], in_syria=True)  # "ضربة صاروخية لمواقع النظام في سوريا": the country
@@ -650,10 +657,12 @@ def _told_act(
     deaths: Mention | None,
     event_places: list[Mention],
     *,
+    recalled: bool = False,
     in_syria: bool = False,
 ) -> _Act | None:
     """The act whose word is ``chosen``, at ``event_places`` (none: told nowhere, it names
-    only who did it): its day, its sides and whether it is news or background."""
+    only who did it, or it is ``recalled``: an act told before that a claim or an accusation
+    lays on a side): its day, its sides and whether it is news or background."""
     doc, reference = context.doc, context.reference
     start, end = clause
     planned = frame.plan or (end, end)
@@ -672,7 +681,8 @@ def _told_act(
     ]
     # "عبر مساء الأحد عن إدانته للهجمات التي وقعت في 7 نيسان": the day it happened, told as
     # such, over the day of the talk
-    date_mention = next((d for d in dates if _happened_on(doc, d)), dates[0] if dates else None)
+    happened = next((d for d in dates if _happened_on(doc, d)), None)
+    date_mention = happened or (dates[0] if dates else None)
     if date_mention is not None and _period_since(doc, date_mention, reference):
         return None  # "ومنذ 18 فبراير، تشن القوات هجمات": a campaign summed up, not one act
     years = years_named(doc, start, end)
@@ -707,9 +717,7 @@ def _told_act(
         not event_places
         and not in_syria
         and (
-            (generic and not _attributes_an_act_told(context, chosen, start, end))
-            or roles.actor1 is None
-            or roles.actor1.name == UNIDENTIFIED
+            (generic and not recalled) or roles.actor1 is None or roles.actor1.name == UNIDENTIFIED
         )
     ):
         return None  # told nowhere, the act can only name who did an act told elsewhere
@@ -749,6 +757,7 @@ def _told_act(
         historical_cue=frame.historical_cue,
         alleged=deaths is None and _alleged(chosen, context.index.within("cue", start, end)),
         in_syria=in_syria,
+        own_day=happened is not None,
     )
 
 
@@ -969,7 +978,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 number,
                 place_mention.value if place_mention is not None else None,
                 dated=date_value is not None,
-                own_day=act.date_mention is not None and _happened_on(doc, act.date_mention),
+                own_day=act.own_day,
                 reference=_definite(doc, act.trigger) or act.alleged,
                 suspected=act.roles.suspected,
                 place_at=place_mention.start if place_mention is not None else -1,

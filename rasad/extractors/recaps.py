@@ -78,16 +78,16 @@ def said_openers() -> frozenset[str]:
 
 @cache
 def demonstratives() -> frozenset[str]:
-    """``discourse_cues.tsv``'s demonstratives ("هذه"، "تلك"), bare: an act named after one is
+    """``reference_words.tsv``'s demonstratives ("هذه"، "تلك"), bare: an act named after one is
     one told before."""
-    return word_set("discourse_cues.tsv", "cue", kind="demonstrative")
+    return word_set("reference_words.tsv", kind="demonstrative")
 
 
 @cache
 def happening_verbs() -> frozenset[str]:
-    """``discourse_cues.tsv``'s verbs of happening ("وقعت"), bare: a date right after one is
+    """``reference_words.tsv``'s verbs of happening ("وقعت"), bare: a date right after one is
     the act's own day."""
-    return word_set("discourse_cues.tsv", "cue", kind="happened")
+    return word_set("reference_words.tsv", kind="happened")
 
 
 def complementizers() -> frozenset[str]:

@@ -547,3 +547,10 @@ def test_what_an_act_may_bring_about_and_a_demand_are_plans(pipeline):
         "وصف الأمين العام الأوضاع في الغوطة الشرقية بجهنم على الأرض، داعيا إلى وقف فوري للقتال في المنطقة.",
     ):
         assert pipeline.extract(text, published=date(2018, 9, 7)) == [], text
+
+
+def test_reference_words_have_known_kinds():
+    from rasad.lexicon import read_tsv
+
+    rows = [row for _, row in read_tsv("reference_words.tsv", ["word", "kind"])]
+    assert {row["kind"] for row in rows} == {"demonstrative", "happened"}
