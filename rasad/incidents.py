@@ -444,11 +444,12 @@ def _named(actor: str | None) -> bool:
 
 def _sides_agree(a: Event, b: Event) -> bool:
     """No conflicting sides: two named attackers, or two named targets, differ only when the
-    accounts tell the same fight from either side."""
+    accounts tell the same fight from either side, or name one camp loosely ("قوات موالية
+    للحكومة" struck in the lead, "القوات الشعبية" in the next sentence)."""
     if (_named(a.actor1) and a.actor1 == b.actor2) or (_named(b.actor1) and b.actor1 == a.actor2):
         return True
     attackers = not (_named(a.actor1) and _named(b.actor1)) or _one_camp(a.actor1, b.actor1)
-    targets = a.actor2 is None or b.actor2 is None or a.actor2 == b.actor2
+    targets = a.actor2 is None or b.actor2 is None or _one_camp(a.actor2, b.actor2)
     return attackers and targets
 
 

@@ -437,6 +437,20 @@ def test_attackers_of_one_camp_tell_one_act():
     assert len(group(accounts)) == 1
 
 
+def test_targets_of_one_camp_tell_one_act():
+    # "غارات للطيران التركي استهدفت قوات موالية للحكومة" in the lead, "القصف استهدف القوات
+    # الشعبية" in the observatory's next sentence: one strike on one camp, named loosely
+    town = _place("town")
+    lead = _account(0, town, actor1="Military Forces of Turkey (2016-)")
+    lead.event.actor2 = STATE
+    quote = _account(1, town)
+    quote.event.actor2 = "NDF: National Defence Forces"
+    assert len(group([lead, quote])) == 1
+    rebels = _account(1, town)
+    rebels.event.actor2 = "Opposition Rebels (Syria)"
+    assert len(group([lead, rebels])) == 2
+
+
 def test_same_place_a_month_apart_stays_two_incidents():
     base = _place("base")
     incidents = group([_account(0, base), _account(1, base, day="2018-03-09")])

@@ -34,6 +34,7 @@ from rasad.matching import (
     Token,
     Variant,
     WordTable,
+    clitics_before,
     token_variants,
     tokenize,
 )
@@ -366,6 +367,7 @@ def assign_roles(
     suspected = False
     unassigned: list[Mention] = []
     holders: list[Mention] = []
+    objects_next = _objects_next(text, [*(acts or []), *cues], mentions)
     roles = [
         _role_of(
             mention,
@@ -376,6 +378,7 @@ def assign_roles(
             violent,
             trigger_start,
             acts or [],
+            objects_next,
         )
         for i, mention in enumerate(mentions)
     ]
@@ -470,6 +473,26 @@ def assign_roles(
         actor2, target = None, None
     holder = resolve_actor(holders[0].value, on) if holders and violent else None
     return Roles(actor1, actor2, suspected, agent, target, holder if holder != actor1 else None)
+
+
+def _objects_next(text: str, words: list[Mention], names: list[Mention]) -> frozenset[int]:
+    """Starts of the acts and cue words whose next word is no subject of theirs: a definite
+    noun has no genitive after it ("استهدف القصف قوات الدفاع": the forces are what was hit),
+    and a verb whose subject, an act's own noun or a side's name, stands right before it has
+    its object next ("القصف استهدف القوات الشعبية"، "قوات النظام التركي استهدفت القوات الشعبية")."""
+    definite = [w for w in words if clitics_before(text, w.start).endswith(ARTICLE)]
+    objects = {w.start for w in definite}
+    subjects = [*definite, *names]
+    objects.update(
+        w.start for w in words if any(0 < w.start - s.end <= 1 for s in subjects if s is not w)
+    )
+    return frozenset(objects)
+
+
+def _with_lam(mention: Mention, tokens: list[Token]) -> bool:
+    """Whether the preposition "لـ" is written on a name ("لتنظيم"، "للقوات")."""
+    word = next((t for t in tokens if t.start <= mention.start < t.end), None)
+    return word is not None and "ل" in word.text[: mention.start - word.start]
 
 
 def _opener_between(tokens: list[Token], start: int, end: int) -> bool:
@@ -612,6 +635,7 @@ def _role_of(
     violent: bool,
     trigger_start: int,
     acts: list[Mention],
+    objects_next: frozenset[int] = frozenset(),
 ) -> str | None:
     """The role that the words just before (or just after) a name give it, if any.
 
@@ -685,6 +709,13 @@ def _role_of(
             # "أطلق عناصر من القاطرجي النار": the men right after the verb fired; "برصاص عناصر
             # من قسد": by the bullets of its men
             return "agent"
+        if cue.value in ("agent_next", "agent_after") and not _with_lam(mention, tokens):
+            # "القصف استهدف القوات الشعبية": what the act's noun struck, by the verb whose
+            # subject it is ("الهجوم لداعش": whose act)
+            if cue.start in objects_next and _words_between(tokens, cue.end, mention.start) == 0:
+                continue
+            if any(cue.end <= at < mention.start for at in objects_next):
+                continue
         if (
             cue.value in ("agent_next", "counterpart")
             and _words_between(tokens, cue.end, mention.start) > 0
@@ -696,7 +727,12 @@ def _role_of(
     for act in acts:
         passive_reading = any(c.start <= act.start < c.end for c in losses)  # "فقد ميليشيا أسد"
         civilians = _unarmed(mention)  # "قتل مدنيان"، "قتل متظاهر": victims
-        if 0 <= mention.start - act.end <= 1 and not passive_reading and not civilians:
+        subject_next = act.start not in objects_next
+        if (
+            0 <= mention.start - act.end <= 1
+            and subject_next
+            and not (passive_reading or civilians)
+        ):
             return "agent"  # verb first, subject next: "استعادت قوات النظام"، "قتل تنظيم داعش"
     if not violent or mention.start < trigger_start:
         # "تعزيزات عسكرية لقوات الأسد": a side's own men and means; "عناصر هيئة تحرير الشام

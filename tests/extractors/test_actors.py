@@ -464,6 +464,26 @@ def test_the_syrian_government_acting_or_accused_is_its_forces_of_the_period():
     assert roles(text, "هجوم", on=AFTER_THE_FALL)[0] == NEW_STATE
 
 
+def test_a_definite_act_noun_has_no_genitive_after_it():
+    # "استهدف القصف قوات الدفاع الوطني": "القصف" bears the article, so the forces after it are
+    # what the verb's subject struck, not whose shelling it was ("قصف قوات النظام" is theirs)
+    text = "استهدف القصف قوات الدفاع الوطني في كفر جنة"
+    assert roles(text, "قصف")[:2] == (None, "NDF: National Defence Forces")
+    assert roles("قصف قوات النظام بلدة كفر جنة", "قصف")[0] == STATE
+
+
+def test_a_verb_after_its_act_noun_subject_takes_its_object_next():
+    # SVO with an act's noun as the subject: "القصف استهدف القوات الشعبية" (the pro-government
+    # "popular forces" sent to Afrin) names the forces struck
+    text = 'أوضح المرصد أن القصف استهدف "القوات الشعبية" في منطقة كفر جنة'
+    assert roles(text, "قصف")[:2] == (None, "NDF: National Defence Forces")
+
+
+def test_a_definite_act_noun_names_its_author_through_lam():
+    text = "أدى الهجوم لتنظيم داعش على كفر جنة إلى مقتل ثلاثة"
+    assert roles(text, "هجوم")[0] == ISIS
+
+
 # -- who holds the place struck ------------------------------------------------------------------
 
 
