@@ -392,8 +392,11 @@ def assign_roles(
                 and not _opener_between(tokens, m.end, cue.start)
             ]
             if before and roles[before[-1]] is None:
+                # every name of a coordinated subject suffered it: "القوات السورية الحكومية
+                # والقوات والميليشيات الإيرانية بين قتيل وجريح"
                 first = _first_coordinated(before, mentions, text)
-                roles[first] = _ROLES_BEFORE_CUE[cue.value]
+                for index in before[before.index(first) :]:
+                    roles[index] = _ROLES_BEFORE_CUE[cue.value]
     for cue in cues:
         if cue.value == "accusing":
             _accuser_and_accused(cue, mentions, roles, text)
@@ -580,11 +583,17 @@ def _specified(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 def _first_coordinated(indexes: list[int], mentions: list[Mention], text: str) -> int:
-    """ "ميليشيات أسد و لواء القدس فقدت": the first of names joined by و."""
+    """ "ميليشيات أسد و لواء القدس فقدت": the first of names joined by و; the first name's
+    adjectives and nouns sharing the next one's adjective may stand between ("القوات السورية
+    الحكومية والقوات والميليشيات الإيرانية")."""
     first = indexes[-1]
     for index in reversed(indexes[:-1]):
         gap = text[mentions[index].end : mentions[first].start].strip(' "“”,')
-        if gap not in ("و", ""):
+        words = gap.split()
+        if gap != "و" and not (
+            all(w.startswith(("و", ARTICLE)) for w in words)
+            and (not words or words[-1].startswith("و"))
+        ):
             break
         first = index
     return first

@@ -484,6 +484,28 @@ def test_a_definite_act_noun_names_its_author_through_lam():
     assert roles(text, "هجوم")[0] == ISIS
 
 
+def test_every_name_of_a_coordinated_subject_suffered_the_losses():
+    # "القوات السورية الحكومية والقوات والميليشيات الإيرانية بين قتيل وجريح": the first name's
+    # adjective and a noun sharing the next one's stand between the names; neither struck
+    text = (
+        "وسقط العشرات من القوات السورية الحكومية والقوات والميليشيات الإيرانية بين قتيل "
+        "وجريح في غارات استهدفت مواقع عسكرية في ريف حماة"
+    )
+    assert roles(text, "غارات", on=date(2018, 4, 30))[:2] == (None, STATE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يعتقد أن إسرائيل تقف وراء الغارة التي استهدفت مواقع في ريف حماة",
+        "أكدت تقارير وقوف إسرائيل وراء الغارة التي استهدفت مواقع في ريف حماة",
+    ],
+)
+def test_who_stands_behind_an_act_is_its_suspected_author(text):
+    actor1, _, suspected = roles(text, "غاره", on=date(2018, 4, 30))
+    assert (actor1, suspected) == ("Military Forces of Israel (2009-2021)", True)
+
+
 # -- who holds the place struck ------------------------------------------------------------------
 
 
