@@ -257,6 +257,8 @@ def _with_suffixes(variants: tuple[Variant, ...]) -> tuple[Variant, ...]:
             if not form.endswith(suffix) or len(form) - len(suffix) < 3:
                 continue
             base = form[: -len(suffix)]
+            if suffix == "ت" and base.endswith("ا"):
+                continue  # "قوات" ends in the plural's ات, not a verb's ت: "لقوات" is no "لقوا"
             if base not in seen:  # at least 3 letters long: more than MIN_STEM
                 seen[base] = Variant(base, variant.prefix, len(suffix))
             if suffix in _PRONOUNS and base.endswith("ت"):

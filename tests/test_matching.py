@@ -115,6 +115,13 @@ def test_ta_marbuta_written_ta_before_a_pronoun():
     assert forms("قواتهم", suffixes=True)["قواه"] == (0, 3)
 
 
+def test_the_plurals_at_is_not_a_verbs_ta():
+    # "لقوات" (for the forces) ends in the feminine plural ات: no verb "لقوا" (they met) in it;
+    # a verb's ت still comes off ("قتلت" → "قتل")
+    assert "لقوا" not in forms("لقوات", suffixes=True)
+    assert "قتل" in forms("قتلت", suffixes=True)
+
+
 def test_suffix_stripping_keeps_three_letter_stems():
     assert "قت" not in forms("قتين", suffixes=True)
 

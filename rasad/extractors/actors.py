@@ -578,8 +578,43 @@ def _specified(doc: Document, mentions: list[Mention]) -> list[Mention]:
         ):
             result[-1] = Mention("actor", previous.start, mention.end, mention.value)
             continue
+        if previous is not None and _owned_by(doc.norm.text, previous, mention):
+            result[-1] = Mention("actor", previous.start, mention.end, mention.value)
+            continue
         result.append(mention)
     return result
+
+
+def _owned_by(text: str, generic: Mention, owner: Mention) -> bool:
+    """ "الشرطة التابعة لقوات سوريا الديمقراطية": a word that names a side only in a fitting
+    context ("context:" in actor_aliases.tsv) is the force of the side it is said to belong to."""
+    gap = text[generic.end : owner.start].split()
+    return (
+        len(gap) == 2
+        and gap[1] == "ل"
+        and normalise_key(gap[0]) in affiliation_words()
+        and normalise_key(text[generic.start : generic.end]) in contextual_aliases()
+    )
+
+
+@cache
+def contextual_aliases() -> frozenset[str]:
+    """Aliases whose note starts "context:": words that name a side only in context."""
+    return frozenset(
+        normalise_key(row["alias"])
+        for _, row in read_tsv("actor_aliases.tsv", ["alias", "actor"])
+        if (row.get("note") or "").startswith("context:")
+    )
+
+
+@cache
+def affiliation_words() -> frozenset[str]:
+    """ "التابعة"، "التابع": the words saying whose a force is (actor_cues.tsv)."""
+    return frozenset(
+        normalise_key(row["cue"])
+        for _, row in read_tsv("actor_cues.tsv", ["cue", "role"])
+        if row["role"] == "affiliation"
+    )
 
 
 def _first_coordinated(indexes: list[int], mentions: list[Mention], text: str) -> int:

@@ -506,6 +506,15 @@ def test_who_stands_behind_an_act_is_its_suspected_author(text):
     assert (actor1, suspected) == ("Military Forces of Israel (2009-2021)", True)
 
 
+def test_a_contextual_force_said_to_belong_to_a_side_is_that_sides():
+    # "الشرطة التابعة لقوات سوريا الديمقراطية": the police of the SDF, not the state's police
+    text = (
+        "قتل 5 عناصر من الشرطة التابعة لقوات سوريا الديمقراطية نتيجة استهداف دورية لهم "
+        "في مدينة الرقة"
+    )
+    assert roles(text, "استهداف", on=date(2018, 6, 24))[1] == "SDF: Syrian Democratic Forces"
+
+
 # -- who holds the place struck ------------------------------------------------------------------
 
 
