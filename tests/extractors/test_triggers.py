@@ -246,6 +246,17 @@ def test_killing_word_takes_its_sub_type_from_the_victim():
     assert coded("مقتل ثلاثة عناصر", actor2=STATE) == ("Battles", "Armed clash")
 
 
+@pytest.mark.parametrize("text", ["بحث مجلس الأمن القضية السورية", "دعم لقوات النظام"])
+def test_a_noun_read_as_a_verb_with_a_suffix_is_no_trigger(text):
+    # normalised, "القضية" is "القضيه": no "قضى" (died) with a pronoun; "لقوات" holds no "لقوا"
+    assert find_triggers(Document.from_text(text)) == []
+
+
+def test_died_with_its_idiom_or_in_the_plural_is_a_killing():
+    assert strongest("قضى نحبه في بلدة الصنمين")[1].kind == "killing"
+    assert strongest("ثلاثة أطفال قضوا في بلدة الصنمين")[1].kind == "killing"
+
+
 # -- priority ---------------------------------------------------------------------------------
 
 
