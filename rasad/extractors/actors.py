@@ -42,6 +42,7 @@ from rasad.model import Actor, Document, Mention
 from rasad.normalise import normalise_key
 
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"
+FEMININE_PLURAL = "ات"
 STATE_MILITARY = "Military Forces of Syria ("  # the stem of its period rows
 CIVILIANS = "Civilians (Syria)"
 PROTESTERS = "Protesters (Syria)"
@@ -233,7 +234,14 @@ def find_actors(doc: Document, start: int = 0, end: int | None = None) -> list[M
     """
     assert doc.norm is not None
     stop = len(doc.norm.text) if end is None else end
-    names = [Mention("actor", m.start, m.end, m.payload) for m in doc.find(actor_matcher())]
+    text = doc.norm.text
+    names = [
+        Mention("actor", m.start, m.end, m.payload)
+        for m in doc.find(actor_matcher())
+        # "التنظيم" is the Islamic State, "التنظيمات" any organisations; "التحالف" the coalition,
+        # "التحالفات" alliances: a definite name's plural names no one
+        if not (m.entry.startswith(ARTICLE) and text.startswith(FEMININE_PLURAL, m.end))
+    ]
     found = names + _unit_references(doc, names)
     return sorted((m for m in found if start <= m.start and m.end <= stop), key=lambda m: m.start)
 

@@ -70,6 +70,14 @@ def test_cited_network_is_not_an_actor_name():
     assert names("بحسب شبكة عين الفرات") == []
 
 
+def test_the_plural_of_a_definite_name_names_no_one():
+    # "التنظيم" (the organisation) is the Islamic State; "التنظيمات الإرهابية" are any groups,
+    # and "التحالفات" alliances, not the coalition
+    assert names("قصفت التنظيمات الإرهابية حي جرمانا") == []
+    assert names("تبدلت التحالفات في المنطقة") == []
+    assert names("هاجم التنظيم حي جرمانا") == ["التنظيم"]
+
+
 def test_same_words_name_two_armies_by_date():
     doc = Document.from_text("الجيش السوري")
     (mention,) = find_actors(doc)
