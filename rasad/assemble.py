@@ -129,6 +129,7 @@ AGENT_CUES = frozenset(
 )
 ATTACHED_WORDS = 3  # words between an act and a place that is its own: "على مطار"
 HAPPENED_REACH = 2  # words from a verb of happening to its date: "وقعت في 7 نيسان"
+OWN_DATE_WORDS = 7  # words of means and place between an act and its own date after them
 FRAME_WORDS = 3  # "منطقة التل [بمدينة طرابلس شمالي] لبنان": words of a frame after a place
 HYPOTHETICAL_REACH = 80  # characters from an attack to the future said of it ("... سيكون")
 ORIGIN_REACH = 40  # characters after the act's word within which Syria is named as its origin
@@ -304,6 +305,23 @@ def _happened_on(doc: Document, day: Mention) -> bool:
     _, before = doc.tokens_between(0, day.start)
     words = [t.text for t in doc.tokens()[max(0, before - HAPPENED_REACH) : before]]
     return any(word in happening_verbs() for word in words)
+
+
+def _own_date(doc: Document, act: Mention, day: Mention) -> bool:
+    """ "هجوم بالأسلحة الكيمياوية على بلدة دوما في السابع من أبريل": a date in the act's own
+    phrase, after its means and place with no comma or verb between, is its day, over a day
+    the clause told first (the day of a meeting about it)."""
+    assert doc.norm is not None
+    if day.start <= act.end:
+        return False
+    between = doc.norm.text[act.end : day.start]
+    first, last = doc.tokens_between(act.end, day.start)
+    return (
+        "،" not in between
+        and "," not in between
+        and last - first <= OWN_DATE_WORDS
+        and not any(t.text in happening_verbs() for t in doc.tokens()[first:last])
+    )
 
 
 def _acts_by_means(doc: Document, act: _Act) -> list[_Act]:
@@ -678,10 +696,12 @@ def _told_act(
         for d in dates
         if not any(o.start <= d.start < o.end for o in context.outlets)
         and not _day_it_was_said(doc, d, chosen, sentence.start)
+        # "بحلول 15 أكتوبر": a day after the report is a deadline or a plan, no act's day
+        and not (reference is not None and d.value.date > reference)
     ]
     # "عبر مساء الأحد عن إدانته للهجمات التي وقعت في 7 نيسان": the day it happened, told as
     # such, over the day of the talk
-    happened = next((d for d in dates if _happened_on(doc, d)), None)
+    happened = next((d for d in dates if _happened_on(doc, d) or _own_date(doc, chosen, d)), None)
     date_mention = happened or (dates[0] if dates else None)
     if date_mention is not None and _period_since(doc, date_mention, reference):
         return None  # "ومنذ 18 فبراير، تشن القوات هجمات": a campaign summed up, not one act

@@ -103,6 +103,36 @@ def test_day_of_the_saying_is_not_the_day_of_the_act(pipeline):
     assert [e.event_date for e in found] == ["2018-04-07"]
 
 
+def test_a_date_in_the_acts_own_phrase_beats_the_day_of_the_meeting(pipeline):
+    # "عقدت المنظمة في 16 من أبريل اجتماعا ... حول ما قيل بأنه هجوم ... على بلدة دوما في
+    # السابع من أبريل": the 16th is the meeting's, the 7th the attack's
+    found = events(
+        pipeline,
+        "عقدت منظمة حظر الأسلحة الكيمياوية في 16 من أبريل/نيسان 2018، اجتماعاً طارئاً في "
+        "لاهاي، حول ما قيل بأنه هجوم بالأسلحة الكيمياوية على بلدة دوما في السابع من "
+        "أبريل/نيسان 2018.",
+        published=date(2018, 4, 16),
+    )
+    assert [(e.event_date, e.time_precision) for e in found] == [("2018-04-07", 1)]
+
+
+def test_a_day_after_the_report_is_no_acts_day(pipeline):
+    # "بحلول 15 أكتوبر": a deadline, not the day anything happened
+    found = events(
+        pipeline,
+        "قصفت طائرات حربية مدينة دوما قبل أن يتعهد الطرفان بالتهدئة بحلول 10 أبريل.",
+    )
+    assert found and all(e.event_date <= "2018-04-09" for e in found)
+
+
+def test_what_an_agreement_tasks_a_side_with_is_no_act(pipeline):
+    text = (
+        "ويكلف الاتفاق تركيا بأن تعمل على أن يسلم المقاتلون سلاحهم الثقيل في المنطقة "
+        "العازلة، فضلا عن ضمان انسحاب المسلحين منها في إدلب"
+    )
+    assert events(pipeline, text) == []
+
+
 def test_an_alleged_attack_is_the_attack_already_told(pipeline):
     # "هجوم كيميائي مزعوم": the act under discussion; Monday is the day of the warning
     found = events(
