@@ -396,6 +396,20 @@ def test_two_airports_named_with_a_dual(pipeline):
     assert "مطاري" not in {e.location for e in found}
 
 
+def test_years_of_raids_summed_up_are_no_act(pipeline):
+    text = (
+        "وشن الجيش الإسرائيلي عشرات الغارات استهدفت حزب الله وفصائل أخرى في سوريا خلال "
+        "السنوات الخمس الماضية."
+    )
+    assert events(pipeline, text, published=date(2018, 3, 25)) == []
+
+
+def test_throughout_is_no_village(pipeline):
+    # "طوال سنوات النزاع": throughout the years, not the village of Tiwal
+    text = "قصفت الفصائل حي جرمانا بقذائف الهاون، وبقيت دمشق طوال سنوات النزاع بمنأى عن المعارك."
+    assert "طوال" not in {e.location for e in events(pipeline, text)}
+
+
 def test_months_of_fighting_summed_up_are_no_act(pipeline):
     text = "شارك في المعارك التي خاضتها فصائل جيش الفتح في الأشهر الأخيرة في محافظة إدلب."
     assert events(pipeline, text, published=date(2015, 9, 20)) == []
