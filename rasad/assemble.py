@@ -70,6 +70,7 @@ from rasad.extractors.recaps import (
     said_openers,
 )
 from rasad.extractors.triggers import (
+    AGREEMENT,
     AIR_DEFENCE,
     DETENTION_KINDS,
     DISORDER_TYPES,
@@ -728,7 +729,8 @@ def _told_act(
             violent=chosen.value.has_targets,
             cues=context.index.within("role_cue", start, end),
             acts=acts,  # "الطيران الإسرائيلي": aircraft name who struck
-            clash=chosen.value.event_type == "Battles",
+            two_sided=chosen.value.event_type == "Battles"
+            or chosen.value.sub_event_type == AGREEMENT,
         )
     )
     if roles.actor1 is None and not chosen.value.violent:

@@ -348,14 +348,15 @@ def assign_roles(
     violent: bool = True,
     cues: list[Mention] | None = None,
     acts: list[Mention] | None = None,
-    clash: bool = False,
+    two_sided: bool = False,
 ) -> Roles:
     """actor1 and actor2 of the act whose trigger starts at ``trigger_start`` in a clause.
 
     For a strategic development (``violent=False``) an actor named without a target cue is
     the one acting: reinforcements "لقوات الأسد" are the regime's own. ``acts`` are the
     clause's trigger words: a name right after one is its subject ("استعادت قوات النظام").
-    In a ``clash`` the name after "مع" is the other side ("اشتباكات مع قسد"); elsewhere "مع"
+    In a ``two_sided`` act, a clash or an agreement, the name after "مع" is the other side
+    ("اشتباكات مع قسد"، "اتفاق أبرمته روسيا مع الفصائل"); elsewhere "مع"
     only accompanies ("بتهمة التعامل مع التحالف").
     """
     assert doc.norm is not None
@@ -437,7 +438,7 @@ def assign_roles(
         elif role is None:
             unassigned.append(mention)
     for index, role in enumerate(roles):  # "قتل عنصران من الجيش الوطني في اشتباكات مع قسد"
-        if role == "counterpart" and clash:
+        if role == "counterpart" and two_sided:
             if (
                 agent is None
                 and target is not None
@@ -450,7 +451,17 @@ def assign_roles(
             elif agent is None:
                 # "أعلن الجيش السوري سيطرته على البلدة بعد اشتباكات مع قسد": the side named
                 # before the act did it; the side after "مع" is the other one
-                subject = next((m for m in unassigned if m.start < trigger_start), None)
+                # "اتفاق أعلنت عنه حركة أحرار الشام بعد مفاوضات مع روسيا": in an agreement
+                # the side named before the one after "مع" made it, wherever the act's word is
+                subject = next(
+                    (
+                        m
+                        for m in unassigned
+                        if m.start < trigger_start
+                        or (not violent and m.start < mentions[index].start)
+                    ),
+                    None,
+                )
                 if subject is not None:
                     unassigned.remove(subject)
                     agent, target = subject, mentions[index]

@@ -37,6 +37,7 @@ RAID = "raid"
 AIR_DEFENCE = "interception"  # air defences meeting a strike ("تصدت الدفاعات الجوية")
 CHEMICAL = "Chemical weapon"  # the sub-type that joins no other act (incidents, resolution)
 REMOTE_VIOLENCE = "Explosions/Remote violence"
+AGREEMENT = "Agreement"  # two sides agree: the name after "مع" is the other one
 WEAPON = "weapon"  # a weapon named ("الصواريخ"، "قذائف"), an act only as its means
 SEIZURE = "seizure"  # "استيلاء": looting, or a takeover when land is seized
 EXPULSION = "expulsion"  # "طرد"، "دحر": a takeover when a side is driven out of land

@@ -523,6 +523,19 @@ def test_a_contextual_force_said_to_belong_to_a_side_is_that_sides():
     assert roles(text, "استهداف", on=date(2018, 6, 24))[1] == "SDF: Syrian Democratic Forces"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بدأ إجلاء المقاتلين من القنيطرة بموجب اتفاق أبرمته روسيا مع الفصائل المعارضة",
+        "توصلت روسيا إلى اتفاق مع الفصائل المعارضة في القنيطرة",
+    ],
+)
+def test_the_other_party_to_an_agreement_follows_ma(pipeline, text):
+    # an agreement has two sides, like a clash: the name after "مع" is the other one
+    [event] = pipeline.extract(text, published=date(2018, 7, 21))
+    assert (event.actor1, event.actor2) == (RUSSIA, "Opposition Rebels (Syria)")
+
+
 # -- who holds the place struck ------------------------------------------------------------------
 
 
