@@ -62,6 +62,12 @@ def test_side_named_in_another_sentence_decides_the_strike(pipeline):
     assert found[0].actor1 == ISRAEL
 
 
+def test_a_town_said_to_be_near_a_city_is_the_one_struck(pipeline):
+    # "القطيفة القريبة من دمشق": Damascus says where al-Qutayfah is, like "قرب دمشق"
+    text = "قصفت إسرائيل بالصواريخ مواقع تابعة للجيش السوري في القطيفة القريبة من دمشق."
+    assert [e.location for e in events(pipeline, text)] == ["القطيفة"]
+
+
 def test_two_villages_named_as_targets_stay_two_events(pipeline):
     found = events(
         pipeline, "قصفت قوات النظام بالمدفعية بلدتي كفرنبل وحاس في ريف إدلب الجنوبي اليوم."
