@@ -68,6 +68,22 @@ def test_a_town_said_to_be_near_a_city_is_the_one_struck(pipeline):
     assert [e.location for e in events(pipeline, text)] == ["القطيفة"]
 
 
+def test_a_place_the_news_is_likened_to_is_no_event(pipeline):
+    # "تبدو دوما على خطى خان شيخون": Khan Shaykhun is named to compare; "فآخر" (and the last)
+    # is no village "فاخر"; "القصف الكيماوي" is a chemical attack
+    text = (
+        "تبدو دوما على خطى خان شيخون، فآخر معاقل المعارضة في الغوطة الشرقية لا تزال تحترق "
+        "بنار القصف الكيماوي."
+    )
+    found = events(pipeline, text, published=date(2018, 4, 8))
+    assert [(e.location, e.sub_event_type) for e in found] == [("دوما", "Chemical weapon")]
+
+
+def test_a_battle_brought_to_mind_is_no_event(pipeline):
+    text = "ويعيد ما يحصل في الغوطة الشرقية إلى الأذهان معركة مدينة حلب."
+    assert events(pipeline, text, published=date(2018, 3, 4)) == []
+
+
 def test_two_villages_named_as_targets_stay_two_events(pipeline):
     found = events(
         pipeline, "قصفت قوات النظام بالمدفعية بلدتي كفرنبل وحاس في ريف إدلب الجنوبي اليوم."

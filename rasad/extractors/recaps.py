@@ -24,7 +24,7 @@ from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
 
 # Kinds of cue after which the acts of a clause are not coded: planned or feared, or denied.
-NOT_CODED_AFTER = frozenset({"plan", "denial", "outcome"})
+NOT_CODED_AFTER = frozenset({"plan", "denial", "outcome", "comparison"})
 
 
 @dataclass(frozen=True, slots=True)
