@@ -281,6 +281,17 @@ def test_wide_areas_taken_over_a_campaign_are_no_takeover(pipeline):
     assert events(pipeline, text) == []
 
 
+def test_the_possibility_of_an_attack_is_no_event(pipeline):
+    text = "وأثارت احتمالات شن هجوم كبير بدعم روسيا على إدلب مخاوف من حدوث مأساة إنسانية."
+    assert events(pipeline, text, published=date(2018, 8, 31)) == []
+
+
+def test_who_objects_to_an_offensive_is_no_side_of_it(pipeline):
+    text = "اعترض الرئيس الإيراني على الهجوم التركي على عفرين."
+    found = events(pipeline, text, published=date(2018, 2, 23))
+    assert all("Iran" not in (e.actor2 or "") for e in found)
+
+
 def test_a_feared_attack_is_no_event(pipeline):
     # "مخاوف بأن يتسبب هجوم": what is feared has not happened
     text = "وهناك مخاوف بأن يتسبب هجوم حكومي على إدلب في نزوح مئات الآلاف."
