@@ -27,7 +27,9 @@ clauses only then (``unnamed``, ``name_sides``).
 
 Each event takes, from all the accounts of its incident:
     event_type, sub_event_type  the most specific trigger (means over a generic attack); a
-                                strike told only by its interception is the strike
+                                strike told only by its interception is the strike; a
+                                generic attack by a side that fights only from afar is its
+                                strike (remote_sides.tsv)
     actor1, actor2              a named side over the unidentified default (an account
                                 placed nowhere may name the attacker); a target no
                                 telling names is the people, for chemical weapons or a
@@ -54,6 +56,7 @@ from rasad.extractors.actors import (
     camps,
     civilian_toll,
     interaction_code,
+    remote_means,
     strike_target,
 )
 from rasad.extractors.triggers import (
@@ -214,12 +217,18 @@ def events_of(incident: Incident) -> list[Event]:
         event_type, sub_event_type = REMOTE_VIOLENCE, AIR_STRIKE
         disorder_type = DISORDER_TYPES[REMOTE_VIOLENCE]
         actor1, inter1, actor2, inter2 = _strike_met(accounts)
-    untold = _untold_target(event_type, sub_event_type, actor1, typed) if actor2 is None else None
-    if untold is not None:
-        actor2, inter2 = untold.name, untold.inter
     dated = min(accounts, key=_date_rank)
     if not dated.dated:  # the day told with who did it ("قصفت ... امس الجمعة"), if no other
         dated = min([*incident.namers, dated], key=_date_rank)
+    struck = remote_means(actor1, dated.event.event_date) if typed.generic else None
+    if struck is not None and event_type != REMOTE_VIOLENCE:
+        # "هجوم إسرائيلي على مطار التيفور": a side that fights in Syria only from afar
+        # struck (remote_sides.tsv); it did not clash on the ground
+        event_type, sub_event_type = REMOTE_VIOLENCE, struck
+        disorder_type = DISORDER_TYPES[REMOTE_VIOLENCE]
+    untold = _untold_target(event_type, sub_event_type, actor1, typed) if actor2 is None else None
+    if untold is not None:
+        actor2, inter2 = untold.name, untold.inter
     # the first telling frames the act: news in the lead, background when first recalled; an
     # act only ever named as known and told days before the report is what the news answers
     historical = accounts[0].event.historical or (

@@ -84,6 +84,16 @@ def test_a_battle_brought_to_mind_is_no_event(pipeline):
     assert events(pipeline, text, published=date(2018, 3, 4)) == []
 
 
+def test_an_attack_by_a_side_that_strikes_from_afar_is_a_strike(pipeline):
+    # "إسرائيل هي التي شنت الهجوم" on an air base, before the fall: an air strike, not a clash
+    text = (
+        "وقالت دمشق وموسكو إن إسرائيل هي التي شنت الهجوم على مطار التيفور، الذي وقع قبل الفجر "
+        "يوم الاثنين وأسفر عن مقتل 14 شخصا."
+    )
+    [event] = events(pipeline, text, published=date(2018, 4, 10))
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", ISRAEL)
+
+
 def test_two_villages_named_as_targets_stay_two_events(pipeline):
     found = events(
         pipeline, "قصفت قوات النظام بالمدفعية بلدتي كفرنبل وحاس في ريف إدلب الجنوبي اليوم."

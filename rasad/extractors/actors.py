@@ -190,6 +190,31 @@ def strike_target(side: str, on: str | None) -> Actor | None:
 
 
 @cache
+def _remote_sides() -> dict[str, tuple[str, date | None]]:
+    """``remote_sides.tsv``: each period row of a side that strikes from afar → the sub-type
+    of its acts told with no means, and the day that stops being so (or None)."""
+    actors = actors_by_name()
+    sides: dict[str, tuple[str, date | None]] = {}
+    for _, row in read_tsv("remote_sides.tsv", ["side", "sub_event_type"]):
+        until = date.fromisoformat(row["until"]) if row.get("until") else None
+        for side in _periods(actors, row["side"]):
+            sides[side.name] = (row["sub_event_type"], until)
+    return sides
+
+
+def remote_means(side: str | None, on: str | None) -> str | None:
+    """The sub-type of an act with no means told by ``side`` on the day ``on`` (an ISO date,
+    or None), if the side fights in Syria only from afar then: "Air/drone strike"."""
+    known = _remote_sides().get(side or "")
+    if known is None:
+        return None
+    sub_event_type, until = known
+    if until is not None and on is not None and date.fromisoformat(on[:10]) >= until:
+        return None
+    return sub_event_type
+
+
+@cache
 def role_cue_matcher() -> PhraseMatcher[str]:
     # No suffix stripping: "بينهم" (among them) is not "بين" (between).
     matcher: PhraseMatcher[str] = PhraseMatcher()

@@ -12,6 +12,7 @@ from rasad.extractors.actors import (
     civilian_toll,
     find_actors,
     military_site_matcher,
+    remote_means,
     strike_target,
 )
 from rasad.extractors.country import told_abroad
@@ -81,6 +82,29 @@ def test_every_strike_target_row_names_sides_of_the_lexicon():
 def test_strike_target_is_resolved_by_the_strikes_date(side, on, target):
     struck = strike_target(side, on)
     assert (struck.name if struck else None) == target
+
+
+def test_every_remote_side_row_names_a_side_and_a_strike():
+    names = actors_by_name()
+    for line, row in read_tsv("remote_sides.tsv", ["side", "sub_event_type"]):
+        assert any(n == row["side"] or n.startswith(row["side"] + " (") for n in names), line
+        assert row["sub_event_type"] in ("Air/drone strike", "Shelling/artillery/missile attack")
+        if row.get("until"):
+            date.fromisoformat(row["until"])
+
+
+@pytest.mark.parametrize(
+    ("side", "on", "means"),
+    [
+        # before the fall Israel acted in Syria only from the air; after it also on the ground
+        ("Military Forces of Israel (2009-2021)", "2018-04-09", "Air/drone strike"),
+        ("Military Forces of Israel (2022-)", "2025-03-10", None),
+        ("Global Coalition Against Daesh", "2018-07-14", "Air/drone strike"),
+        ("Military Forces of Turkey (2016-)", "2018-03-14", None),
+    ],
+)
+def test_a_side_that_fights_from_afar_strikes_by_the_acts_date(side, on, means):
+    assert remote_means(side, on) == means
 
 
 def test_every_camp_row_names_a_side_of_the_lexicon():
