@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from rasad.extractors.triggers import Trigger
 from rasad.incidents import Account, Incident, events_of, group, name_sides
 from rasad.model import Event, Place, PlaceMention
@@ -300,6 +302,17 @@ def test_who_objects_to_an_offensive_is_no_side_of_it(pipeline):
     text = "اعترض الرئيس الإيراني على الهجوم التركي على عفرين."
     found = events(pipeline, text, published=date(2018, 2, 23))
     assert all("Iran" not in (e.actor2 or "") for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصف نتنياهو اختراق الطائرة السورية للمجال الجوي فوق الجولان بالخرق لاتفاقية فك الاشتباك.",
+        "ودخلت موسكو وواشنطن في معركة دبلوماسية في مجلس الأمن.",
+    ],
+)
+def test_disengagement_and_a_battle_of_words_are_no_clash(pipeline, text):
+    assert [e for e in events(pipeline, text) if e.event_type == "Battles"] == []
 
 
 def test_a_feared_attack_is_no_event(pipeline):
