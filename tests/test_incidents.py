@@ -315,6 +315,28 @@ def test_disengagement_and_a_battle_of_words_are_no_clash(pipeline, text):
     assert [e for e in events(pipeline, text) if e.event_type == "Battles"] == []
 
 
+def test_a_threat_is_no_event_but_the_attack_it_follows_or_answers_is(pipeline):
+    assert events(pipeline, "توعد الرئيس الأمريكي باستهداف سوريا بصواريخ جديدة وذكية.") == []
+    for text in (
+        "وتوعد الرئيس الأميركي النظام السوري بضربة عسكرية بعد اتهامه بشن هجوم كيماوي في بلدة "
+        "دوما قتل فيه العشرات.",
+        "هدد الرئيس الأمريكي بالرد على الهجوم الكيماوي على مدينة دوما.",
+    ):
+        [event] = events(pipeline, text)
+        assert (event.sub_event_type, event.location) == ("Chemical weapon", "دوما")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وباتت قوات النظام تسيطر على 95 في المئة من الغوطة الشرقية إثر هجوم عنيف.",
+        "بعد سيطرتها على الجزء الأكبر من محافظتي درعا والقنيطرة.",
+    ],
+)
+def test_a_share_of_the_land_taken_sums_up_a_campaign(pipeline, text):
+    assert events(pipeline, text, published=date(2018, 7, 26)) == []
+
+
 def test_a_feared_attack_is_no_event(pipeline):
     # "مخاوف بأن يتسبب هجوم": what is feared has not happened
     text = "وهناك مخاوف بأن يتسبب هجوم حكومي على إدلب في نزوح مئات الآلاف."

@@ -18,13 +18,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasad.extractors.fatalities import parse_number
+from rasad.extractors.triggers import act_nouns
 from rasad.lexicon import read_tsv, word_set
-from rasad.matching import PhraseMatcher
+from rasad.matching import PhraseMatcher, token_variants
 from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
 
 # Kinds of cue after which the acts of a clause are not coded: planned or feared, or denied.
 NOT_CODED_AFTER = frozenset({"plan", "denial", "outcome", "comparison"})
+# Kinds of cue that name the act a plan answers: it happened, and the plan stops there.
+ANSWERED = frozenset({"answered"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +153,21 @@ def frame_clause(
     plan_span = None
     if plans:
         assert doc.norm is not None
-        # a plan reaches to the end of its phrase; the last of several to the end of its own
+        # a plan reaches to the end of its phrase; the last of several to the end of its own;
+        # what it answers happened ("هدد بالرد على الهجوم الكيماوي")
         comma = doc.norm.text.find(",", plans[-1].end, end)
-        plan_span = (plans[0].start, comma if comma != -1 else end)
+        stop = comma if comma != -1 else end
+        answered = [
+            c.start
+            for c in cues
+            if plans[-1].end <= c.start < stop
+            and (
+                c.value in ANSWERED
+                # "توعد النظام بضربة بعد اتهامه بشن هجوم كيماوي": the act a plan follows
+                or (c.value == "prior" and _act_named_after(doc, c.end))
+            )
+        ]
+        plan_span = (plans[0].start, min([stop, *answered]))
     return ClauseFrame(
         historical=historical_cue is not None,
         historical_cue=historical_cue,
@@ -162,6 +177,19 @@ def frame_clause(
     )
 
 
+def _act_named_after(doc: Document, at: int) -> bool:
+    """Whether an act's noun (act_nouns.tsv) is one of the few words after ``at``: "بعد
+    هجوم"، "بعد اتهامه بشن هجوم"."""
+    _, first = doc.tokens_between(0, at)
+    nouns = act_nouns()
+    return any(
+        variant.form in nouns
+        for token in doc.tokens()[first : first + PRIOR_WORDS + 1]
+        for variant in token_variants(token.text)
+    )
+
+
+PRIOR_WORDS = 2  # words between "بعد" and the act a plan follows: "بعد اتهامه بشن هجوم"
 COUNT_WORDS = 2  # words a count of a period may take: "خمسة"، "ثلاثة عشر"
 DUAL = "ين"  # a unit's dual ending: "يومين"، "أسبوعين"
 
