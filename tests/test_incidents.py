@@ -337,6 +337,25 @@ def test_a_share_of_the_land_taken_sums_up_a_campaign(pipeline, text):
     assert events(pipeline, text, published=date(2018, 7, 26)) == []
 
 
+def test_what_a_side_does_from_time_to_time_is_no_act(pipeline):
+    text = (
+        "ويتبنى تنظيم الدولة الإسلامية في بعض الأحيان عمليات اغتيال وتفجيرات في إدلب.\n"
+        "وعادة ما يشن التحالف الدولي غارات ضد الجهاديين في دير الزور."
+    )
+    assert events(pipeline, text, published=date(2018, 8, 12)) == []
+
+
+def test_a_habit_told_after_the_news_leaves_the_news_and_its_side(pipeline):
+    # "أكدت تقارير وقوف إسرائيل وراء الهجوم، وهي غالبا ما تنفذ هجمات في سوريا": the habit is
+    # after the attribution, which still names the side
+    text = (
+        "قتل 40 عنصرا في غارات استهدفت مواقع عسكرية في جبل البحوث جنوبي حماة، وأكدت تقارير "
+        "وقوف إسرائيل وراء الهجوم، وهي غالبا ما تنفذ هجمات في سوريا."
+    )
+    [event] = events(pipeline, text, published=date(2018, 4, 30))
+    assert event.actor1 == ISRAEL
+
+
 def test_a_feared_attack_is_no_event(pipeline):
     # "مخاوف بأن يتسبب هجوم": what is feared has not happened
     text = "وهناك مخاوف بأن يتسبب هجوم حكومي على إدلب في نزوح مئات الآلاف."

@@ -24,8 +24,9 @@ from rasad.matching import PhraseMatcher, token_variants
 from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
 
-# Kinds of cue after which the acts of a clause are not coded: planned or feared, or denied.
-NOT_CODED_AFTER = frozenset({"plan", "denial", "outcome", "comparison"})
+# Kinds of cue after which the acts of a clause are not coded: planned or feared, denied,
+# likened to, or done from time to time.
+NOT_CODED_AFTER = frozenset({"plan", "denial", "outcome", "comparison", "habit"})
 # Kinds of cue that name the act a plan answers: it happened, and the plan stops there.
 ANSWERED = frozenset({"answered"})
 
