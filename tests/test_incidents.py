@@ -240,6 +240,22 @@ def test_losses_summed_up_are_a_tally_not_a_toll(pipeline):
     assert [e.fatalities for e in found] == [0]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وارتفع عدد القتلى منذ يوم الأحد ليصل إلى 403 قتلى في الغوطة الشرقية.",
+        "قتل أكثر من 520 شخصا في الغوطة الشرقية منذ تجديد الجيش لعملياته في منتصف فبراير.",
+    ],
+)
+def test_the_dead_since_a_day_or_a_renewed_campaign_are_a_tally(pipeline, text):
+    assert events(pipeline, text, published=date(2018, 2, 23)) == []
+
+
+def test_fighting_going_on_since_a_day_is_still_told(pipeline):
+    found = events(pipeline, "تدور اشتباكات عنيفة منذ يوم الأحد في بلدة حرستا.")
+    assert [e.location for e in found] == ["حرستا"]
+
+
 def test_dead_of_a_counted_period_are_a_tally_not_a_toll(pipeline):
     # "في خمسة أيام من الغارات"، "خلال يومين"، "على مدى 11 يوما": the dead of days of acts
     for text in (

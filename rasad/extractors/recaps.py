@@ -227,9 +227,11 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     toll sums up its acts (durations.tsv)."""
     assert doc.norm is not None
     period = _period_words()
+    tolls = word_set("toll_words.tsv", kind="count", kind_column="role")
     if (
         period.named.search(doc.norm.text, start, end) is None
         and period.since_start.search(doc.norm.text, start, end) is None
+        and SINCE not in doc.norm.text[start:end]
     ):
         return False  # most clauses count no stretch of time and date no start
     first, last = doc.tokens_between(start, end)
@@ -241,6 +243,8 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
             if _since_a_start(words, position + 1, period):
                 return True  # "بعد أسبوعين على بدء الحملة"
             continue
+        if here[0] == SINCE and _a_weekday_at(words, position + 1) and tolls & set(words):
+            return True  # "ارتفع عدد القتلى منذ يوم الأحد ليصل إلى 403": the days since summed up
         if here[0] == SINCE and len(here) > 1 and here[1] in period.starts:
             if any(
                 (word == BEFORE and _a_stretch_at(words, k + 1, period)) or word in month_words()
@@ -267,7 +271,15 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     return False
 
 
+def _a_weekday_at(words: list[str], at: int) -> bool:
+    """ "الأحد"، "يوم الأحد": a weekday named at ``at``."""
+    days = word_set("weekdays.tsv", "name")
+    named = words[at + 1 : at + 2] if words[at : at + 1] == [DAY] else words[at : at + 1]
+    return bool(named) and named[0] in days
+
+
 AFTER = normalise_key("بعد")
+DAY = normalise_key("يوم")
 SINCE = normalise_key("منذ")
 BEFORE = normalise_key("قبل")
 
