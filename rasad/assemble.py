@@ -248,8 +248,11 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
         for clause in sentence.clauses:
             frame = frame_clause(doc, *clause, cues=context.index.within("cue", *clause))
             historical = historical or frame.historical
-            # A tally runs on through its sentence until a specific act is recalled ("وكان آخرها").
-            tally = frame.tally or (tally and not frame.historical)
+            # A tally runs on through its sentence until a specific act is recalled ("وكان آخرها")
+            # or a source is quoted afresh ("، وأكد المرصد مقتل 46 شخصا الخميس").
+            tally = frame.tally or (
+                tally and not frame.historical and not _opens_with_saying(doc, clause)
+            )
             claimed = _claimed_by(context, clause)
             if (
                 claimed is not None
@@ -432,6 +435,15 @@ def _talked_of(trigger: Mention, hypothetical: list[Mention]) -> bool:
     return trigger.value.kind in GENERIC_KINDS and any(
         0 <= cue.start - trigger.end <= HYPOTHETICAL_REACH for cue in hypothetical
     )
+
+
+def _opens_with_saying(doc: Document, clause: tuple[int, int]) -> bool:
+    """Whether a clause's first word is a verb of saying ("وأكد المرصد ...")."""
+    first, last = doc.tokens_between(*clause)
+    if first == last:
+        return False
+    word = doc.tokens()[first]
+    return said_between(doc, word.start, word.end)
 
 
 def _continues(context: _Context, sentence: Sentence) -> bool:

@@ -251,6 +251,15 @@ def test_the_dead_since_a_day_or_a_renewed_campaign_are_a_tally(pipeline, text):
     assert events(pipeline, text, published=date(2018, 2, 23)) == []
 
 
+def test_a_source_quoted_after_a_tally_tells_the_days_own_toll(pipeline):
+    text = (
+        "ما زالت الغوطة الشرقية تتعرض إلى قصف مكثف من قبل القوات الحكومية السورية. وارتفع عدد "
+        "القتلى منذ يوم الأحد ليصل إلى 403 قتلى، وأكد المرصد السوري مقتل أكثر من 46 شخصا الخميس."
+    )
+    [event] = events(pipeline, text, published=date(2018, 2, 23))
+    assert (event.fatalities, event.event_date) == (46, "2018-02-22")
+
+
 def test_fighting_going_on_since_a_day_is_still_told(pipeline):
     found = events(pipeline, "تدور اشتباكات عنيفة منذ يوم الأحد في بلدة حرستا.")
     assert [e.location for e in found] == ["حرستا"]
