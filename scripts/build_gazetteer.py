@@ -558,6 +558,28 @@ def drop_admin_names_of_their_seats(admins: dict[str, Record], places: list[Reco
             )[0]
 
 
+def drop_wider_names_of_admins(admins: dict[str, Record], places: list[Record]) -> None:
+    """District and sub-district names that are a governorate's or a curated region's: only
+    "منطقة X"/"ناحية X".
+
+    "ريف دمشق" in a report is the governorate, not the district "مركز ريف دمشق" that shares
+    the name; "الغوطة الشرقية" is the region, not the sub-district of Jaramana that OCHA names
+    after it.
+    """
+    wider = {
+        family_key(n)
+        for record in [*admins.values(), *places]
+        if record.kind in ("admin1", "region")
+        for n in {record.name_ar, *record.aliases_ar}
+    }
+    for admin in admins.values():
+        if admin.kind == "admin1":
+            continue
+        for name in list(admin.aliases_ar):
+            if not name.startswith(("منطقة ", "ناحية ")) and family_key(name) in wider:
+                admin.aliases_ar.discard(name)
+
+
 # ---- output -------------------------------------------------------------------------------
 
 
@@ -608,6 +630,7 @@ def build(src: Path, out: Path) -> int:
     assign_admins(extra, communities, Polygons(src / "syr_admbnda_adm2_uncs_unocha.json"))
     places = [*communities.values(), *extra]
     drop_admin_names_of_their_seats(admins, places)
+    drop_wider_names_of_admins(admins, places)
     records = [*admins.values(), *places]
     write(records, out)
     return len(records)

@@ -184,6 +184,20 @@ def test_region_is_coded_to_the_governorate() -> None:
     assert (mention.place.admin1_pcode, mention.precision) == ("SY09", 3)
 
 
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        # the governorate, not the district "مركز ريف دمشق" that shares its name
+        ("قصفت الطائرات مواقع في ريف دمشق", "SY03"),
+        # the region, not the sub-district of Jaramana that OCHA names after it
+        ("ارتفعت حصيلة الضحايا في الغوطة الشرقية", "cur-ghouta-east"),
+        ("في ناحية الغوطة الشرقية", "SY030103"),
+    ],
+)
+def test_a_name_shared_with_a_wider_area_is_the_wider_area(text: str, place_id: str) -> None:
+    assert only(text).value.place.id == place_id
+
+
 # ---- repeated names -----------------------------------------------------------------------------
 
 
