@@ -381,6 +381,18 @@ def test_a_habit_told_after_the_news_leaves_the_news_and_its_side(pipeline):
     assert event.actor1 == ISRAEL
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تبادلت موسكو وواشنطن التهديدات على خلفية اعتزام الولايات المتحدة توجيه ضربات للنظام "
+        "السوري في دمشق.",
+        "وليس غريبا أن يرعى فبركات الإرهابيين في الغوطة لاستخدامها كذريعة لاستهداف سوريا.",
+    ],
+)
+def test_an_intention_or_a_pretext_is_no_act(pipeline, text):
+    assert events(pipeline, text, published=date(2018, 4, 11)) == []
+
+
 def test_a_feared_attack_is_no_event(pipeline):
     # "مخاوف بأن يتسبب هجوم": what is feared has not happened
     text = "وهناك مخاوف بأن يتسبب هجوم حكومي على إدلب في نزوح مئات الآلاف."
