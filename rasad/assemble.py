@@ -1014,6 +1014,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 dated=date_value is not None,
                 own_day=act.own_day,
                 reference=_definite(doc, act.trigger) or act.alleged,
+                alleged=act.alleged,
                 suspected=act.roles.suspected,
                 place_at=place_mention.start if place_mention is not None else -1,
                 in_syria=act.in_syria,

@@ -108,6 +108,7 @@ class Account:
     dated: bool
     reference: bool
     suspected: bool = False
+    alleged: bool = False  # named as an allegation with no dead of its own ("الهجوم المفترض")
     own_day: bool = False  # its date is told as the act's ("التي وقعت في 7 نيسان")
     place_at: int = -1  # where the place is named in the normalised text
     in_syria: bool = False  # told in Syria at no place more specific ("غارات على سوريا")
@@ -231,8 +232,12 @@ def events_of(incident: Incident) -> list[Event]:
         actor2, inter2 = untold.name, untold.inter
     # the first telling frames the act: news in the lead, background when first recalled; an
     # act only ever named as known and told days before the report is what the news answers
-    historical = accounts[0].event.historical or (
-        all(a.reference for a in accounts) and dated.before_report
+    historical = (
+        accounts[0].event.historical
+        or (all(a.reference for a in accounts) and dated.before_report)
+        # "الهجوم الكيماوي المفترض على دوما" with no day and no dead told: the act the report's
+        # news reacts to, known before it
+        or all(a.alleged and not a.dated for a in accounts)
     )
     leaves = _leaves(accounts)
     events = []

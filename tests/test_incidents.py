@@ -177,6 +177,12 @@ def test_an_alleged_attack_is_the_attack_already_told(pipeline):
     assert [(e.sub_event_type, e.event_date) for e in found] == [("Chemical weapon", "2018-04-07")]
 
 
+def test_an_alleged_attack_told_with_no_day_or_dead_is_background(pipeline):
+    # the report's news is the dispute; the attack it is about is known before it
+    [event] = events(pipeline, "تواصل الجدل الدولي حول الهجوم الكيماوي المفترض على مدينة دوما.")
+    assert (event.sub_event_type, event.historical) == ("Chemical weapon", True)
+
+
 def test_an_attack_under_investigation_is_the_attack_already_told(pipeline):
     # "للتحقيق في استخدام أسلحة كيميائية": the act investigated; Tuesday is the day of the request
     found = events(
