@@ -183,6 +183,15 @@ def test_an_alleged_attack_told_with_no_day_or_dead_is_background(pipeline):
     assert (event.sub_event_type, event.historical) == ("Chemical weapon", True)
 
 
+def test_what_an_attack_caused_is_another_act_with_its_own_side(pipeline):
+    text = (
+        "ونفى لافروف أي تلاعب بالأدلة في موقع الهجوم الكيمياوي المزعوم في دوما، والذي كان سببا "
+        "في هجوم أمريكي بريطاني فرنسي مشترك على منشآت سورية."
+    )
+    chemical = [e for e in events(pipeline, text) if e.sub_event_type == "Chemical weapon"]
+    assert [e.actor1 for e in chemical] == ["Unidentified Armed Group (Syria)"]
+
+
 def test_an_attack_under_investigation_is_the_attack_already_told(pipeline):
     # "للتحقيق في استخدام أسلحة كيميائية": the act investigated; Tuesday is the day of the request
     found = events(
