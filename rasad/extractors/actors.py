@@ -43,6 +43,7 @@ from rasad.normalise import normalise_key
 
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"
 FEMININE_PLURAL = "ات"
+TA_MARBUTA = "ة"
 STATE_MILITARY = "Military Forces of Syria ("  # the stem of its period rows
 CIVILIANS = "Civilians (Syria)"
 PROTESTERS = "Protesters (Syria)"
@@ -266,6 +267,7 @@ def find_actors(doc: Document, start: int = 0, end: int | None = None) -> list[M
         # "التنظيم" is the Islamic State, "التنظيمات" any organisations; "التحالف" the coalition,
         # "التحالفات" alliances: a definite name's plural names no one
         if not (m.entry.startswith(ARTICLE) and text.startswith(FEMININE_PLURAL, m.end))
+        and not _feminine_adjective(doc, m.entry, m.end)
     ]
     found = names + _unit_references(doc, names)
     return sorted((m for m in found if start <= m.start and m.end <= stop), key=lambda m: m.start)
@@ -534,6 +536,16 @@ def _objects_next(text: str, words: list[Mention], names: list[Mention]) -> froz
         w.start for w in words if any(0 < w.start - s.end <= 1 for s in subjects if s is not w)
     )
     return frozenset(objects)
+
+
+def _feminine_adjective(doc: Document, entry: str, end: int) -> bool:
+    """ "مصادر إعلامية"، "تصريحات صحفية"، "المناطق المدنية": a one-word name of a person in
+    "ي" ("إعلامي"، "صحفي"، "مدني") written with the feminine ة is the adjective of the noun
+    before it, no person (normalised, the ة reads as a pronoun the matcher takes off)."""
+    assert doc.norm is not None
+    if " " in entry or not entry.endswith("ي") or not doc.norm.text.startswith("ه", end):
+        return False
+    return doc.span(end, end + 1).text == TA_MARBUTA
 
 
 def _with_lam(mention: Mention, tokens: list[Token]) -> bool:

@@ -78,6 +78,13 @@ def test_the_plural_of_a_definite_name_names_no_one():
     assert names("هاجم التنظيم حي جرمانا") == ["التنظيم"]
 
 
+def test_a_persons_noun_in_the_feminine_is_an_adjective():
+    # "مصادر إعلامية" (media sources), "المناطق المدنية" (civilian areas): no media worker, no
+    # civilian; "صحفي" (a journalist) is one
+    assert names("وقالت مصادر إعلامية إن القصف استهدف المناطق المدنية") == []
+    assert names("قتل صحفي في القصف") == ["صحفي"]
+
+
 def test_same_words_name_two_armies_by_date():
     doc = Document.from_text("الجيش السوري")
     (mention,) = find_actors(doc)
