@@ -96,6 +96,11 @@ def test_an_attack_by_a_side_that_strikes_from_afar_is_a_strike(pipeline):
     assert (event.sub_event_type, event.actor1) == ("Air/drone strike", ISRAEL)
 
 
+def test_protests_in_solidarity_with_a_place_are_not_there(pipeline):
+    text = "وحاولوا وقف قتل الأبرياء عن طريق جمع الأموال والمظاهرات تضامناً مع الغوطة الشرقية."
+    assert events(pipeline, text, published=date(2018, 3, 1)) == []
+
+
 def test_two_villages_named_as_targets_stay_two_events(pipeline):
     found = events(
         pipeline, "قصفت قوات النظام بالمدفعية بلدتي كفرنبل وحاس في ريف إدلب الجنوبي اليوم."
