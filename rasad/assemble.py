@@ -109,6 +109,7 @@ CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move 
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
 SINCE = "منذ"  # "منذ 18 فبراير": a period that runs from a day
+ARMED_CLASH = "Armed clash"
 FRONTING = "في"  # "وفي جنوب دمشق، ...": a place put first, before a comma, frames the report
 CODED_FROM_YEAR = 1997  # ACLED's earliest data: an act before it is history, not an event
 # an act only ever named as known and told this many days before its report ("الهجوم
@@ -309,6 +310,23 @@ def _happened_on(doc: Document, day: Mention) -> bool:
     _, before = doc.tokens_between(0, day.start)
     words = [t.text for t in doc.tokens()[max(0, before - HAPPENED_REACH) : before]]
     return any(word in happening_verbs() for word in words)
+
+
+def _fought_with(
+    doc: Document, acts: list[Mention], start: int, end: int, context: _Context
+) -> bool:
+    """ "سيطر الجيش على البلدة بعد اشتباكات مع قسد": in a takeover "مع" names the other side
+    only after a word of fighting; "بعد بدئه هجوما مع روسيا" names an ally."""
+    fights = [a for a in acts if a.value.sub_event_type == ARMED_CLASH]
+    return any(
+        c.value == "counterpart" and any(_words_from(doc, a.end, c.start) == 0 for a in fights)
+        for c in context.index.within("role_cue", start, end)
+    )
+
+
+def _words_from(doc: Document, start: int, end: int) -> int:
+    first, last = doc.tokens_between(start, end)
+    return last - first
 
 
 def _own_date(doc: Document, act: Mention, day: Mention) -> bool:
@@ -741,8 +759,13 @@ def _told_act(
             violent=chosen.value.has_targets,
             cues=context.index.within("role_cue", start, end),
             acts=acts,  # "الطيران الإسرائيلي": aircraft name who struck
-            two_sided=chosen.value.event_type == "Battles"
-            or chosen.value.sub_event_type == AGREEMENT,
+            two_sided=chosen.value.sub_event_type == AGREEMENT
+            or (
+                chosen.value.event_type == "Battles"
+                and (
+                    chosen.value.kind != "takeover" or _fought_with(doc, acts, start, end, context)
+                )
+            ),
         )
     )
     if roles.actor1 is None and not chosen.value.violent:
@@ -1087,7 +1110,7 @@ def _finish_type(trigger: Trigger, actor1: Actor | None, actor2: Actor | None) -
             return "Protests", "Excessive force against protesters"
         if actor2 is not None and actor2.inter == CIVILIAN_INTER:
             return "Violence against civilians", "Attack"
-        return "Battles", "Armed clash"
+        return "Battles", ARMED_CLASH
     if trigger.kind == "takeover":
         state = actor1 is not None and actor1.inter == STATE_INTER
         return (

@@ -543,6 +543,19 @@ def test_the_other_party_to_an_agreement_follows_ma(pipeline, text):
     assert (event.actor1, event.actor2) == (RUSSIA, "Opposition Rebels (Syria)")
 
 
+def test_in_a_takeover_ma_names_the_other_side_only_after_fighting(pipeline):
+    # "بعد اشتباكات مع قسد": the side fought; "بعد بدئه هجوما مع روسيا": an ally
+    fought = pipeline.extract(
+        "أعلن الجيش السوري سيطرته على بلدة مسكنة بعد اشتباكات مع قسد", published=PUBLISHED
+    )
+    assert [e.actor2 for e in fought] == ["SDF: Syrian Democratic Forces"]
+    allied = pipeline.extract(
+        "وأعلن الجيش السوري سيطرته على بلدة مسكنة بعد نحو شهرين من بدئه هجوما مع روسيا",
+        published=date(2018, 4, 15),
+    )
+    assert all(e.actor2 != RUSSIA for e in allied)
+
+
 # -- who holds the place struck ------------------------------------------------------------------
 
 
