@@ -326,6 +326,17 @@ def test_an_act_said_never_to_have_happened_is_no_event(pipeline):
     assert events(pipeline, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفى مصدر بالجيش السوري، مساء السبت، تعرض مطار المزة إلى هجوم إسرائيلي.",
+        "نفى الجيش السوري، مساء السبت، الأنباء حول استهداف إسرائيل لمطار المزة العسكري.",
+    ],
+)
+def test_a_verb_of_denying_with_what_happened_denies_the_act(pipeline, text):
+    assert [e for e in events(pipeline, text) if e.actor1 and "Israel" in e.actor1] == []
+
+
 def test_a_negated_verb_with_any_denies_the_act(pipeline):
     # "لم تنفذ أي غارات": negation and "أي" deny the act named
     text = "قالت وزارة الدفاع الروسية إنها لم تنفذ أي غارات في محافظة إدلب يوم الجمعة."

@@ -108,10 +108,12 @@ def find_cues(doc: Document, start: int, end: int) -> list[Mention]:
     """Discourse cue mentions in ``doc.norm.text[start:end]``; value: the cue's kind."""
     assert doc.norm is not None
     found = [Mention("cue", m.start, m.end, m.payload) for m in doc.find(cue_matcher(), start, end)]
-    return sorted(found + _negated_any(doc, start, end), key=lambda m: (m.start, m.end))
+    denials = _negated_any(doc, start, end) + _denied_happening(doc, start, end)
+    return sorted(found + denials, key=lambda m: (m.start, m.end))
 
 
 NEGATION_REACH = 2  # words between "لم" and "أي": "لم تنفذ أي"، "لم تسجل بعد أي"
+DENIAL_REACH = 6  # words between "نفى" and what it denies: "نفى مصدر بالجيش، مساء السبت، تعرض"
 
 
 def negation_words(kind: str) -> frozenset[str]:
@@ -138,6 +140,29 @@ def _negated_any(doc: Document, start: int, end: int) -> list[Mention]:
         any_word = next((t for t in following if t.text in anys), None)
         if any_word is not None:
             cues.append(Mention("cue", token.start, any_word.end, "denial"))
+    return cues
+
+
+def _denied_happening(doc: Document, start: int, end: int) -> list[Mention]:
+    """ "نفى مصدر بالجيش السوري، مساء السبت، تعرض مطار المزة إلى هجوم إسرائيلي": a verb of
+    denying with a noun of happening after it ("تعرض"، "وقوع"، "حدوث") denies the act (a denial
+    cue from the verb to the noun). Denying blame ("نفت مسؤوليتها عن الهجوم") denies no act."""
+    assert doc.norm is not None
+    denying = negation_words("denying")
+    clause = doc.norm.text[start:end]
+    if not any(word in clause for word in denying):
+        return []
+    happening = negation_words("happening")
+    first, last = doc.tokens_between(start, end)
+    tokens = doc.tokens()[first:last]
+    cues = []
+    for position, token in enumerate(tokens):
+        if token.text.lstrip("و") not in denying:
+            continue
+        following = tokens[position + 1 : position + 2 + DENIAL_REACH]
+        denied = next((t for t in following if t.text in happening), None)
+        if denied is not None:
+            cues.append(Mention("cue", token.start, denied.end, "denial"))
     return cues
 
 
