@@ -96,6 +96,14 @@ def test_an_attack_by_a_side_that_strikes_from_afar_is_a_strike(pipeline):
     assert (event.sub_event_type, event.actor1) == ("Air/drone strike", ISRAEL)
 
 
+def test_where_a_body_is_based_is_not_where_the_act_happened(pipeline):
+    text = (
+        'قال أحد رؤساء الهلال الأحمر الكردي ومقره في القامشلي: "تعرضت المدينة لقصف كثيف خلال '
+        'النهار".'
+    )
+    assert [e.location for e in events(pipeline, text, published=date(2018, 3, 16))] == []
+
+
 def test_protests_in_solidarity_with_a_place_are_not_there(pipeline):
     text = "وحاولوا وقف قتل الأبرياء عن طريق جمع الأموال والمظاهرات تضامناً مع الغوطة الشرقية."
     assert events(pipeline, text, published=date(2018, 3, 1)) == []
