@@ -129,18 +129,7 @@ def _negated_any(doc: Document, start: int, end: int) -> list[Mention]:
     clause = doc.norm.text[start:end]
     if not any(f" {word} " in clause for word in anys):
         return []
-    negations = negation_words("negation")
-    first, last = doc.tokens_between(start, end)
-    tokens = doc.tokens()[first:last]
-    cues = []
-    for position, token in enumerate(tokens):
-        if token.text.lstrip("و") not in negations:
-            continue
-        following = tokens[position + 1 : position + 2 + NEGATION_REACH]
-        any_word = next((t for t in following if t.text in anys), None)
-        if any_word is not None:
-            cues.append(Mention("cue", token.start, any_word.end, "denial"))
-    return cues
+    return _denials(doc, start, end, negation_words("negation"), anys, NEGATION_REACH)
 
 
 def _denied_happening(doc: Document, start: int, end: int) -> list[Mention]:
@@ -152,17 +141,24 @@ def _denied_happening(doc: Document, start: int, end: int) -> list[Mention]:
     clause = doc.norm.text[start:end]
     if not any(word in clause for word in denying):
         return []
-    happening = negation_words("happening")
+    return _denials(doc, start, end, denying, negation_words("happening"), DENIAL_REACH)
+
+
+def _denials(
+    doc: Document, start: int, end: int, heads: frozenset[str], tails: frozenset[str], reach: int
+) -> list[Mention]:
+    """Denial cues from a word of ``heads`` ("و" attached or not) to a word of ``tails`` at
+    most ``reach`` words after it, in normalised ``[start, end)``."""
     first, last = doc.tokens_between(start, end)
     tokens = doc.tokens()[first:last]
     cues = []
     for position, token in enumerate(tokens):
-        if token.text.lstrip("و") not in denying:
+        if token.text.lstrip("و") not in heads:
             continue
-        following = tokens[position + 1 : position + 2 + DENIAL_REACH]
-        denied = next((t for t in following if t.text in happening), None)
-        if denied is not None:
-            cues.append(Mention("cue", token.start, denied.end, "denial"))
+        following = tokens[position + 1 : position + 2 + reach]
+        tail = next((t for t in following if t.text in tails), None)
+        if tail is not None:
+            cues.append(Mention("cue", token.start, tail.end, "denial"))
     return cues
 
 
