@@ -300,8 +300,9 @@ def _pointed_back(doc: Document, trigger: Mention) -> bool:
 
 def _attached(doc: Document, trigger: Mention, place: Mention) -> bool:
     """Whether ``place`` follows the act's words within a few words: "الغارات على مطار التيفور"."""
-    first, last = doc.tokens_between(trigger.end, place.start)
-    return place.start >= trigger.end and last - first <= ATTACHED_WORDS
+    return (
+        place.start >= trigger.end and _words_from(doc, trigger.end, place.start) <= ATTACHED_WORDS
+    )
 
 
 def _happened_on(doc: Document, day: Mention) -> bool:
@@ -487,17 +488,14 @@ def _attributes_an_act_told(context: _Context, trigger: Mention, start: int, end
     """ "وجهت الاتهامات للحكومة السورية بالمسؤولية عن الهجوم"، "أعلن التنظيم مسؤوليته عن
     الهجوم": an act named with the article, one the report has told, laid on a side by an
     accusation or a claim in the clause ``start..end``."""
-    text = context.doc.norm.text if context.doc.norm else ""
-    return text[max(0, trigger.start - len(ARTICLE)) : trigger.start] == ARTICLE and any(
+    return _with_article(context.doc, trigger) and any(
         c.value in ATTRIBUTION_CUES for c in context.index.within("role_cue", start, end)
     )
 
 
 def _names_the_act_told_before(doc: Document, act: _Act) -> bool:
     """ "كما طال القصف بلدتي آفس والنيرب": the act named with the article is the one just told."""
-    assert doc.norm is not None
-    start = act.trigger.start
-    return act.roles.actor1 is None and doc.norm.text[max(0, start - 2) : start] == ARTICLE
+    return act.roles.actor1 is None and _with_article(doc, act.trigger)
 
 
 def _carry_from(previous: Event, told: list[Account], *, dated: bool) -> None:

@@ -735,7 +735,7 @@ def _role_of(
     violent: bool,
     trigger_start: int,
     acts: list[Mention],
-    objects_next: frozenset[int] = frozenset(),
+    objects_next: frozenset[int],
 ) -> str | None:
     """The role that the words just before (or just after) a name give it, if any.
 

@@ -161,9 +161,8 @@ def _lexicon() -> _Lexicon:
     # Only the words around a death word are parsed: most clauses of a report hold none.
     forms = set(trigger_forms)
     keys = keyword_pattern(f for f in forms if not any(k != f and k in f for k in forms))
-    toll_words = list(read_tsv("toll_words.tsv", ["word", "role"]))
-    by_role: dict[str, frozenset[str]] = {
-        role: frozenset(normalise_key(r["word"]) for _, r in toll_words if r["role"] == role)
+    by_role = {
+        role: word_set("toll_words.tsv", kind=role, kind_column="role")
         for role in ("rise", "count", "to")
     }
     return _Lexicon(

@@ -300,9 +300,10 @@ def places_of_acts(
             continue
         between = text[aside_ends[nearest] : place.start]
         words = between.split()
+        gap = len(words)
         if words and not between[-1].isspace():
             words.pop()  # the place's own clitics: "بريف"
-        if len(between.split()) > ASIDE_GAP_TOKENS or any(_reported(word) for word in words):
+        if gap > ASIDE_GAP_TOKENS or any(_reported(word) for word in words):
             kept.append(place)
     return kept
 

@@ -276,19 +276,8 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
                 return True
             continue
         over = next((o for o in period.overs if here[: len(o)] == o), None)
-        after = position + len(over) if over else len(words)
-        if after >= len(words):
-            continue
-        if words[after] in period.units and words[after].endswith(DUAL):
-            return True  # "خلال يومين"
-        for size in range(1, COUNT_WORDS + 1):
-            unit = after + size
-            if (
-                unit < len(words)
-                and words[unit] in period.counted
-                and parse_number(" ".join(words[after:unit])) is not None
-            ):
-                return True
+        if over and _a_stretch_at(words, position + len(over), period):
+            return True  # "خلال يومين"، "على مدى 11 يوما"
     return False
 
 

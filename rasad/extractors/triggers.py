@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
+from rasad.extractors.fatalities import parse_number
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import ARTICLE, PhraseMatcher, clitics_before, token_variants
 from rasad.model import Document, Mention
@@ -211,8 +212,6 @@ def means_told(doc: Document, trigger: Mention) -> list[str]:
 def _counted(doc: Document, start: int) -> bool:
     """Whether a number stands right before the word at ``start``: "40 مختطفا"، "عشرات
     المخطوفين"."""
-    from rasad.extractors.fatalities import parse_number
-
     _, before = doc.tokens_between(0, start)
     return before > 0 and parse_number(doc.tokens()[before - 1].text) is not None
 
