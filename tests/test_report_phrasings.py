@@ -585,6 +585,21 @@ def test_the_place_of_what_a_source_reports_is_the_acts(pipeline):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "قال مصدر إن مطار التيفور تعرض لقصف صاروخي.",
+        "وذكرت سانا أن مطار التيفور استهدف بعدة صواريخ.",
+        "قالت المصادر بأن مطار التيفور استهدف بعدة صواريخ.",
+    ],
+)
+def test_the_place_right_after_a_sources_an_is_what_it_reports(pipeline, text):
+    # "قال مصدر إن مطار التيفور": "إن" opens what the source said, and the place standing first
+    # in it is where the act was, not where the source is
+    event = only_event(pipeline, text, published=date(2018, 4, 9))
+    assert event.location == "مطار التيفور"
+
+
+@pytest.mark.parametrize(
     ("text", "actor1"),
     [
         # "اتهم X بتنفيذه": the accused of an act is coded as a suspected author (codebook)
@@ -988,3 +1003,33 @@ def test_the_so_called_islamic_state_after_min_qibal(pipeline):
         published=date(2018, 7, 27),
     )
     assert event.actor1 == "Islamic State (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # "غارات يرجح أنها روسية": the side's adjective after a suspicion of the act
+        (
+            "قتل 16 طفلا في غارة جوية يرجح أنها روسية استهدفت مدرسة في مدينة عربين أمس",
+            "Military Forces of Russia (2000-)",
+        ),
+        (
+            "قال مدير المرصد إن طائرات حربية يرجح أنها روسية استهدفت قرية زردنا في ريف إدلب",
+            "Military Forces of Russia (2000-)",
+        ),
+        (
+            "قالت سانا إن مطار التيفور استهدف بعدة صواريخ يعتقد أنها أميركية",
+            "Military Forces of the United States (2017-2021)",
+        ),
+        # "يرجح أنها تابعة للتحالف": the suspicion stands between the aircraft and whose they are
+        (
+            "قصفت طائرات حربية يرجح أنها تابعة للتحالف الدولي بلدة هجين اليوم",
+            "Global Coalition Against Daesh",
+        ),
+    ],
+)
+def test_suspected_side_named_by_its_adjective_after_the_act(pipeline, text, actor1):
+    # suspected attribution is coded as that actor (codebook), with the suspicion in the notes
+    event = pipeline.extract(text, published=date(2018, 6, 8))[0]
+    assert event.actor1 == actor1
+    assert "(suspected)" in event.notes

@@ -111,8 +111,10 @@ def actor_matcher() -> PhraseMatcher[tuple[Actor, ...]]:
 
 def _sides_by_adjective(actors: dict[str, Actor]) -> dict[str, list[Actor]]:
     """ "غارة تركية"، "القصف الإسرائيلي": each act noun of ``act_nouns.tsv`` with each side's
-    adjective of ``side_adjectives.tsv``, indefinite and with the article on every word."""
+    adjective of ``side_adjectives.tsv``, indefinite and with the article on every word; and
+    with a suspicion between them ("غارات يرجح أنها روسية": suspected attribution)."""
     nouns = sorted(act_nouns())
+    suspicions = _suspicions_of_the_act()
     aliases: dict[str, list[Actor]] = {}
     for _, row in read_tsv("side_adjectives.tsv", ["masculine", "feminine", "actor"]):
         candidates = list(_periods(actors, row["actor"]))
@@ -121,7 +123,26 @@ def _sides_by_adjective(actors: dict[str, Actor]) -> dict[str, list[Actor]]:
             for adjective in (normalise_key(row["masculine"]), normalise_key(row["feminine"])):
                 aliases[f"{noun} {adjective}"] = candidates
                 aliases[f"{definite} {ARTICLE}{adjective}"] = candidates
+                for suspicion in suspicions:
+                    aliases[f"{noun} {suspicion} {adjective}"] = candidates
+                    aliases[f"{definite} {suspicion} {adjective}"] = candidates
     return aliases
+
+
+def _suspicions_of_the_act() -> list[str]:
+    """``actor_cues.tsv``'s suspicions that end in "أن" with a pronoun for the act ("يرجح أنها"،
+    "يشتبه بأنه"): only the side's adjective may follow them."""
+    openers = {
+        prefix + normalise_key(word) + pronoun
+        for word in complementizers()
+        for prefix in ("", "ب")
+        for pronoun in PRONOUNS
+    }
+    return [
+        normalise_key(row["cue"])
+        for _, row in read_tsv("actor_cues.tsv", ["cue", "role"])
+        if row["role"] == "suspected" and normalise_key(row["cue"]).split()[-1] in openers
+    ]
 
 
 @cache
@@ -757,8 +778,9 @@ def _role_of(
     lo = before[0].start if before else mention.start
     transparent_from = mention.start
     in_window = [c for c in cues if lo <= c.start and c.end <= mention.start]
-    # "يشتبه بأنه هجوم أميركي": an author named inside a suspicion is only suspected
-    suspicion = any(c.value in _SUSPICIONS for c in in_window)
+    # "يشتبه بأنه هجوم أميركي": an author named inside a suspicion is only suspected; so is
+    # one named with it ("غارات يرجح أنها روسية")
+    suspicion = any(c.value in _SUSPICIONS and lo <= c.start and c.end <= mention.end for c in cues)
     if any(c.value == "between" for c in in_window):
         return "between"  # "بين عناصر من ميليشيات الأسد و...": the pair, whatever else is near
     if any(
@@ -789,11 +811,15 @@ def _role_of(
                 # "طائرة مسيرة": a weapon named as the act
                 (act.value.kind in ARMS_KINDS or act.value.event_type == REMOTE_VIOLENCE)
                 and act.end <= cue.start
-                and _words_between(tokens, act.end, cue.start) <= 1
+                and _words_between(tokens, act.end, cue.start)
+                - _suspicion_words(tokens, cues, act.end, cue.start)
+                <= 1
                 and _striking(act, acts, cues, tokens)
                 for act in acts
             ):
-                return "agent"  # "استهدفت طائرة مسيرة تابعة للتحالف الدولي": whose aircraft struck
+                # "استهدفت طائرة مسيرة تابعة للتحالف الدولي": whose aircraft struck; "غارات يرجح
+                # أنها تابعة للتحالف": whose they are suspected to be
+                return "suspected" if suspicion else "agent"
             if previous_end is not None and adjectives_only:
                 return "aside"  # "لواء القدس الفلسطيني التابعة لروسيا": Russia is named, not acting
             transparent_from = cue.start  # "أفراد تابعين لـ X": look further back
@@ -893,6 +919,15 @@ def _striking(
     doers += [c for c in cues if c.value in ("agent_after", "agent_next")]
     return any(
         d.end <= weapon.start and _words_between(tokens, d.end, weapon.start) <= 1 for d in doers
+    )
+
+
+def _suspicion_words(tokens: list[Token], cues: list[Mention], start: int, end: int) -> int:
+    """Words of suspicion cues ("يرجح أنها") in ``[start, end)``."""
+    return sum(
+        _words_between(tokens, c.start, c.end)
+        for c in cues
+        if c.value in _SUSPICIONS and start <= c.start and c.end <= end
     )
 
 

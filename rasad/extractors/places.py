@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 
+from rasad.extractors.recaps import said_openers
 from rasad.geocode import Gazetteer
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import ARTICLE
@@ -310,8 +311,8 @@ def places_of_acts(
 
 def _reported(word: str) -> bool:
     """ "أفادت تقارير بتعرض مدينة دوما": a verbal noun with "ب" opens what the source reports,
-    and the place after it is the act's."""
-    return word.startswith(REPORTED) and len(word) > len(REPORTED) + 2
+    and the place after it is the act's; so does "أن" ("قال مصدر إن مطار التيفور استهدف")."""
+    return (word.startswith(REPORTED) and len(word) > len(REPORTED) + 2) or word in said_openers()
 
 
 def datelines(doc: Document, places: list[Mention]) -> list[Mention]:
