@@ -34,7 +34,9 @@ Each event takes, from all the accounts of its incident:
                                 placed nowhere may name the attacker); a target no
                                 telling names is the people, for chemical weapons or a
                                 strike whose dead are told as people (civilian_victims.tsv),
-                                or the side a foreign state's strikes hit (strike_targets.tsv)
+                                or the side a foreign state's strikes hit (strike_targets.tsv);
+                                in a strike, a second side of the striker's camp is its ally
+                                (assoc_actor_1), not its target (camps.tsv)
     event_date, time_precision  the most precise date told, a telling's before a reference's
                                 (whose own day is the week it falls in: precision 2)
     location and admin fields   the most specific place (one event per such place)
@@ -227,6 +229,16 @@ def events_of(incident: Incident) -> list[Event]:
         # struck (remote_sides.tsv); it did not clash on the ground
         event_type, sub_event_type = REMOTE_VIOLENCE, struck
         disorder_type = DISORDER_TYPES[REMOTE_VIOLENCE]
+    associate = None
+    if (
+        event_type == REMOTE_VIOLENCE
+        and _named(actor1)
+        and _named(actor2)
+        and _one_camp(actor1, actor2)
+    ):
+        # "قوات النظام وروسيا استهدفت"، "الطيران الروسي والسوري": allies named together
+        # struck together; one camp's strike never has its ally as target
+        associate, actor2, inter2 = actor2, None, None
     untold = _untold_target(event_type, sub_event_type, actor1, typed) if actor2 is None else None
     if untold is not None:
         actor2, inter2 = untold.name, untold.inter
@@ -250,6 +262,7 @@ def events_of(incident: Incident) -> list[Event]:
             disorder_type=disorder_type,
             actor1=actor1,
             inter1=inter1,
+            assoc_actor_1=associate,
             actor2=actor2,
             inter2=inter2,
             interaction=interaction_code(inter1, inter2),
@@ -276,7 +289,12 @@ def events_of(incident: Incident) -> list[Event]:
             event.interaction = interaction_code(event.inter1, event.inter2)
             event.civilian_targeting = True
         for account in accounts + incident.namers:
-            event.evidence.extend(s for s in account.event.evidence if s not in event.evidence)
+            allied = associate is not None and account.event.actor2 == associate
+            for span in account.event.evidence:
+                if allied and span.label == "actor2":
+                    span = replace(span, label="assoc_actor_1")
+                if span not in event.evidence:
+                    event.evidence.append(span)
         events.append(event)
     return events
 

@@ -1125,3 +1125,29 @@ def test_an_act_pointed_back_to_keeps_its_place_and_the_earlier_act_is_told(pipe
     )
     [event] = pipeline.extract(text, published=date(2018, 3, 22))
     assert (event.location, event.fatalities, event.historical) == ("كفر بطيخ", 20, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شنت روسيا والنظام السوري ضربات جوية على بلدة كفرنبل اليوم.",
+        "وقال مركز الدفاع المدني إن قوات النظام وروسيا استهدفت بلدة كفرنبل بعشرات الغارات اليوم.",
+    ],
+)
+def test_allies_named_together_struck_together(pipeline, text):
+    # "قوات النظام وروسيا استهدفت": a strike's second name coordinated with the first is its
+    # ally (assoc_actor_1), never its target: one camp's strike does not hit its own
+    (event,) = events(pipeline, text, published=date(2018, 6, 10))
+    assert {event.actor1, event.assoc_actor_1} == {STATE, "Military Forces of Russia (2000-)"}
+    assert event.actor2 not in (STATE, "Military Forces of Russia (2000-)")
+    assert any(span.label == "assoc_actor_1" for span in event.evidence)
+
+
+def test_a_clash_between_allies_keeps_both_sides(pipeline):
+    # fighting inside one camp is a clash between its members ("اشتبكت قوات النظام مع ميليشيا
+    # الدفاع الوطني"): both stay sides
+    (event,) = events(
+        pipeline, "اشتبكت قوات النظام مع ميليشيا الدفاع الوطني في بلدة كفرنبل اليوم.", PUBLISHED
+    )
+    assert (event.actor1, event.actor2) == (STATE, "NDF: National Defence Forces")
+    assert event.assoc_actor_1 is None
