@@ -80,6 +80,7 @@ from rasad.extractors.triggers import (
     Trigger,
     act_nouns,
     find_triggers,
+    means_adjectives,
     means_told,
 )
 from rasad.geocode import Gazetteer
@@ -448,11 +449,20 @@ def _speakers_place(doc: Document, place: Mention, act: Mention, sentence_start:
     return _in_the_saying(doc, place, act, sentence_start, quoted=True)
 
 
-def _talked_of(trigger: Mention, hypothetical: list[Mention]) -> bool:
+def _talked_of(doc: Document, trigger: Mention, hypothetical: list[Mention]) -> bool:
     """ "إن هجوما متهورا من قبل الأسد سيكون خطأ": a generic attack with an outcome said of it
-    in the future just after it is talked of, not told."""
-    return trigger.value.kind in GENERIC_KINDS and any(
-        0 <= cue.start - trigger.end <= HYPOTHETICAL_REACH for cue in hypothetical
+    in the future just after it is talked of, not told; so is any act the adjective of a
+    possibility qualifies, past its means ("ضربات جوية وصاروخية محتملة")."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    adjectives = means_adjectives()
+    return any(
+        0 <= cue.start - trigger.end <= HYPOTHETICAL_REACH
+        and (
+            trigger.value.kind in GENERIC_KINDS
+            or all(word in adjectives for word in text[trigger.end : cue.start].split())
+        )
+        for cue in hypothetical
     )
 
 
@@ -562,7 +572,9 @@ def _act_in_clause(
     hypothetical = [
         c for c in context.index.within("cue", start, end) if c.value in ("hypothetical", "outcome")
     ]
-    triggers = [t for t in triggers if t.value.kind != "means" and not _talked_of(t, hypothetical)]
+    triggers = [
+        t for t in triggers if t.value.kind != "means" and not _talked_of(doc, t, hypothetical)
+    ]
     if not triggers:
         return None
     planned = frame.plan or (end, end)  # what is planned or denied did not happen here
