@@ -1033,3 +1033,29 @@ def test_suspected_side_named_by_its_adjective_after_the_act(pipeline, text, act
     event = pipeline.extract(text, published=date(2018, 6, 8))[0]
     assert event.actor1 == actor1
     assert "(suspected)" in event.notes
+
+
+def test_carried_out_by_names_the_author(pipeline):
+    # "الغارات التي قام بها X": "قام بـ" (carried out) names who struck; "نظام بشار الأسد"
+    # is the regime by its president's full name
+    event = only_event(
+        pipeline,
+        "قتل أكثر من 100 مدني في الغوطة الشرقية بعد سلسلة من الغارات الجوية التي قام بها "
+        "نظام بشار الأسد",
+        published=date(2018, 2, 20),
+    )
+    assert event.actor1 == STATE
+    assert event.fatalities == 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "ما نخشاه": what the speaker fears has not happened
+        "وقال إيغلاند ما نخشاه هو أنه بعد الغوطة الشرقية قد نرى معارك طاحنة داخل وحول إدلب",
+        # "بالإعداد لـ": what a side is accused of preparing has not happened
+        "وسبق أن اتهمت روسيا مسلحي المعارضة بالإعداد لاستخدام مواد سامة في الغوطة الشرقية",
+    ],
+)
+def test_fears_and_preparations_tell_no_act(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 3, 19)) == []
