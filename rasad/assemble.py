@@ -249,7 +249,12 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
         historical = False
         for clause in sentence.clauses:
             frame = frame_clause(doc, *clause, cues=context.index.within("cue", *clause))
-            historical = historical or frame.historical
+            told_before = historical or frame.historical
+            cue = frame.historical_cue
+            if cue is None or cue.value != "recap_phrase":
+                # a recap frames the rest of its sentence; a phrase naming an earlier act ("ردا
+                # على الهجوم") only itself
+                historical = told_before
             # A tally runs on through its sentence until a specific act is recalled ("وكان آخرها")
             # or a source is quoted afresh ("، وأكد المرصد مقتل 46 شخصا الخميس").
             tally = frame.tally or (
@@ -267,7 +272,7 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 continue
             if tally or frame.anaphora:
                 continue
-            act = _act_in_clause(context, clause, sentence, frame, historical, len(accounts))
+            act = _act_in_clause(context, clause, sentence, frame, told_before, len(accounts))
             if act is not None:
                 act, *twins = _acts_by_means(doc, act)
                 number = len(accounts)

@@ -25,6 +25,7 @@ from rasad.normalise import normalise, normalise_key
 
 _SENTENCE_END = re.compile(r"\n+|(?<!\d)[.!?]+(?!\d)|\.{2,}")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+FRONTED_WORDS = 2  # words before a phrase still put first: "وفيما بدا ردا على الهجوم"
 HEADING_MAX_TOKENS = 16  # sub-headings in Syrian outlets run to about a dozen words
 
 
@@ -32,7 +33,7 @@ HEADING_MAX_TOKENS = 16  # sub-headings in Syrian outlets run to about a dozen w
 def _clause_openers() -> PhraseMatcher[str]:
     matcher: PhraseMatcher[str] = PhraseMatcher()
     for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"]):
-        if row["kind"] in ("clause", "result", "recap", "recap_start"):
+        if row["kind"] in ("clause", "result", "recap", "recap_phrase", "recap_start"):
             matcher.add(row["cue"], row["kind"])
     return matcher
 
@@ -121,8 +122,16 @@ def _clauses(
         before = text[start:cut].rstrip()
         # "، فيما ..."، "، وكان ...": after a comma; a recap ("بعد أيام من") or what an act
         # led to ("الذي دفع") cuts anywhere.
-        if before and (_CLAUSE_BREAK.match(before[-1]) or match.payload in ("recap", "result")):
+        if before and (
+            _CLAUSE_BREAK.match(before[-1]) or match.payload in ("recap", "recap_phrase", "result")
+        ):
             cuts.add(cut)
+        if match.payload == "recap_phrase" and len(before.split()) <= FRONTED_WORDS:
+            # "ردا على الهجوم، شنت قوات النظام غارات"، "وفيما بدا ردا على الهجوم، شنت": put
+            # first, the phrase ends at its comma
+            comma = _CLAUSE_BREAK.search(text, match.end, end)
+            if comma is not None:
+                cuts.add(comma.end())
     bounds = [*sorted(cuts), end]
     clauses = []
     for clause_start, clause_end in pairwise(bounds):

@@ -1059,3 +1059,27 @@ def test_carried_out_by_names_the_author(pipeline):
 )
 def test_fears_and_preparations_tell_no_act(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 3, 19)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ردا على الهجوم، شنت قوات النظام، الأحد، غارات على بلدة بنش.",
+        "وفيما بدا ردا على الهجوم، شنت قوات النظام، الأحد، غارات على بلدة بنش.",
+    ],
+)
+def test_a_fronted_answer_phrase_frames_only_itself(pipeline, text):
+    # "ردا على الهجوم، شنت ...": the phrase put first names the act answered (background); the
+    # act after its comma is the news
+    event = only_event(pipeline, text, published=date(2018, 6, 10))
+    assert event.location == "بنش"
+    assert not event.historical
+
+
+def test_an_answer_phrase_after_the_act_is_background(pipeline):
+    # "قصفت ... رداً على هجوم للفصائل على حاجز في سراقب": the attack answered came before
+    found = pipeline.extract(
+        "قصفت قوات النظام، الأحد، بلدة بنش، رداً على هجوم للفصائل على حاجز في سراقب.",
+        published=date(2018, 6, 10),
+    )
+    assert {(e.location, e.historical) for e in found} == {("بنش", False), ("سراقب", True)}

@@ -168,7 +168,7 @@ def frame_clause(
     """How the cues inside clause ``[start, end)`` frame its acts (``cues``: found already)."""
     if cues is None:
         cues = find_cues(doc, start, end)
-    recap = next((c for c in cues if c.value == "recap"), None)
+    recap = next((c for c in cues if c.value in ("recap", "recap_phrase")), None)
     recap_start = next((c for c in cues if c.value == "recap_start" and c.start <= start + 1), None)
     historical_cue = recap_start or recap
     plans = [c for c in cues if c.value in NOT_CODED_AFTER]
