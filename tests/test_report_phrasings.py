@@ -303,6 +303,18 @@ def test_a_quarter_whose_namesake_lies_elsewhere_gives_way_to_its_town(pipeline)
     assert event.admin1 == "Aleppo"
 
 
+def test_a_quarter_put_in_the_town_named_before_is_that_towns(pipeline):
+    # "مستشفى إدلب ... بمنطقة القصور وسط المدينة": "المدينة" is Idlib, so the quarter is not
+    # Damascus's namesake; "القصر العدلي" is the courthouse, no village: one blast, all its dead
+    event = only_event(
+        pipeline,
+        "لقي 7 أشخاص مصرعهم وأصيب 20 آخرون، السبت، من جراء انفجار استهدف مستشفى إدلب "
+        "والقصر العدلي بمنطقة القصور وسط المدينة الواقعة شمالي سوريا.",
+        published=date(2018, 5, 12),
+    )
+    assert (event.admin1, event.fatalities) == ("Idleb", 7)
+
+
 def test_a_quarter_around_a_town_keeps_its_own_place(pipeline):
     # "حي الحجر الأسود جنوب دمشق": south of the city, not inside it
     event = only_event(pipeline, "سيطرت فصائل المعارضة على حي الحجر الأسود جنوب دمشق.")

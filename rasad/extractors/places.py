@@ -101,6 +101,8 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for mention in mentions:
         place: PlaceMention = mention.value
+        if kept and _quarter_of_the_town_named(text, mention, kept):
+            continue  # "مستشفى إدلب ... بمنطقة القصور وسط المدينة": a namesake elsewhere
         if kept:
             previous = kept[-1]
             gap = text[previous.end : mention.start].split()
@@ -155,6 +157,34 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
             seen.add(mention.value.place.id)
             unique.append(mention)
     return unique
+
+
+def _quarter_of_the_town_named(text: str, quarter: Mention, kept: list[Mention]) -> bool:
+    """Whether a quarter that the words right after it put in "the town" ("وسط المدينة"،
+    "بالمدينة") lies outside the town named before it: its namesake is elsewhere."""
+    place: PlaceMention = quarter.value
+    if place.place.kind != NEIGHBOURHOOD and place.cue not in quarter_cues():
+        return False
+    after = [w.lstrip("وب") for w in text[quarter.end :].split()[:TOWN_BACK_WORDS]]
+    towns = [
+        m.value.place
+        for m in kept
+        if m.value.precision == 1 and m.value.place.kind != NEIGHBOURHOOD
+    ]
+    return (
+        bool(towns)
+        and any(normalise_key(w) in town_words() for w in after)
+        and not _in_area_of(place.place, towns[-1])
+    )
+
+
+TOWN_BACK_WORDS = 2  # "وسط المدينة"، "داخل المدينة"، "بالمدينة"
+
+
+@cache
+def town_words() -> frozenset[str]:
+    """``reference_words.tsv``'s words for the town just named ("المدينة")."""
+    return word_set("reference_words.tsv", kind="town")
 
 
 def _without_road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
