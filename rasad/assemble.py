@@ -94,6 +94,7 @@ from rasad.incidents import (
     merge_twin,
     name_sides,
     name_twins,
+    share_tolls,
     unnamed,
 )
 from rasad.lexicon import word_set
@@ -196,6 +197,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     name_twins(incidents)
     if any(unnamed(incident) for incident in incidents):
         name_sides(incidents, _accounts_told_nowhere(context))
+    share_tolls(incidents)
     by_id: dict[str, Event] = {}
     for incident in incidents:
         for event in events_of(incident):
@@ -1062,6 +1064,9 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                     and reference
                     and (reference - date_value.date).days >= DAYS_BEFORE_NEWS
                 ),
+                shared_toll=count if not own_tolls else 0,
+                toll_sharers=act.acts_told,
+                toll_places=len(places),
             )
         )
     return accounts

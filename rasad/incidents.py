@@ -40,7 +40,9 @@ Each event takes, from all the accounts of its incident:
     event_date, time_precision  the most precise date told, a telling's before a reference's
                                 (whose own day is the week it falls in: precision 2)
     location and admin fields   the most specific place (one event per such place)
-    fatalities                  the most conservative toll told for that place (codebook)
+    fatalities                  the most conservative toll told for that place (codebook);
+                                a toll told for all of an act's places is divided among the
+                                events the act ends in (``share_tolls``), not its places
     historical                  as the first telling frames it (news, or a recall)
     evidence                    every account's spans
 """
@@ -117,6 +119,11 @@ class Account:
     # its dead told only by a bare plural ("قتلى"، "ضحايا"): 2 is the cautious floor, not a count
     plural_toll: bool = False
     before_report: bool = False  # its day, told, is some days before the report's
+    # one toll told for all the act's places ("قتل 36 ... في جنوب دمشق ... في حي القدم"): the
+    # count, and how many acts its words tell; shared among the events the act ends in
+    shared_toll: int = 0
+    toll_sharers: int = 1
+    toll_places: int = 1  # the act's places, among which assembly divided the toll at first
     # another act told in the same words as act ``twin_of`` ("قصفا بريا وجويا": the shelling
     # and the air strike), never one incident with it
     twin_of: int | None = None
@@ -297,6 +304,25 @@ def events_of(incident: Incident) -> list[Event]:
                     event.evidence.append(span)
         events.append(event)
     return events
+
+
+def share_tolls(incidents: list[Incident]) -> None:
+    """Divide each toll told for all of an act's places among the events the act ends in
+    (codebook: a total spread over several events is divided, not repeated): a place that
+    only frames another ("في جنוב دمشق ... في حي القدم") takes no share."""
+    events_of_act: dict[int, int] = {}
+    for incident in incidents:
+        leaves = _leaves(incident.accounts)
+        for leaf in leaves:
+            acts = {a.act for a in incident.accounts if a is leaf or _covered_by(a, leaf, leaves)}
+            for act in acts:
+                events_of_act[act] = events_of_act.get(act, 0) + 1
+    for incident in incidents:
+        for account in incident.accounts:
+            first_share = account.shared_toll // (account.toll_places * account.toll_sharers)
+            if account.shared_toll and account.event.fatalities == first_share:
+                parts = max(1, events_of_act.get(account.act, 1)) * account.toll_sharers
+                account.event.fatalities = account.shared_toll // parts
 
 
 def _strike_met(accounts: list[Account]) -> tuple[str | None, int | None, str | None, int | None]:

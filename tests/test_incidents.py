@@ -1151,3 +1151,23 @@ def test_a_clash_between_allies_keeps_both_sides(pipeline):
     )
     assert (event.actor1, event.actor2) == (STATE, "NDF: National Defence Forces")
     assert event.assoc_actor_1 is None
+
+
+def test_a_toll_told_for_a_frame_and_a_place_inside_it_is_the_places_whole_toll(pipeline):
+    # "في جنوب دمشق ... مقتل 36 ... في حي القدم": the area only frames the quarter, so the
+    # one event there keeps all 36 dead, not half of them
+    (event,) = events(
+        pipeline,
+        "وعلى جبهة أخرى في جنوب دمشق، أفاد المرصد عن مقتل 36 عنصرا على الأقل من قوات النظام "
+        "خلال اشتباكات عنيفة ليل الاثنين في حي القدم، إثر هجوم مفاجئ شنه تنظيم الدولة الإسلامية.",
+        published=date(2018, 3, 20),
+    )
+    assert (event.location, event.fatalities) == ("حي القدم", 36)
+
+
+def test_a_toll_told_for_two_villages_is_divided_between_them(pipeline):
+    # codebook: a total spread over several events is divided among them, not repeated
+    found = events(
+        pipeline, "قتل 12 مدنيا في غارات على بلدتي حمورية وسقبا اليوم.", published=date(2018, 3, 20)
+    )
+    assert sorted(e.fatalities for e in found) == [6, 6]

@@ -663,3 +663,9 @@ def test_toll_words_have_known_roles():
 
     rows = list(read_tsv("toll_words.tsv", ["word", "role"]))
     assert {row["role"] for _, row in rows} == {"rise", "count", "to"}
+
+
+def test_large_numbers_of_dead_are_a_vague_plural():
+    # "مقتل أعداد كبيرة": no figure, the cautious floor of a plural (codebook: 2)
+    ((_, found),) = fatalities("بسبب مقتل أعداد كبيرة منهم في الغوطة الشرقية")
+    assert (found.count, found.vague) == (2, True)
