@@ -1095,3 +1095,24 @@ def test_an_answer_phrase_after_the_act_is_background(pipeline):
         published=date(2018, 6, 10),
     )
     assert {(e.location, e.historical) for e in found} == {("بنش", False), ("سراقب", True)}
+
+
+def test_the_place_a_countryside_is_said_to_border_only_locates_it(pipeline):
+    # "في ريف حلب الغربي المجاور لإدلب": Idlib says where the countryside lies; the strike and
+    # all its dead are at the town
+    event = only_event(
+        pipeline,
+        "غارات روسية وسورية تقتل 53 شخصا على الأقل في بلدة أورم الكبرى في ريف حلب الغربي "
+        "المجاور لإدلب",
+        published=date(2018, 9, 8),
+    )
+    assert (event.location, event.fatalities) == ("أورم الكبرى", 53)
+
+
+def test_land_said_to_border_it_is_more_land_struck(pipeline):
+    # "على جنوب إدلب والمناطق المتاخمة له في حماة": the pronoun names the land struck too
+    found = pipeline.extract(
+        "وكثفت الطائرات الروسية ضرباتها الجوية على جنوب إدلب والمناطق المتاخمة له في حماة.",
+        published=date(2018, 9, 12),
+    )
+    assert {e.admin1 for e in found} == {"Idleb", "Hama"}

@@ -122,7 +122,7 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
                     or _contains(place.place, previous.value.place)  # "حي باب توما في دمشق"
                     or quarter
                 )
-            ) or any(normalise_key(word) in connector_cues() for word in gap)
+            ) or _connected(gap)
             coarser = any(
                 k.value.precision < place.precision
                 and (
@@ -185,6 +185,20 @@ TOWN_BACK_WORDS = 2  # "وسط المدينة"، "داخل المدينة"، "ب
 def town_words() -> frozenset[str]:
     """``reference_words.tsv``'s words for the town just named ("المدينة")."""
     return word_set("reference_words.tsv", kind="town")
+
+
+def _connected(gap: list[str]) -> bool:
+    """Whether the words between two places tie the second to the first as the area it lies
+    in or beside ("أورم الكبرى في ريف حلب الغربي المجاور لإدلب"); with a pronoun instead
+    ("والمناطق المتاخمة له في حماة") they name more land struck."""
+    return any(
+        normalise_key(word) in connector_cues()
+        and not (index + 1 < len(gap) and gap[index + 1] in PRONOUN_OBJECTS)
+        for index, word in enumerate(gap)
+    )
+
+
+PRONOUN_OBJECTS = frozenset({"له", "لها", "لهم", "لهما"})
 
 
 def _without_road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
