@@ -654,7 +654,12 @@ def _same_or_inside(inner: PlaceMention, outer: PlaceMention, *, same_act: bool 
     """
     if inner.place.id == outer.place.id:
         return inner.precision < outer.precision
-    if same_act and outer.place.kind not in CONTAINER_KINDS and not outer.widens:
+    if (
+        same_act
+        and outer.place.kind not in CONTAINER_KINDS
+        and outer.place.kind not in AREA_KINDS
+        and not outer.widens
+    ):
         return False
     if _outskirts(outer):
         return False  # "محيط مدينة دوما" is not a vaguer telling of the strike on Harasta beside it

@@ -1171,3 +1171,15 @@ def test_a_toll_told_for_two_villages_is_divided_between_them(pipeline):
         pipeline, "قتل 12 مدنيا في غارات على بلدتي حمورية وسقبا اليوم.", published=date(2018, 3, 20)
     )
     assert sorted(e.fatalities for e in found) == [6, 6]
+
+
+def test_a_region_named_with_its_villages_in_one_telling_only_frames_them(pipeline):
+    # "غارات على الغوطة الشرقية ... في بلدتي حمورية وكفر بطنا": the region is where the villages
+    # lie, no third event at the region's centre
+    found = events(
+        pipeline,
+        "قتل 40 مدنيا في قصف مدفعي لقوات النظام على الغوطة الشرقية، طال بلدتي حمورية وكفربطنا.",
+        published=date(2018, 2, 22),
+    )
+    assert sorted(e.location for e in found) == ["حمورة", "كفر بطنا"], summary(found)
+    assert sorted(e.fatalities for e in found) == [20, 20]
