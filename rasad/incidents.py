@@ -663,7 +663,12 @@ def _same_or_inside(inner: PlaceMention, outer: PlaceMention, *, same_act: bool 
         return False
     if _outskirts(outer):
         return False  # "محيط مدينة دوما" is not a vaguer telling of the strike on Harasta beside it
-    return _contains(outer, inner.place) and not _contains(inner, outer.place)
+    # "في محافظة إدلب ... إدلب" in one telling: the governorate and its capital named bare hold
+    # each other; the town is the place
+    return _contains(outer, inner.place) and (
+        not _contains(inner, outer.place)
+        or (same_act and outer.place.kind == "admin1" and inner.precision < outer.precision)
+    )
 
 
 def _outskirts(area: PlaceMention) -> bool:

@@ -1183,3 +1183,15 @@ def test_a_region_named_with_its_villages_in_one_telling_only_frames_them(pipeli
     )
     assert sorted(e.location for e in found) == ["حمورة", "كفر بطنا"], summary(found)
     assert sorted(e.fatalities for e in found) == [20, 20]
+
+
+def test_a_governorate_and_its_capital_named_bare_in_one_telling_are_one_place(pipeline):
+    # "في محافظة إدلب ... على إدلب": within one telling the bare name is the capital the
+    # governorate holds, not a second place
+    found = events(
+        pipeline,
+        "قال رئيس الدفاع المدني في محافظة إدلب إن رجلا قتل في سلسلة من الغارات الجوية على "
+        "إدلب اليوم.",
+        published=date(2018, 9, 6),
+    )
+    assert [(e.location, e.geo_precision) for e in found] == [("إدلب", 1)], summary(found)
