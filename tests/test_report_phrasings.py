@@ -1116,3 +1116,19 @@ def test_land_said_to_border_it_is_more_land_struck(pipeline):
         published=date(2018, 9, 12),
     )
     assert {e.admin1 for e in found} == {"Idleb", "Hama"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "بعد رفضها اتفاقات المصالحة": what is refused did not happen
+        "وغادرت الفصائل المسلحة مدينة إدلب بعد رفضها اتفاقات المصالحة مع النظام.",
+        # "غير المشمول في اتفاق": what an agreement leaves out is no agreement
+        "ونزح الآلاف من الجيب الذي يسيطر عليه مسلحو داعش في حوض اليرموك، غير المشمول في اتفاق "
+        "وقف إطلاق النار.",
+        # "خلال الأسبوعين الماضيين": two weeks summed up, no one act
+        "وشهدت محافظة إدلب خلال الأسبوعين الماضيين عمليات اغتيال وتصفيات بين الفصائل المسلحة.",
+    ],
+)
+def test_refusals_exclusions_and_fortnights_tell_no_act(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 5, 12)) == []
