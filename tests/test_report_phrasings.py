@@ -1132,3 +1132,9 @@ def test_land_said_to_border_it_is_more_land_struck(pipeline):
 )
 def test_refusals_exclusions_and_fortnights_tell_no_act(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 5, 12)) == []
+
+
+def test_a_post_that_is_there_is_no_base_established(pipeline):
+    # "نقاط تمركز": positions a side holds, named as what is kept or struck, not set up
+    text = "وقد تزيد التوترات مع تركيا التي تحتفظ بنقاط تمركز للمراقبة حول إدلب."
+    assert pipeline.extract(text, published=date(2018, 9, 4)) == []
