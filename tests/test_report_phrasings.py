@@ -1138,3 +1138,29 @@ def test_a_post_that_is_there_is_no_base_established(pipeline):
     # "نقاط تمركز": positions a side holds, named as what is kept or struck, not set up
     text = "وقد تزيد التوترات مع تركيا التي تحتفظ بنقاط تمركز للمراقبة حول إدلب."
     assert pipeline.extract(text, published=date(2018, 9, 4)) == []
+
+
+def test_a_weapons_depot_struck_is_the_strikes_target(pipeline):
+    # "استهدفت طائرات ... مستودع أسلحة": the strike is the act; a depot is only the act when
+    # it is found or seized ("ضبطت ... مستودع أسلحة")
+    event = only_event(
+        pipeline,
+        "استهدفت طائرات حربية إسرائيلية منطقة تضم مستودعات أسلحة تابعة لقوات النظام قرب دمشق.",
+        published=date(2017, 12, 6),
+    )
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", ISRAEL_2018)
+    seized = only_event(
+        pipeline, "ضبطت قوات الأمن مستودع أسلحة في بلدة الصنمين.", published=date(2017, 12, 6)
+    )
+    assert seized.sub_event_type == "Disrupted weapons use"
+
+
+def test_whose_depot_it_is_suspected_to_be_is_not_who_struck(pipeline):
+    # "مستودع أسلحة يرجح أنه عائد لحزب الله": the suspicion is of the owner, not the attacker
+    event = only_event(
+        pipeline,
+        "قال المرصد إن صواريخ إسرائيلية استهدفت مستودع أسلحة يرجح أنه عائد لحزب الله في "
+        "منطقة الكسوة.",
+        published=date(2018, 5, 8),
+    )
+    assert event.actor1 == ISRAEL_2018
