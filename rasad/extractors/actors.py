@@ -123,9 +123,10 @@ def _sides_by_adjective(actors: dict[str, Actor]) -> dict[str, list[Actor]]:
             for adjective in (normalise_key(row["masculine"]), normalise_key(row["feminine"])):
                 aliases[f"{noun} {adjective}"] = candidates
                 aliases[f"{definite} {ARTICLE}{adjective}"] = candidates
-                for suspicion in suspicions:
-                    aliases[f"{noun} {suspicion} {adjective}"] = candidates
-                    aliases[f"{definite} {suspicion} {adjective}"] = candidates
+        for adjective in (normalise_key(row["masculine"]), normalise_key(row["feminine"])):
+            for suspicion in suspicions:
+                # right after the act ("غارات يرجح أنها روسية"): see ``_after_its_means``
+                aliases[f"{suspicion} {adjective}"] = candidates
     return aliases
 
 
@@ -737,14 +738,17 @@ def _subject_before(tokens: list[Token], act: Mention) -> bool:
     )
 
 
-def _after_its_means(act: Mention, mention: Mention, tokens: list[Token]) -> bool:
+def _after_its_means(
+    act: Mention, mention: Mention, tokens: list[Token], *, suspected: bool = False
+) -> bool:
     """Whether only means adjectives stand between an act and a side's adjective: "قصفا جويا
-    ومدفعيا تركيا" (means_adjectives.tsv)."""
+    ومدفعيا تركيا" (means_adjectives.tsv); or, for an adjective named with a suspicion
+    (``suspected``), nothing at all: "غارات يرجح أنها روسية"."""
     if not 0 < mention.start - act.end <= MEANS_REACH:
         return False
     between = [t.text for t in tokens if act.end <= t.start and t.end <= mention.start]
     adjectives = means_adjectives()
-    return bool(between) and all(word in adjectives for word in between)
+    return (bool(between) or suspected) and all(word in adjectives for word in between)
 
 
 def _role_of(
@@ -781,6 +785,7 @@ def _role_of(
     # "يشتبه بأنه هجوم أميركي": an author named inside a suspicion is only suspected; so is
     # one named with it ("غارات يرجح أنها روسية")
     suspicion = any(c.value in _SUSPICIONS and lo <= c.start and c.end <= mention.end for c in cues)
+    named_suspected = any(c.value in _SUSPICIONS and c.start == mention.start for c in cues)
     if any(c.value == "between" for c in in_window):
         return "between"  # "بين عناصر من ميليشيات الأسد و...": the pair, whatever else is near
     if any(
@@ -789,7 +794,7 @@ def _role_of(
         return "aside"  # "بدعم من المقاتلات الروسية": the aircraft of the ally, not who acted
     if any(
         (mention.start <= act.start and act.end <= mention.end)
-        or _after_its_means(act, mention, tokens)
+        or _after_its_means(act, mention, tokens, suspected=named_suspected)
         for act in acts
     ):
         # the act names its author, whatever governs it: "غارة إسرائيلية"، "على الغارات الأميركية"،
