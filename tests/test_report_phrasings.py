@@ -1164,3 +1164,12 @@ def test_whose_depot_it_is_suspected_to_be_is_not_who_struck(pipeline):
         published=date(2018, 5, 8),
     )
     assert event.actor1 == ISRAEL_2018
+
+
+def test_the_fighting_people_flee_is_their_plights_setting(pipeline):
+    # "النازحين الفارين من المعارك"، "هربا من الغارات": what people flee, no act told
+    for text in (
+        "ويعيش في مدينة نوى عشرات الآلاف من السكان والنازحين الفارين من المعارك.",
+        "وقالت الأمم المتحدة إن 320 ألف مدني نزحوا هربا من الغارات والبراميل المتفجرة في درعا.",
+    ):
+        assert pipeline.extract(text, published=date(2018, 7, 18)) == [], text
