@@ -1173,3 +1173,29 @@ def test_the_fighting_people_flee_is_their_plights_setting(pipeline):
         "وقالت الأمم المتحدة إن 320 ألف مدني نزحوا هربا من الغارات والبراميل المتفجرة في درعا.",
     ):
         assert pipeline.extract(text, published=date(2018, 7, 18)) == [], text
+
+
+def test_then_recalls_an_act_before_the_news(pipeline):
+    # "وقيل حينها إن ...": "then" puts the act at a time before the report's news
+    (event,) = pipeline.extract(
+        "وقيل حينها إن المنشأة ساهمت في هجوم كيميائي على بلدة خان شيخون في ريف إدلب.",
+        published=date(2018, 4, 14),
+    )
+    assert event.historical
+
+
+def test_making_chemical_weapons_is_no_chemical_attack(pipeline):
+    # "منشأة سرية لإنتاج السلاح الكيماوي": production, not use
+    text = "وتقول حكومات غربية إن مركز البحوث في مصياف منشأة سرية لإنتاج السلاح الكيماوي."
+    assert pipeline.extract(text, published=date(2018, 8, 5)) == []
+
+
+def test_a_capitals_announcement_is_its_governments_not_a_place(pipeline):
+    # "بعيد ساعات على إعلان دمشق أن التحالف استهدف ... في بلدة الهري": Damascus speaks
+    event = only_event(
+        pipeline,
+        "وجاءت هذه التطورات بعيد ساعات على إعلان دمشق أن التحالف الدولي استهدف ليل الأحد أحد "
+        "مواقعها العسكرية في بلدة الهري في محافظة دير الزور.",
+        published=date(2018, 6, 19),
+    )
+    assert event.admin1 == "Deir-ez-Zor"
