@@ -146,6 +146,8 @@ def _grammar() -> _Grammar:
         r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)",
         r"(?P<n_d>\d{1,2})[/.-](?P<n_m>\d{1,2})[/.-](?P<n_y>\d{4})(?!\d)",
         lead
+        # "في 3 و5 مايو": two days of one month, the first one's act told first
+        + r"(?:(?P<day0>\d{1,2})\s*و\s*)?"
         + rf"(?P<day>\d{{1,2}}|{ordinal})\s*(?:من\s+)?(?:شهر\s+)?(?P<m1>"
         + month
         + ")"
@@ -155,7 +157,7 @@ def _grammar() -> _Grammar:
         # "في 13 الشهر الجاري", "الخامس من الشهر الماضي": a day of a month named by its distance
         rf"(?:(?P<rpart>{part})\s+)?(?:(?:ال\s*)?(?P<rday>\d{{1,2}}|{ordinal})\s*(?:من\s+)?)?"
         rf"(?P<rel>{relative})(?:\s*\(?\s*(?P<rwd>{weekday})\s*\)?)?",
-        rf"(?:(?:{part})\s+)?(?:يوم\s+)?(?P<wd>{weekday})" + after.format("wpast"),
+        rf"(?:(?P<wpart>{part})\s+)?(?:يوم\s+)?(?P<wd>{weekday})" + after.format("wpast"),
         # "في أول أيام عيد الفطر": a feast, and which of its days
         rf"(?:(?P<fday>{feast_day})\s+ايام\s+)?(?P<feast>{_alternation(list(feasts))})",
         r"(?P<shahr>شهر\s+)?(?P<mm1>"
@@ -239,7 +241,7 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
     if group("m1"):
         month, _ = _month_name(grammar, group("m1"))
         past = group("past") is not None
-        day = _day_number(grammar, group("day"))
+        day = _day_number(grammar, group("day0") or group("day"))
         if group("year"):
             return DateValue(date(int(group("year")), month, day), 1, past)
         if reference is None:
@@ -275,7 +277,12 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
         weekday = grammar.weekdays[group("wd")]
         past = group("wpast") is not None
         back = (reference.weekday() - weekday) % 7 or (7 if past else 0)
-        return DateValue(reference - timedelta(days=back), 1, past)
+        day = reference - timedelta(days=back)
+        part = grammar.relatives[" ".join(group("wpart").split())] if group("wpart") else None
+        if part is not None and part.offset and day + timedelta(days=part.offset) <= reference:
+            # "بعد منتصف ليل الأحد": past midnight, the next day
+            day += timedelta(days=part.offset)
+        return DateValue(day, 1, past)
     month, ambiguous = _month_name(grammar, group("mm1"))
     past = group("mpast") is not None
     if ambiguous and not (group("shahr") or group("mm2") or group("myear") or past):

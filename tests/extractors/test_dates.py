@@ -318,3 +318,23 @@ def test_the_day_an_act_happened_is_its_day_even_when_named_as_known(pipeline):
     )
     [event] = pipeline.extract(text, published=date(2018, 4, 9))
     assert (event.event_date, event.time_precision) == ("2018-04-07", 1)
+
+
+def test_past_midnight_of_a_weekday_is_the_next_day():
+    # "بعد منتصف ليل الأحد": after Sunday's midnight, Monday; "ليل الأحد" alone stays Sunday
+    monday = date(2015, 8, 10)
+    assert values("تعرضت بعد منتصف ليل الاحد- الاثنين مناطق لقصف", date(2015, 8, 11))[0].date == (
+        monday
+    )
+    assert values("تعرضت ليل الاحد مناطق لقصف", date(2015, 8, 11))[0].date == date(2015, 8, 9)
+
+
+def test_past_midnight_never_reaches_past_the_report():
+    # "بعد منتصف ليل الأحد" in a report of that Sunday cannot be Monday yet
+    assert values("بعد منتصف ليل الأحد", PUBLISHED)[0].date == PUBLISHED
+
+
+def test_two_days_of_one_month_are_dated_by_the_first():
+    # "في 3 و5 مايو 2013": the two strikes are told from the first day
+    (value,) = values("وفي 3 و5 مايو 2013، شنت إسرائيل غارتين قرب دمشق")
+    assert (value.date, value.precision) == (date(2013, 5, 3), 1)
