@@ -442,7 +442,7 @@ class Gazetteer:
         hits = self._scan(tokens, words, forms, context_forms)
         self._read_context(text, tokens, context_forms, hits)
         self._link_qualifiers(text, context_forms, hits)
-        self._decide_support(hits)
+        self._decide_support(hits, text)
         hits = [hit for hit in hits if hit.supported]
         self._absorb_unknown_names(tokens, context_forms, hits)
         self._resolve(hits)
@@ -685,7 +685,7 @@ class Gazetteer:
                 # A list member shares the qualifier of the list's last name.
                 hit.qualifier = following.qualifier
 
-    def _decide_support(self, hits: list[_Hit]) -> None:
+    def _decide_support(self, hits: list[_Hit], text: str) -> None:
         """Whether each hit is a place: how strong its name is against what supports it."""
         for hit in hits:
             if hit.rejected:
@@ -716,6 +716,11 @@ class Gazetteer:
                 )
             else:
                 hit.supported = own_cue in ("settlement", "zone") or self._fits_qualifier(hit)
+        for hit in hits:
+            if not hit.supported and not hit.rejected and not hit.weak and not hit.common:
+                # "ريف حماة الشمالي: قصف صاروخي على اللطامنة": the area a line opens with, before
+                # its colon, qualifies the villages the line names
+                hit.supported = self._in_dateline_area(hit, hits, text)
         # A village listed with places is one too: "مسرابا وجسرين وكفربطنا ودوما".
         for later, earlier in zip(reversed(hits), list(reversed(hits))[1:], strict=False):
             if (
@@ -747,6 +752,22 @@ class Gazetteer:
                 hit.supported = any(
                     self.places[i].admin1_pcode in named_rightly for i in hit.candidates
                 )
+
+    def _in_dateline_area(self, hit: _Hit, hits: list[_Hit], text: str) -> bool:
+        """Whether the line of ``hit`` opens with a supported area, then a colon, that holds it."""
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        colon = text.find(":", line_start, hit.start)
+        if colon == -1:
+            return False
+        return any(
+            area.supported
+            and line_start <= area.start
+            and area.end <= colon
+            and not text[line_start : area.start].strip(" -|")
+            and any(self._inside(hit.candidates, self.places[i]) for i in area.candidates)
+            for area in hits
+            if area is not hit
+        )
 
     def _fits_qualifier(self, hit: _Hit) -> bool:
         """Whether a namesake lies in the area named after it: then the name is a place."""

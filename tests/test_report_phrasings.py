@@ -1199,3 +1199,19 @@ def test_a_capitals_announcement_is_its_governments_not_a_place(pipeline):
         published=date(2018, 6, 19),
     )
     assert event.admin1 == "Deir-ez-Zor"
+
+
+@pytest.mark.parametrize(
+    ("line", "location"),
+    [
+        # telegraphic lines: the area a line opens with, before its colon, qualifies the
+        # village it names bare ("على اللطامنة" alone is no place: a village needs support)
+        ("ريف حماة الشمالي: قصف صاروخي على اللطامنة", "اللطامنة"),
+        ("حماة: قصف صاروخي على اللطامنة", "اللطامنة"),
+        # an area that does not hold the village qualifies nothing
+        ("ريف إدلب: غارات روسية على اللطامنة", "إدلب"),
+    ],
+)
+def test_a_lines_opening_area_qualifies_the_village_it_names(pipeline, line, location):
+    event = only_event(pipeline, line, published=date(2018, 6, 10))
+    assert event.location == location
