@@ -156,6 +156,7 @@ class _Act:
     in_syria: bool = False  # told at no place but Syria itself ("الغارات على سوريا")
     own_day: bool = False  # its date told as the day it happened ("التي وقعت في 7 نيسان")
     acts_told: int = 1  # the acts its words tell ("قصفا بريا وجويا": 2), who share its toll
+    year_only: int | None = None  # a past year named with no day of it ("استهدفت في 2007")
 
 
 def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
@@ -759,6 +760,16 @@ def _told_act(
         date_mention is not None and date_mention.value.date.year < CODED_FROM_YEAR
     ):
         return None
+    # "منذ انسحبت منها القوات الحكومية عام 2012"، "الغارة التي استهدفت في 2007": an act of a
+    # year before the report's (a weekday beside it is the day it was talked about)
+    year_only = next(
+        (
+            year
+            for year in years_named(doc, start, end, since=False)
+            if reference and year < reference.year and date_mention is None
+        ),
+        None,
+    )
     # names inside a plan are what is feared, not who acted
     clause_actors = [
         a
@@ -771,7 +782,7 @@ def _told_act(
             start,
             end,
             trigger_start=min(t.start for t in acts if t.value.kind != "means"),
-            on=date_mention.value.date if date_mention else reference,
+            on=_act_day(date_mention, year_only, reference),
             actors=clause_actors,
             violent=chosen.value.has_targets,
             cues=context.index.within("role_cue", start, end),
@@ -812,8 +823,7 @@ def _told_act(
     long_before = bool(
         date_mention and reference and (reference - date_mention.value.date).days > NEWS_DAYS
     ) or bool(
-        # "منذ انسحبت منها القوات الحكومية عام 2012"، "الغارة التي استهدفت في 2007": an act of a
-        # year before the report's (a weekday beside it is the day it was talked about)
+        # a weekday beside a past year is the day it was talked about
         reference
         and any(
             year < reference.year and (date_mention is None or date_mention.value.date.year != year)
@@ -832,7 +842,16 @@ def _told_act(
         alleged=deaths is None and _alleged(chosen, context.index.within("cue", start, end)),
         in_syria=in_syria,
         own_day=happened is not None,
+        year_only=year_only,
     )
+
+
+def _act_day(day: Mention | None, year_only: int | None, reference: date | None) -> date | None:
+    """The day an act's sides are named on: the year's middle when only a past year is told,
+    else the day told, else the report's."""
+    if year_only is not None:
+        return date(year_only, 7, 1)
+    return day.value.date if day is not None else reference
 
 
 def _day_it_was_said(doc: Document, day: Mention, act: Mention, sentence_start: int) -> bool:
@@ -986,7 +1005,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         and any(doc.find(military_site_matcher(), *act.clause))
     ):
         # a foreign state's strike on a military site in Syria hits the state's forces
-        on = act.date_mention.value.date if act.date_mention else reference
+        on = _act_day(act.date_mention, act.year_only, reference)
         actor2 = resolve_actor(state_forces(), on)
     if trigger.kind == "takeover" and actor2 is not None and actor2.inter == CIVILIAN_INTER:
         actor2 = None  # ground is taken from an armed side: "القرى والمزارع" are no victims
@@ -1015,7 +1034,10 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
     share = count // (len(places) * act.acts_told) if count else 0
     own_tolls = _tolls_by_place(doc, act) if trigger.violent else {}
     date_value = act.date_mention.value if act.date_mention else None
-    if date_value is not None:
+    if act.year_only is not None:
+        # only the year is told: its middle, at the coarsest precision (a month or more)
+        event_date, precision = _act_day(None, act.year_only, reference), 3
+    elif date_value is not None:
         event_date, precision = date_value.date, date_value.precision
     elif reference is not None:
         event_date, precision = reference, 2

@@ -1215,3 +1215,27 @@ def test_a_capitals_announcement_is_its_governments_not_a_place(pipeline):
 def test_a_lines_opening_area_qualifies_the_village_it_names(pipeline, line, location):
     event = only_event(pipeline, line, published=date(2018, 6, 10))
     assert event.location == location
+
+
+def test_an_act_told_only_with_a_past_year_is_dated_to_that_year(pipeline):
+    # "غارة جوية استهدفت في 2007" with no day told: not the report's day but the year's
+    # middle, at the coarsest precision, with the side of that time
+    event = only_event(
+        pipeline,
+        "واعترف الجيش الإسرائيلي بمسؤوليته عن غارة جوية استهدفت في 2007 منشأة في دير الزور.",
+        published=date(2018, 3, 21),
+    )
+    assert (event.event_date, event.time_precision) == ("2007-07-01", 3)
+    assert event.actor1 == "Military Forces of Israel (2006-2009)"
+    assert event.historical
+
+
+def test_the_year_a_period_runs_from_dates_no_act(pipeline):
+    # "المحاصرة منذ عام 2013": the siege's start, not the day of the strikes told
+    event = only_event(
+        pipeline,
+        "واصلت قوات النظام السوري ليل الأحد غاراتها على دوما المحاصرة منذ عام 2013، ما أسفر "
+        "عن سقوط 14 قتيلا.",
+        published=date(2018, 3, 5),
+    )
+    assert event.event_date == "2018-03-04"

@@ -138,7 +138,7 @@ def _grammar() -> _Grammar:
     relative = _alternation([p for p, r in relatives.items() if r.unit not in ("part", "past")])
     # Grammar words, not vocabulary: "يوم" before a weekday, "شهر" before a month, "عام/سنه"
     # and "من" before a year; a "م" (ميلادي) may follow it.
-    year = r"(?:\s*,?\s*(?:من\s+)?(?:(?:عام|سنه)\s+)?(?P<{0}>\d{{4}})م?(?!\d))?"
+    year = r"(?:\s*,?\s*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<{0}>\d{{4}})م?(?!\d))?"
     pair = r"(?:\s*[/(-]\s*(?P<{0}>" + month + r")\s*\)?)?"
     after = r"(?:\s+(?P<{0}>" + past + "))?"
     lead = rf"(?:(?:(?:{part})\s+)?(?:اليوم\s+)?(?:يوم\s+)?(?:{weekday})\s*,?\s*)?"
@@ -389,14 +389,25 @@ def reference_date(doc: Document) -> date | None:
 _YEAR_ALONE = re.compile(r"(?<![^\W_])(?:[وف]?[بل]?(?:(?:ال)?(?:عام|سنه)|في|منذ))\s+(\d{4})(?!\d)")
 
 
-def years_named(doc: Document, start: int, end: int) -> list[int]:
+def years_named(doc: Document, start: int, end: int, *, since: bool = True) -> list[int]:
     """The years named alone in normalised ``[start, end)``: "منذ انسحبت منها القوات عام
     2012" → [2012]. Not dates (no precision fits a year), but a year before the report's
-    says the act is background."""
+    says the act is background. ``since=False`` leaves out the years a period runs from
+    ("المحاصرة منذ عام 2013"), which date no act."""
     if doc.norm is None:
         return []
+    text = doc.norm.text
     return [
         int(m.group(1))
-        for m in _YEAR_ALONE.finditer(doc.norm.text, start, end)
-        if int(m.group(1)) in PLAUSIBLE_YEARS
+        for m in _YEAR_ALONE.finditer(text, start, end)
+        if int(m.group(1)) in PLAUSIBLE_YEARS and (since or not _after_since(text, m.start()))
     ]
+
+
+def _after_since(text: str, at: int) -> bool:
+    """Whether "منذ" opens the year phrase at ``at`` or stands right before it."""
+    words = text[max(0, at - 8) : at + 4].split()
+    return bool(words) and any(word.lstrip("و") == SINCE_WORD for word in words[-2:])
+
+
+SINCE_WORD = "منذ"

@@ -338,3 +338,15 @@ def test_two_days_of_one_month_are_dated_by_the_first():
     # "في 3 و5 مايو 2013": the two strikes are told from the first day
     (value,) = values("وفي 3 و5 مايو 2013، شنت إسرائيل غارتين قرب دمشق")
     assert (value.date, value.precision) == (date(2013, 5, 3), 1)
+
+
+def test_a_day_and_month_with_al_aam_and_the_year():
+    # "في الرابع من أبريل العام 2017": the year after "العام" belongs to the date
+    (value,) = values("وفي الرابع من أبريل العام 2017، استهدفت غارة جوية خان شيخون")
+    assert value.date == date(2017, 4, 4)
+
+
+def test_years_a_period_runs_from_can_be_left_out():
+    doc = make_document("المحاصرة منذ عام 2013، بعد أن انسحبت منها القوات عام 2012")
+    assert years_named(doc, 0, len(doc.text)) == [2013, 2012]
+    assert years_named(doc, 0, len(doc.text), since=False) == [2012]
