@@ -665,7 +665,11 @@ class _Clause:
         return adjacent and head.figure.count is not None and head.figure.count not in _YEARS
 
     def after(self, index: int, gap: int) -> _Victims | None:
-        """The victims that follow a death word, at most ``gap`` words later."""
+        """The victims that follow a death word, at most ``gap`` words later; none after "و"
+        right after it ("أن طفلا توفي و13 شخصا واجهوا صعوبات في التنفس": the verb's victim
+        stands before it, the 13 are another group)."""
+        if index < len(self.tokens) and self.conjunction(index):
+            return None
         for position in range(index, min(index + gap + 1, len(self.tokens))):
             if self.stop_before(position, _GAP_STOPS) or (
                 position > index and self.is_trigger(position)

@@ -669,3 +669,12 @@ def test_large_numbers_of_dead_are_a_vague_plural():
     # "مقتل أعداد كبيرة": no figure, the cautious floor of a plural (codebook: 2)
     ((_, found),) = fatalities("بسبب مقتل أعداد كبيرة منهم في الغوطة الشرقية")
     assert (found.count, found.vague) == (2, True)
+
+
+def test_a_group_joined_by_wa_after_the_death_verb_is_not_its_victims():
+    # "أن طفلا توفي و13 شخصا واجهوا صعوبات في التنفس": the child died; the 13 are another
+    # group with a verb of their own
+    ((_, found),) = fatalities(
+        "أعلن المرصد أن طفلا توفي و13 شخصا على الأقل واجهوا صعوبات في التنفس في بلدة الشيفونية"
+    )
+    assert found.count == 1
