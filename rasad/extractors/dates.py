@@ -277,12 +277,12 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
         weekday = grammar.weekdays[group("wd")]
         past = group("wpast") is not None
         back = (reference.weekday() - weekday) % 7 or (7 if past else 0)
-        day = reference - timedelta(days=back)
+        weekday_date = reference - timedelta(days=back)
         part = grammar.relatives[" ".join(group("wpart").split())] if group("wpart") else None
-        if part is not None and part.offset and day + timedelta(days=part.offset) <= reference:
-            # "بعد منتصف ليل الأحد": past midnight, the next day
-            day += timedelta(days=part.offset)
-        return DateValue(day, 1, past)
+        if part is not None and part.offset:
+            # "بعد منتصف ليل الأحد": past midnight, the next day (never past the report)
+            weekday_date = min(weekday_date + timedelta(days=part.offset), reference)
+        return DateValue(weekday_date, 1, past)
     month, ambiguous = _month_name(grammar, group("mm1"))
     past = group("mpast") is not None
     if ambiguous and not (group("shahr") or group("mm2") or group("myear") or past):
