@@ -59,6 +59,7 @@ from rasad.extractors.places import (
     most_specific,
     places_nearby,
     places_of_acts,
+    site_references,
 )
 from rasad.extractors.recaps import (
     ClauseFrame,
@@ -178,6 +179,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
         doc, distribute_cues(doc, places_of_acts(doc, found, role_cues, cues), gazetteer)
     )
     places = [p for p in places if not _a_date(doc, p, reference)]
+    places = sorted(places + site_references(doc, places), key=lambda m: m.start)
     doc.mentions = places + actors
     if not about_syria(doc, places):
         return _out_of_scope(doc, places)

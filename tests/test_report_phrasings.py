@@ -1239,3 +1239,20 @@ def test_the_year_a_period_runs_from_dates_no_act(pipeline):
         published=date(2018, 3, 5),
     )
     assert event.event_date == "2018-03-04"
+
+
+def test_a_site_named_again_by_its_kind_is_the_site_named_before(pipeline):
+    # "قاعدة التيفور ... واستهدف المطار أيضا في العاشر من شباط": "المطار" alone is T4 again
+    found = pipeline.extract(
+        "وتعرضت قاعدة التيفور العسكرية مرارا لغارات اتهمت دمشق إسرائيل بتنفيذها.\n"
+        "واستهدف المطار أيضا في العاشر من شباط/فبراير الماضي.",
+        published=date(2018, 7, 9),
+    )
+    recalled = [e for e in found if e.event_date == "2018-02-10"]
+    assert [e.location for e in recalled] == ["مطار التيفور"]
+
+
+def test_the_dead_since_the_war_began_are_a_tally(pipeline):
+    # "المئات منهم قتلوا منذ اندلاع الحرب في عام 2011": the war summed up, no toll of one act
+    text = "وتقول إيران إن عسكرييها في سوريا مستشارون، لكن المئات منهم قتلوا منذ اندلاع الحرب."
+    assert pipeline.extract(text, published=date(2018, 7, 8)) == []

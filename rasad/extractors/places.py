@@ -359,6 +359,42 @@ def _reported(word: str) -> bool:
     return (word.startswith(REPORTED) and len(word) > len(REPORTED) + 2) or word in said_openers()
 
 
+@cache
+def site_nouns() -> dict[str, frozenset[str]]:
+    """``reference_words.tsv``'s sites: a definite noun ("المطار") → the gazetteer kinds of
+    the places it points back to."""
+    return {
+        normalise_key(row["word"]): frozenset(row["kinds"].split("|"))
+        for _, row in read_tsv("reference_words.tsv", ["word", "kind"])
+        if row["kind"] == "site"
+    }
+
+
+def site_references(doc: Document, places: list[Mention]) -> list[Mention]:
+    """Places named again by a definite noun of their kind alone: "وتعرضت قاعدة التيفور
+    العسكرية مرارا لغارات ... واستهدف المطار أيضا في العاشر من شباط" (T4 both times). The
+    noun points back to the last place of its kinds told before it."""
+    nouns = site_nouns()
+    found = []
+    for token in doc.tokens():
+        word = token.text.lstrip("وف")
+        if word.startswith("لل"):
+            word = ARTICLE + word[2:]
+        elif word[:1] in "بل" and word[1:].startswith(ARTICLE):
+            word = word[1:]
+        kinds = nouns.get(word)
+        if kinds is None or any(p.start <= token.start < p.end for p in places):
+            continue
+        antecedent = next(
+            (p for p in reversed(places) if p.end <= token.start and p.value.place.kind in kinds),
+            None,
+        )
+        if antecedent is not None:
+            start = token.end - len(word)
+            found.append(Mention("place", start, token.end, antecedent.value))
+    return found
+
+
 def datelines(doc: Document, places: list[Mention]) -> list[Mention]:
     """ "إدلب: غارة جوية على بلدة سرمين": a place that opens a line before a colon labels the
     region the line's news comes from; it holds the places the line names."""
