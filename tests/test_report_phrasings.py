@@ -1256,3 +1256,15 @@ def test_the_dead_since_the_war_began_are_a_tally(pipeline):
     # "المئات منهم قتلوا منذ اندلاع الحرب في عام 2011": the war summed up, no toll of one act
     text = "وتقول إيران إن عسكرييها في سوريا مستشارون، لكن المئات منهم قتلوا منذ اندلاع الحرب."
     assert pipeline.extract(text, published=date(2018, 7, 8)) == []
+
+
+def test_when_after_a_comma_tells_an_act_of_its_own(pipeline):
+    # "منذ هجوم أغسطس 2013، عندما قصفت بلدات المعضمية وزملكا": the 2013 attack has its own
+    # towns, not only the Douma of the attack the sentence opens with
+    found = pipeline.extract(
+        "ويعد الهجوم الكيماوي المشتبه في دوما الأحدث ضمن سلسلة هجمات مشابهة منذ هجوم أغسطس "
+        "2013، عندما قصفت بلدات المعضمية وزملكا بغاز الأعصاب سارين.",
+        published=date(2018, 4, 14),
+    )
+    past = {e.location for e in found if e.event_date.startswith("2013")}
+    assert {"زملكا", "معضمية"} <= past
