@@ -1268,3 +1268,15 @@ def test_when_after_a_comma_tells_an_act_of_its_own(pipeline):
     )
     past = {e.location for e in found if e.event_date.startswith("2013")}
     assert {"زملكا", "معضمية"} <= past
+
+
+def test_decades_of_war_are_a_tally_but_the_largest_in_decades_is_news(pipeline):
+    # "يخوض نزاعا مسلحا منذ عقود ... أسفر عن سقوط آلاف القتلى": decades summed up; "تعد
+    # الأوسع منذ عقود": a superlative compares the strikes with the years before
+    tally = (
+        "وتعتبر تركيا الوحدات امتدادا لحزب العمال الكردستاني، الذي يخوض نزاعا مسلحا منذ عقود مع "
+        "أنقرة في عفرين، أسفر عن سقوط آلاف القتلى."
+    )
+    assert pipeline.extract(tally, published=date(2018, 3, 19)) == []
+    news = "شنت إسرائيل غارات جوية على مواقع في ريف دمشق تعد هي الأوسع منذ عقود."
+    assert pipeline.extract(news, published=date(2018, 2, 11))

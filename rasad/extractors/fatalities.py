@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from rasad.extractors.keywords import keyword_pattern
@@ -290,6 +290,22 @@ _PLURAL = Fatalities(2, 2, None, True)
 _TALLY = Fatalities(None, None, None, True)
 
 
+WITHOUT_REACH = 5  # words from "دون" to the death word: "بدون أن يسفر ذلك عن سقوط"
+PILOT = "طيار"  # "بدون طيار": unmanned
+
+
+@cache
+def without_words() -> frozenset[str]:
+    """``negations.tsv``'s words of "without"."""
+    return word_set("negations.tsv", kind="without")
+
+
+def _order(value: int) -> int:
+    """0 for units and teens, 1 for tens, 2 for hundreds, 3 for thousands and above: a
+    compound number joins words of different orders ("ثلاثة وعشرون"، "مئة وعشرون")."""
+    return 0 if value < 20 else 1 if value < 100 else 2 if value < 1000 else 3
+
+
 def _sane(figure: Fatalities) -> Fatalities:
     """``figure``, or ``_TALLY`` if any of its numbers is above ``MAX_TOLL`` (module doc)."""
     if any(n is not None and n > MAX_TOLL for n in (figure.count, figure.low, figure.high)):
@@ -435,6 +451,8 @@ class _Clause:
                 break
             word, clitics = found
             joined = at > index or (clitics > 0 and tokens[at].text.startswith("و"))
+            if joined and word.alone and _order(word.value) == _order(last) > 0:
+                break  # "مئة ومئتي قتيل": a second number, not a part of the first ("مئة وعشرون")
             if joined and word.alone:
                 group, last = group + word.value, word.value
             elif at > index:
@@ -610,6 +628,9 @@ class _Clause:
         head = self.part(index)
         if head is None or (head.noun is not None and head.noun.state == "injury"):
             return None
+        ranged = self.range_from(index, head)
+        if ranged is not None:
+            return ranged
         figure, end, next_ = head.figure, head.end, head.next
         last = head
         while next_ < len(self.tokens):
@@ -649,6 +670,32 @@ class _Clause:
                 low = inner.figure.low
                 figure = Fatalities(low, low, figure.high, True)
         return _Victims(figure, index, next_, head.start, end, head)
+
+    def without_before(self, index: int) -> bool:
+        """Whether "دون"/"بدون" stands a few words before a death word, in its clause: "دون
+        سقوط ضحايا"، "بدون أن يسفر ذلك عن سقوط ضحايا" say no one died."""
+        for position in range(index - 1, max(-1, index - 1 - WITHOUT_REACH), -1):
+            if self.stop_before(position + 1, _GAP_STOPS):
+                return False
+            following = self.tokens[position + 1].text if position + 1 < len(self.tokens) else ""
+            if self.tokens[position].text in without_words() and following != PILOT:
+                return True  # but "طائرة بدون طيار" is a drone
+        return False
+
+    def range_from(self, index: int, head: _Part) -> _Victims | None:
+        """ "ما بين مئة ومئتي قتيل"، "بين 12 و16 شخصا": a range of counts after "بين", read as
+        its lower bound (the codebook's most conservative number), vague."""
+        if index == 0 or self.tokens[index - 1].text != BETWEEN or not head.bare:
+            return None
+        low = head.figure.count
+        upper = self.conjoined(head.next, grouped=False)
+        if low is None or upper is None or upper.noun is None or upper.figure.count is None:
+            return None
+        if upper.figure.count <= low:
+            return None
+        figure = Fatalities(low, low, upper.figure.count, True)
+        part = replace(upper, figure=figure, first=head.first, start=head.start, bare=False)
+        return _Victims(figure, index, upper.next, head.start, upper.end, part)
 
     def death_word(self, index: int) -> tuple[int, _Phrase, int] | None:
         found = self.phrase(index, "trigger")
@@ -737,7 +784,7 @@ class _Clause:
         floor = 0
         for index in candidates:
             trigger = self.death_word(index) if index >= floor else None
-            if trigger is None:
+            if trigger is None or self.without_before(index):
                 continue
             length, value, clitics = trigger
             start = tokens[index].start + clitics
@@ -862,7 +909,7 @@ class _Clause:
             if used[index]:
                 continue
             noun = self.noun(index)
-            if noun is None or noun[0].state != "death":
+            if noun is None or noun[0].state != "death" or self.without_before(index):
                 continue
             for position in range(max(0, index - _LOOKBACK), index + 1):
                 if any(used[position : index + 1]):

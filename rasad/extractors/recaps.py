@@ -193,10 +193,25 @@ def frame_clause(
     return ClauseFrame(
         historical=historical_cue is not None,
         historical_cue=historical_cue,
-        tally=any(c.value == "tally" for c in cues) or _counted_period(doc, start, end),
+        tally=any(c.value == "tally" and not _compared(doc, c, cues) for c in cues)
+        or _counted_period(doc, start, end),
         plan=plan_span,
         anaphora=any(c.value == "anaphora" for c in cues),
     )
+
+
+def _compared(doc: Document, tally: Mention, cues: list[Mention]) -> bool:
+    """Whether a superlative stands just before a tally cue: "الأوسع منذ عقود" compares."""
+    assert doc.norm is not None
+    return any(
+        c.value == "superlative"
+        and c.end <= tally.start
+        and len(doc.norm.text[c.end : tally.start].split()) <= SUPERLATIVE_GAP
+        for c in cues
+    )
+
+
+SUPERLATIVE_GAP = 2  # words between "الأعنف" and "منذ": "الأعنف على البلدتين منذ"
 
 
 def _act_named_after(doc: Document, at: int) -> bool:

@@ -678,3 +678,28 @@ def test_a_group_joined_by_wa_after_the_death_verb_is_not_its_victims():
         "أعلن المرصد أن طفلا توفي و13 شخصا على الأقل واجهوا صعوبات في التنفس في بلدة الشيفونية"
     )
     assert found.count == 1
+
+
+def test_a_range_of_dead_is_read_at_its_lower_bound():
+    # "ما بين مئة ومئتي قتيل"، "بين 12 و16 شخصا": the most conservative number, vague
+    for text, low, high in (
+        ("خلفت ما بين مئة ومئتي قتيل", 100, 200),
+        ("خلفت ما بين 100 و200 قتيل", 100, 200),
+        ("قتل ما بين 12 و16 شخصا", 12, 16),
+    ):
+        ((_, found),) = fatalities(text)
+        assert (found.count, found.high, found.vague) == (low, high, True), text
+
+
+def test_a_compound_number_joins_words_of_different_orders():
+    # "مئة وعشرون" is 120 and "ثلاثة وعشرون" 23; "مئة ومئتي" is two numbers
+    assert counts("قتل مئة وعشرون شخصا") == [120]
+    assert counts("قتل ثلاثة وعشرون شخصا") == [23]
+
+
+def test_without_deaths_is_no_toll():
+    # "دون سقوط ضحايا"، "بدون أن يسفر ذلك عن سقوط ضحايا": no one died; a drone is still
+    # "طائرة بدون طيار"
+    assert fatalities("قصفت الطائرات البلدة دون سقوط ضحايا") == []
+    assert fatalities("هاجمت طائرات القاعدة، بدون أن يسفر ذلك عن سقوط ضحايا أو أضرار") == []
+    assert counts("طائرة بدون طيار قتلت شخصين") == [2]
