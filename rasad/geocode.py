@@ -288,6 +288,9 @@ class Gazetteer:
         self._blocked: PhraseTable[str] = PhraseTable()
         for row in _read_rows(directory / "not_places.tsv"):
             self._blocked.add(phrase_words(row["phrase"]), row["kind"])
+            # The article makes no common noun a name: "الثورة" listed, "ثورة النساء" too.
+            if row["kind"] == "common" and " " not in row["phrase"]:
+                self._blocked.add(phrase_words(row["phrase"].removeprefix("ال")), "common")
         self._settlement_ends = {
             words[-1]
             for entries in self._cues._by_first.values()

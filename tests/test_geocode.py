@@ -286,6 +286,14 @@ def test_common_words_are_not_places(text: str) -> None:
     assert mentions(text) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["أردت دعم الثورة والمشاركة في ثورة النساء", "قرب ميدان البلدية", "صور الأقمار"]
+)
+def test_a_common_noun_without_its_article_is_no_place_either(text: str) -> None:
+    # not_places lists "الثورة"; the indefinite "ثورة" is the same common noun
+    assert mentions(text) == []
+
+
 def test_common_word_village_after_a_settlement_cue_is_a_place() -> None:
     assert only("اشتباكات في بلدة الصور").value.place.admin1_pcode == "SY09"
 
