@@ -50,7 +50,26 @@ def cue_matcher() -> PhraseMatcher[str]:
     for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"]):
         if row["cue"] not in matcher:
             matcher.add(row["cue"], row["kind"])
+    for future in future_forms():
+        if future not in matcher:
+            matcher.add(future, "plan")
     return matcher
+
+
+FUTURE_PERSONS = ("ي", "ت", "ن", "ا")  # he/they, she/you, we, I: "سيقصف"، "ستقصف"، "سنقصف"، "سأقصف"
+FUTURE_ENDINGS = ("", "ون", "ان")  # "سيقصفون"، "ستقصفان"
+
+
+@cache
+def future_forms() -> frozenset[str]:
+    """``future_verbs.tsv`` in the future of every person and number: "يواصل" → "سيواصل"،
+    "ستواصل"، "سنواصل"، "سيواصلون" ... (normalised)."""
+    return frozenset(
+        "س" + person + stem + ending
+        for stem in (normalise_key(verb)[1:] for verb in word_set("future_verbs.tsv", "verb"))
+        for person in FUTURE_PERSONS
+        for ending in FUTURE_ENDINGS
+    )
 
 
 @cache
@@ -189,7 +208,10 @@ def frame_clause(
                 or (c.value == "prior" and _act_named_after(doc, c.end))
             )
         ]
-        plan_span = (plans[0].start, min([stop, *answered]))
+        plan_span = (
+            plans[0].start,
+            min([stop, *answered]),
+        )
     return ClauseFrame(
         historical=historical_cue is not None,
         historical_cue=historical_cue,

@@ -557,3 +557,44 @@ def test_reference_words_have_known_kinds():
 
     rows = [row for _, row in read_tsv("reference_words.tsv", ["word", "kind"])]
     assert {row["kind"] for row in rows} == {"demonstrative", "happened", "town", "site"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحذر ترامب بأنه سيقصف مواقع هامة في مدينة دمشق.",  # he will
+        "وقال إن مقاتلي جيش الإسلام سيقصفون دمشق بالمدفعية.",  # they will
+        "وقالت روسيا إنها ستستهدف السفن التي تطلق الصواريخ على مدينة طرطوس.",  # she will
+        "وقال القائد: سنهاجم مواقع الجيش التركي في مدينة عفرين.",  # we will
+        "وقالت وزارة الدفاع إن الجيش السوري سيعلق الضربات الجوية على الغوطة الشرقية.",
+    ],
+)
+def test_an_act_in_the_future_tense_is_a_plan(pipeline, text):
+    # "سـ" on the imperfect of an act's verb: the act is announced, not told
+    assert pipeline.extract(text, published=PUBLISHED) == []
+
+
+def test_future_forms_cover_every_person_and_number():
+    from rasad.extractors.recaps import future_forms
+
+    forms = future_forms()
+    assert {"سيقصف", "ستقصف", "سنقصف", "ساقصف", "سيقصفون", "ستقصفان"} <= forms
+    # nouns that begin like a future are never made
+    assert not {"سيطره", "سياره", "سنوات", "سيطرت"} & forms
+
+
+def test_future_verbs_are_imperfects():
+    from rasad.lexicon import read_tsv
+
+    verbs = [row["verb"] for _, row in read_tsv("future_verbs.tsv", ["verb"])]
+    assert verbs and all(verb.startswith("ي") for verb in verbs)
+    assert len(verbs) == len(set(verbs))
+
+
+def test_a_future_of_going_on_keeps_the_campaign_told(pipeline):
+    # "ستواصل" is no act's own verb: what the sentence tells as done is still coded
+    events = pipeline.extract(
+        "وقالت المتحدثة إن المعارضة أيضا واصلت قصف مدينة دمشق، وإن الحكومة ستواصل عملياتها.",
+        published=PUBLISHED,
+    )
+    assert [e.location for e in events] == ["دمشق"]
