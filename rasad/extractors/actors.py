@@ -98,15 +98,29 @@ def actor_matcher() -> PhraseMatcher[tuple[Actor, ...]]:
     actors = actors_by_name()
     by_alias: dict[str, list[Actor]] = {}
     for _, row in read_tsv("actor_aliases.tsv", ["alias", "actor"]):
-        candidates = by_alias.setdefault(normalise_key(row["alias"]), [])
-        if actors[row["actor"]] not in candidates:
-            candidates.append(actors[row["actor"]])
+        alias = normalise_key(row["alias"])
+        for form in (alias, *_nominative(alias)):
+            candidates = by_alias.setdefault(form, [])
+            if actors[row["actor"]] not in candidates:
+                candidates.append(actors[row["actor"]])
     for alias, candidates in _sides_by_adjective(actors).items():
         by_alias.setdefault(alias, candidates)
     matcher: PhraseMatcher[tuple[Actor, ...]] = PhraseMatcher(suffixes=True)
     for alias, candidates in by_alias.items():
         matcher.add(alias, tuple(candidates))
     return matcher
+
+
+def _nominative(alias: str) -> tuple[str, ...]:
+    """ "مقاتلي المعارضة" → "مقاتلو المعارضة": a sound masculine plural in construct ends in "ي"
+    after a preposition or as an object and in "و" as a subject; the lexicon lists the first."""
+    head, _, rest = alias.partition(" ")
+    if rest and len(head) >= CONSTRUCT_PLURAL_LETTERS and head.endswith("ي"):
+        return (f"{head[:-1]}و {rest}",)
+    return ()
+
+
+CONSTRUCT_PLURAL_LETTERS = 4  # "مسلحي": a stem and its ending; shorter words are no such plural
 
 
 def _sides_by_adjective(actors: dict[str, Actor]) -> dict[str, list[Actor]]:

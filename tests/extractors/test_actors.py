@@ -639,3 +639,20 @@ def test_the_country_of_a_wire_dateline_is_no_side(pipeline):
     text = "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- قصفت طائرات حربية بلدة كفرنبل بريف إدلب"
     [event] = pipeline.extract(text, published=date(2018, 2, 27))
     assert "United States" not in (event.actor1 or "") + (event.actor2 or "")
+
+
+@pytest.mark.parametrize(
+    "aircraft", ["مقاتلات حربية روسية", "طائرة حربية روسية", "طائرات مقاتلة روسية"]
+)
+def test_warplanes_with_their_own_adjective_take_the_sides_after_both(pipeline, aircraft):
+    # "مقاتلات حربية روسية": the noun's adjective "حربية" comes before the side's
+    [event] = pipeline.extract(f"شنت {aircraft} غارات على مدينة درعا", published=PUBLISHED)
+    assert event.actor1 == "Military Forces of Russia (2000-)"
+
+
+@pytest.mark.parametrize("fighters", ["مقاتلي المعارضة", "مقاتلو المعارضة"])
+def test_a_construct_plural_names_its_side_in_either_case(pipeline, fighters):
+    # the sound plural in construct: "مقاتلي" after a preposition or as object, "مقاتلو" as subject
+    text = f"هاجم {fighters} مواقع قوات النظام في بلدة جنديرس"
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.actor1 == "Opposition Rebels (Syria)"
