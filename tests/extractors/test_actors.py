@@ -656,3 +656,11 @@ def test_a_construct_plural_names_its_side_in_either_case(pipeline, fighters):
     text = f"هاجم {fighters} مواقع قوات النظام في بلدة جنديرس"
     [event] = pipeline.extract(text, published=PUBLISHED)
     assert event.actor1 == "Opposition Rebels (Syria)"
+
+
+@pytest.mark.parametrize("support", ["مدعومة بغارات جوية روسية", "مدعومة من روسيا"])
+def test_the_support_a_force_has_while_it_acts_is_no_side(pipeline, support):
+    # "قوات النظام، مدعومة بـ/من ...،": an indefinite circumstantial; the backer is no side
+    text = f"تخوض قوات النظام السوري، {support}، معارك عنيفة ضد تنظيم داعش في بلدة الحراك"
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert (event.actor1, event.actor2) == (STATE, ISIS)

@@ -598,3 +598,21 @@ def test_a_future_of_going_on_keeps_the_campaign_told(pipeline):
         published=PUBLISHED,
     )
     assert [e.location for e in events] == ["دمشق"]
+
+
+def test_what_a_threat_follows_with_ithr_happened(pipeline):
+    # "على إثر": the attack a threat follows is told as done, the threatened strike is not
+    events = pipeline.extract(
+        "وهدد ترامب بتوجيه ضربة عسكرية على إثر الهجوم بالكيماوي في مدينة دوما.",
+        published=PUBLISHED,
+    )
+    assert [(e.sub_event_type, e.location) for e in events] == [("Chemical weapon", "دوما")]
+
+
+def test_an_enclave_left_out_of_an_agreement_is_no_agreement(pipeline):
+    # "غير مشمول": indefinite, as a predicate, like "غير المشمول"
+    text = (
+        "يذكر أن الجيب الذي يسيطر عليه تنظيم داعش في محافظة درعا غير مشمول في اتفاق وقف "
+        "إطلاق النار الذي أبرمته روسيا مع الفصائل المعارضة."
+    )
+    assert pipeline.extract(text, published=PUBLISHED) == []
