@@ -664,3 +664,26 @@ def test_the_support_a_force_has_while_it_acts_is_no_side(pipeline, support):
     text = f"تخوض قوات النظام السوري، {support}، معارك عنيفة ضد تنظيم داعش في بلدة الحراك"
     [event] = pipeline.extract(text, published=PUBLISHED)
     assert (event.actor1, event.actor2) == (STATE, ISIS)
+
+
+def test_a_cleft_names_who_did_the_act(pipeline):
+    # "إسرائيل هي التي شنت": it is Israel that struck, not the official who says so
+    text = (
+        "وقال مسؤول أميركي إن إسرائيل هي التي شنت ليل الأحد غارة جوية استهدفت قوة من الحشد "
+        "الشعبي العراقي في بلدة الهري"
+    )
+    [event] = pipeline.extract(text, published=date(2018, 6, 18))
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Israel (2009-2021)",
+        "PMF: Popular Mobilization Forces",
+    )
+
+
+def test_a_cleft_after_a_denial_names_no_author(pipeline):
+    # "نفت الولايات المتحدة أن تكون هي التي شنت الغارات": who denies it is no side
+    text = (
+        "قتل 14 مقاتلا في الضربة التي استهدفت مطار التيفور العسكري في محافظة حمص، وقد نفت "
+        "الولايات المتحدة أن تكون هي التي شنت الغارات الجوية"
+    )
+    events = pipeline.extract(text, published=date(2018, 4, 9))
+    assert "Military Forces of the United States (2017-2021)" not in {e.actor1 for e in events}
