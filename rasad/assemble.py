@@ -52,7 +52,7 @@ from rasad.extractors.country import (
     told_in_syria,
 )
 from rasad.extractors.dates import date_words, find_dates, reference_date, years_named
-from rasad.extractors.fatalities import find_fatalities
+from rasad.extractors.fatalities import find_fatalities, parse_number
 from rasad.extractors.places import (
     datelines,
     distribute_cues,
@@ -423,6 +423,8 @@ def _only_a_duration(words: str, *, conjoined: bool) -> bool:
     if not words:
         return True
     parts = words.split()
+    if len(parts) > 2 and parse_number(parts[0]) is not None:
+        parts = parts[1:]  # "بعد 3 أيام من هجوم كيماوي"، "بعد ثلاثة أسابيع على"
     units, links = word_set("durations.tsv", kind="unit"), word_set("durations.tsv", kind="link")
     if len(parts) < 2 or parts[0] not in units or parts[1] not in links:
         return False

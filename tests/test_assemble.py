@@ -414,3 +414,14 @@ def test_fighters_leaving_under_an_evacuation_deal_hand_the_town_over(pipeline):
         "Non-violent transfer of territory",
         "حرستا",
     )
+
+
+@pytest.mark.parametrize("stretch", ["3 أيام من", "ثلاثة أيام من"])
+def test_a_counted_stretch_of_time_after_baad_names_an_earlier_act(pipeline, stretch):
+    # "بعد 3 أيام من هجوم كيماوي": the chemical attack came before; the act is the missile strike
+    text = (
+        "وكانت الولايات المتحدة أطلقت 59 صاروخا على قاعدة الشعيرات الجوية في أبريل 2017 "
+        f"بعد {stretch} هجوم كيماوي على مدينة خان شيخون."
+    )
+    events = pipeline.extract(text, published=date(2018, 4, 11))
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
