@@ -425,3 +425,22 @@ def test_a_counted_stretch_of_time_after_baad_names_an_earlier_act(pipeline, str
     )
     events = pipeline.extract(text, published=date(2018, 4, 11))
     assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "هزت انفجارات مطار حماة العسكري جراء قصف صاروخي استهدف مستودعات الأسلحة.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "سمعت انفجارات كبيرة في تل الحارة بريف درعا جراء غارة إسرائيلية على مواقع للجيش.",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_explosions_are_what_the_strike_named_with_them_did(pipeline, text, sub_event_type):
+    # "انفجارات ... جراء قصف صاروخي": the explosions are the strike's, no bomb of their own
+    events = pipeline.extract(text, published=date(2018, 4, 9))
+    assert {e.sub_event_type for e in events} == {sub_event_type}
