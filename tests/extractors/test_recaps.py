@@ -628,3 +628,9 @@ def test_an_enclave_left_out_of_an_agreement_is_no_agreement(pipeline):
 def test_a_plan_named_by_its_noun_tells_no_act(pipeline, text):
     # "خطط/خطة": the act after the noun of a plan is planned, not done
     assert pipeline.extract(text, published=PUBLISHED) == []
+
+
+def test_acts_told_as_repeated_are_no_one_act(pipeline):
+    # "تعرضت عدة مرات لهجمات": a habit over time, like "غالبا ما"
+    text = "وأوضح أن المنطقة جنوب مدينة البوكمال تعرضت عدة مرات لهجمات من قبل تنظيم داعش."
+    assert pipeline.extract(text, published=PUBLISHED) == []
