@@ -687,3 +687,13 @@ def test_a_cleft_after_a_denial_names_no_author(pipeline):
     )
     events = pipeline.extract(text, published=date(2018, 4, 9))
     assert "Military Forces of the United States (2017-2021)" not in {e.actor1 for e in events}
+
+
+def test_who_a_report_is_relayed_from_is_no_side(pipeline):
+    # "نقلت ... عن مسؤول في تحالف يضم إيران ... قوله إن": the names before what was said speak
+    text = (
+        "ونقلت صحيفة نيويورك تايمز عن مسؤول في تحالف يضم إيران وسوريا وحزب الله قوله إن "
+        "القصف على مدينة حماة أدى إلى تدمير 200 صاروخ."
+    )
+    [event] = pipeline.extract(text, published=date(2018, 4, 30))
+    assert "Military Forces of Iran (1989-)" not in (event.actor1, event.actor2)
