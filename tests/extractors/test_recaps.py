@@ -634,3 +634,17 @@ def test_acts_told_as_repeated_are_no_one_act(pipeline):
     # "تعرضت عدة مرات لهجمات": a habit over time, like "غالبا ما"
     text = "وأوضح أن المنطقة جنوب مدينة البوكمال تعرضت عدة مرات لهجمات من قبل تنظيم داعش."
     assert pipeline.extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفت روسيا لجوء النظام السوري إلى الأسلحة الكيماوية في قصف بلدة دوما.",
+        "وفي المقابل تنفي الحكومة السورية استخدام الكيماوي في قصف دوما.",
+    ],
+)
+def test_a_use_denied_is_no_act_and_the_denier_no_side(pipeline, text):
+    # "نفت ... لجوء/استخدام": the use is denied, like "نفى ... وقوع"
+    events = pipeline.extract(text, published=PUBLISHED)
+    assert "Military Forces of Russia (2000-)" not in {e.actor1 for e in events}
+    assert "Chemical weapon" not in {e.sub_event_type for e in events}
