@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -257,5 +258,14 @@ def land_words() -> frozenset[str]:
 
 
 def _instrumental(text: str, start: int) -> bool:
-    """ "بقذائف"، "وبالصواريخ": the preposition ب makes a weapon the means of an act."""
-    return "ب" in clitics_before(text, start)
+    """ "بقذائف"، "وبالصواريخ": the preposition ب makes a weapon the means of an act, also when
+    a count stands between them ("بعدة صواريخ"، "بـ 59 صاروخا"، "بعشرات القذائف")."""
+    return "ب" in clitics_before(text, start) or bool(
+        _COUNTED_INSTRUMENT.search(text, max(0, start - COUNT_REACH), start)
+    )
+
+
+COUNT_REACH = 30  # characters from "ب" to a weapon past a count: "بأكثر من 100 "
+_COUNTED_INSTRUMENT = re.compile(
+    r"(?:^|\s)و?ب\s*(?:(?:عده|عدة|عشرات|مئات|عدد من|اكثر من|نحو|حوالي)\s+)?(?:[0-9]+\s+)?(?:ال)?$"
+)

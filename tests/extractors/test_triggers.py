@@ -628,3 +628,17 @@ def test_means_told_after_a_bombardment_noun(text, told):
     doc = Document.from_text(text)
     first = find_triggers(doc)[0]  # "غارات جوية" and "غارات" both match: the longest first
     assert means_told(doc, first) == told
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["استهدف المطار بعدة صواريخ", "استهدف المطار بـ 59 صاروخا", "قصفت البلدة بعشرات القذائف"],
+)
+def test_a_weapon_counted_after_its_preposition_is_used(text):
+    # "بعدة صواريخ": a count between ب and the weapon keeps it the act's means
+    doc = Document.from_text(text)
+    assert any(
+        m.value.kind == "event" and m.value.sub_event_type == "Shelling/artillery/missile attack"
+        for m in find_triggers(doc)
+        if m.value.priority == 5
+    )
