@@ -648,3 +648,11 @@ def test_a_use_denied_is_no_act_and_the_denier_no_side(pipeline, text):
     events = pipeline.extract(text, published=PUBLISHED)
     assert "Military Forces of Russia (2000-)" not in {e.actor1 for e in events}
     assert "Chemical weapon" not in {e.sub_event_type for e in events}
+
+
+def test_an_attack_called_a_staged_play_is_the_act_talked_about(pipeline):
+    # "مسرحية الهجوم الكيماوي": named as a play, like "مفبرك": known already, not news
+    [event] = pipeline.extract(
+        "ووصف الوزير ما جرى في دوما بأنه مسرحية الهجوم الكيماوي.", published=PUBLISHED
+    )
+    assert (event.sub_event_type, event.historical) == ("Chemical weapon", True)
