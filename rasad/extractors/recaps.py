@@ -53,7 +53,19 @@ def cue_matcher() -> PhraseMatcher[str]:
     for future in future_forms():
         if future not in matcher:
             matcher.add(future, "plan")
+    for held in weapons_held():
+        if held not in matcher:
+            matcher.add(held, "not_act")
     return matcher
+
+
+@cache
+def weapons_held() -> frozenset[str]:
+    """``weapon_holders.tsv``: each holder before each weapon ("مخبأ الأسلحة الكيميائية"; the
+    matcher reads "مخبأ للأسلحة الكيميائية" with its clitic too), normalised."""
+    holders = word_set("weapon_holders.tsv", kind="holder")
+    weapons = word_set("weapon_holders.tsv", kind="weapon")
+    return frozenset(f"{holder} {weapon}" for holder in holders for weapon in weapons)
 
 
 FUTURE_PERSONS = ("ي", "ت", "ن", "ا")  # he/they, she/you, we, I: "سيقصف"، "ستقصف"، "سنقصف"، "سأقصف"

@@ -697,3 +697,13 @@ def test_who_a_report_is_relayed_from_is_no_side(pipeline):
     )
     [event] = pipeline.extract(text, published=date(2018, 4, 30))
     assert "Military Forces of Iran (1989-)" not in (event.actor1, event.actor2)
+
+
+def test_who_a_report_is_according_to_is_no_side(pipeline):
+    # "حسبما أعلنت الولايات المتحدة": according to what the United States said
+    text = (
+        "واستهدفت الضربات الغربية مراكز بحوث علمية في حي برزة في دمشق، حسبما أعلنت الولايات "
+        "المتحدة وفرنسا وبريطانيا"
+    )
+    events = pipeline.extract(text, published=date(2018, 4, 14))
+    assert "Military Forces of the United States (2017-2021)" not in {e.actor2 for e in events}

@@ -656,3 +656,22 @@ def test_an_attack_called_a_staged_play_is_the_act_talked_about(pipeline):
         "ووصف الوزير ما جرى في دوما بأنه مسرحية الهجوم الكيماوي.", published=PUBLISHED
     )
     assert (event.sub_event_type, event.historical) == ("Chemical weapon", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتم إطلاق 7 صواريخ على الهدف الثالث وهو مخبأ للأسلحة الكيميائية في مدينة حمص.",
+        "قصفت الطائرات مخازن الأسلحة الكيماوية في مدينة حمص.",
+    ],
+)
+def test_chemical_weapons_held_are_what_was_struck(pipeline, text):
+    # "مخبأ للأسلحة الكيميائية": a holder before the weapon makes it the target, no chemical attack
+    events = pipeline.extract(text, published=PUBLISHED)
+    assert events and "Chemical weapon" not in {e.sub_event_type for e in events}
+
+
+def test_weapons_held_pair_every_holder_with_every_weapon():
+    from rasad.extractors.recaps import weapons_held
+
+    assert {"مخبا الاسلحه الكيمياييه", "مستودعات السلاح الكيماوي"} <= weapons_held()
