@@ -675,3 +675,13 @@ def test_weapons_held_pair_every_holder_with_every_weapon():
     from rasad.extractors.recaps import weapons_held
 
     assert {"مخبا الاسلحه الكيمياييه", "مستودعات السلاح الكيماوي"} <= weapons_held()
+
+
+def test_weapons_made_or_given_up_are_no_use_of_them(pipeline):
+    # "ورشة لتصنيع الأسلحة الكيمياوية"، "نزع السلاح الكيماوي": holders with every spelling
+    for text in (
+        "وقال إن القوات الحكومية عثرت على ورشة لتصنيع الأسلحة الكيمياوية في بلدة حمورية.",
+        "واتفق الطرفان على نزع السلاح الكيماوي في مدينة دمشق.",
+    ):
+        events = pipeline.extract(text, published=PUBLISHED)
+        assert "Chemical weapon" not in {e.sub_event_type for e in events}
