@@ -14,6 +14,7 @@ Cue words come from ``discourse_cues.tsv`` and the gazetteer's ``context.tsv``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
@@ -374,25 +375,35 @@ def site_references(doc: Document, places: list[Mention]) -> list[Mention]:
     """Places named again by a definite noun of their kind alone: "وتعرضت قاعدة التيفور
     العسكرية مرارا لغارات ... واستهدف المطار أيضا في العاشر من شباط" (T4 both times). The
     noun points back to the last place of its kinds told before it."""
+    assert doc.norm is not None
     nouns = site_nouns()
     found = []
-    for token in doc.tokens():
-        word = token.text.lstrip("وف")
-        if word.startswith("لل"):
-            word = ARTICLE + word[2:]
-        elif word[:1] in "بل" and word[1:].startswith(ARTICLE):
-            word = word[1:]
-        kinds = nouns.get(word)
-        if kinds is None or any(p.start <= token.start < p.end for p in places):
+    # the nouns are few and most reports hold none: the text is searched, not every token
+    for match in _site_noun_pattern().finditer(doc.norm.text):
+        if any(p.start <= match.start() < p.end for p in places):
             continue
+        word = ARTICLE + match.group(1)
         antecedent = next(
-            (p for p in reversed(places) if p.end <= token.start and p.value.place.kind in kinds),
+            (
+                p
+                for p in reversed(places)
+                if p.end <= match.start() and p.value.place.kind in nouns[word]
+            ),
             None,
         )
         if antecedent is not None:
-            start = token.end - len(word)
-            found.append(Mention("place", start, token.end, antecedent.value))
+            found.append(Mention("place", match.end() - len(word), match.end(), antecedent.value))
     return found
+
+
+@cache
+def _site_noun_pattern() -> re.Pattern[str]:
+    """A word that is a site noun of ``site_nouns`` with its clitics: "والمطار"، "بالمخيم"،
+    "للمعبر" (the article's alef dropped after "ل")."""
+    stems = "|".join(
+        sorted((noun.removeprefix(ARTICLE) for noun in site_nouns()), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)[وف]?(?:لل|[بل]?{ARTICLE})({stems})(?!\w)")
 
 
 def datelines(doc: Document, places: list[Mention]) -> list[Mention]:
