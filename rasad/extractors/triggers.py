@@ -261,11 +261,24 @@ def _instrumental(text: str, start: int) -> bool:
     """ "بقذائف"، "وبالصواريخ": the preposition ب makes a weapon the means of an act, also when
     a count stands between them ("بعدة صواريخ"، "بـ 59 صاروخا"، "بعشرات القذائف")."""
     return "ب" in clitics_before(text, start) or bool(
-        _COUNTED_INSTRUMENT.search(text, max(0, start - COUNT_REACH), start)
+        _counted_instrument().search(text, max(0, start - COUNT_REACH), start)
     )
 
 
 COUNT_REACH = 30  # characters from "ب" to a weapon past a count: "بأكثر من 100 "
-_COUNTED_INSTRUMENT = re.compile(
-    r"(?:^|\s)و?ب\s*(?:(?:عده|عدة|عشرات|مئات|عدد من|اكثر من|نحو|حوالي)\s+)?(?:[0-9]+\s+)?(?:ال)?$"
-)
+
+
+@cache
+def _counted_instrument() -> re.Pattern[str]:
+    """ "ب" then a count ending right before a weapon: a vague quantity ("عدة"، "عشرات":
+    vague_quantities.tsv) or a bound before a figure ("أكثر من"، "نحو": quantity_modifiers.tsv),
+    a figure, or both."""
+    counts = {
+        normalise_key(row["phrase"]) for _, row in read_tsv("vague_quantities.tsv", ["phrase"])
+    } | {
+        normalise_key(row["phrase"])
+        for _, row in read_tsv("quantity_modifiers.tsv", ["phrase", "position"])
+        if row["position"] == "before"
+    }
+    words = "|".join(sorted(map(re.escape, counts), key=len, reverse=True))
+    return re.compile(rf"(?:^|\s)و?ب\s*(?:(?:{words})\s+)?(?:[0-9]+\s+)?(?:{ARTICLE})?$")
