@@ -251,6 +251,9 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
         relative = grammar.relatives[" ".join(group("rel").split())]
         if relative.unit == "ignore" or reference is None:
             return None
+        if relative.unit == "year":
+            # "العام الماضي": only the year is told, coded to its middle as a year named alone
+            return DateValue(date(reference.year + relative.offset, 7, 1), 3, relative.past)
         if relative.unit == "month":
             resolved = _shift_months(reference, relative.offset)
             if group("rday"):

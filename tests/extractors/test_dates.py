@@ -178,6 +178,19 @@ def test_last_week_and_last_month():
     assert values("الشهر الماضي") == [DateValue(date(2019, 10, 15), 3, True)]
 
 
+def test_last_year_is_the_year_before_the_report_at_its_middle():
+    # "العام الماضي"، "السنة الماضية": only the year is told, coded as "عام 2018" alone is
+    assert values("أمر ترامب العام الماضي بضربة صاروخية") == [DateValue(date(2018, 7, 1), 3, True)]
+    assert values("في السنة الماضية") == [DateValue(date(2018, 7, 1), 3, True)]
+    assert values("العام المنصرم") == [DateValue(date(2018, 7, 1), 3, True)]
+
+
+def test_a_year_ago_counts_twelve_months_back():
+    # "قبل عام": about this time last year, not the year's middle
+    assert values("لما حدث قبل عام") == [DateValue(date(2018, 11, 15), 3, True)]
+    assert values("قبل عامين") == [DateValue(date(2017, 11, 15), 3, True)]
+
+
 def test_qabl_fatra_points_back():
     assert values("وشهدت مدينة الميادين قبل فترة، خلافات")[0].past_reference
 

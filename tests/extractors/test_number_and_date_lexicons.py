@@ -75,7 +75,7 @@ def test_weekdays_cover_the_week():
 
 def test_relative_dates_use_known_units_and_precisions():
     for line, row in read_tsv("relative_dates.tsv", ["unit", "precision"]):
-        assert row["unit"] in {"day", "month", "part", "past", "ignore"}, line
+        assert row["unit"] in {"day", "month", "year", "part", "past", "ignore"}, line
         assert int(row["precision"]) in {0, 1, 2, 3}, line
 
 
