@@ -246,7 +246,7 @@ _SUFFIXED_TABLE: WordTable[tuple[Variant, ...]] = WordTable(_SUFFIXED.__getitem_
 _SUFFIXES_BY_LAST = {
     letter: tuple(s for s in SUFFIXES if s[-1] == letter) for letter in {s[-1] for s in SUFFIXES}
 }
-_PRONOUNS = frozenset({"ها", "هم", "هما", "هن"})
+_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 
 def _with_suffixes(variants: tuple[Variant, ...]) -> tuple[Variant, ...]:

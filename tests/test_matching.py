@@ -113,6 +113,8 @@ def test_ta_marbuta_written_ta_before_a_pronoun():
     # "مدينتهم" (their city) → "مدينه" (normalised مدينة); "قواتهم" → "قواه" as well
     assert forms("مدينتهم", suffixes=True)["مدينه"] == (0, 3)
     assert forms("قواتهم", suffixes=True)["قواه"] == (0, 3)
+    # "مدفعيته" (its artillery) → "مدفعيه": the singular pronoun too
+    assert forms("مدفعيته", suffixes=True)["مدفعيه"] == (0, 2)
 
 
 def test_the_plurals_at_is_not_a_verbs_ta():

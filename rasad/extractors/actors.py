@@ -843,6 +843,8 @@ def _role_of(
                 return "aside"  # "لواء القدس الفلسطيني التابعة لروسيا": Russia is named, not acting
             transparent_from = cue.start  # "أفراد تابعين لـ X": look further back
             break
+        if cue.value == "agent_by" and _struck_after_its_arms(cue, mention, tokens, acts or []):
+            continue  # "بنيران المدفعية تجمعات لجبهة النصرة": fire of the artillery, at the side
         if cue.value in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 0:
             continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
         if cue.value == "target_after" and any(
@@ -901,6 +903,24 @@ def _role_of(
         if kind != "transparent":
             break
     return None
+
+
+def _struck_after_its_arms(
+    cue: Mention, mention: Mention, tokens: list[Token], acts: list[Mention]
+) -> bool:
+    """Whether a weapon fills the place of who fired after "بنيران"/"برصاص", and what it
+    struck (a position or men: role_nouns.tsv) stands before ``mention``: "بنيران المدفعية
+    الثقيلة تجمعات لجبهة النصرة" names the side hit. "بنيران مدفعية قوات النظام" still
+    names who fired."""
+    arms = [
+        a
+        for a in acts
+        if a.value.kind in ARMS_KINDS and cue.end <= a.start and a.end <= mention.start
+    ]
+    return bool(arms) and any(
+        arms[0].end <= t.start and t.end <= mention.start and _role_word(t.text) == "target"
+        for t in tokens
+    )
 
 
 _ROLES_AFTER_CUE = {

@@ -707,3 +707,21 @@ def test_who_a_report_is_according_to_is_no_side(pipeline):
     )
     events = pipeline.extract(text, published=date(2018, 4, 14))
     assert "Military Forces of the United States (2017-2021)" not in {e.actor2 for e in events}
+
+
+@pytest.mark.parametrize("artillery", ["بنيران المدفعية الثقيلة", "بنيران مدفعيته الثقيلة"])
+def test_fire_of_a_weapon_at_a_sides_positions_names_the_side_hit(pipeline, artillery):
+    # "بنيران X": X fired, unless a weapon fills X and what it hit ("تجمعات لـ") comes before
+    # the side; a pronoun on the weapon ("مدفعيته") does not hide it
+    text = f"وذكرت الصحيفة أن الجيش السوري استهدف {artillery} تجمعات لجبهة النصرة في ريف حماة"
+    [event] = pipeline.extract(text, published=date(2018, 8, 9))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert (event.actor1, event.actor2) == (STATE, HTS)
+
+
+def test_fire_of_a_sides_weapon_still_names_who_fired(pipeline):
+    # "بنيران مدفعية قوات النظام": the side right after its weapon fired
+    [event] = pipeline.extract(
+        "قتل عنصران بنيران مدفعية قوات النظام في بلدة كفرنبودة", published=date(2018, 8, 9)
+    )
+    assert event.actor1 == STATE
