@@ -388,8 +388,11 @@ def reference_date(doc: Document) -> date | None:
     return None
 
 
-# "عام 2012"، "في العام 2017"، "سنة 2013"، "في 2012": a year named alone (a grammar word before four digits)
-_YEAR_ALONE = re.compile(r"(?<![^\W_])(?:[وف]?[بل]?(?:(?:ال)?(?:عام|سنه)|في|منذ))\s+(\d{4})(?!\d)")
+# "عام 2012"، "في العام 2017"، "سنة 2013"، "في 2012": a year named alone (a grammar word
+# before four digits); "عامي 2014 و2015": the first of two years, in the dual
+_YEAR_ALONE = re.compile(
+    r"(?<![^\W_])(?:[وف]?[بل]?(?:(?:ال)?(?:عامي?|سنتي|سنه)|في|منذ))\s+(\d{4})(?!\d)"
+)
 
 
 def years_named(doc: Document, start: int, end: int, *, since: bool = True) -> list[int]:

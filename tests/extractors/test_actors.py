@@ -725,3 +725,14 @@ def test_fire_of_a_sides_weapon_still_names_who_fired(pipeline):
         "قتل عنصران بنيران مدفعية قوات النظام في بلدة كفرنبودة", published=date(2018, 8, 9)
     )
     assert event.actor1 == STATE
+
+
+@pytest.mark.parametrize("by", ["من جانب", "من طرف"])
+def test_on_the_part_of_a_side_names_who_acted(pipeline, by):
+    # "القصف الجوي المستمر من جانب القوات الحكومية": the side the bombing is on the part of
+    text = (
+        "عانى العديد من الأشخاص أعراض استنشاق غاز الكلور خلال القصف الجوي المستمر "
+        f"{by} القوات الحكومية على مدينة دوما"
+    )
+    [event] = pipeline.extract(text, published=date(2018, 2, 26))
+    assert (event.sub_event_type, event.actor1) == ("Chemical weapon", STATE)

@@ -291,6 +291,12 @@ def test_a_year_named_alone_is_no_date_but_is_found():
     assert dates("منذ انسحبت منها القوات عام 2012") == []
 
 
+def test_two_years_in_the_dual_name_the_first():
+    # "عامي 2014 و2015": the dual of "عام" before two years
+    doc = make_document("نفذت ثلاث هجمات باستخدام غاز الكلور عامي 2014 و2015")
+    assert years_named(doc, 0, len(doc.text)) == [2014]
+
+
 def test_yesterday_with_its_weekday_in_brackets_is_that_weekday():
     # a quote of Saturday read on Sunday: "اندلعت أمس (الجمعة)" is the Friday it names
     (found,) = dates("في الاشتباكات التي اندلعت أمس (الجمعة) بين", date(2015, 9, 20))
