@@ -630,6 +630,12 @@ def test_a_plan_named_by_its_noun_tells_no_act(pipeline, text):
     assert pipeline.extract(text, published=PUBLISHED) == []
 
 
+def test_a_conspiracy_to_act_tells_no_act(pipeline):
+    # "تهمة التآمر لقتل": what was conspired is not done
+    text = "ووجه القضاء إلى المتهم الرئيسي تهمة التآمر لقتل عائلة في بلدة دوما."
+    assert pipeline.extract(text, published=PUBLISHED) == []
+
+
 def test_acts_told_as_repeated_are_no_one_act(pipeline):
     # "تعرضت عدة مرات لهجمات": a habit over time, like "غالبا ما"
     text = "وأوضح أن المنطقة جنوب مدينة البوكمال تعرضت عدة مرات لهجمات من قبل تنظيم داعش."
