@@ -255,8 +255,8 @@ def events_of(incident: Incident) -> list[Event]:
         accounts[0].event.historical
         or (all(a.reference for a in accounts) and dated.before_report)
         # "الهجوم الكيماوي المفترض على دوما" with no day and no dead told: the act the report's
-        # news reacts to, known before it
-        or all(a.alleged and not a.dated for a in accounts)
+        # news reacts to, known before it, when first named so
+        or (accounts[0].alleged and not accounts[0].dated)
     )
     leaves = _leaves(accounts)
     events = []

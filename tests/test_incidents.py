@@ -196,6 +196,17 @@ def test_an_alleged_attack_told_with_no_day_or_dead_is_background(pipeline):
     assert (event.sub_event_type, event.historical) == ("Chemical weapon", True)
 
 
+def test_an_attack_first_named_as_alleged_stays_background_when_told_again(pipeline):
+    # "ما يشتبه في أنه هجوم": the first telling frames the act as the one talked about; a later
+    # telling of it ("وكان الهجوم قد استهدف") does not make it the news
+    [event] = events(
+        pipeline,
+        "أعلنت منظمة حظر الأسلحة الكيميائية أنها تجمع المعلومات حول ما يشتبه في أنه هجوم "
+        "بأسلحة كيميائية على دوما.\nوقالت المنظمة إن الهجوم الكيميائي على دوما أصاب 500 شخص.",
+    )
+    assert (event.sub_event_type, event.historical) == ("Chemical weapon", True)
+
+
 def test_what_an_attack_caused_is_another_act_with_its_own_side(pipeline):
     text = (
         "ونفى لافروف أي تلاعب بالأدلة في موقع الهجوم الكيمياوي المزعوم في دوما، والذي كان سببا "
