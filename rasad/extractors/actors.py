@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
@@ -571,7 +572,21 @@ def _objects_next(text: str, words: list[Mention], names: list[Mention]) -> froz
     objects.update(
         w.start for w in words if any(0 < w.start - s.end <= 1 for s in subjects if s is not w)
     )
+    # "قالت تركيا إنها استهدفت وحدات حماية الشعب": the pronoun on "إن" is the verb's subject
+    subject_pronoun = _pronoun_subject()
+    objects.update(
+        w.start for w in words if subject_pronoun.search(text, max(0, w.start - 8), w.start)
+    )
     return frozenset(objects)
+
+
+@cache
+def _pronoun_subject() -> re.Pattern[str]:
+    """An opener ("أن"، "إن": speech_verbs.tsv) written with the pronoun that is the subject of
+    the verb after it, at the end of a text: "إنها "، "بأنهم "."""
+    openers = "|".join(sorted(complementizers()))
+    pronouns = "|".join(sorted(PRONOUNS, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])[وب]?(?:{openers})(?:{pronouns}) $")
 
 
 def _feminine_adjective(doc: Document, entry: str, end: int) -> bool:

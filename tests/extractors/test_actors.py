@@ -736,3 +736,14 @@ def test_on_the_part_of_a_side_names_who_acted(pipeline, by):
     )
     [event] = pipeline.extract(text, published=date(2018, 2, 26))
     assert (event.sub_event_type, event.actor1) == ("Chemical weapon", STATE)
+
+
+def test_a_pronoun_on_an_opener_is_the_subject_so_the_name_after_the_verb_is_hit(pipeline):
+    # "قالت تركيا إنها استهدفت وحدات حماية الشعب": "ها" is who struck; the YPG were struck
+    [event] = pipeline.extract(
+        "وقالت تركيا إنها استهدفت وحدات حماية الشعب الكردية في عفرين.", published=date(2018, 3, 17)
+    )
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Turkey (2016-)",
+        "YPG: Peoples Protection Units",
+    )

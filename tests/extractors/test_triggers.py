@@ -642,3 +642,16 @@ def test_a_weapon_counted_after_its_preposition_is_used(text):
         for m in find_triggers(doc)
         if m.value.priority == 5
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال المصدر إن الطائرة الحربية كانت تقصف تجمعات للمسلحين في منطقة صيدا.",
+        "قوات النظام لا تزال تقصف مناطق زراعية قرب اللطامنة في ريف حماة الشمالي.",
+    ],
+)
+def test_the_imperfect_of_shelling_tells_an_act_under_way(pipeline, text):
+    # "كانت تقصف": going on when the jet was downed; "لا تزال تقصف": still going on
+    events = pipeline.extract(text, published=date(2018, 7, 24))
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]
