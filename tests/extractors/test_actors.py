@@ -71,9 +71,9 @@ def test_cited_network_is_not_an_actor_name():
 
 
 def test_the_plural_of_a_definite_name_names_no_one():
-    # "التنظيم" (the organisation) is the Islamic State; "التنظيمات الإرهابية" are any groups,
-    # and "التحالفات" alliances, not the coalition
-    assert names("قصفت التنظيمات الإرهابية حي جرمانا") == []
+    # "التنظيم" (the organisation) is the Islamic State; "التنظيمات الإرهابية" are any groups
+    # (an unidentified armed group), and "التحالفات" alliances, not the coalition
+    assert names("قصفت التنظيمات الإرهابية حي جرمانا") == ["تنظيمات الارهابيه"]
     assert names("تبدلت التحالفات في المنطقة") == []
     assert names("هاجم التنظيم حي جرمانا") == ["التنظيم"]
 
@@ -747,3 +747,22 @@ def test_a_pronoun_on_an_opener_is_the_subject_so_the_name_after_the_verb_is_hit
         "Military Forces of Turkey (2016-)",
         "YPG: Peoples Protection Units",
     )
+
+
+def test_the_states_terrorist_groups_are_an_unidentified_armed_group(pipeline):
+    # "تجمعات مجاميع إرهابية": the state's word for the men it fights names no group
+    [event] = pipeline.extract(
+        "قصفت الطائرات الحربية السورية تجمعات مجاميع إرهابية في بلدة صيدا بريف درعا.",
+        published=date(2018, 7, 24),
+    )
+    assert (event.actor1, event.actor2) == (STATE, "Unidentified Armed Group (Syria)")
+
+
+def test_whom_an_act_is_said_to_support_is_no_side(pipeline):
+    # "القصف يأتي لدعم المجاميع الإرهابية": the groups supported were not struck
+    [event] = pipeline.extract(
+        "قصفت المدفعية الإسرائيلية موقعا للجيش السوري في بلدة حضر، في محاولة لدعم المجاميع "
+        "الإرهابية.",
+        published=date(2018, 7, 16),
+    )
+    assert event.actor2 == STATE
