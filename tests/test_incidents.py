@@ -567,6 +567,17 @@ def test_the_toll_of_the_day_befores_act_is_not_this_acts(pipeline):
     assert [e.fatalities for e in found] == [0]
 
 
+def test_the_act_a_period_runs_from_is_not_the_clauses_act(pipeline):
+    # "عمليات نهب تعاني منها مدينة عفرين منذ السيطرة عليها": the takeover is the earlier act;
+    # what the clause tells is the looting
+    [event] = events(
+        pipeline,
+        "وتؤكد تقارير أن عمليات نهب وسرقة تعاني منها مدينة عفرين منذ السيطرة عليها في 18 "
+        "مارس، شاركت فيها معظم الفصائل.",
+    )
+    assert event.sub_event_type == "Looting/property destruction"
+
+
 def test_a_year_since_a_strike_is_background(pipeline):
     (event,) = events(
         pipeline, "وتأتي التطورات بعد مرور عام على ضربة أمريكية استهدفت قاعدة الشعيرات العسكرية."
