@@ -878,6 +878,8 @@ def _role_of(
                 continue
             if any(cue.end <= at < mention.start for at in objects_next):
                 continue
+        if cue.value == "agent_after" and _struck_between(cue, mention, tokens):
+            continue  # "غارات تستهدف مواقع ودفاعات داعش": whose positions were struck
         if (
             cue.value in ("agent_next", "counterpart")
             and _words_between(tokens, cue.end, mention.start) > 0
@@ -918,6 +920,14 @@ def _role_of(
         if kind != "transparent":
             break
     return None
+
+
+def _struck_between(cue: Mention, mention: Mention, tokens: list[Token]) -> bool:
+    """Whether what an act struck (a position or men: role_nouns.tsv) stands between the act's
+    noun and ``mention``, past the word right after the noun: "غارات تستهدف مواقع داعش". Right
+    after it ("هجوم لعناصر داعش") the noun's own complement still names who acted."""
+    between = [t for t in tokens if cue.end <= t.start and t.end <= mention.start]
+    return any(_role_word(t.text) == "target" for t in between[1:])
 
 
 def _struck_after_its_arms(

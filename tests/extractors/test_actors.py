@@ -766,3 +766,12 @@ def test_whom_an_act_is_said_to_support_is_no_side(pipeline):
         published=date(2018, 7, 16),
     )
     assert event.actor2 == STATE
+
+
+def test_raids_that_strike_a_sides_positions_are_not_that_sides(pipeline):
+    # "غارات تستهدف مواقع ودفاعات داعش": past the verb, the positions struck are IS's
+    found = pipeline.extract(
+        "وبدأ سلاح الجو السوري سلسلة غارات تستهدف مواقع ودفاعات داعش في منطقة الحجر الأسود.",
+        published=date(2018, 4, 20),
+    )
+    assert {(e.actor1, e.actor2) for e in found} == {(STATE, ISIS)}
