@@ -200,7 +200,29 @@ def load_admins(src: Path) -> dict[str, Record]:
 # ---- populated places --------------------------------------------------------------------
 
 
-def load_communities(src: Path) -> dict[str, Record]:
+def names_of_a_pair(name: str, own_areas: set[str]) -> list[str]:
+    """The names a composite OCHA name holds: "كبارة / الروضة" (two names of one village, an
+    old and a new one) → both; "دير حنا / اللاذقية" (a name and the area it lies in, telling
+    it from its namesakes) → "دير حنا"."""
+    if "/" not in name:
+        return []
+    parts = (" ".join(part.split()) for part in name.split("/"))
+    return [part for part in parts if part and part not in own_areas]
+
+
+def _area_names(record: Record, admins: dict[str, Record]) -> set[str]:
+    """The Arabic names of the admin areas ``record`` lies in ("مركز الحفة" also as "الحفة")."""
+    names = set()
+    for pcode in (record.admin1_pcode, record.admin2_pcode, record.admin3_pcode):
+        admin = admins.get(pcode)
+        if admin is not None:
+            names.update(
+                n.removeprefix("مركز ").strip() for n in (admin.name_ar, *admin.aliases_ar)
+            )
+    return names
+
+
+def load_communities(src: Path, admins: dict[str, Record]) -> dict[str, Record]:
     """OCHA COD-AB communities and neighbourhoods, ranked by the admin seat they are."""
     records: dict[str, Record] = {}
     for row in read_csv(src / "ocha_codab_xlsx_syr_populatedplaces.csv"):
@@ -226,8 +248,12 @@ def load_communities(src: Path) -> dict[str, Record]:
             rank=RANK[kind],
             sources={"ocha-codab"},
         )
+        # a village's composite name holds two names; a neighbourhood's may pair a name with a
+        # common noun ("حي الراموسة/ المنطقة الصناعية")
+        pair = [] if neighbourhood else names_of_a_pair(name, _area_names(record, admins))
         record.add_names(
-            aliases, [row["featurerefname"], row["featurealtname1_en"], row["featurealtname2_en"]]
+            [*aliases, *pair],
+            [row["featurerefname"], row["featurealtname1_en"], row["featurealtname2_en"]],
         )
         records[record.id] = record
     return records
@@ -617,7 +643,7 @@ def write(records: list[Record], path: Path) -> None:
 def build(src: Path, out: Path) -> int:
     """Write the packaged gazetteer; returns the number of places."""
     admins = load_admins(src)
-    communities = load_communities(src)
+    communities = load_communities(src, admins)
     mark_capitals(src, communities)
     extra: list[Record] = []
     add_curated(communities, extra)

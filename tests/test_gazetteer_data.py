@@ -213,6 +213,16 @@ def test_t4_lies_at_tiyas(places: list[dict[str, str]]) -> None:
     assert "wof1277158301" not in packaged
 
 
+def test_both_names_of_a_composite_ocha_name_are_aliases(places: list[dict[str, str]]) -> None:
+    # "كبارة / الروضة": a village's old and new names, both looked up; "دير حنا / اللاذقية":
+    # the name and the area that tells it from its namesakes, not a name of its own
+    packaged = {row["id"]: row for row in places}
+    assert {"كبارة", "الروضة"} <= set(packaged["C7963"]["aliases_ar"].split("|"))
+    lattakia = [r for r in places if r["name_ar"] == "دير حنا / اللاذقية"]
+    assert lattakia and "اللاذقية" not in lattakia[0]["aliases_ar"].split("|")
+    assert "C7963" in {p.id for p in Gazetteer.default().lookup("الروضة")}
+
+
 def test_curated_aliases_name_a_source_record_and_add_a_spelling(
     places: list[dict[str, str]],
 ) -> None:
