@@ -775,3 +775,10 @@ def test_raids_that_strike_a_sides_positions_are_not_that_sides(pipeline):
         published=date(2018, 4, 20),
     )
     assert {(e.actor1, e.actor2) for e in found} == {(STATE, ISIS)}
+
+
+def test_turkeys_military_police_is_turkeys_not_syrias_police(pipeline):
+    # "الشرطة العسكرية التركية": the side's adjective after the force's name
+    text = "انتشر عناصر من الشرطة العسكرية التركية في مدينة عفرين بعد عمليات نهب المحال."
+    found = pipeline.extract(text, published=date(2018, 3, 20))
+    assert "Police Forces of Syria (2000-2024)" not in {e.actor2 for e in found}

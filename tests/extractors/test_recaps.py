@@ -539,6 +539,8 @@ def test_what_an_act_may_bring_about_and_a_demand_are_plans(pipeline):
         # "إمكانية"، "استعدادها": a possibility, a readiness with its pronoun
         "اهتمت الصحف بتطورات الوضع وإمكانية استبعاد إيران من معارك درعا.",
         "أعلنت قوات سوريا الديمقراطية عن استعدادها لتبادل أسرى من عناصر التنظيم في السويداء.",
+        # "إذا لم"، "الحق ب": a condition, a right to act
+        "وقال الجعفري إذا لم تعد إدلب بالمصالحات فللجيش السوري الحق باستعادتها بالقوة.",
         # "أطراف القتال": the parties to a fight, no act
         "ودعا جميع أطراف القتال إلى وقف جميع الأعمال الحربية في الغوطة الشرقية.",
         # "وشيك"، "المرتقب": an act named imminent or awaited, after it
