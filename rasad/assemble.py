@@ -708,6 +708,7 @@ def _act_in_clause(
         triggers + means,
         deaths,
         recalled=recalled,
+        earlier=earlier,
     )
     if not event_places and not generic and told_in_syria(doc, start, end):
         return told([], in_syria=True)  # "ضربة صاروخية لمواقع النظام في سوريا": the country
@@ -730,6 +731,7 @@ def _told_act(
     *,
     recalled: bool = False,
     in_syria: bool = False,
+    earlier: tuple[int, int] = (0, 0),
 ) -> _Act | None:
     """The act whose word is ``chosen``, at ``event_places`` (none: told nowhere, it names
     only who did it, or it is ``recalled``: an act told before that a claim or an accusation
@@ -749,6 +751,8 @@ def _told_act(
         for d in dates
         if not any(o.start <= d.start < o.end for o in context.outlets)
         and not _day_it_was_said(doc, d, chosen, sentence.start)
+        # "شنت ضربات إثر اتهامها بقصف المدينة بسلاح كيميائي في 7 نيسان": the earlier act's day
+        and not earlier[0] <= d.start < earlier[1]
         # "بحلول 15 أكتوبر": a day after the report is a deadline or a plan, no act's day
         and not (reference is not None and d.value.date > reference)
     ]

@@ -578,6 +578,18 @@ def test_the_act_a_period_runs_from_is_not_the_clauses_act(pipeline):
     assert event.sub_event_type == "Looting/property destruction"
 
 
+def test_the_day_of_the_act_a_clause_answers_is_not_its_own(pipeline):
+    # "شنت ضربات ضد دمشق إثر اتهامها بقصف المدينة بسلاح كيميائي في 7 نيسان": the 7th dates
+    # the chemical attack, not the strikes it answered
+    [event] = events(
+        pipeline,
+        "وكانت الولايات المتحدة وفرنسا وبريطانيا قد شنت ضربات عسكرية ضد دمشق إثر اتهامها "
+        "بقصف المدينة بسلاح كيميائي مفترض في 7 نيسان.",
+        published=date(2018, 4, 28),
+    )
+    assert event.event_date != "2018-04-07"
+
+
 def test_a_year_since_a_strike_is_background(pipeline):
     (event,) = events(
         pipeline, "وتأتي التطورات بعد مرور عام على ضربة أمريكية استهدفت قاعدة الشعيرات العسكرية."
