@@ -666,6 +666,13 @@ def test_a_use_denied_is_no_act_and_the_denier_no_side(pipeline, text):
     assert "Chemical weapon" not in {e.sub_event_type for e in events}
 
 
+def test_the_side_that_denies_launching_a_strike_did_not_launch_it(pipeline):
+    # "نفت الولايات المتحدة وفرنسا شن الضربة": the strike told before has no side from it
+    text = "قصفت طائرات حربية مطار التيفور في ريف حمص. ونفت الولايات المتحدة وفرنسا شن الضربة."
+    [event] = pipeline.extract(text, published=date(2018, 4, 9))
+    assert event.actor1 == "Unidentified Armed Group (Syria)"
+
+
 def test_an_attack_called_a_staged_play_is_the_act_talked_about(pipeline):
     # "مسرحية الهجوم الكيماوي": named as a play, like "مفبرك": known already, not news
     [event] = pipeline.extract(
