@@ -675,6 +675,27 @@ def test_the_side_that_denies_launching_a_strike_did_not_launch_it(pipeline):
     assert event.actor1 == "Unidentified Armed Group (Syria)"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتنفي دمشق مزاعم غربية بأن قواتها استخدمت أسلحة كيماوية في مدينة دوما.",
+        "ونقلت الوكالة عن البنتاغون نفيه أية علاقة له بالصواريخ التي خرقت الأجواء في ريف حمص.",
+    ],
+)
+def test_claims_denied_and_a_part_denied_tell_no_act(pipeline, text):
+    # "تنفي مزاعم بأن"، "نفيه أية علاقة له بـ": what is denied did not happen by the denier
+    assert pipeline.extract(text, published=PUBLISHED) == []
+
+
+def test_strikes_counted_since_a_campaign_began_are_a_tally(pipeline):
+    # "أكثر من 1600 غارة ... منذ بدأت عملياتها في سبتمبر 2014": a campaign summed up
+    text = (
+        "وتحوم الشكوك حول نجاح الوزارة في شن أكثر من 1600 غارة جوية في سوريا، منذ بدأت "
+        "عملياتها في سبتمبر 2014."
+    )
+    assert pipeline.extract(text, published=PUBLISHED) == []
+
+
 def test_an_attack_called_a_staged_play_is_the_act_talked_about(pipeline):
     # "مسرحية الهجوم الكيماوي": named as a play, like "مفبرك": known already, not news
     [event] = pipeline.extract(
