@@ -104,6 +104,18 @@ def test_where_a_body_is_based_is_not_where_the_act_happened(pipeline):
     assert [e.location for e in events(pipeline, text, published=date(2018, 3, 16))] == []
 
 
+def test_where_the_aircraft_set_off_from_is_not_where_they_struck(pipeline):
+    # "طائرات انطلقت من مطار الشعيرات، بلدة خان شيخون": the airbase is where they took off;
+    # the comma closes that phrase, and the town after it is what they struck
+    text = (
+        "ردا على استهداف طائرات عسكرية سورية، انطلقت من مطار الشعيرات، بلدة خان شيخون بالغاز "
+        "السام قبل أيام، مما أدى إلى مقتل 87 شخصا."
+    )
+    found = events(pipeline, text, published=date(2017, 4, 7))
+    assert "مطار الشعيرات" not in {e.location for e in found}
+    assert "خان شيخون" in {e.location for e in found}
+
+
 def test_protests_in_solidarity_with_a_place_are_not_there(pipeline):
     text = "وحاولوا وقف قتل الأبرياء عن طريق جمع الأموال والمظاهرات تضامناً مع الغوطة الشرقية."
     assert events(pipeline, text, published=date(2018, 3, 1)) == []

@@ -349,7 +349,8 @@ def places_of_acts(
         gap = len(words)
         if words and not between[-1].isspace():
             words.pop()  # the place's own clitics: "بريف"
-        if gap > ASIDE_GAP_TOKENS or any(_reported(word) for word in words):
+        # a comma closes the aside: "طائرات انطلقت من مطار الشعيرات، بلدة خان شيخون"
+        if gap > ASIDE_GAP_TOKENS or "," in between or any(_reported(word) for word in words):
             kept.append(place)
     return kept
 
