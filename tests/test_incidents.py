@@ -116,6 +116,19 @@ def test_where_the_aircraft_set_off_from_is_not_where_they_struck(pipeline):
     assert "خان شيخون" in {e.location for e in found}
 
 
+def test_a_governorate_seat_named_after_a_town_of_it_is_its_governorate(pipeline):
+    # "بلدة خان شيخون في إدلب": Idlib locates the town, it is no second place struck; "سراقب
+    # وإدلب" are two
+    [event] = events(
+        pipeline,
+        "استهدفت الطائرات بلدة خان شيخون في إدلب بالغاز السام، مما أدى إلى مقتل 87 شخصا.",
+        published=date(2017, 4, 5),
+    )
+    assert (event.location, event.fatalities) == ("خان شيخون", 87)
+    both = events(pipeline, "قصفت الطائرات سراقب وإدلب.", published=date(2017, 4, 5))
+    assert {e.location for e in both} == {"سراقب", "إدلب"}
+
+
 def test_protests_in_solidarity_with_a_place_are_not_there(pipeline):
     text = "وحاولوا وقف قتل الأبرياء عن طريق جمع الأموال والمظاهرات تضامناً مع الغوطة الشرقية."
     assert events(pipeline, text, published=date(2018, 3, 1)) == []

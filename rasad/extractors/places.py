@@ -122,6 +122,7 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
                     or place.cue in framing_cues()
                     or _contains(place.place, previous.value.place)  # "حي باب توما في دمشق"
                     or quarter
+                    or _its_governorate_by_its_seat(place, previous.value.place)
                 )
             ) or _connected(gap)
             coarser = any(
@@ -158,6 +159,19 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
             seen.add(mention.value.place.id)
             unique.append(mention)
     return unique
+
+
+def _its_governorate_by_its_seat(place: PlaceMention, before: Place) -> bool:
+    """ "بلدة خان شيخون في إدلب": a governorate's seat named bare after a town of that
+    governorate names the governorate the town lies in, not a second place."""
+    seat = place.place
+    return (
+        not place.cue
+        and seat.kind != "admin1"
+        and seat.name_en == seat.admin1  # the seat bears its governorate's name: "Idleb"
+        and before.admin1_pcode == seat.admin1_pcode
+        and before.id != seat.id
+    )
 
 
 def _quarter_of_the_town_named(text: str, quarter: Mention, kept: list[Mention]) -> bool:
