@@ -782,3 +782,16 @@ def test_turkeys_military_police_is_turkeys_not_syrias_police(pipeline):
     text = "انتشر عناصر من الشرطة العسكرية التركية في مدينة عفرين بعد عمليات نهب المحال."
     found = pipeline.extract(text, published=date(2018, 3, 20))
     assert "Police Forces of Syria (2000-2024)" not in {e.actor2 for e in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تفاعل الرئيس الإسرائيلي مع ضحايا الهجوم الكيميائي على مدينة خان شيخون.",
+        "أدانت تركيا الهجوم الكيميائي على مدينة خان شيخون.",
+    ],
+)
+def test_who_reacts_to_an_act_is_no_side_of_it(pipeline, text):
+    # "تفاعل X مع"، "أدانت X": the one who reacts or condemns, right after the verb
+    found = pipeline.extract(text, published=date(2017, 4, 6))
+    assert {e.actor1 for e in found} <= {"Unidentified Armed Group (Syria)"}
