@@ -1171,6 +1171,8 @@ def test_the_fighting_people_flee_is_their_plights_setting(pipeline):
     for text in (
         "ويعيش في مدينة نوى عشرات الآلاف من السكان والنازحين الفارين من المعارك.",
         "وقالت الأمم المتحدة إن 320 ألف مدني نزحوا هربا من الغارات والبراميل المتفجرة في درعا.",
+        # the verb of fleeing: "فرّوا من القتال"
+        "وأكدت الأمم المتحدة أن 45 ألف شخص فروا من القتال في محافظة درعا باتجاه الحدود.",
     ):
         assert pipeline.extract(text, published=date(2018, 7, 18)) == [], text
 
