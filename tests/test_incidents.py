@@ -113,6 +113,9 @@ def test_where_the_aircraft_set_off_from_is_not_where_they_struck(pipeline):
     )
     found = events(pipeline, text, published=date(2017, 4, 7))
     assert "مطار الشعيرات" not in {e.location for e in found}
+    # "تقلع من مطار تيفور": taking off, the same
+    jet = "اكتشفت الدفاعات الجوية طائرة سوخوي تابعة لسلاح الجو السوري تقلع من مطار تيفور."
+    assert "مطار التيفور" not in {e.location for e in events(pipeline, jet)}
     assert "خان شيخون" in {e.location for e in found}
 
 

@@ -655,3 +655,10 @@ def test_the_imperfect_of_shelling_tells_an_act_under_way(pipeline, text):
     # "كانت تقصف": going on when the jet was downed; "لا تزال تقصف": still going on
     events = pipeline.extract(text, published=date(2018, 7, 24))
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_strengthening_is_no_reinforcement(pipeline):
+    # "تعزيز الحكومة المركزية في دمشق": the verbal noun strengthens anything; "تعزيزات" are
+    # the reinforcements sent
+    text = "واعتبر روحاني أنه لا وسيلة لتسوية الأزمة سوى تعزيز الحكومة المركزية في دمشق."
+    assert pipeline.extract(text, published=date(2018, 3, 6)) == []
