@@ -61,6 +61,9 @@ QUALIFIER_RADIUS_KM = 40.0
 # A namesake this close to a governorate's centre counts as inside it ("جنوب دمشق").
 NEAR_CENTRE_KM = 15.0
 AREA_ROLES = frozenset({"area", "direction", "admin1"})
+LOCATIVE_CLITIC = "ب"  # "بنابلس": in Nablus
+# context.tsv roles of the words that may stand between a place and the place that locates it
+LOCATING_ROLES = frozenset({"area", "direction", "connector", "locative"})
 PLACE_CUE_ROLES = frozenset({"settlement", "area", "direction", "admin1", "zone"})
 NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor", "speaker", "capital", "allegiance"})
 NOT_A_PLACE_AFTER = frozenset({"outlet_after", "occupied_after"})
@@ -442,11 +445,16 @@ class Gazetteer:
         words = self._words.values(*doc.word_ids())
         forms = [word.forms for word in words]
         context_forms = [word.context_forms for word in words]
-        hits = self._scan(tokens, words, forms, context_forms)
+        abroad: list[int] = []  # first tokens of the names of places abroad
+        hits = self._scan(tokens, words, forms, context_forms, abroad)
         self._read_context(text, tokens, context_forms, hits)
         self._link_qualifiers(text, context_forms, hits)
         self._decide_support(hits, text)
-        hits = [hit for hit in hits if hit.supported]
+        hits = [
+            hit
+            for hit in hits
+            if hit.supported and not self._located_abroad(text, tokens, context_forms, hit, abroad)
+        ]
         self._absorb_unknown_names(tokens, context_forms, hits)
         self._resolve(hits)
         return [
@@ -471,7 +479,10 @@ class Gazetteer:
         words: list[_Word],
         forms: list[tuple[Variant, ...]],
         context_forms: list[tuple[Variant, ...]],
+        abroad: list[int],
     ) -> list[_Hit]:
+        """Candidate place names, in text order; ``abroad`` gets the first tokens of the names
+        of places abroad (not_places.tsv "foreign") that no Syrian name reaches past."""
         hits: list[_Hit] = []
         # A name, a blocked phrase or a misspelt name may start only on these tokens: the scan
         # skips the rest (see ``_fuzzy_at`` for the last two conditions).
@@ -511,6 +522,8 @@ class Gazetteer:
                 if blocked is not None and (named is None or blocked.last >= named.last)
                 else None
             )
+            if named is None and overruling is not None and "foreign" in overruling.payloads:
+                abroad.append(index)
             if overruling is not None and not set(overruling.payloads) <= SOFT_BLOCKS:
                 position = overruling.last + 1
                 continue
@@ -538,6 +551,30 @@ class Gazetteer:
             )
             position = named.last + 1
         return hits
+
+    def _located_abroad(
+        self,
+        text: str,
+        tokens: list[Token],
+        forms: list[tuple[Variant, ...]],
+        hit: _Hit,
+        abroad: list[int],
+    ) -> bool:
+        """ "في قرية دوما قرب نابلس": a place located by a place abroad right after it, with
+        only a locating word between ("قرب"، "جنوب"، "في"), is that place's namesake abroad."""
+        following = next((index for index in abroad if index > hit.last), None)
+        if following is None or following - hit.last - 1 > MAX_QUALIFIER_GAP:
+            return False
+        if PUNCTUATION.search(text, hit.end, tokens[following].start):
+            return False
+        if following == hit.last + 1:
+            # "دوما بنابلس" locates; "دمشق وإيران" lists two
+            return tokens[following].text.startswith(LOCATIVE_CLITIC)
+        return all(
+            (cue := self._cues.longest_at(forms, index)) is not None
+            and any(c.role in LOCATING_ROLES for c in cue.payloads)
+            for index in range(hit.last + 1, following)
+        )
 
     def _ends_in_a_direction_of_the_next(
         self, words: list[_Word], context_forms: list[tuple[Variant, ...]], named: PhraseHit[int]

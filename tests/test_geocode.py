@@ -764,3 +764,12 @@ def test_kurdish_is_an_adjective_not_a_village(pipeline):
     text = "قصفت القوات التركية مواقع القوات الكردية في بلدة كردية قرب عفرين."
     found = pipeline.extract(text, published=date(2018, 3, 19))
     assert "كردية" not in {e.location for e in found}
+
+
+def test_a_place_located_by_a_place_abroad_is_its_namesake_there() -> None:
+    # "قرية دوما قرب نابلس": the West Bank's Duma, not Syria's; "دمشق وإيران" is a list
+    gazetteer = Gazetteer.default()
+    doc = Document.from_text("أضرموا النار في منزل عائلة في قرية دوما قرب نابلس.")
+    assert gazetteer.find_places(doc) == []
+    doc = Document.from_text("قصفت الطائرات مدينة دوما قرب دمشق.")
+    assert [m.value.place.name_ar for m in gazetteer.find_places(doc)][:1] == ["دوما"]
