@@ -770,10 +770,13 @@ def _told_act(
         return None
     # "منذ انسحبت منها القوات الحكومية عام 2012"، "الغارة التي استهدفت في 2007": an act of a
     # year before the report's (a weekday beside it is the day it was talked about)
+    # like a day, a year told before the clause in its sentence is its own when it tells none:
+    # "أما هجوم خان شيخون في العام 2017 فتبعه هجوم أميركي"
+    own_years = years_named(doc, start, end, since=False)
     year_only = next(
         (
             year
-            for year in years_named(doc, start, end, since=False)
+            for year in own_years or years_named(doc, sentence.start, start, since=False)[-1:]
             if reference and year < reference.year and date_mention is None
         ),
         None,

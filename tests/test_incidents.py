@@ -618,6 +618,18 @@ def test_the_day_of_the_act_a_clause_answers_is_not_its_own(pipeline):
     assert event.event_date != "2018-04-07"
 
 
+def test_a_year_told_before_a_clause_in_its_sentence_dates_it(pipeline):
+    # "أما هجوم خان شيخون في العام 2017 فتبعه هجوم أميركي": the strike that followed is of 2017
+    found = events(
+        pipeline,
+        "أما هجوم خان شيخون وقتل المدنيين في العام 2017 فتبعه هجوم أميركي بـ 59 صاروخا على مطار "
+        "الشعيرات.",
+        published=date(2018, 4, 10),
+    )
+    assert {e.event_date for e in found} == {"2017-07-01"}
+    assert all(e.historical for e in found)
+
+
 def test_a_year_since_a_strike_is_background(pipeline):
     (event,) = events(
         pipeline, "وتأتي التطورات بعد مرور عام على ضربة أمريكية استهدفت قاعدة الشعيرات العسكرية."
