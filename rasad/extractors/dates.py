@@ -6,7 +6,9 @@ Saturday before the reference) and relative phrases ("أمس", "خلال الي�
 with the codebook's time precision (docs/codebook.md, Dates and precision): 1 a day, 2 within a
 few days or a week, 3 a month coded to its 15th (to the report's day when the month is the
 report's own and its 15th is still to come). The words are data (months.tsv, weekdays.tsv,
-relative_dates.tsv); one regular expression built from them scans each clause once.
+relative_dates.tsv); one regular expression built from them scans each clause once. A count
+of units of time before the report ("قبل 11 عاما"، "قبل ثلاثة أشهر") is read apart, its units
+in elapsed_units.tsv and its count by the number reader of the tolls.
 
 Example:
     >>> from datetime import date
@@ -367,7 +369,91 @@ def find_dates(doc: Document, start: int, end: int, reference: date | None) -> l
                 # "الشهر الجاري" on the 10th: the middle of a month not yet over is still to come
                 value = replace(value, date=reference)
             mentions.append(Mention("date", match.start("body"), match.end("body"), value))
+    if reference is not None:
+        mentions += [
+            m
+            for m in _counted_back(doc, start, end, reference)
+            if not any(o.start <= m.start < o.end or m.start <= o.start < m.end for o in mentions)
+        ]
+        mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+@dataclass(frozen=True, slots=True)
+class _ElapsedUnit:
+    unit: str  # "day" or "month"
+    size: int
+    dual: bool
+    precision: int
+
+
+@cache
+def _elapsed_units() -> dict[str, _ElapsedUnit]:
+    """``elapsed_units.tsv``: a unit of time counted back after "قبل" → how long it is."""
+    columns = ["word", "unit", "size", "dual", "precision"]
+    return {
+        normalise_key(row["word"]): _ElapsedUnit(
+            row["unit"], int(row["size"]), row["dual"] == "yes", int(row["precision"])
+        )
+        for _, row in read_tsv("elapsed_units.tsv", columns)
+    }
+
+
+def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[Mention]:
+    """ "قبل 11 عاما"، "قبل ثلاثة أشهر"، "قبل نحو أسبوعين": a count of units of time before the
+    report (elapsed_units.tsv), with a modifier ("نحو"، "أكثر من") between "قبل" and it."""
+    from rasad.extractors.fatalities import parse_number
+
+    assert doc.norm is not None
+    if BEFORE not in doc.norm.text[start:end]:
+        return []
+    units = _elapsed_units()
+    first, last = doc.tokens_between(start, end)
+    tokens = doc.tokens()[first:last]
+    found = []
+    for position, token in enumerate(tokens):
+        if token.text.lstrip("و") != BEFORE:
+            continue
+        at = position + 1
+        while at < len(tokens) and normalise_key(tokens[at].text) in _modifier_words():
+            at += 1  # "قبل نحو أسبوعين"، "قبل أكثر من"
+        for size in (0, 1, 2):  # the count's words: none for a dual, then one or two
+            unit_at = at + size
+            if unit_at >= len(tokens):
+                break
+            unit = units.get(normalise_key(tokens[unit_at].text))
+            if unit is None:
+                continue
+            count = 2 if unit.dual and size == 0 else None
+            if size:
+                count = parse_number(" ".join(t.text for t in tokens[at:unit_at]))
+            after = tokens[unit_at + 1].text if unit_at + 1 < len(tokens) else ""
+            if count is None or after in COUNTED_FROM_ANOTHER:
+                break  # "قبل يومين من الانتخابات": before another act, not the report
+            if unit.unit == "month":
+                day = _shift_months(reference, -count * unit.size)
+            else:
+                day = reference - timedelta(days=count * unit.size)
+            value = DateValue(day, unit.precision, True)
+            found.append(Mention("date", token.start, tokens[unit_at].end, value))
+            break
+    return found
+
+
+@cache
+def _modifier_words() -> frozenset[str]:
+    """The words of the modifiers that may stand before a count (quantity_modifiers.tsv):
+    "نحو"، "أكثر من"، "حوالي"."""
+    return frozenset(
+        word
+        for _, row in read_tsv("quantity_modifiers.tsv", ["phrase", "position"])
+        if row["position"] == "before"
+        for word in normalise_key(row["phrase"]).split()
+    )
+
+
+BEFORE = normalise_key("قبل")
+COUNTED_FROM_ANOTHER = frozenset({normalise_key("من")})  # "قبل ثلاثة أيام من الانتخابات"
 
 
 def reference_date(doc: Document) -> date | None:

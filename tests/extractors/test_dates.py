@@ -191,6 +191,22 @@ def test_a_year_ago_counts_twelve_months_back():
     assert values("قبل عامين") == [DateValue(date(2017, 11, 15), 3, True)]
 
 
+def test_a_count_of_units_before_the_report_counts_back():
+    # "قبل 11 عاما"، "قبل ثلاثة أشهر"، "قبل نحو أسبوعين"، "قبل 48 ساعة": elapsed_units.tsv, the
+    # count read like a toll's, a modifier between
+    assert values("نفذت الضربة قبل 11 عاما على موقع الكبر") == [
+        DateValue(date(2008, 11, 15), 3, True)
+    ]
+    assert values("قبل ثلاثة أشهر") == [DateValue(date(2019, 8, 15), 3, True)]
+    assert values("قبل نحو أسبوعين") == [DateValue(date(2019, 11, 3), 2, True)]
+    assert values("قبل 48 ساعة") == [DateValue(date(2019, 11, 17), 1, True)]
+
+
+def test_a_count_before_another_act_dates_nothing():
+    # "قبل ثلاثة أيام من الانتخابات": counted back from the elections, not from the report
+    assert values("وقعت الغارة قبل خمسة أيام من الانتخابات") == []
+
+
 def test_qabl_fatra_points_back():
     assert values("وشهدت مدينة الميادين قبل فترة، خلافات")[0].past_reference
 

@@ -117,3 +117,10 @@ def test_durations_are_stretches_of_time_and_the_words_that_join_them():
     assert word_set("durations.tsv", kind="link") == {"من", "علي"}  # "على" as normalised
     assert {"يوما", "شهرا"} <= word_set("durations.tsv", kind="counted")
     assert {"في", "خلال", "علي مدي"} <= word_set("durations.tsv", kind="over")
+
+
+def test_elapsed_units_are_days_or_months_with_a_precision():
+    for line, row in read_tsv("elapsed_units.tsv", ["unit", "size", "dual", "precision"]):
+        assert row["unit"] in {"day", "month"}, line
+        assert int(row["size"]) >= 0 and row["dual"] in {"yes", "no"}, line
+        assert int(row["precision"]) in {1, 2, 3}, line
