@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
+from rasad.extractors.fatalities import parse_number
 from rasad.extractors.keywords import keyword_pattern
 from rasad.lexicon import read_tsv
 from rasad.model import Document, Mention
@@ -402,8 +403,6 @@ def _elapsed_units() -> dict[str, _ElapsedUnit]:
 def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[Mention]:
     """ "قبل 11 عاما"، "قبل ثلاثة أشهر"، "قبل نحو أسبوعين": a count of units of time before the
     report (elapsed_units.tsv), with a modifier ("نحو"، "أكثر من") between "قبل" and it."""
-    from rasad.extractors.fatalities import parse_number
-
     assert doc.norm is not None
     if BEFORE not in doc.norm.text[start:end]:
         return []
