@@ -848,6 +848,11 @@ def _role_of(
                 and _words_between(tokens, act.end, cue.start)
                 - _suspicion_words(tokens, cues, act.end, cue.start)
                 <= 1
+                # "استهدف القصف مقرات تابعة لفصائل معارضة": the positions struck are the side's
+                and not any(
+                    act.end <= t.start and t.end <= cue.start and _role_word(t.text) == "target"
+                    for t in tokens
+                )
                 and _striking(act, acts, cues, tokens)
                 for act in acts
             ):
@@ -912,6 +917,8 @@ def _role_of(
             subject = any(
                 0 <= token.start - act.end <= 1
                 and act.value.kind not in NOT_VERBS
+                # "استهدف القصف مقرات": a definite noun has no subject after it
+                and act.start not in objects_next
                 and (previous_end is None or previous_end > act.start)
                 and not _subject_before(tokens, act)
                 for act in acts
@@ -924,10 +931,14 @@ def _role_of(
 
 def _struck_between(cue: Mention, mention: Mention, tokens: list[Token]) -> bool:
     """Whether what an act struck (a position or men: role_nouns.tsv) stands between the act's
-    noun and ``mention``, past the word right after the noun: "غارات تستهدف مواقع داعش". Right
-    after it ("هجوم لعناصر داعش") the noun's own complement still names who acted."""
+    noun and ``mention``: "غارات تستهدف مواقع داعش"، "القصف مقرات تابعة لفصائل معارضة". Right
+    after it with "لـ" ("هجوم لعناصر داعش") the noun's own complement still names who acted."""
     between = [t for t in tokens if cue.end <= t.start and t.end <= mention.start]
-    return any(_role_word(t.text) == "target" for t in between[1:])
+    return any(
+        _role_word(t.text) == "target"
+        for index, t in enumerate(between)
+        if index or not t.text.startswith(LAM)  # "هجوم لعناصر داعش": the act's own complement
+    )
 
 
 def _struck_after_its_arms(
@@ -968,6 +979,7 @@ _ROLES_BEFORE_CUE = {
     "suspected_before": "suspected",
 }
 CUE_ROLES = frozenset(_ROLES_AFTER_CUE) | frozenset(_ROLES_BEFORE_CUE) | {"affiliation"}
+LAM = "ل"  # the preposition written on a noun: "لعناصر"
 ARMS_KINDS = ("means", "weapon")  # "الطيران"، "صواريخ": what a side strikes with
 MEANS_REACH = 40  # characters of means adjectives between an act and a side's adjective
 AFFILIATION_GAP = 1  # words between a name and "التابعة" when the affiliation is the name's

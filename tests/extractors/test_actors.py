@@ -795,3 +795,25 @@ def test_who_reacts_to_an_act_is_no_side_of_it(pipeline, text):
     # "تفاعل X مع"، "أدانت X": the one who reacts or condemns, right after the verb
     found = pipeline.extract(text, published=date(2017, 4, 6))
     assert {e.actor1 for e in found} <= {"Unidentified Armed Group (Syria)"}
+
+
+def test_the_positions_a_definite_act_struck_belong_to_the_side_after_them(pipeline):
+    # "استهدف القصف مقرات تابعة لفصائل معارضة": "القصف" is a noun, no verb whose subject
+    # follows; the headquarters struck are the factions'
+    [event] = pipeline.extract(
+        "واستهدف القصف مقرات تابعة لفصائل معارضة في إدلب، مما أسفر عن قتيلين على الأقل.",
+        published=date(2018, 9, 11),
+    )
+    assert (event.actor1, event.actor2) == (
+        "Unidentified Armed Group (Syria)",
+        "Opposition Rebels (Syria)",
+    )
+
+
+def test_indefinite_opposition_factions_are_the_opposition(pipeline):
+    # "فصائل معارضة": the indefinite, with its adjective indefinite too
+    [event] = pipeline.extract(
+        "وخوفا من إبرام اتفاقات مماثلة، اعتقلت فصائل معارضة العشرات في إدلب.",
+        published=date(2018, 8, 9),
+    )
+    assert event.actor1 == "Opposition Rebels (Syria)"
