@@ -429,12 +429,16 @@ def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[
             after = tokens[unit_at + 1].text if unit_at + 1 < len(tokens) else ""
             if count is None or after in COUNTED_FROM_ANOTHER:
                 break  # "قبل يومين من الانتخابات": before another act, not the report
-            if unit.unit == "month":
-                day = _shift_months(reference, -count * unit.size)
-            else:
-                day = reference - timedelta(days=count * unit.size)
-            value = DateValue(day, unit.precision, True)
-            found.append(Mention("date", token.start, tokens[unit_at].end, value))
+            try:
+                if unit.unit == "month":
+                    day = _shift_months(reference, -count * unit.size)
+                else:
+                    day = reference - timedelta(days=count * unit.size)
+            except (ValueError, OverflowError):
+                break  # "قبل 3000 عام", or a reference at the calendar's ends: no date
+            if day.year in PLAUSIBLE_YEARS:
+                value = DateValue(day, unit.precision, True)
+                found.append(Mention("date", token.start, tokens[unit_at].end, value))
             break
     return found
 
