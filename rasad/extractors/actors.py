@@ -476,6 +476,21 @@ def assign_roles(
     for index in _speakers(doc, mentions, tokens, start, trigger_start):
         if roles[index] is None:
             roles[index] = "aside"
+    pair_end = max(
+        (m.end for m, r in zip(mentions, roles, strict=True) if r == "between"), default=-1
+    )
+    # a strike after the pair that names its own author right after its noun
+    authored_after_pair = any(
+        r == "agent"
+        and m.start > pair_end >= 0
+        and any(
+            a.value.event_type == REMOTE_VIOLENCE
+            and a.end <= m.start
+            and _words_between(tokens, a.end, m.start) == 0
+            for a in acts or []
+        )
+        for m, r in zip(mentions, roles, strict=True)
+    )
     for index, (mention, role) in enumerate(zip(mentions, roles, strict=True)):
         if role == "between":
             # "بين قوات النظام وحزب الله من جهة، والفصائل": a second cue of the pair ("من جهة")
@@ -489,6 +504,10 @@ def assign_roles(
                 if r not in ("aside", "holder") and m.start >= apart
             ]
             if others and not (_unarmed(mention) or _unarmed(others[0])):
+                if authored_after_pair:
+                    # "قصف متبادل بين الفصائل وقوات النظام ومقتل أربعة مدنيين في غارات للطيران
+                    # السوري": the pair fought another act; this one names its own author
+                    continue
                 return _between(mention, others[0], on)
             unassigned.append(mention)  # "حالات اختناق بين المدنيين": among them, no fight
         if role == "suspected" and (agent is None or _unidentified(agent)):

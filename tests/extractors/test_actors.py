@@ -817,3 +817,14 @@ def test_indefinite_opposition_factions_are_the_opposition(pipeline):
         published=date(2018, 8, 9),
     )
     assert event.actor1 == "Opposition Rebels (Syria)"
+
+
+def test_a_strike_naming_its_author_after_a_fighting_pair_is_that_authors(pipeline):
+    # "قصف متبادل بين الفصائل وقوات النظام ومقتل أربعة مدنيين في غارات للطيران السوري": the
+    # pair fought the mutual shelling; the raids that killed the civilians name their author
+    found = pipeline.extract(
+        "وشهدت درعا انتهاكات إثر قصف متبادل بين الفصائل المعارضة وقوات النظام ومقتل أربعة "
+        "مدنيين في غارات للطيران السوري على بلدة أم المياذن.",
+        published=date(2018, 7, 8),
+    )
+    assert {(e.actor1, e.actor2) for e in found} == {(STATE, "Civilians (Syria)")}
