@@ -309,7 +309,7 @@ def events_of(incident: Incident) -> list[Event]:
 def share_tolls(incidents: list[Incident]) -> None:
     """Divide each toll told for all of an act's places among the events the act ends in
     (codebook: a total spread over several events is divided, not repeated): a place that
-    only frames another ("في جنוב دمشق ... في حي القدم") takes no share."""
+    only frames another ("في جنوب دمشق ... في حي القدم") takes no share."""
     events_of_act: dict[int, int] = {}
     for incident in incidents:
         leaves = _leaves(incident.accounts)

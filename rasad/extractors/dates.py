@@ -31,6 +31,7 @@ from functools import cache
 
 from rasad.extractors.fatalities import parse_number
 from rasad.extractors.keywords import keyword_pattern
+from rasad.extractors.recaps import BEFORE, SINCE
 from rasad.lexicon import read_tsv
 from rasad.model import Document, Mention
 from rasad.normalise import normalise, normalise_key
@@ -455,7 +456,6 @@ def _modifier_words() -> frozenset[str]:
     )
 
 
-BEFORE = normalise_key("قبل")
 COUNTED_FROM_ANOTHER = frozenset({normalise_key("من")})  # "قبل ثلاثة أيام من الانتخابات"
 
 
@@ -502,7 +502,4 @@ def years_named(doc: Document, start: int, end: int, *, since: bool = True) -> l
 def _after_since(text: str, at: int) -> bool:
     """Whether "منذ" opens the year phrase at ``at`` or stands right before it."""
     words = text[max(0, at - 8) : at + 4].split()
-    return bool(words) and any(word.lstrip("و") == SINCE_WORD for word in words[-2:])
-
-
-SINCE_WORD = "منذ"
+    return bool(words) and any(word.lstrip("و") == SINCE for word in words[-2:])

@@ -291,13 +291,18 @@ _TALLY = Fatalities(None, None, None, True)
 
 
 WITHOUT_REACH = 5  # words from "دون" to the death word: "بدون أن يسفر ذلك عن سقوط"
-PILOT = "طيار"  # "بدون طيار": unmanned
 
 
 @cache
 def without_words() -> frozenset[str]:
     """``negations.tsv``'s words of "without"."""
     return word_set("negations.tsv", kind="without")
+
+
+@cache
+def unmanned() -> frozenset[str]:
+    """``negations.tsv``'s words after "without" that name a thing, not a lack ("بدون طيار")."""
+    return word_set("negations.tsv", kind="unmanned")
 
 
 def _order(value: int) -> int:
@@ -678,7 +683,7 @@ class _Clause:
             if self.stop_before(position + 1, _GAP_STOPS):
                 return False
             following = self.tokens[position + 1].text if position + 1 < len(self.tokens) else ""
-            if self.tokens[position].text in without_words() and following != PILOT:
+            if self.tokens[position].text in without_words() and following not in unmanned():
                 return True  # but "طائرة بدون طيار" is a drone
         return False
 

@@ -220,10 +220,7 @@ def frame_clause(
                 or (c.value == "prior" and _act_named_after(doc, c.end))
             )
         ]
-        plan_span = (
-            plans[0].start,
-            min([stop, *answered]),
-        )
+        plan_span = (plans[0].start, min([stop, *answered]))
     return ClauseFrame(
         historical=historical_cue is not None,
         historical_cue=historical_cue,
