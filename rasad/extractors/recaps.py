@@ -208,8 +208,7 @@ def frame_clause(
         assert doc.norm is not None
         # a plan reaches to the end of its phrase; the last of several to the end of its own;
         # what it answers happened ("هدد بالرد على الهجوم الكيماوي")
-        comma = doc.norm.text.find(",", plans[-1].end, end)
-        stop = comma if comma != -1 else end
+        stop = _phrase_end(doc.norm.text, plans[-1].end, end)
         answered = [
             c.start
             for c in cues
@@ -229,6 +228,26 @@ def frame_clause(
         plan=plan_span,
         anaphora=any(c.value == "anaphora" for c in cues),
     )
+
+
+ASIDE_WORDS = 3  # "حذر الرئيس الأميركي، دونالد ترامب، الاثنين، الأسد من شن هجوم"
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    """Where the phrase from ``start`` ends: at its first comma, unless the words before that
+    comma are few (the verb's subject) and short asides between commas follow it (a name in
+    apposition, a day): then the phrase goes on after the asides to its next comma."""
+    comma = text.find(",", start, end)
+    if comma == -1 or len(text[start:comma].split()) > ASIDE_WORDS:
+        return end if comma == -1 else comma
+    first = comma
+    while True:
+        closing = text.find(",", comma + 1, end)
+        if closing == -1:
+            closing = end
+        if closing == end or len(text[comma + 1 : closing].split()) > ASIDE_WORDS:
+            return first if comma == first else closing
+        comma = closing
 
 
 def _compared(doc: Document, tally: Mention, cues: list[Mention]) -> bool:

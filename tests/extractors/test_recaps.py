@@ -92,6 +92,26 @@ def test_plan_span_reaches_to_the_end_without_a_comma():
     assert doc.norm.text[start:end] == "بهدف قصف البلده"
 
 
+def test_plan_span_goes_past_a_subject_in_apposition_and_a_day_between_commas():
+    # "حذر الرئيس الأميركي، دونالد ترامب، الاثنين، الأسد من شن هجوم": the asides between
+    # commas are inside the warning's phrase; it ends at the next comma after them
+    doc = Document.from_text(
+        "حذر الرئيس الأميركي، دونالد ترامب، الاثنين، الرئيس السوري من شن هجوم على إدلب، "
+        "وقصفت الطائرات البلدة"
+    )
+    assert doc.norm is not None
+    start, end = frame_clause(doc, 0, len(doc.norm.text)).plan
+    assert doc.norm.text[start:end].endswith("من شن هجوم علي ادلب")
+
+
+def test_plan_span_stops_at_a_comma_before_a_clause_of_its_own():
+    # "على الأرجح، استهدفت ...": the words after the comma are no short aside
+    doc = Document.from_text("قتل مدنيون في غارة روسية على الأرجح، استهدفت وفق المرصد قبو مدرسة")
+    assert doc.norm is not None
+    start, end = frame_clause(doc, 0, len(doc.norm.text)).plan
+    assert "استهدفت" not in doc.norm.text[start:end]
+
+
 def test_anaphora_refers_back():
     assert frame("وتبنى تنظيم داعش هذه الهجمات").anaphora is True
 
@@ -625,6 +645,31 @@ def test_what_a_threat_follows_with_ithr_happened(pipeline):
         published=PUBLISHED,
     )
     assert [(e.sub_event_type, e.location) for e in events] == [("Chemical weapon", "دوما")]
+
+
+def test_a_warning_with_its_day_between_commas_tells_no_act(pipeline):
+    # "حذر ترامب، الاثنين، الأسد من شن هجوم على إدلب": the attack warned of is not coded
+    text = "حذر الرئيس الأميركي، دونالد ترامب، الاثنين، الرئيس السوري من شن هجوم متهور على محافظة إدلب."
+    assert pipeline.extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an accusation made, or a price threatened for an act: the act happened
+        "وحذرت روسيا، الاثنين، من اتهام الحكومة السورية بتنفيذ هجوم كيميائي على دوما.",
+        "وتوعد ترامب، الأحد، بأنه سيكون هناك ثمن باهظ للهجوم بأسلحة كيماوية في دوما.",
+    ],
+)
+def test_what_a_warning_or_a_threat_answers_happened(pipeline, text):
+    events = pipeline.extract(text, published=PUBLISHED)
+    assert [(e.sub_event_type, e.location) for e in events] == [("Chemical weapon", "دوما")]
+
+
+def test_a_planned_accusation_names_no_act(pipeline):
+    # "تخطط لاتهام": the accusation is itself planned, so is the act it would name
+    text = "وقال إن الولايات المتحدة تخطط لاتهام القوات الحكومية باستخدام السلاح الكيماوي في دوما."
+    assert pipeline.extract(text, published=PUBLISHED) == []
 
 
 def test_an_enclave_left_out_of_an_agreement_is_no_agreement(pipeline):
