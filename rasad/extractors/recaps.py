@@ -231,6 +231,7 @@ def frame_clause(
 
 
 ASIDE_WORDS = 3  # "حذر الرئيس الأميركي، دونالد ترامب، الاثنين، الأسد من شن هجوم"
+SUBJECT_WORDS = 5  # "توعد الرئيس الأمريكي دونالد ترامب، الأربعاء، باستهداف سوريا"
 
 
 def _phrase_end(text: str, start: int, end: int) -> int:
@@ -238,7 +239,7 @@ def _phrase_end(text: str, start: int, end: int) -> int:
     comma are few (the verb's subject) and short asides between commas follow it (a name in
     apposition, a day): then the phrase goes on after the asides to its next comma."""
     comma = text.find(",", start, end)
-    if comma == -1 or len(text[start:comma].split()) > ASIDE_WORDS:
+    if comma == -1 or len(text[start:comma].split()) > SUBJECT_WORDS:
         return end if comma == -1 else comma
     first = comma
     while True:

@@ -647,9 +647,18 @@ def test_what_a_threat_follows_with_ithr_happened(pipeline):
     assert [(e.sub_event_type, e.location) for e in events] == [("Chemical weapon", "دوما")]
 
 
-def test_a_warning_with_its_day_between_commas_tells_no_act(pipeline):
-    # "حذر ترامب، الاثنين، الأسد من شن هجوم على إدلب": the attack warned of is not coded
-    text = "حذر الرئيس الأميركي، دونالد ترامب، الاثنين، الرئيس السوري من شن هجوم متهور على محافظة إدلب."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject's name in apposition and the day between commas
+        "حذر الرئيس الأميركي، دونالد ترامب، الاثنين، الرئيس السوري من شن هجوم متهور على محافظة إدلب.",
+        # a subject of four words before the day
+        "توعد الرئيس الأمريكي دونالد ترامب، الأربعاء، باستهداف سوريا بصواريخ جديدة في دوما.",
+        # an expectation in the plural subjunctive ("ألا يتوقعوا")
+        "وأبلغت الولايات المتحدة مسلحي المعارضة في درعا بأن عليهم ألا يتوقعوا دعما لصد الهجوم.",
+    ],
+)
+def test_a_warning_threat_or_expectation_with_asides_tells_no_act(pipeline, text):
     assert pipeline.extract(text, published=PUBLISHED) == []
 
 
