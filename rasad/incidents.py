@@ -71,6 +71,7 @@ from rasad.extractors.triggers import (
     RAID,
     REMOTE_VIOLENCE,
     Trigger,
+    bare_explosion_priority,
 )
 from rasad.geocode import place_distance_km
 from rasad.model import Actor, Event, Place, PlaceMention
@@ -449,9 +450,25 @@ def _types_agree(a: Account, b: Account) -> bool:
         return True
     if CHEMICAL in (ea.sub_event_type, eb.sub_event_type):
         return False  # a chemical attack and the strikes that answer it are two acts
+    if _a_bomb_and_a_strike(a, b) or _a_bomb_and_a_strike(b, a):
+        return False  # "قصف مدفعي ... وفي سياق متصل انفجرت سيارة مفخخة": two acts
     # an air strike and a missile strike, a strike and its interception: one family
     families = {ea.event_type, eb.event_type} - {"Strategic developments"}
     return families == {"Explosions/Remote violence"}
+
+
+PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
+FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _a_bomb_and_a_strike(bomb: Account, strike: Account) -> bool:
+    """Whether ``bomb`` names a bomb (planted, driven or worn; more than a bare "انفجار",
+    which may be what a strike did) and ``strike`` an air strike or shelling."""
+    return (
+        bomb.event.sub_event_type in PLANTED
+        and bomb.trigger.priority > bare_explosion_priority()
+        and strike.event.sub_event_type in FROM_AFAR
+    )
 
 
 def _days_agree(a: Account, b: Account) -> bool:

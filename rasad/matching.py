@@ -318,6 +318,14 @@ class PhraseMatcher(Generic[Payload]):
         words = tuple(normalise_key(phrase).split())
         return any(w == words for w, _ in self._by_first.get(words[0], [])) if words else False
 
+    def payload_of(self, phrase: str) -> Payload:
+        """What the entry ``phrase`` itself was added with (KeyError if it is no entry)."""
+        words = tuple(normalise_key(phrase).split())
+        for entry, payload in self._by_first.get(words[0] if words else "", []):
+            if entry == words:
+                return payload
+        raise KeyError(phrase)
+
     def find(
         self, tokens: list[Token], forms: list[tuple[Variant, ...]] | None = None
     ) -> Iterator[PhraseMatch[Payload]]:

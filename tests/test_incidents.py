@@ -351,6 +351,34 @@ def test_dead_of_a_counted_period_are_a_tally_not_a_toll(pipeline):
     assert [e.fatalities for e in found] == [5]
 
 
+def test_acts_of_years_throughout_are_a_tally(pipeline):
+    # "طوال سنوات": the shelling and bombings of years sum up no one act
+    text = "وبقيت دمشق بمنأى نسبيا عن المعارك، إلا أنها تعرضت طوال سنوات لقصف من الفصائل أودى بحياة المئات."
+    assert events(pipeline, text, published=date(2018, 3, 20)) == []
+    # years a side worked with another sum up no act: the killing told before them stays
+    found = events(
+        pipeline,
+        "وانتهت الأحداث بتصفية قائد الدفاع الوطني في الحسكة بعد تمرده على الجيش الذي عمل معه طوال سنوات.",
+    )
+    assert len(found) == 1, summary(found)
+
+
+def test_a_car_bomb_told_after_shelling_is_another_act(pipeline):
+    # a bomb named ("سيارة مفخخة"، "عبوة ناسفة") and shelling or an air strike are two acts
+    found = events(
+        pipeline,
+        "قتل مدنيان في جسر الشغور بقصف مدفعي لقوات النظام. وفي سياق متصل انفجرت سيارة مفخخة "
+        "أمام مسجد في مدينة جسر الشغور.",
+    )
+    assert sorted(e.sub_event_type for e in found) == [
+        "Remote explosive/landmine/IED",
+        "Shelling/artillery/missile attack",
+    ], summary(found)
+    # a bare explosion may be what the strike did: one act
+    found = events(pipeline, "قصفت الطائرات بلدة سرمين. وهزت انفجارات بلدة سرمين.")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"], summary(found)
+
+
 def test_prospect_of_a_clash_is_no_event(pipeline):
     assert (
         events(pipeline, "قد يؤدي التحذير إلى اشتباك محتمل بين القوات التركية والسورية في عفرين.")

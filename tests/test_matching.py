@@ -218,3 +218,13 @@ def test_size_counts_entries():
     m.add_all([("هجوم", "a"), ("هجوم مسلح", "b")])
     assert m.size == 2
     assert matches(m, "وقع هجوم مسلح") == [("هجوم مسلح", "هجوم مسلح", "b")]
+
+
+def test_payload_of_an_entry_is_what_it_was_added_with():
+    matcher: PhraseMatcher[int] = PhraseMatcher()
+    matcher.add("سيارة مفخخة", 6)
+    matcher.add("انفجار", 4)
+    assert matcher.payload_of("انفجار") == 4
+    assert matcher.payload_of("سيارة مفخخة") == 6
+    with pytest.raises(KeyError):
+        matcher.payload_of("سيارة")

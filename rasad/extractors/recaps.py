@@ -289,6 +289,7 @@ class _PeriodWords:
     overs: tuple[tuple[str, ...], ...]  # "خلال"، "على مدى": the preposition of a period
     links: frozenset[str]  # "على"، "من" in "بعد أسبوعين على بدء"
     starts: frozenset[str]  # "بدء"، "بداية": what a period runs from
+    throughouts: frozenset[str]  # "طوال"، "طيلة": a period, counted or not ("طوال سنوات")
     named: re.Pattern[str]  # any of the counted units, found in a clause at one pass
     since_start: re.Pattern[str]  # "منذ بدء"، "منذ بداية": a start a period may run from
 
@@ -304,6 +305,7 @@ def _period_words() -> _PeriodWords:
         tuple(tuple(phrase.split()) for phrase in word_set("durations.tsv", kind="over")),
         word_set("durations.tsv", kind="link"),
         starts,
+        word_set("durations.tsv", kind="throughout"),
         re.compile("|".join(sorted(map(re.escape, counted), key=len, reverse=True))),
         re.compile(SINCE + " (?:" + "|".join(map(re.escape, sorted(starts))) + ")"),
     )
@@ -341,6 +343,15 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
                 # يوليو": a start dated back, and what followed it summed up
                 return True
             continue
+        if (
+            here[0] in period.throughouts
+            and len(here) > 1
+            and here[1] in period.units
+            and _act_named_after(doc, doc.tokens()[first + position].end)
+        ):
+            # "تعرضت طوال سنوات لقصف أودى بحياة المئات": the acts of years; "كان يعمل إلى
+            # جانبه طوال سنوات" sums up no act
+            return True
         over = next((o for o in period.overs if here[: len(o)] == o), None)
         if over and _a_stretch_at(words, position + len(over), period):
             return True  # "خلال يومين"، "على مدى 11 يوما"

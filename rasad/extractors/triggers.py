@@ -115,6 +115,16 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
 
 
 @cache
+def bare_explosion_priority() -> int:
+    """The priority of "انفجار": an explosion that may be what a strike or a shell did. A
+    bomb's trigger ranks above it ("عبوة ناسفة"، "سيارة مفخخة"، "انتحاري")."""
+    return trigger_matcher().payload_of(BARE_EXPLOSION).priority
+
+
+BARE_EXPLOSION = "انفجار"
+
+
+@cache
 def act_nouns() -> frozenset[str]:
     """``act_nouns.tsv``: the normalised nouns that name an act or the weapon of one."""
     return frozenset(normalise_key(row["noun"]) for _, row in read_tsv("act_nouns.tsv", ["noun"]))
