@@ -207,6 +207,18 @@ def events_of(incident: Incident) -> list[Event]:
     """One event for each most specific place of the incident, its fields from all accounts."""
     accounts = incident.accounts
     typed = _best_typed(accounts)
+    if _a_bare_explosion(typed):
+        # "انفجارات قرب التنف" and "غارة شنها التحالف" told nowhere: what exploded was the strike
+        typed = max(
+            [
+                n
+                for n in incident.namers
+                if n.event.event_type == REMOTE_VIOLENCE
+                and n.trigger.priority > typed.trigger.priority
+            ],
+            key=lambda n: n.trigger.priority,
+            default=typed,
+        )
     event_type, sub_event_type = typed.event.event_type, typed.event.sub_event_type
     disorder_type = typed.event.disorder_type
     actor1, inter1, actor2, inter2 = _sides(accounts, typed)
@@ -461,12 +473,20 @@ PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
+def _a_bare_explosion(account: Account) -> bool:
+    """ "انفجار"، "انفجارات": what exploded is not said; a bomb or a strike may have."""
+    return (
+        account.event.sub_event_type in PLANTED
+        and account.trigger.priority <= bare_explosion_priority()
+    )
+
+
 def _a_bomb_and_a_strike(bomb: Account, strike: Account) -> bool:
     """Whether ``bomb`` names a bomb (planted, driven or worn; more than a bare "انفجار",
     which may be what a strike did) and ``strike`` an air strike or shelling."""
     return (
         bomb.event.sub_event_type in PLANTED
-        and bomb.trigger.priority > bare_explosion_priority()
+        and not _a_bare_explosion(bomb)
         and strike.event.sub_event_type in FROM_AFAR
     )
 

@@ -379,6 +379,31 @@ def test_a_car_bomb_told_after_shelling_is_another_act(pipeline):
     assert [e.sub_event_type for e in found] == ["Air/drone strike"], summary(found)
 
 
+def test_explosions_told_with_a_strike_told_nowhere_are_the_strike(pipeline):
+    # "انفجارات" says nothing of what exploded; the air strike told in the lead at no place
+    # names it, and its side
+    found = events(
+        pipeline,
+        "قتل جندي سوري في غارة شنها التحالف الدولي على موقع عسكري وسط سوريا. وأشار المرصد إلى "
+        "انفجارات قرب مدينة تدمر.",
+        published=date(2018, 6, 22),
+    )
+    assert [(e.sub_event_type, e.location, e.actor1) for e in found] == [
+        ("Air/drone strike", "تدمر", "Global Coalition Against Daesh")
+    ], summary(found)
+
+
+def test_who_vows_to_answer_strikes_attributed_to_another_is_no_side(pipeline):
+    # "تعهدت إيران بالرد على الغارات ... التي نسبت إلى إسرائيل": the vower is no side, the
+    # side the strikes are attributed to is their suspected author
+    found = events(
+        pipeline,
+        "وقد تعهدت إيران بالرد على الغارات الجوية الأخيرة على منشآتها في الكسوة والتي نسبت إلى إسرائيل.",
+        published=date(2018, 5, 9),
+    )
+    assert [e.actor1 for e in found] == ["Military Forces of Israel (2009-2021)"], summary(found)
+
+
 def test_prospect_of_a_clash_is_no_event(pipeline):
     assert (
         events(pipeline, "قد يؤدي التحذير إلى اشتباك محتمل بين القوات التركية والسورية في عفرين.")
