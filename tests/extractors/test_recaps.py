@@ -793,3 +793,16 @@ def test_weapons_made_or_given_up_are_no_use_of_them(pipeline):
     ):
         events = pipeline.extract(text, published=PUBLISHED)
         assert "Chemical weapon" not in {e.sub_event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأبدى بومبيو قلقه بشأن تقارير عن قيام إيران بنقل صواريخ باليستية إلى دمشق.",
+        "ويقوم المركز في مصياف بتطوير صواريخ أرض أرض قصيرة المدى.",
+        "ونشرت روسيا منظومة صواريخ في قاعدة حميميم.",
+    ],
+)
+def test_missiles_moved_made_or_deployed_are_no_missile_attack(pipeline, text):
+    # "نقل صواريخ"، "تطوير صواريخ"، "منظومة صواريخ": the missiles are things held, not fired
+    assert pipeline.extract(text, published=PUBLISHED) == []
