@@ -346,6 +346,8 @@ def _own_date(doc: Document, act: Mention, day: Mention) -> bool:
     phrase, after its means and place with no comma or verb between, is its day, over a day
     the clause told first (the day of a meeting about it)."""
     assert doc.norm is not None
+    if day.start <= act.start < day.end:
+        return True  # "بعد عام من الهجوم": the date counted back is put on the act's words
     if day.start <= act.end:
         return False
     between = doc.norm.text[act.end : day.start]
@@ -755,6 +757,9 @@ def _told_act(
         and not earlier[0] <= d.start < earlier[1]
         # "بحلول 15 أكتوبر": a day after the report is a deadline or a plan, no act's day
         and not (reference is not None and d.value.date > reference)
+        # "بعد يومين من سيطرة القوات على عفرين، انتشر ...": a day counted back onto another
+        # act's words is that act's
+        and not (d.value.on_act and not (chosen.start < d.end and d.start < chosen.end))
     ]
     # "عبر مساء الأحد عن إدانته للهجمات التي وقعت في 7 نيسان": the day it happened, told as
     # such, over the day of the talk

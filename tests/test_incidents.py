@@ -404,6 +404,33 @@ def test_who_vows_to_answer_strikes_attributed_to_another_is_no_side(pipeline):
     assert [e.actor1 for e in found] == ["Military Forces of Israel (2009-2021)"], summary(found)
 
 
+def test_an_attack_a_year_before_the_threat_is_background_of_last_year(pipeline):
+    # "بعد عام من الهجوم": the anniversary is news, the attack a recap dated a year back
+    found = events(
+        pipeline,
+        "توعدت الولايات المتحدة وفرنسا، يوم الأربعاء، بمحاسبة المسؤولين بعد عام من الهجوم بغاز "
+        "السارين في بلدة خان شيخون.",
+        published=date(2018, 4, 4),
+    )
+    assert [(e.sub_event_type, e.event_date[:7], e.historical) for e in found] == [
+        ("Chemical weapon", "2017-04", True)
+    ], summary(found)
+
+
+def test_a_stretch_after_another_act_does_not_date_the_clauses_own(pipeline):
+    # "وبعد يومين من سيطرة القوات على عفرين، انتشر ... لوقف أعمال النهب": the takeover is two
+    # days back, the looting of the report's day
+    found = events(
+        pipeline,
+        "وبعد يومين من سيطرة القوات التركية وفصائل موالية لها على عفرين، انتشر عناصر من الشرطة "
+        "العسكرية لوقف أعمال النهب في المدينة.",
+        published=date(2018, 3, 20),
+    )
+    assert [(e.sub_event_type, e.event_date) for e in found] == [
+        ("Looting/property destruction", "2018-03-20")
+    ], summary(found)
+
+
 def test_prospect_of_a_clash_is_no_event(pipeline):
     assert (
         events(pipeline, "قد يؤدي التحذير إلى اشتباك محتمل بين القوات التركية والسورية في عفرين.")

@@ -31,8 +31,9 @@ from functools import cache
 
 from rasad.extractors.fatalities import parse_number
 from rasad.extractors.keywords import keyword_pattern
-from rasad.extractors.recaps import BEFORE, SINCE
-from rasad.lexicon import read_tsv
+from rasad.extractors.recaps import AFTER, BEFORE, SINCE
+from rasad.lexicon import read_tsv, word_set
+from rasad.matching import token_variants
 from rasad.model import Document, Mention
 from rasad.normalise import normalise, normalise_key
 
@@ -65,6 +66,8 @@ class DateValue:
     date: date
     precision: int
     past_reference: bool
+    # put on the words of the act it dates ("بعد عام من الهجوم"): no other act's day
+    on_act: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,16 +389,21 @@ class _ElapsedUnit:
     unit: str  # "day" or "month"
     size: int
     dual: bool
+    singular: bool  # one by itself after "بعد": "بعد عام من الهجوم"
     precision: int
 
 
 @cache
 def _elapsed_units() -> dict[str, _ElapsedUnit]:
     """``elapsed_units.tsv``: a unit of time counted back after "قبل" → how long it is."""
-    columns = ["word", "unit", "size", "dual", "precision"]
+    columns = ["word", "unit", "size", "dual", "singular", "precision"]
     return {
         normalise_key(row["word"]): _ElapsedUnit(
-            row["unit"], int(row["size"]), row["dual"] == "yes", int(row["precision"])
+            row["unit"],
+            int(row["size"]),
+            row["dual"] == "yes",
+            row["singular"] == "yes",
+            int(row["precision"]),
         )
         for _, row in read_tsv("elapsed_units.tsv", columns)
     }
@@ -403,16 +411,19 @@ def _elapsed_units() -> dict[str, _ElapsedUnit]:
 
 def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[Mention]:
     """ "قبل 11 عاما"، "قبل ثلاثة أشهر"، "قبل نحو أسبوعين": a count of units of time before the
-    report (elapsed_units.tsv), with a modifier ("نحو"، "أكثر من") between "قبل" and it."""
+    report (elapsed_units.tsv), with a modifier ("نحو"، "أكثر من") between "قبل" and it. "بعد
+    عام من الهجوم"، "بعد عامين على الهجوم": the act named after "من"/"على" is that long before
+    the report, which is told that long after it; the date is put on the act's words."""
     assert doc.norm is not None
-    if BEFORE not in doc.norm.text[start:end]:
+    if BEFORE not in doc.norm.text[start:end] and AFTER not in doc.norm.text[start:end]:
         return []
     units = _elapsed_units()
     first, last = doc.tokens_between(start, end)
     tokens = doc.tokens()[first:last]
     found = []
     for position, token in enumerate(tokens):
-        if token.text.lstrip("و") != BEFORE:
+        word = token.text.lstrip("و")
+        if word not in (BEFORE, AFTER):
             continue
         at = position + 1
         while at < len(tokens) and normalise_key(tokens[at].text) in _modifier_words():
@@ -427,9 +438,21 @@ def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[
             count = 2 if unit.dual and size == 0 else None
             if size:
                 count = parse_number(" ".join(t.text for t in tokens[at:unit_at]))
-            after = tokens[unit_at + 1].text if unit_at + 1 < len(tokens) else ""
-            if count is None or after in COUNTED_FROM_ANOTHER:
+            following = tokens[unit_at + 1].text if unit_at + 1 < len(tokens) else ""
+            if word == AFTER:
+                if following not in COUNTED_SINCE or unit_at + 2 >= len(tokens):
+                    break  # "بعد أسبوعين": later than something, not since an act named
+                if following == OF and _ongoing(tokens[unit_at + 2].text):
+                    break  # "بعد أسبوع من القصف": a week of shelling, up to the report
+                if count is None and size == 0 and unit.singular:
+                    count = 1  # "بعد عام من الهجوم"
+                dated_at = tokens[unit_at + 2]
+            elif following in COUNTED_FROM_ANOTHER:
                 break  # "قبل يومين من الانتخابات": before another act, not the report
+            else:
+                dated_at = token
+            if count is None:
+                break
             try:
                 if unit.unit == "month":
                     day = _shift_months(reference, -count * unit.size)
@@ -439,7 +462,11 @@ def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[
                 break  # "قبل 3000 عام", or a reference at the calendar's ends: no date
             if day.year in PLAUSIBLE_YEARS:
                 value = DateValue(day, unit.precision, True)
-                found.append(Mention("date", token.start, tokens[unit_at].end, value))
+                if dated_at is token:
+                    found.append(Mention("date", token.start, tokens[unit_at].end, value))
+                else:
+                    value = replace(value, on_act=True)
+                    found.append(Mention("date", dated_at.start, dated_at.end, value))
             break
     return found
 
@@ -456,7 +483,17 @@ def _modifier_words() -> frozenset[str]:
     )
 
 
+def _ongoing(word: str) -> bool:
+    """Whether ``word`` names acts that go on ("القصف"، "المعارك"، "الحصار"; durations.tsv kind
+    ongoing): after "بعد أسبوع من" it is the stretch they lasted."""
+    ongoing = word_set("durations.tsv", kind="ongoing")
+    return any(variant.form in ongoing for variant in token_variants(word))
+
+
+OF = normalise_key("من")
 COUNTED_FROM_ANOTHER = frozenset({normalise_key("من")})  # "قبل ثلاثة أيام من الانتخابات"
+# "بعد عام من الهجوم"، "بعد عامين على الهجوم"
+COUNTED_SINCE = frozenset({normalise_key("من"), normalise_key("على")})
 
 
 def reference_date(doc: Document) -> date | None:

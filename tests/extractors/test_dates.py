@@ -207,6 +207,22 @@ def test_a_count_before_another_act_dates_nothing():
     assert values("وقعت الغارة قبل خمسة أيام من الانتخابات") == []
 
 
+def test_a_stretch_after_an_act_dates_the_act_that_long_before_the_report():
+    # "بعد عام من الهجوم"، "بعد نحو ثلاثة أشهر على اختطافهن": the act named after "من"/"على"
+    # is that long before the report; the date is put on its words
+    text = "توعدت الدول بمحاسبة المسؤولين بعد عام من الهجوم بغاز السارين"
+    assert values(text) == [DateValue(date(2018, 11, 15), 3, True, on_act=True)]
+    assert values("بعد نحو ثلاثة أشهر على اختطافهن") == [
+        DateValue(date(2019, 8, 15), 3, True, on_act=True)
+    ]
+
+
+def test_a_stretch_of_ongoing_acts_dates_nothing():
+    # "بعد أسبوع من القصف": a week of shelling, up to the report, not a week after it
+    assert values("قتل 500 مدني بعد أسبوع من القصف الكثيف") == []
+    assert values("وجاء القرار بعد عشرة أيام من الغارات") == []
+
+
 def test_qabl_fatra_points_back():
     assert values("وشهدت مدينة الميادين قبل فترة، خلافات")[0].past_reference
 
