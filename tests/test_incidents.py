@@ -340,6 +340,8 @@ def test_dead_of_a_counted_period_are_a_tally_not_a_toll(pipeline):
         "قتل 90 شخصا على مدى 11 يوما من الغارات على مدينة دوما.",
         # "بعد أسبوعين على بدء الحملة": the dead since a campaign began
         "ذكر تقرير بعد أسبوعين على بدء الحملة في الزبداني أنه سجل مقتل 34 عنصرا من حزب الله.",
+        # a modifier before the stretch: "خلال نحو شهرين"
+        "قتل 2000 شخص خلال نحو شهرين من القتال في الغوطة الشرقية.",
         # "في الفترة ما بين 18-27 فبراير": the dead of a stretch between two days
         "تلقت المنظمة 770 قتيلا من الغوطة الشرقية في الفترة ما بين 18-27 فبراير.",
     ):
@@ -429,6 +431,17 @@ def test_a_stretch_after_another_act_does_not_date_the_clauses_own(pipeline):
     assert [(e.sub_event_type, e.event_date) for e in found] == [
         ("Looting/property destruction", "2018-03-20")
     ], summary(found)
+
+
+def test_an_act_ranked_in_a_period_is_still_told(pipeline):
+    # "في عملية هي الثانية من نوعها خلال نحو شهرين": the period ranks the act, sums none up
+    found = events(
+        pipeline,
+        "قتل تنظيم داعش رهينة من المدنيين الذين خطفهم في محافظة السويداء، في عملية هي الثانية "
+        "من نوعها خلال نحو شهرين.",
+        published=date(2018, 10, 2),
+    )
+    assert len(found) == 1, summary(found)
 
 
 def test_prospect_of_a_clash_is_no_event(pipeline):

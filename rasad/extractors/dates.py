@@ -31,7 +31,7 @@ from functools import cache
 
 from rasad.extractors.fatalities import parse_number
 from rasad.extractors.keywords import keyword_pattern
-from rasad.extractors.recaps import AFTER, BEFORE, SINCE
+from rasad.extractors.recaps import AFTER, BEFORE, SINCE, modifier_words
 from rasad.lexicon import read_tsv, word_set
 from rasad.matching import token_variants
 from rasad.model import Document, Mention
@@ -426,7 +426,7 @@ def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[
         if word not in (BEFORE, AFTER):
             continue
         at = position + 1
-        while at < len(tokens) and normalise_key(tokens[at].text) in _modifier_words():
+        while at < len(tokens) and normalise_key(tokens[at].text) in modifier_words():
             at += 1  # "قبل نحو أسبوعين"، "قبل أكثر من"
         for size in (0, 1, 2):  # the count's words: none for a dual, then one or two
             unit_at = at + size
@@ -469,18 +469,6 @@ def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[
                     found.append(Mention("date", dated_at.start, dated_at.end, value))
             break
     return found
-
-
-@cache
-def _modifier_words() -> frozenset[str]:
-    """The words of the modifiers that may stand before a count (quantity_modifiers.tsv):
-    "نحو"، "أكثر من"، "حوالي"."""
-    return frozenset(
-        word
-        for _, row in read_tsv("quantity_modifiers.tsv", ["phrase", "position"])
-        if row["position"] == "before"
-        for word in normalise_key(row["phrase"]).split()
-    )
 
 
 def _ongoing(word: str) -> bool:

@@ -290,6 +290,7 @@ class _PeriodWords:
     links: frozenset[str]  # "على"، "من" in "بعد أسبوعين على بدء"
     starts: frozenset[str]  # "بدء"، "بداية": what a period runs from
     throughouts: frozenset[str]  # "طوال"، "طيلة": a period, counted or not ("طوال سنوات")
+    compared: frozenset[str]  # "من نوعها": a period an act is ranked in ("الثانية من نوعها خلال")
     named: re.Pattern[str]  # any of the counted units, found in a clause at one pass
     since_start: re.Pattern[str]  # "منذ بدء"، "منذ بداية": a start a period may run from
 
@@ -306,6 +307,7 @@ def _period_words() -> _PeriodWords:
         word_set("durations.tsv", kind="link"),
         starts,
         word_set("durations.tsv", kind="throughout"),
+        word_set("durations.tsv", kind="compared"),
         re.compile("|".join(sorted(map(re.escape, counted), key=len, reverse=True))),
         re.compile(SINCE + " (?:" + "|".join(map(re.escape, sorted(starts))) + ")"),
     )
@@ -353,6 +355,8 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
             # جانبه طوال سنوات" sums up no act
             return True
         over = next((o for o in period.overs if here[: len(o)] == o), None)
+        if over and " ".join(words[max(0, position - 2) : position]) in period.compared:
+            continue  # "عملية هي الثانية من نوعها خلال شهرين": the act ranked, not summed up
         if over and _a_stretch_at(words, position + len(over), period):
             return True  # "خلال يومين"، "على مدى 11 يوما"
     return False
@@ -378,7 +382,10 @@ def month_words() -> frozenset[str]:
 
 
 def _a_stretch_at(words: list[str], at: int, period: _PeriodWords) -> bool:
-    """ "أسبوعين"، "ثلاثة أسابيع"، "11 يوما": a stretch of time counted, at ``at``."""
+    """ "أسبوعين"، "ثلاثة أسابيع"، "11 يوما": a stretch of time counted, at ``at``, a modifier
+    before it ("خلال نحو شهرين"، "على مدى أكثر من أسبوعين")."""
+    while at < len(words) and words[at] in modifier_words():
+        at += 1
     if at < len(words) and words[at] in period.units and words[at].endswith(DUAL):
         return True
     return any(
@@ -386,6 +393,18 @@ def _a_stretch_at(words: list[str], at: int, period: _PeriodWords) -> bool:
         and words[at + size] in period.counted
         and parse_number(" ".join(words[at : at + size])) is not None
         for size in range(1, COUNT_WORDS + 1)
+    )
+
+
+@cache
+def modifier_words() -> frozenset[str]:
+    """The words of the modifiers that may stand before a count (quantity_modifiers.tsv):
+    "نحو"، "أكثر من"، "حوالي"."""
+    return frozenset(
+        word
+        for _, row in read_tsv("quantity_modifiers.tsv", ["phrase", "position"])
+        if row["position"] == "before"
+        for word in normalise_key(row["phrase"]).split()
     )
 
 

@@ -112,7 +112,16 @@ def test_each_feast_has_one_first_day_a_year_in_order():
 def test_durations_are_stretches_of_time_and_the_words_that_join_them():
     # "بعد سنوات من الحصار"، "بعد أسبوعين على بدء الحملة"، "في خمسة أيام"، "خلال 11 يوما"
     kinds = {row["kind"] for _, row in read_tsv("durations.tsv", ["word", "kind"])}
-    assert kinds == {"unit", "link", "counted", "over", "start", "throughout", "ongoing"}
+    assert kinds == {
+        "unit",
+        "link",
+        "counted",
+        "over",
+        "start",
+        "throughout",
+        "ongoing",
+        "compared",
+    }
     assert {"سنوات", "اسبوعين"} <= word_set("durations.tsv", kind="unit")
     assert word_set("durations.tsv", kind="link") == {"من", "علي"}  # "على" as normalised
     assert {"يوما", "شهرا"} <= word_set("durations.tsv", kind="counted")
