@@ -106,6 +106,7 @@ log = logging.getLogger(__name__)
 
 PROTESTER_INTER = 6  # ACLED's inter code of protesters
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
+CAPTURES = frozenset({"Abduction/forced disappearance", "Arrests"})  # taking people, no killing
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
 BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
@@ -618,6 +619,14 @@ def _act_in_clause(
         own, earlier = others, (end, end)
         deaths = _fatalities_of(doc, start, end, planned, earlier)
         chosen = _strongest(own, deaths)
+    if (
+        deaths is not None
+        and (chosen.value.kind in DETENTION_KINDS or chosen.value.sub_event_type in CAPTURES)
+        and any(t.value.kind in GENERIC_KINDS and chosen.end <= t.start < deaths.start for t in own)
+    ):
+        # "خطف 36 مدنيا أثناء هجومه على السويداء، والذي أسفر عن أكثر من 250 قتيلا": the dead
+        # are the attack's, named between; the abduction killed no one
+        deaths = None
     weapons = [t for t in triggers if t.value.kind == WEAPON]
     if chosen.value.kind == AIR_DEFENCE and any(
         t.value.sub_event_type == AIR_STRIKE for t in triggers + means if t is not chosen

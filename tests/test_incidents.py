@@ -444,6 +444,19 @@ def test_an_act_ranked_in_a_period_is_still_told(pipeline):
     assert len(found) == 1, summary(found)
 
 
+def test_the_dead_of_an_attack_named_after_an_abduction_are_not_its_toll(pipeline):
+    # "خطف 36 مدنيا أثناء هجومه ... والذي أسفر عن أكثر من 250 قتيلا": the attack's dead
+    found = events(
+        pipeline,
+        "قال المرصد إن تنظيم الدولة الإسلامية خطف 36 مدنيا أثناء هجومه الأربعاء الماضي على "
+        "محافظة السويداء، والذي أسفر عن أكثر من 250 قتيلا.",
+        published=date(2018, 7, 31),
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [
+        ("Abduction/forced disappearance", 0)
+    ], summary(found)
+
+
 def test_prospect_of_a_clash_is_no_event(pipeline):
     assert (
         events(pipeline, "قد يؤدي التحذير إلى اشتباك محتمل بين القوات التركية والسورية في عفرين.")
