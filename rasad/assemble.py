@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
+from functools import cache, partial
 
 from rasad.extractors.actors import (
     CIVILIAN_INTER,
@@ -98,9 +98,10 @@ from rasad.incidents import (
     share_tolls,
     unnamed,
 )
-from rasad.lexicon import word_set
-from rasad.matching import ARTICLE, clitics_before
+from rasad.lexicon import read_tsv, word_set
+from rasad.matching import ARTICLE, clitics_before, token_variants
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
+from rasad.normalise import normalise_key
 
 log = logging.getLogger(__name__)
 
@@ -605,6 +606,11 @@ def _act_in_clause(
         if earlier[0] == earlier[1]:
             earlier = (alleged_from, end)
     deaths = _fatalities_of(doc, start, end, planned, earlier)
+    if deaths is not None:
+        # "تسببت بمقتل 160 مدنيا، بينهم 100 بغاز سام": the means of some of the dead, named in
+        # the part of the toll, do not name the act
+        part = _part_of_the_toll(doc, deaths.end, end)
+        own = [t for t in own if not part[0] <= t.start < part[1]] or own
     chosen = _strongest(own, deaths)
     others = [t for t in triggers if t.start > chosen.end and not _with_article(doc, t)]
     if _pointed_back(doc, chosen) and others:
@@ -977,6 +983,35 @@ def _inside_a_name(doc: Document, trigger: Mention, index: MentionIndex) -> bool
     return any(
         trigger.end <= a.end
         for a in index.starting("actor", trigger.start - MAX_NAME_CHARS, word_start)
+    )
+
+
+def _part_of_the_toll(doc: Document, toll_end: int, end: int) -> tuple[int, int]:
+    """ "بينهم 100 بغاز سام": the part of a toll named right after it (quantity_modifiers.tsv,
+    effect inclusive), its count and the few words after it up to a comma; empty when none is
+    named. "بينهم 5 أطفال في ضربات جوية": the act is told after the part."""
+    assert doc.norm is not None
+    first, last = doc.tokens_between(toll_end, end)
+    tokens = doc.tokens()
+    inclusive = _inclusive_words()
+    for at in range(first, min(last, first + PART_REACH)):
+        if any(variant.form in inclusive for variant in token_variants(tokens[at].text)):
+            stop = tokens[min(last, at + PART_WORDS + 1) - 1].end
+            comma = doc.norm.text.find(",", tokens[at].end, stop)
+            return tokens[at].start, stop if comma == -1 else comma
+    return end, end
+
+
+PART_REACH = 3  # words between a toll and "بينهم": "مقتل 160 مدنيا، بينهم"
+PART_WORDS = 3  # the part's words: "بينهم 100 بغاز سام"، not "بينهم 5 أطفال في ضربات"
+
+
+@cache
+def _inclusive_words() -> frozenset[str]:
+    return frozenset(
+        normalise_key(row["phrase"])
+        for _, row in read_tsv("quantity_modifiers.tsv", ["phrase", "effect"])
+        if row["effect"] == "inclusive" and " " not in row["phrase"]
     )
 
 

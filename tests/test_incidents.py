@@ -457,6 +457,23 @@ def test_the_dead_of_an_attack_named_after_an_abduction_are_not_its_toll(pipelin
     ], summary(found)
 
 
+def test_the_means_of_part_of_the_dead_do_not_name_the_act(pipeline):
+    # "بمقتل 160 مدنيا، بينهم 100 بغاز سام": 300 air raids killed them, some by gas
+    found = events(
+        pipeline,
+        "سجلت أكثر من 300 غارة على دوما يوم الجمعة تسببت بمقتل 160 مدنيا، بينهم 100 بغاز سام.",
+        published=date(2018, 4, 7),
+    )
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"], summary(found)
+    # the act told after the part ("بينهم 5 أطفال في ضربات جوية") still names it
+    found = events(
+        pipeline,
+        "لقي 27 مدنيا مصرعهم، بينهم 5 أطفال في ضربات جوية شنتها قوات النظام على مدينة دوما.",
+        published=date(2018, 4, 6),
+    )
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"], summary(found)
+
+
 def test_prospect_of_a_clash_is_no_event(pipeline):
     assert (
         events(pipeline, "قد يؤدي التحذير إلى اشتباك محتمل بين القوات التركية والسورية في عفرين.")
