@@ -474,6 +474,18 @@ def test_the_means_of_part_of_the_dead_do_not_name_the_act(pipeline):
     assert [e.sub_event_type for e in found] == ["Air/drone strike"], summary(found)
 
 
+def test_the_act_behind_the_clauses_own_is_an_earlier_one(pipeline):
+    # "الضربات ... على خلفية الهجوم الكيماوي": the strikes are the act, the attack behind them
+    # came before and is not theirs
+    found = events(
+        pipeline,
+        "قال مسؤولون إن صواريخ كروز استخدمت في الضربات التي نفذتها الولايات المتحدة ضد أهداف "
+        "في سوريا على خلفية الهجوم الكيماوي الذي شهدته دوما.",
+        published=date(2018, 4, 14),
+    )
+    assert "Chemical weapon" not in {e.sub_event_type for e in found}, summary(found)
+
+
 def test_prospect_of_a_clash_is_no_event(pipeline):
     assert (
         events(pipeline, "قد يؤدي التحذير إلى اشتباك محتمل بين القوات التركية والسورية في عفرين.")
