@@ -460,10 +460,7 @@ class PhraseMatcher(Generic[Payload]):
                         break  # this entry and all after it are no longer than the best
                     if last >= stop:
                         continue
-                    if all(
-                        _has_form(forms[index + offset], word)
-                        for offset, word in enumerate(words[2:], start=2)
-                    ):
+                    if _has_words(forms, index + 2, words, 2):
                         found, found_rank = group.ranked[rank], rank
                         break
             if found is None and best is None and group.single is not None:
@@ -472,11 +469,7 @@ class PhraseMatcher(Generic[Payload]):
                 continue
             words, payload = found
             last = index + len(words) - 1
-            end_trim = (
-                next((v.suffix for v in forms[last] if v.form == words[-1]), 0)
-                if len(words) > 1
-                else variant.suffix
-            )
+            end_trim = _suffix_of(forms[last], words[-1]) if len(words) > 1 else variant.suffix
             best_last = last
             # tuple.__new__: calling the class runs the interpreted __new__ of a named tuple.
             best = tuple.__new__(
@@ -528,3 +521,21 @@ def _has_form(variants: tuple[Variant, ...], word: str) -> bool:
         if variant.form == word:
             return True
     return False
+
+
+def _has_words(
+    forms: list[tuple[Variant, ...]], index: int, words: tuple[str, ...], first: int
+) -> bool:
+    """Whether the tokens from ``index`` on have ``words[first:]`` among their forms."""
+    for offset in range(len(words) - first):
+        if not _has_form(forms[index + offset], words[first + offset]):
+            return False
+    return True
+
+
+def _suffix_of(variants: tuple[Variant, ...], word: str) -> int:
+    """The enclitic letters of the first of ``variants`` that is ``word`` (0 if none is)."""
+    for variant in variants:
+        if variant.form == word:
+            return variant.suffix
+    return 0
