@@ -135,11 +135,16 @@ class PhraseTable(Generic[Payload]):
     """Phrases over tokens, clitics allowed on each word; several payloads per phrase."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, dict[tuple[str, ...], list[Payload]]] = defaultdict(dict)
+        # A plain dict, not a defaultdict: compiled code reads a dict of the exact type
+        # directly and a subclass through a method call, at every token.
+        self._by_first: dict[str, dict[tuple[str, ...], tuple[Payload, ...]]] = {}
         self._longest: dict[str, int] = {}
         # The lengths of the phrases each first word starts, longest first: "تل" starts names of
         # two and three words, and a lookup is tried for those lengths only.
         self._lengths: dict[str, tuple[int, ...]] = {}
+        # The second words of the longer phrases each first word starts: most tokens after a
+        # first word are none of them, and no key of several words needs building then.
+        self._seconds: dict[str, set[str]] = {}
         # Last words of all phrases: no phrase can end on a token without one of them.
         self._last_words: set[str] = set()
         self._max_length = 0
@@ -147,12 +152,15 @@ class PhraseTable(Generic[Payload]):
     def add(self, words: tuple[str, ...], payload: Payload) -> None:
         if not words:
             return
-        payloads = self._by_first[words[0]].setdefault(words, [])
+        entries = self._by_first.setdefault(words[0], {})
+        payloads = entries.get(words, ())
         if payload not in payloads:
-            payloads.append(payload)
+            entries[words] = (*payloads, payload)
         self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
         lengths = set(self._lengths.get(words[0], ())) | {len(words)}
         self._lengths[words[0]] = tuple(sorted(lengths, reverse=True))
+        if len(words) > 1:
+            self._seconds.setdefault(words[0], set()).add(words[1])
         self._last_words.add(words[-1])
         self._max_length = max(self._max_length, len(words))
 
@@ -171,27 +179,33 @@ class PhraseTable(Generic[Payload]):
         limit = len(forms) if stop is None else stop
         best: PhraseHit[Payload] | None = None
         best_length = 0
-        rest: list[str] = []  # the words after the first, once a phrase needs them
+        rest: list[str] | None = None  # the words after the first, once a phrase needs them
         for variant in forms[index]:
-            entries = self._by_first.get(variant.form)
+            form = variant.form
+            entries = self._by_first.get(form)
             if not entries:
                 continue
-            longest = min(self._longest[variant.form], limit - index)
+            longest = min(self._longest[form], limit - index)
             if longest <= best_length:
                 continue
-            if longest > 1 and not rest:
-                # Only the first word carries clitics ("وبدير الزور"; "حمص وحماة" is not
-                # "حمص حماة"): the later words of a phrase are the tokens' first forms, so a
-                # phrase of each length is one key to look up.
-                rest = _first_forms(forms, index + 1, min(limit, index + self._max_length))
-            for length in self._lengths[variant.form]:
+            if longest > 1:
+                if rest is None:
+                    # Only the first word carries clitics ("وبدير الزور"; "حمص وحماة" is not
+                    # "حمص حماة"): the later words of a phrase are the tokens' first forms, so
+                    # a phrase of each length is one key to look up.
+                    rest = _first_forms(forms, index + 1, min(limit, index + self._max_length))
+                if not rest or rest[0] not in self._seconds[form]:
+                    longest = 1  # no phrase of several words goes on with the next token
+            for length in self._lengths[form]:
                 if length <= best_length:
                     break
-                if length > longest or length > len(rest) + 1:
+                if length > longest or length > len(rest or ()) + 1:
                     continue
-                payloads = entries.get((variant.form, *rest[: length - 1]))
+                payloads = entries.get((form, *rest[: length - 1]) if rest else (form,))
                 if payloads is not None:
-                    best = PhraseHit(index, index + length - 1, variant.prefix, tuple(payloads))
+                    best = tuple.__new__(
+                        PhraseHit, (index, index + length - 1, variant.prefix, payloads)
+                    )
                     best_length = length
                     break
         return best

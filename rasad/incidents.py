@@ -74,7 +74,7 @@ from rasad.extractors.triggers import (
     bare_explosion_priority,
 )
 from rasad.geocode import place_distance_km
-from rasad.model import Actor, Event, Place, PlaceMention
+from rasad.model import Actor, Event, Place, PlaceMention, Span
 from rasad.normalise import normalise_key
 
 ARMED_TYPES = ("Battles", REMOTE_VIOLENCE, "Violence against civilians")
@@ -308,12 +308,16 @@ def events_of(incident: Incident) -> list[Event]:
             event.actor2, event.inter2 = civilians.name, civilians.inter
             event.interaction = interaction_code(event.inter1, event.inter2)
             event.civilian_targeting = True
+        # a set beside the list: accounts repeat spans, and comparing each with every span
+        # kept already was quadratic
+        kept: set[Span] = set()
         for account in accounts + incident.namers:
             allied = associate is not None and account.event.actor2 == associate
             for span in account.event.evidence:
                 if allied and span.label == "actor2":
                     span = replace(span, label="assoc_actor_1")
-                if span not in event.evidence:
+                if span not in kept:
+                    kept.add(span)
                     event.evidence.append(span)
         events.append(event)
     return events

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, repeat
 from threading import Lock
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -126,10 +126,16 @@ class WordTable(Generic[Value]):
 
     def values(self, words: Vocabulary, ids: list[int]) -> list[Value]:
         """The value of each word numbered ``ids`` in ``words``."""
+        values = self.by_number(words)
+        return [values[index] for index in ids]
+
+    def by_number(self, words: Vocabulary) -> list[Value]:
+        """The values of all the words of ``words``, indexed by word number (not to be changed):
+        for a caller that reads only some of a document's words, without copying them all."""
         values = self._values
         if self._vocabulary is not words or len(values) < len(words.texts):
             values = self._extend(words)
-        return [values[index] for index in ids]
+        return values
 
     def clear(self) -> None:
         """Forget every value (what ``compute`` returns has changed)."""
@@ -350,18 +356,19 @@ class PhraseMatcher(Generic[Payload]):
         """
         # Most tokens start nothing, and a common word such as "في" starts only phrases of
         # several words ("في حين"): it is kept only when the next token may be their second.
-        kinds = self._starts.values(words, ids)
-        last = len(kinds) - 1
-        return [
-            index
-            for index in compress(range(len(kinds)), kinds)
-            if (seconds := kinds[index]) is True
-            or (
-                index < last
-                and isinstance(seconds, frozenset)
-                and any(v.form in seconds for v in forms[index + 1])
-            )
-        ]
+        # A plain loop over the table: every matcher reads every word of every document.
+        kinds = self._starts.by_number(words)
+        last = len(ids) - 1
+        starts: list[int] = []
+        for index, word in enumerate(ids):
+            seconds = kinds[word]
+            if seconds is True or (
+                isinstance(seconds, frozenset)
+                and index < last
+                and _has_any_form(forms[index + 1], seconds)
+            ):
+                starts.append(index)
+        return starts
 
     def find_at(
         self,
@@ -461,10 +468,7 @@ class PhraseMatcher(Generic[Payload]):
                         break  # this entry and all after it are no longer than the best
                     if last >= stop:
                         continue
-                    if all(
-                        _has_form(forms[index + offset], word)
-                        for offset, word in enumerate(words[2:], start=2)
-                    ):
+                    if _has_words(forms, index + 2, words, 2):
                         found, found_rank = group.ranked[rank], rank
                         break
             if found is None and best is None and group.single is not None:
@@ -473,19 +477,19 @@ class PhraseMatcher(Generic[Payload]):
                 continue
             words, payload = found
             last = index + len(words) - 1
-            end_trim = (
-                next((v.suffix for v in forms[last] if v.form == words[-1]), 0)
-                if len(words) > 1
-                else variant.suffix
-            )
+            end_trim = _suffix_of(forms[last], words[-1]) if len(words) > 1 else variant.suffix
             best_last = last
-            best = PhraseMatch(
-                index - base,
-                last - base,
-                tokens[index].start + variant.prefix,
-                tokens[last].end - end_trim,
-                " ".join(words),
-                payload,
+            # tuple.__new__: calling the class runs the interpreted __new__ of a named tuple.
+            best = tuple.__new__(
+                PhraseMatch,
+                (
+                    index - base,
+                    last - base,
+                    tokens[index].start + variant.prefix,
+                    tokens[last].end - end_trim,
+                    " ".join(words),
+                    payload,
+                ),
             )
         return best
 
@@ -511,6 +515,13 @@ class _Group:
         return cls(list(entries), single, by_second)
 
 
+def _has_any_form(variants: tuple[Variant, ...], words: frozenset[str]) -> bool:
+    for variant in variants:  # noqa: SIM110 (a plain loop, as in _has_form)
+        if variant.form in words:
+            return True
+    return False
+
+
 def _has_form(variants: tuple[Variant, ...], word: str) -> bool:
     # A plain loop: called for every later word of every candidate entry, and a generator
     # under any() costs more than the comparisons.
@@ -518,3 +529,21 @@ def _has_form(variants: tuple[Variant, ...], word: str) -> bool:
         if variant.form == word:
             return True
     return False
+
+
+def _has_words(
+    forms: list[tuple[Variant, ...]], index: int, words: tuple[str, ...], first: int
+) -> bool:
+    """Whether the tokens from ``index`` on have ``words[first:]`` among their forms."""
+    for offset in range(len(words) - first):
+        if not _has_form(forms[index + offset], words[first + offset]):
+            return False
+    return True
+
+
+def _suffix_of(variants: tuple[Variant, ...], word: str) -> int:
+    """The enclitic letters of the first of ``variants`` that is ``word`` (0 if none is)."""
+    for variant in variants:
+        if variant.form == word:
+            return variant.suffix
+    return 0

