@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache, partial
+from functools import partial
 
 from rasad.extractors.actors import (
     CIVILIAN_INTER,
@@ -98,10 +98,9 @@ from rasad.incidents import (
     share_tolls,
     unnamed,
 )
-from rasad.lexicon import read_tsv, word_set
+from rasad.lexicon import word_set
 from rasad.matching import ARTICLE, clitics_before, token_variants
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
-from rasad.normalise import normalise_key
 
 log = logging.getLogger(__name__)
 
@@ -993,7 +992,7 @@ def _part_of_the_toll(doc: Document, toll_end: int, end: int) -> tuple[int, int]
     assert doc.norm is not None
     first, last = doc.tokens_between(toll_end, end)
     tokens = doc.tokens()
-    inclusive = _inclusive_words()
+    inclusive = word_set("quantity_modifiers.tsv", "phrase", kind="inclusive", kind_column="effect")
     for at in range(first, min(last, first + PART_REACH)):
         if any(variant.form in inclusive for variant in token_variants(tokens[at].text)):
             stop = tokens[min(last, at + PART_WORDS + 1) - 1].end
@@ -1004,15 +1003,6 @@ def _part_of_the_toll(doc: Document, toll_end: int, end: int) -> tuple[int, int]
 
 PART_REACH = 3  # words between a toll and "بينهم": "مقتل 160 مدنيا، بينهم"
 PART_WORDS = 3  # the part's words: "بينهم 100 بغاز سام"، not "بينهم 5 أطفال في ضربات"
-
-
-@cache
-def _inclusive_words() -> frozenset[str]:
-    return frozenset(
-        normalise_key(row["phrase"])
-        for _, row in read_tsv("quantity_modifiers.tsv", ["phrase", "effect"])
-        if row["effect"] == "inclusive" and " " not in row["phrase"]
-    )
 
 
 def _fatalities_of(
