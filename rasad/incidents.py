@@ -49,6 +49,7 @@ Each event takes, from all the accounts of its incident:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -553,8 +554,19 @@ def _sides_agree(a: Event, b: Event) -> bool:
 
 
 def _one_camp(a: str | None, b: str | None) -> bool:
-    """ "القوات السورية" and "قوات الدفاع الوطني": one side, or sides of one camp (camps.tsv)."""
-    return a == b or (a is not None and camps().get(a, a) == camps().get(b or "", b))
+    """ "القوات السورية" and "قوات الدفاع الوطني": one side, or sides of one camp (camps.tsv);
+    one force named for two periods ("Military Forces of Israel (2006-2009)" for the strike of
+    2007, "(2009-2021)" for a later reference to it) is one side."""
+    if a is None or b is None:
+        return a == b
+    return camps().get(a, a) == camps().get(b, b) or _without_period(a) == _without_period(b)
+
+
+def _without_period(name: str) -> str:
+    return PERIOD.sub("", name)
+
+
+PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)$")  # ACLED's years of a state's force: " (2009-2021)"
 
 
 def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:

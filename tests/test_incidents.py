@@ -486,6 +486,21 @@ def test_the_act_behind_the_clauses_own_is_an_earlier_one(pipeline):
     assert "Chemical weapon" not in {e.sub_event_type for e in found}, summary(found)
 
 
+def test_the_day_of_an_admission_is_not_the_day_of_the_strike_admitted(pipeline):
+    # "اعترف الجيش الإسرائيلي الأربعاء بمسؤوليته عن غارة استهدفت في 2007": the strike is of
+    # 2007, by Israel's forces of that period, and a later reference to it is the same act
+    found = events(
+        pipeline,
+        "اعترف الجيش الإسرائيلي الأربعاء بمسؤوليته عن غارة جوية استهدفت في 2007 منشأة في موقع "
+        "الكبر في دير الزور. وأثار إعلان الجيش الإسرائيلي مسؤوليته عن الغارة على موقع الكبر "
+        "تساؤلات.",
+        published=date(2018, 3, 21),
+    )
+    assert [(e.event_date[:4], e.actor1, e.historical) for e in found] == [
+        ("2007", "Military Forces of Israel (2006-2009)", True)
+    ], summary(found)
+
+
 def test_prospect_of_a_clash_is_no_event(pipeline):
     assert (
         events(pipeline, "قد يؤدي التحذير إلى اشتباك محتمل بين القوات التركية والسورية في عفرين.")
