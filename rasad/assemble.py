@@ -51,7 +51,13 @@ from rasad.extractors.country import (
     told_abroad,
     told_in_syria,
 )
-from rasad.extractors.dates import date_words, find_dates, reference_date, years_named
+from rasad.extractors.dates import (
+    date_words,
+    find_dates,
+    reference_date,
+    years_named,
+    years_told,
+)
 from rasad.extractors.fatalities import find_fatalities, parse_number
 from rasad.extractors.places import (
     datelines,
@@ -572,21 +578,18 @@ def _act_in_clause(
     by where it is told): it names the side of an incident told elsewhere."""
     doc = context.doc
     start, end = clause
+    # the clause's cues, read once: every trigger is checked against them
+    cues = context.index.within("cue", start, end)
     triggers = [
         t
         for t in context.index.within("trigger", start, end)
         # aircraft are the means even inside a side's name: "الطائرات الروسية"
         if (t.value.kind == "means" or not _inside_a_name(doc, t, context.index))
-        and not any(
-            c.value == "not_act" and c.start <= t.start < c.end
-            for c in context.index.within("cue", start, end)
-        )
+        and not any(c.value == "not_act" and c.start <= t.start < c.end for c in cues)
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
     means = [t for t in triggers if t.value.kind == "means"]
-    hypothetical = [
-        c for c in context.index.within("cue", start, end) if c.value in ("hypothetical", "outcome")
-    ]
+    hypothetical = [c for c in cues if c.value in ("hypothetical", "outcome")]
     triggers = [
         t for t in triggers if t.value.kind != "means" and not _talked_of(doc, t, hypothetical)
     ]
@@ -594,7 +597,7 @@ def _act_in_clause(
         return None
     planned = frame.plan or (end, end)  # what is planned or denied did not happen here
     # "ويأتي القصف غداة مقتل 9 مدنيين في غارة": the earlier act's words, and its toll
-    earlier = _earlier_act(doc, triggers, context.index.within("cue", start, end), end)
+    earlier = _earlier_act(doc, triggers, cues, end)
     own = [t for t in triggers if not earlier[0] <= t.start < earlier[1]]
     # "استهدفت صواريخ مطار التيفور ... بعيد تعهد برد على هجوم كيميائي مفترض ... في دوما": the
     # allegation named after an act placed before it is the act talked about; its words, toll
@@ -781,7 +784,8 @@ def _told_act(
     date_mention = happened or (dates[0] if dates else None)
     if date_mention is not None and _period_since(doc, date_mention, reference):
         return None  # "ومنذ 18 فبراير، تشن القوات هجمات": a campaign summed up, not one act
-    years = years_named(doc, start, end)
+    told_years = years_told(doc, start, end)
+    years = [year for year, _ in told_years]
     # "وضمتها العام 1981": history before any conflict data begins is no event of the dataset
     if any(year < CODED_FROM_YEAR for year in years) or (
         date_mention is not None and date_mention.value.date.year < CODED_FROM_YEAR
@@ -791,7 +795,7 @@ def _told_act(
     # year before the report's (a weekday beside it is the day it was talked about)
     # like a day, a year told before the clause in its sentence is its own when it tells none:
     # "أما هجوم خان شيخون في العام 2017 فتبعه هجوم أميركي"
-    own_years = years_named(doc, start, end, since=False)
+    own_years = [year for year, after_since in told_years if not after_since]
     year_only = next(
         (
             year

@@ -514,13 +514,19 @@ def years_named(doc: Document, start: int, end: int, *, since: bool = True) -> l
     2012" → [2012]. Not dates (no precision fits a year), but a year before the report's
     says the act is background. ``since=False`` leaves out the years a period runs from
     ("المحاصرة منذ عام 2013"), which date no act."""
+    return [year for year, after_since in years_told(doc, start, end) if since or not after_since]
+
+
+def years_told(doc: Document, start: int, end: int) -> list[tuple[int, bool]]:
+    """``years_named`` in ``[start, end)``, each with whether a period runs from it: for a
+    caller that wants them with and without those, from one search."""
     if doc.norm is None:
         return []
     text = doc.norm.text
     return [
-        int(m.group(1))
+        (year, _after_since(text, m.start()))
         for m in _YEAR_ALONE.finditer(text, start, end)
-        if int(m.group(1)) in PLAUSIBLE_YEARS and (since or not _after_since(text, m.start()))
+        if (year := int(m.group(1))) in PLAUSIBLE_YEARS
     ]
 
 
