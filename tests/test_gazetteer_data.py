@@ -43,6 +43,7 @@ NOT_PLACE_KINDS = {
     "region",
     "foreign",
     "phrase",
+    "function",
 }
 
 

@@ -294,6 +294,11 @@ def test_a_common_noun_without_its_article_is_no_place_either(text: str) -> None
     assert mentions(text) == []
 
 
+def test_a_function_word_after_a_settlement_cue_is_no_place() -> None:
+    # "قرية تحت سيطرة التنظيم": a village under its control, not the village "تحت"
+    assert mentions("بغارات استهدفت قرية تحت سيطرة تنظيم داعش") == []
+
+
 def test_common_word_village_after_a_settlement_cue_is_a_place() -> None:
     assert only("اشتباكات في بلدة الصور").value.place.admin1_pcode == "SY09"
 
