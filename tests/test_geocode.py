@@ -457,6 +457,8 @@ def test_region_of_a_basin_is_a_place() -> None:
         ("القصف على منطقة الغوطة الشرقية", "cur-ghouta-east"),
         ("الوضع في غوطة دمشق", "cur-ghouta-east"),
         ("سقطت قذيفة في مرتفعات الجولان", "cur-golan"),
+        # the Marj of Eastern Ghouta, named as an area: the bare "المرج" stays a village name
+        ("مواجهات عند خطوط التماس في منطقة المرج", "cur-ghouta-marj"),
     ],
 )
 def test_regions_reports_use_are_places(text: str, region: str) -> None:
