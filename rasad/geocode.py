@@ -73,6 +73,10 @@ PUNCTUATION = re.compile(r"[.,;:!?()\[\]\n-]")
 # A name that is also an adjective ("السلمية", peaceful) is one right after a definite word
 # it agrees with ("الصناعات الكيميائية السلمية"), unless that word is a place cue ("مدينة").
 ADJECTIVE = "adjective"
+# A governorate that is one city, and the governorate around it that reports name with it:
+# "دمشق" in "غارات على دمشق" is often Rural Damascus ("ريف دمشق"): Douma, Jamraya, al-Kiswah;
+# a report's places in one of them set the scene for namesakes in the other.
+AROUND = {"SY01": "SY03"}
 # not_places kinds that only stop a bare name: "بلدة الصور" is still a place.
 SOFT_BLOCKS = frozenset({"common", "person", "foreign"})
 WEAK, MEDIUM, STRONG = 0, 1, 2
@@ -894,9 +898,9 @@ class Gazetteer:
             settlements = [i for i in hit.candidates if self.places[i].kind != "admin1"]
             if len(settlements) == 1:
                 place = self.places[settlements[0]]
-                context.update([place.admin1_pcode, place.admin2_pcode])
+                context.update([_theatre(place.admin1_pcode), place.admin2_pcode])
             elif not settlements:
-                context.update([self.places[hit.candidates[0]].admin1_pcode])
+                context.update([_theatre(self.places[hit.candidates[0]].admin1_pcode)])
         for hit in reversed(hits):
             self._choose(hit, context)
             self._set_precision(hit)
@@ -922,7 +926,7 @@ class Gazetteer:
         def support(i: int) -> tuple[bool, int, int]:
             place = self.places[i]
             prominent = self._rank[i] <= PROMINENT_RANK or place.population >= PROMINENT_POPULATION
-            return prominent, context[place.admin2_pcode], context[place.admin1_pcode]
+            return prominent, context[place.admin2_pcode], context[_theatre(place.admin1_pcode)]
 
         best = max(map(support, candidates))
         hit.chosen = self._by_size(i for i in candidates if support(i) == best)[0]
@@ -956,6 +960,12 @@ class Gazetteer:
             hit.precision = max(own, hit.cue.precision)
         else:
             hit.precision = own
+
+
+def _theatre(admin1_pcode: str | None) -> str | None:
+    """A governorate, or for a city governorate the one around it (``AROUND``): "جوبر" named
+    with Zamalka and Ein Tarma is Damascus's Jobar, not the village of Homs."""
+    return AROUND.get(admin1_pcode or "", admin1_pcode)
 
 
 def _forms(token: str) -> tuple[Variant, ...]:

@@ -74,7 +74,7 @@ from rasad.extractors.triggers import (
     Trigger,
     bare_explosion_priority,
 )
-from rasad.geocode import place_distance_km
+from rasad.geocode import AROUND, place_distance_km
 from rasad.model import Actor, Event, Place, PlaceMention, Span
 from rasad.normalise import normalise_key
 
@@ -90,9 +90,6 @@ BESIDE_KM = 5.0  # an airport and the town it is named after
 OUTSKIRTS_KM = 10.0  # "محيط"، "قرب"، "أطراف" a town: what lies around it
 REGION_KM = 60.0  # a desert, mountain, region or countryside and the places inside it
 NAMESAKE_KM = 60.0  # a place this far from the town it is said to lie by is another place
-# A governorate that is one city, and the governorate around it that reports name with it:
-# "دمشق" in "غارات على دمشق" is often Rural Damascus ("ريف دمشق"): Douma, Jamraya, al-Kiswah
-AROUND = {"SY01": "SY03"}
 CONTAINER_KINDS = {"admin1": "admin1_pcode", "admin2": "admin2_pcode", "admin3": "admin3_pcode"}
 AREA_KINDS = frozenset({"desert", "mountain", "region", "zone"})
 

@@ -230,6 +230,14 @@ def test_namesake_outside_the_named_area_is_not_taken() -> None:
     assert place.id == "C5167"
 
 
+def test_namesakes_in_a_list_of_ghouta_towns_are_the_ghoutas() -> None:
+    # "المعضمية" is what reports call Moadamiyat al-Sham; "جوبر" named with Zamalka and Ein
+    # Tarma (Rural Damascus) is Damascus's Jobar: a city governorate and the one around it are
+    # one theatre for the namesakes of a report
+    found = mentions("قصفت بلدات المعضمية وزملكا وجوبر وعين ترما بغاز الأعصاب")
+    assert [m.value.place.admin1_pcode for _, m in found] == ["SY03", "SY03", "SY01", "SY03"]
+
+
 # ---- words that are not places ------------------------------------------------------------------
 
 
