@@ -302,9 +302,19 @@ def test_a_common_noun_without_its_article_is_no_place_either(text: str) -> None
     assert mentions(text) == []
 
 
-def test_a_function_word_after_a_settlement_cue_is_no_place() -> None:
-    # "قرية تحت سيطرة التنظيم": a village under its control, not the village "تحت"
-    assert mentions("بغارات استهدفت قرية تحت سيطرة تنظيم داعش") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "قرية تحت سيطرة التنظيم": a village under its control, not the village "تحت"
+        "بغارات استهدفت قرية تحت سيطرة تنظيم داعش",
+        # a direction as a noun: the towns of the south
+        "أبرمت اتفاقات في عدد من بلدات الجنوب",
+        # an area word with a pronoun points back to a town already named (not "بريفا")
+        "وبلدات بريفها",
+    ],
+)
+def test_a_function_word_after_a_settlement_cue_is_no_place(text: str) -> None:
+    assert mentions(text) == []
 
 
 def test_common_word_village_after_a_settlement_cue_is_a_place() -> None:
