@@ -636,6 +636,15 @@ def test_a_report_about_the_west_banks_duma_is_not_about_syria(pipeline):
     assert events(pipeline, text) == []
 
 
+def test_a_report_about_ukraine_that_recalls_aleppo_is_not_about_syria(pipeline):
+    # "أوكرانيا"، "كييف" (countries.tsv): the Russian shelling of Aleppo named in passing
+    text = (
+        "قتل الصحفي الروسي أركادي بابتشينكو في كييف عاصمة أوكرانيا. وندد سياسيون روس بتعليقاته"
+        " حول القصف الروسي لمدينة حلب السورية. وقالت الشرطة في أوكرانيا إن التحقيق مستمر."
+    )
+    assert events(pipeline, text, published=date(2018, 5, 30)) == []
+
+
 def test_an_act_put_abroad_is_no_event(pipeline):
     # "بمدينة شانلي أورفا في جنوب شرق تركيا": the place right after the act is abroad
     for text in (
