@@ -645,6 +645,25 @@ def test_a_report_about_ukraine_that_recalls_aleppo_is_not_about_syria(pipeline)
     assert events(pipeline, text, published=date(2018, 5, 30)) == []
 
 
+def test_where_evacuees_are_taken_is_not_where_the_act_happened(pipeline):
+    # "إجلاء ... إلى محافظة إدلب"، "لإجلاء مقاتلي جيش الإسلام من دوما إلى جرابلس": the
+    # destination of an evacuation is no place of the clause's act
+    found = events(
+        pipeline,
+        "أعلن مصدر رسمي سوري التوصل إلى اتفاق لإجلاء مقاتلي جيش الإسلام من مدينة دوما إلى جرابلس.",
+        published=date(2018, 4, 8),
+    )
+    assert [(e.sub_event_type, e.location) for e in found] == [("Agreement", "دوما")], summary(
+        found
+    )
+    found = events(
+        pipeline,
+        "وتسبب القصف المتبادل بتأجيل عملية إجلاء المقاتلين من درعا إلى محافظة إدلب.",
+        published=date(2018, 7, 8),
+    )
+    assert "إدلب" not in {e.location for e in found}, summary(found)
+
+
 def test_an_act_put_abroad_is_no_event(pipeline):
     # "بمدينة شانلي أورفا في جنوب شرق تركيا": the place right after the act is abroad
     for text in (

@@ -352,8 +352,11 @@ def places_of_acts(
         [m.end for m in role_cues if m.value in ("source", "outlet")]
         + [m.end for m in cues if m.value == "place_aside"]
     )
+    evacuations = [m.end for m in cues if m.value == "evacuation"]
     kept = []
     for place in places:
+        if _where_people_are_taken(text, place, evacuations):
+            continue
         nearest = bisect_right(aside_ends, place.start) - 1  # the closest aside before the place
         if nearest < 0:
             kept.append(place)
@@ -367,6 +370,23 @@ def places_of_acts(
         if gap > ASIDE_GAP_TOKENS or "," in between or any(_reported(word) for word in words):
             kept.append(place)
     return kept
+
+
+def _where_people_are_taken(text: str, place: Mention, evacuations: list[int]) -> bool:
+    """ "بتأجيل عملية إجلاء غير الراغبين بالتسوية من مقاتلين ومعارضين إلى محافظة إدلب": a place
+    after "إلى" in the phrase of an evacuation (no comma between) is where the people are
+    taken, not where an act of the clause happened."""
+    before = text[max(0, place.start - EVACUATION_REACH) : place.start]
+    if TO not in before.split()[-2:]:
+        return False
+    return any(
+        place.start - EVACUATION_REACH <= end <= place.start and "," not in text[end : place.start]
+        for end in evacuations
+    )
+
+
+EVACUATION_REACH = 90  # characters from "إجلاء" to the place: "إجلاء غير الراغبين ... إلى إدلب"
+TO = normalise_key("إلى")
 
 
 def _reported(word: str) -> bool:
