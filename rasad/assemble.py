@@ -68,6 +68,7 @@ from rasad.extractors.places import (
     site_references,
 )
 from rasad.extractors.recaps import (
+    SINCE,
     ClauseFrame,
     demonstratives,
     find_cues,
@@ -118,7 +119,6 @@ BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
-SINCE = "منذ"  # "منذ 18 فبراير": a period that runs from a day
 ARMED_CLASH = "Armed clash"
 FRONTING = "في"  # "وفي جنوب دمشق، ...": a place put first, before a comma, frames the report
 CODED_FROM_YEAR = 1997  # ACLED's earliest data: an act before it is history, not an event

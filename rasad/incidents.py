@@ -49,7 +49,6 @@ Each event takes, from all the accounts of its incident:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -60,6 +59,7 @@ from rasad.extractors.actors import (
     actors_by_name,
     camps,
     civilian_toll,
+    force_of,
     interaction_code,
     remote_means,
     strike_target,
@@ -556,14 +556,7 @@ def _one_camp(a: str | None, b: str | None) -> bool:
     2007, "(2009-2021)" for a later reference to it) is one side."""
     if a is None or b is None:
         return a == b
-    return camps().get(a, a) == camps().get(b, b) or _without_period(a) == _without_period(b)
-
-
-def _without_period(name: str) -> str:
-    return PERIOD.sub("", name)
-
-
-PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)$")  # ACLED's years of a state's force: " (2009-2021)"
+    return camps().get(a, a) == camps().get(b, b) or force_of(a) == force_of(b)
 
 
 def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:

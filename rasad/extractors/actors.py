@@ -194,6 +194,19 @@ def _periods(actors: dict[str, Actor], stem: str) -> tuple[Actor, ...]:
     return tuple(a for name, a in actors.items() if name == stem or name.startswith(stem + " ("))
 
 
+def force_of(name: str) -> str:
+    """The force a period row names, without its years: "Military Forces of Israel
+    (2006-2009)" and "(2009-2021)" are one force told at two dates. Syria's state military is
+    two forces, the government before 8 December 2024 and the one after it, and keeps its
+    years."""
+    if name.startswith(STATE_MILITARY):
+        return name
+    return _PERIOD.sub("", name)
+
+
+_PERIOD = re.compile(r" \(\d{4}-(?:\d{4})?\)$")  # ACLED's years of a state's force: " (2009-2021)"
+
+
 @cache
 def _civilian_victim_matcher() -> PhraseMatcher[str]:
     matcher: PhraseMatcher[str] = PhraseMatcher(suffixes=True)

@@ -395,7 +395,7 @@ class _ElapsedUnit:
 
 @cache
 def _elapsed_units() -> dict[str, _ElapsedUnit]:
-    """``elapsed_units.tsv``: a unit of time counted back after "قبل" → how long it is."""
+    """``elapsed_units.tsv``: a unit of time counted after "قبل" or "بعد" → how long it is."""
     columns = ["word", "unit", "size", "dual", "singular", "precision"]
     return {
         normalise_key(row["word"]): _ElapsedUnit(
@@ -442,7 +442,7 @@ def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[
             if word == AFTER:
                 if following not in COUNTED_SINCE or unit_at + 2 >= len(tokens):
                     break  # "بعد أسبوعين": later than something, not since an act named
-                if following == OF and _ongoing(tokens[unit_at + 2].text):
+                if following in COUNTED_FROM_ANOTHER and _ongoing(tokens[unit_at + 2].text):
                     break  # "بعد أسبوع من القصف": a week of shelling, up to the report
                 if count is None and size == 0 and unit.singular:
                     count = 1  # "بعد عام من الهجوم"
@@ -478,7 +478,6 @@ def _ongoing(word: str) -> bool:
     return any(variant.form in ongoing for variant in token_variants(word))
 
 
-OF = normalise_key("من")
 COUNTED_FROM_ANOTHER = frozenset({normalise_key("من")})  # "قبل ثلاثة أيام من الانتخابات"
 # "بعد عام من الهجوم"، "بعد عامين على الهجوم"
 COUNTED_SINCE = frozenset({normalise_key("من"), normalise_key("على")})

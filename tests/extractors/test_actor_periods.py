@@ -212,3 +212,16 @@ def test_every_alias_resolves_to_an_actor_valid_on_the_day_or_to_none(day):
 def test_background_of_older_years_is_named_by_its_own_period(text, published, actor1):
     [event] = rasad.extract(text, published=published)
     assert event.actor1 == actor1
+
+
+def test_a_foreign_force_named_for_two_periods_is_one_force_but_syrias_are_two():
+    from rasad.extractors.actors import force_of
+
+    # Israel's forces of 2007 and of 2018 are one force told at two dates
+    assert force_of("Military Forces of Israel (2006-2009)") == force_of(
+        "Military Forces of Israel (2009-2021)"
+    )
+    # the government before 8 December 2024 and the one after it are two
+    assert force_of("Military Forces of Syria (2000-2024)") != force_of(
+        "Military Forces of Syria (2024-)"
+    )
