@@ -13,7 +13,13 @@ from datetime import date
 import pytest
 
 import rasad
-from rasad.extractors.actors import actor_matcher, find_actors, resolve_actor, valid_on
+from rasad.extractors.actors import (
+    actor_matcher,
+    find_actors,
+    force_of,
+    resolve_actor,
+    valid_on,
+)
 from rasad.model import Document
 from rasad.normalise import normalise_key
 
@@ -215,8 +221,6 @@ def test_background_of_older_years_is_named_by_its_own_period(text, published, a
 
 
 def test_a_foreign_force_named_for_two_periods_is_one_force_but_syrias_are_two():
-    from rasad.extractors.actors import force_of
-
     # Israel's forces of 2007 and of 2018 are one force told at two dates
     assert force_of("Military Forces of Israel (2006-2009)") == force_of(
         "Military Forces of Israel (2009-2021)"
