@@ -511,10 +511,15 @@ def assign_roles(
             apart = next(
                 (c.end for c in cues if c.value == "between" and c.start >= mention.end), 0
             )
+            # "بين قوات سوريا الديمقراطية (قسد) ومقاتلين من العشائر": a name restated (its
+            # abbreviation) is still the first side; the other side is the next one named
+            first_side = resolve_actor(mention.value, on)
             others = [
                 m
                 for m, r in zip(mentions[index + 1 :], roles[index + 1 :], strict=True)
-                if r not in ("aside", "holder") and m.start >= apart
+                if r not in ("aside", "holder")
+                and m.start >= apart
+                and resolve_actor(m.value, on) != first_side
             ]
             if others and not (_unarmed(mention) or _unarmed(others[0])):
                 if authored_after_pair:

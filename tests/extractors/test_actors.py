@@ -828,3 +828,24 @@ def test_a_strike_naming_its_author_after_a_fighting_pair_is_that_authors(pipeli
         published=date(2018, 7, 8),
     )
     assert {(e.actor1, e.actor2) for e in found} == {(STATE, "Civilians (Syria)")}
+
+
+def test_factions_right_after_the_verb_are_its_subject(pipeline):
+    # VSO: "سيطرت فصائل X": the factions of X took the city; the forces that withdrew after
+    # "بعد انسحاب" are no side that acted
+    text = "سيطرت فصائل إدارة العمليات العسكرية على مدينة حلب بعد انسحاب قوات النظام منها."
+    [event] = pipeline.extract(text, published=date(2024, 11, 30))
+    assert (event.actor1, event.sub_event_type) == (HTS, "Non-state actor overtakes territory")
+
+
+def test_an_abbreviation_in_brackets_restates_the_first_side_of_a_pair(pipeline):
+    # "بين قوات سوريا الديمقراطية (قسد) ومقاتلين من العشائر": the other side is the tribesmen
+    text = (
+        "اندلعت اشتباكات عنيفة بين قوات سوريا الديمقراطية (قسد) ومقاتلين من العشائر العربية "
+        "في بلدة ذيبان بريف دير الزور الشرقي"
+    )
+    [event] = pipeline.extract(text, published=date(2023, 8, 30))
+    assert (event.actor1, event.actor2) == (
+        "SDF: Syrian Democratic Forces",
+        "Arab Ethnic Militia (Syria)",
+    )
