@@ -42,6 +42,7 @@ from rasad.extractors.actors import (
     interaction_code,
     military_site_matcher,
     resolve_actor,
+    state_force,
     state_forces,
 )
 from rasad.extractors.country import (
@@ -1216,7 +1217,7 @@ def _finish_type(trigger: Trigger, actor1: Actor | None, actor2: Actor | None) -
     if trigger.kind in DETENTION_KINDS:
         if protesters:  # "اعتقلت قوات النظام عدداً من المتظاهرين"
             return "Protests", "Protest with intervention"
-        if actor1 is not None and actor1.inter == STATE_INTER:
+        if state_force(actor1):
             return "Strategic developments", "Arrests"
         return "Violence against civilians", "Abduction/forced disappearance"
     return trigger.event_type, trigger.sub_event_type

@@ -1282,3 +1282,14 @@ def test_decades_of_war_are_a_tally_but_the_largest_in_decades_is_news(pipeline)
     assert pipeline.extract(tally, published=date(2018, 3, 19)) == []
     news = "شنت إسرائيل غارات جوية على مواقع في ريف دمشق تعد هي الأوسع منذ عقود."
     assert pipeline.extract(news, published=date(2018, 2, 11))
+
+
+def test_a_foreign_armys_detentions_are_arrests(pipeline):
+    # a state's forces arrest, whichever state: an incursion that detains two young men
+    event = only_event(
+        pipeline,
+        "توغلت قوة إسرائيلية مؤلفة من عدة آليات في قرية جباتا الخشب بريف القنيطرة الشمالي، "
+        "واعتقلت شابين من أبناء القرية.",
+        published=date(2025, 6, 11),
+    )
+    assert (event.actor1, event.sub_event_type) == ("Military Forces of Israel (2022-)", "Arrests")

@@ -283,6 +283,17 @@ def find_role_cues(doc: Document, start: int = 0, end: int | None = None) -> lis
     ]
 
 
+STATE_FORCE_STEMS = ("Military Forces of ", "Police Forces of ")  # ACLED's names of state forces
+
+
+def state_force(actor: Actor | None) -> bool:
+    """Whether a state's forces, Syria's or a foreign army, are the actor: their detentions
+    are arrests ("توغلت قوة إسرائيلية ... واعتقلت شابين"), an armed group's are abductions."""
+    return actor is not None and (
+        actor.inter == STATE_INTER or actor.name.startswith(STATE_FORCE_STEMS)
+    )
+
+
 def valid_on(actor: Actor, on: date) -> bool:
     """Whether ``on`` falls in the actor's window ``[valid_from, valid_until)``."""
     return (actor.valid_from is None or actor.valid_from <= on) and (

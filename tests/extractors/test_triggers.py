@@ -662,3 +662,23 @@ def test_strengthening_is_no_reinforcement(pipeline):
     # the reinforcements sent
     text = "واعتبر روحاني أنه لا وسيلة لتسوية الأزمة سوى تعزيز الحكومة المركزية في دمشق."
     assert pipeline.extract(text, published=date(2018, 3, 6)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هاجمت المسيرات الانتحارية نقاطا للجيش السوري في ريف منبج",
+        "استهدفت طائرات مسيرة انتحارية نقاطا للجيش السوري في ريف منبج",
+    ],
+)
+def test_suicide_drones_strike_from_the_air_and_carry_no_bomber(pipeline, text):
+    # "انتحارية" after drones names their kind, not a suicide bombing
+    [event] = pipeline.extract(text, published=date(2025, 8, 3))
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_drones_in_the_definite_plural_are_the_means_of_a_shelling(pipeline):
+    # "قصفت ... بالمسيرات": aircraft are the means, so the bombardment is a drone strike
+    text = "قصفت قوات سوريا الديمقراطية بالمسيرات نقاطا للجيش السوري في ريف منبج"
+    [event] = pipeline.extract(text, published=date(2025, 8, 3))
+    assert event.sub_event_type == "Air/drone strike"
