@@ -290,6 +290,11 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 act, *twins = _acts_by_means(doc, act)
                 number = len(accounts)
                 told = _accounts_of(doc, act, number, context.reference)
+                if accounts and act.date_mention is not None and act.date_mention.value.on_act:
+                    # "قتل عنصران بهجوم ... ويأتي ذلك بعد أيام من هجوم استهدف": the act counted
+                    # back from is the one told last, and this one came before it
+                    for account in told:
+                        account.before_act = accounts[-1].act
                 if (
                     accounts
                     and act.clause[0] - previous_end <= CARRY_WINDOW
@@ -842,13 +847,14 @@ def _told_act(
     ):
         return None  # told nowhere, the act can only name who did an act told elsewhere
     # "في آب الماضي"، "قبل أيام"، "الأسبوع الماضي": a month, a time or a week ago recalls an
-    # act (codebook: background)
+    # act (codebook: background); so does a stretch before another act ("بعد أسبوع من هجوم")
     assert doc.norm is not None
     recalled = bool(
         date_mention
         and date_mention.value.past_reference
         and (
             date_mention.value.precision == 3
+            or date_mention.value.on_act
             or doc.norm.text[date_mention.start : date_mention.end].startswith(AGO)
             or (reference and (reference - date_mention.value.date).days >= NEWS_DAYS)
         )

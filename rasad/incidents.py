@@ -118,6 +118,8 @@ class Account:
     # its dead told only by a bare plural ("قتلى"، "ضحايا"): 2 is the cautious floor, not a count
     plural_toll: bool = False
     before_report: bool = False  # its day, told, is some days before the report's
+    # the act it is told as days before ("بعد أيام من هجوم"), which it can never be
+    before_act: int | None = None
     # one toll told for all the act's places ("قتل 36 ... في جنوب دمشق ... في حي القدم"): the
     # count, and how many acts its words tell; shared among the events the act ends in
     shared_toll: int = 0
@@ -402,6 +404,11 @@ def _more_conservative(other: Event, than: Event | None) -> bool:
 
 def _joins(account: Account, incident: Incident) -> bool:
     """Whether ``account`` can be a later telling of the act of ``incident``."""
+    if any(
+        account.before_act == other.act or other.before_act == account.act
+        for other in incident.accounts
+    ):
+        return False  # "ويأتي ذلك بعد أيام من هجوم": an earlier act than the one it follows
     return all(
         account.twin_of != other.act
         and other.twin_of != account.act

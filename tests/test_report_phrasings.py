@@ -1293,3 +1293,24 @@ def test_a_foreign_armys_detentions_are_arrests(pipeline):
         published=date(2025, 6, 11),
     )
     assert (event.actor1, event.sub_event_type) == ("Military Forces of Israel (2022-)", "Arrests")
+
+
+def test_where_the_shelling_force_stands_is_not_where_its_shells_fell(pipeline):
+    # "قوات النظام المتمركزة في الفوج 46": the base fired from; the town hit is the place
+    event = only_event(
+        pipeline,
+        "استهدفت قوات النظام المتمركزة في الفوج 46 بقذائف المدفعية الأحياء السكنية في مدينة "
+        "دارة عزة غربي حلب، ما أدى إلى مقتل امرأة وطفلها.",
+        published=date(2023, 11, 2),
+    )
+    assert (event.location, event.fatalities) == ("دارة عزة", 2)
+
+
+def test_a_force_stationed_at_the_only_place_named_was_struck_there(pipeline):
+    # with no other place, the place of the force stationed is where it was hit
+    event = only_event(
+        pipeline,
+        "استهدفت الفصائل بصواريخ الغراد قوات النظام المتمركزة في بلدة كفرنبودة.",
+        published=date(2023, 11, 2),
+    )
+    assert event.location == "كفر نبودة"

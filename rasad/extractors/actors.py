@@ -55,6 +55,7 @@ FOREIGN_INTER = 8  # external forces: a foreign state's army
 UNARMED_INTERS = frozenset({6, CIVILIAN_INTER})  # protesters and civilians: victims, not killers
 # Acts named by no verb: the noun after one is no subject ("استهدفت الصواريخ مواقع لقوات النظام")
 NOT_VERBS = frozenset({"killing", "weapon", "means"})
+OBJECT_PRONOUNS = ("ه", "ها", "هم")  # "شنه"، "شنتها"، "نفذتهم": the act's noun is the object
 SPECIFYING_WORD = "من"  # "مسلحون من تنظيم داعش": of which group the gunmen are
 CUE_WINDOW = 4  # tokens before a name searched for the construction that gives its role
 # Words between accuser and accused after a verb of accusing: an adjective coordinated with
@@ -464,7 +465,7 @@ def assign_roles(
     suspected = False
     unassigned: list[Mention] = []
     holders: list[Mention] = []
-    objects_next = _objects_next(text, [*(acts or []), *cues], mentions)
+    objects_next = _objects_next(text, [*(acts or []), *cues], mentions, acts or [])
     roles = [
         _role_of(
             mention,
@@ -609,16 +610,28 @@ def assign_roles(
     return Roles(actor1, actor2, suspected, agent, target, holder if holder != actor1 else None)
 
 
-def _objects_next(text: str, words: list[Mention], names: list[Mention]) -> frozenset[int]:
+def _objects_next(
+    text: str, words: list[Mention], names: list[Mention], acts: list[Mention]
+) -> frozenset[int]:
     """Starts of the acts and cue words whose next word is no subject of theirs: a definite
     noun has no genitive after it ("استهدف القصف قوات الدفاع": the forces are what was hit),
-    and a verb whose subject, an act's own noun or a side's name, stands right before it has
-    its object next ("القصف استهدف القوات الشعبية"، "قوات النظام التركي استهدفت القوات الشعبية")."""
+    and a verb whose subject, an act's own noun (definite or not) or a side's name, stands right
+    before it has its object next ("القصف استهدف القوات الشعبية"، "قوات النظام التركي استهدفت
+    القوات الشعبية")."""
     definite = [w for w in words if clitics_before(text, w.start).endswith(ARTICLE)]
     objects = {w.start for w in definite}
     subjects = [*definite, *names]
     objects.update(
         w.start for w in words if any(0 < w.start - s.end <= 1 for s in subjects if s is not w)
+    )
+    # "بعد أيام من هجوم استهدف نقطة لقسد": a verb right after an act's noun describes it, the
+    # noun its subject, and what follows is what it struck; with the noun as its object
+    # pronoun ("بهجوم شنه مسلحون"), the subject follows
+    objects.update(
+        w.start
+        for w in acts
+        if not text[w.start : w.end].endswith(OBJECT_PRONOUNS)
+        and any(0 < w.start - a.end <= 1 and a.start != w.start for a in acts)
     )
     # "قالت تركيا إنها استهدفت وحدات حماية الشعب": the pronoun on "إن" is the verb's subject
     subject_pronoun = _pronoun_subject()
@@ -881,6 +894,15 @@ def _role_of(
         if not (lo <= cue.start and cue.end <= mention.start) or cue.value in _ROLES_BEFORE_CUE:
             continue
         if cue.value == "affiliation":
+            if previous_end is not None and any(
+                c.value in _SUSPICIONS
+                and _words_between(tokens, c.end, cue.start) == 0
+                and _words_between(tokens, previous_end, c.start) == 0
+                for c in cues
+            ):
+                # "مسلحون يعتقد أنهم يتبعون لتنظيم داعش": the men just named are suspected to
+                # be the side's, a suspected attribution (codebook)
+                return "suspected"
             between = [
                 t.text
                 for t in tokens

@@ -391,12 +391,13 @@ class _ElapsedUnit:
     dual: bool
     singular: bool  # one by itself after "بعد": "بعد عام من الهجوم"
     precision: int
+    few: int | None  # a bare plural after "بعد", a few: "بعد أيام من هجوم مماثل"
 
 
 @cache
 def _elapsed_units() -> dict[str, _ElapsedUnit]:
     """``elapsed_units.tsv``: a unit of time counted after "قبل" or "بعد" → how long it is."""
-    columns = ["word", "unit", "size", "dual", "singular", "precision"]
+    columns = ["word", "unit", "size", "dual", "singular", "precision", "few"]
     return {
         normalise_key(row["word"]): _ElapsedUnit(
             row["unit"],
@@ -404,6 +405,7 @@ def _elapsed_units() -> dict[str, _ElapsedUnit]:
             row["dual"] == "yes",
             row["singular"] == "yes",
             int(row["precision"]),
+            int(row["few"]) if row["few"] != "-" else None,
         )
         for _, row in read_tsv("elapsed_units.tsv", columns)
     }
@@ -444,8 +446,9 @@ def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[
                     break  # "بعد أسبوعين": later than something, not since an act named
                 if following in COUNTED_FROM_ANOTHER and _ongoing(tokens[unit_at + 2].text):
                     break  # "بعد أسبوع من القصف": a week of shelling, up to the report
-                if count is None and size == 0 and unit.singular:
-                    count = 1  # "بعد عام من الهجوم"
+                if count is None and size == 0:
+                    # "بعد عام من الهجوم": one; "بعد أيام من هجوم": a few
+                    count = 1 if unit.singular else unit.few
                 dated_at = tokens[unit_at + 2]
             elif following in COUNTED_FROM_ANOTHER:
                 break  # "قبل يومين من الانتخابات": before another act, not the report

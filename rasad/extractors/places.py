@@ -353,9 +353,12 @@ def places_of_acts(
         + [m.end for m in cues if m.value == "place_aside"]
     )
     evacuations = [m.end for m in cues if m.value == "evacuation"]
+    stations = [m.end for m in cues if m.value == "stationed"]
     kept = []
-    for place in places:
+    for index, place in enumerate(places):
         if _where_people_are_taken(text, place, evacuations):
+            continue
+        if _where_a_force_stands(text, place, places[index + 1 :], stations):
             continue
         nearest = bisect_right(aside_ends, place.start) - 1  # the closest aside before the place
         if nearest < 0:
@@ -385,6 +388,23 @@ def _where_people_are_taken(text: str, place: Mention, evacuations: list[int]) -
     )
 
 
+def _where_a_force_stands(
+    text: str, place: Mention, later: list[Mention], stations: list[int]
+) -> bool:
+    """ "استهدفت قوات النظام المتمركزة في الفوج 46 بقذائف المدفعية الأحياء السكنية في مدينة
+    دارة عزة": the place right after "المتمركزة في" is where the force stands; when the
+    sentence names another place after it, not in a list with it, that one is where the act
+    landed. Alone ("استهدفت الفصائل قوات النظام المتمركزة في قرية الحويز") it is the act's."""
+    if not any(0 <= place.start - end <= 2 for end in stations):
+        return False
+    following = next(iter(later), None)
+    if following is None:
+        return False
+    between = text[place.end : following.start]
+    return not any(mark in between for mark in SENTENCE_ENDS) and len(between.split()) > 2
+
+
+SENTENCE_ENDS = ".!?\n"
 EVACUATION_REACH = 90  # characters from "إجلاء" to the place: "إجلاء غير الراغبين ... إلى إدلب"
 TO = normalise_key("إلى")
 

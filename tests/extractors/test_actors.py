@@ -849,3 +849,25 @@ def test_an_abbreviation_in_brackets_restates_the_first_side_of_a_pair(pipeline)
         "SDF: Syrian Democratic Forces",
         "Arab Ethnic Militia (Syria)",
     )
+
+
+@pytest.mark.parametrize("verb", ["يعتقد أنهم يتبعون", "يرجح أنهم يتبعون"])
+def test_men_suspected_to_belong_to_a_side_are_that_side(pipeline, verb):
+    # suspected attribution (codebook): "مسلحون يعتقد أنهم يتبعون لتنظيم داعش" are IS
+    text = f"قتل عنصران من قسد بهجوم شنه مسلحون {verb} لتنظيم داعش على حاجز في بلدة الطيانة."
+    [event] = pipeline.extract(text, published=date(2024, 9, 14))
+    assert (event.actor1, event.actor2) == (ISIS, "SDF: Syrian Democratic Forces")
+
+
+def test_a_verb_right_after_an_acts_noun_has_what_it_struck_next(pipeline):
+    # "هجوم استهدف نقطة لقسد": the noun is the verb's subject, so the SDF's post was struck
+    text = "قتل عنصر بهجوم استهدف نقطة لقسد في بلدة ذيبان."
+    [event] = pipeline.extract(text, published=date(2024, 9, 14))
+    assert (event.actor1, event.actor2) == (UNIDENTIFIED, "SDF: Syrian Democratic Forces")
+
+
+def test_a_verb_with_the_acts_noun_as_its_object_has_its_subject_next(pipeline):
+    # "بهجوم شنه مسلحون": the pronoun on the verb is the attack; the gunmen did it
+    text = "قتل عنصران بهجوم شنه مسلحون على حاجز لقسد في بلدة ذيبان."
+    [event] = pipeline.extract(text, published=date(2024, 9, 14))
+    assert (event.actor1, event.actor2) == (UNIDENTIFIED, "SDF: Syrian Democratic Forces")

@@ -811,3 +811,22 @@ def test_weapons_made_or_given_up_are_no_use_of_them(pipeline):
 def test_missiles_moved_made_or_deployed_are_no_missile_attack(pipeline, text):
     # "نقل صواريخ"، "تطوير صواريخ"، "منظومة صواريخ": the missiles are things held, not fired
     assert pipeline.extract(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize("opener", ["ويأتي ذلك", "وجاء الهجوم"])
+def test_an_act_a_few_days_before_the_news_is_background_and_another_act(pipeline, opener):
+    # "بعد أيام من هجوم": a few days (three, as "قبل أيام") before the act it follows, which
+    # it never joins even with the same sides and type
+    text = (
+        "قتل عنصران من قسد بهجوم لخلايا داعش في بلدة الطيانة. "
+        f"{opener} بعد أيام من هجوم استهدف نقطة لقسد في بلدة ذيبان، أسفر عن مقتل عنصر."
+    )
+    events = by_place(pipeline.extract(text, published=date(2024, 9, 14)))
+    news, earlier = events["الطيانة"], events["ذيبان"]
+    assert (news.historical, news.event_date, news.fatalities) == (False, "2024-09-14", 2)
+    assert (earlier.historical, earlier.event_date, earlier.time_precision) == (
+        True,
+        "2024-09-11",
+        2,
+    )
+    assert (earlier.actor2, earlier.fatalities) == ("SDF: Syrian Democratic Forces", 1)
