@@ -1314,3 +1314,24 @@ def test_a_force_stationed_at_the_only_place_named_was_struck_there(pipeline):
         published=date(2023, 11, 2),
     )
     assert event.location == "كفر نبودة"
+
+
+def test_the_home_town_of_the_arrested_is_the_place_when_no_other_is_told(pipeline):
+    # "شبان من أبناء مدينة داعل": the only place told stands for where they were taken
+    event = only_event(
+        pipeline,
+        "اعتقلت دورية تابعة لفرع المخابرات الجوية ثلاثة شبان من أبناء مدينة داعل بريف درعا، "
+        "واقتادتهم إلى جهة مجهولة.",
+        published=date(2023, 7, 19),
+    )
+    assert (event.location, event.sub_event_type) == ("داعل", "Arrests")
+
+
+def test_the_home_town_beside_the_place_of_the_act_is_an_aside(pipeline):
+    # "شاب ينحدر من بلدة داعل ... في بلدة طفس": killed in Tafas, from Daael
+    event = only_event(
+        pipeline,
+        "قتل شاب ينحدر من بلدة داعل برصاص مجهولين في بلدة طفس غربي درعا.",
+        published=date(2023, 7, 19),
+    )
+    assert event.location == "طفس"

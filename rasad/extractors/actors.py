@@ -523,15 +523,14 @@ def assign_roles(
             apart = next(
                 (c.end for c in cues if c.value == "between" and c.start >= mention.end), 0
             )
-            # "بين قوات سوريا الديمقراطية (قسد) ومقاتلين من العشائر": a name restated (its
-            # abbreviation) is still the first side; the other side is the next one named
-            first_side = resolve_actor(mention.value, on)
+            # "بين قوات سوريا الديمقراطية (قسد) ومقاتلين من العشائر": a name restated in
+            # brackets (its abbreviation) is still the first side; the other is named next
             others = [
                 m
                 for m, r in zip(mentions[index + 1 :], roles[index + 1 :], strict=True)
                 if r not in ("aside", "holder")
                 and m.start >= apart
-                and resolve_actor(m.value, on) != first_side
+                and not _restated(text, mention, m, on)
             ]
             if others and not (_unarmed(mention) or _unarmed(others[0])):
                 if authored_after_pair:
@@ -608,6 +607,13 @@ def assign_roles(
         actor2, target = None, None
     holder = resolve_actor(holders[0].value, on) if holders and violent else None
     return Roles(actor1, actor2, suspected, agent, target, holder if holder != actor1 else None)
+
+
+def _restated(text: str, name: Mention, after: Mention, on: date | None) -> bool:
+    """ "قوات سوريا الديمقراطية (قسد)": the same side named again in brackets right after."""
+    return text[name.end : after.start].strip() == "(" and resolve_actor(
+        after.value, on
+    ) == resolve_actor(name.value, on)
 
 
 def _objects_next(

@@ -354,11 +354,19 @@ def places_of_acts(
     )
     evacuations = [m.end for m in cues if m.value == "evacuation"]
     stations = [m.end for m in cues if m.value == "stationed"]
+    homes = [m.end for m in cues if m.value == "home"]
     kept = []
     for index, place in enumerate(places):
         if _where_people_are_taken(text, place, evacuations):
             continue
         if _where_a_force_stands(text, place, places[index + 1 :], stations):
+            continue
+        home = next((end for end in homes if _right_after(text, end, place)), None)
+        if home is not None:
+            # "اعتقلت دورية ثلاثة شبان من أبناء مدينة داعل": where they are from is the only
+            # place told, and stands for the act's; beside another place it is an aside
+            if not _another_place_in_sentence(text, home, place, places):
+                kept.append(place)
             continue
         nearest = bisect_right(aside_ends, place.start) - 1  # the closest aside before the place
         if nearest < 0:
@@ -373,6 +381,28 @@ def places_of_acts(
         if gap > ASIDE_GAP_TOKENS or "," in between or any(_reported(word) for word in words):
             kept.append(place)
     return kept
+
+
+def _right_after(text: str, end: int, place: Mention) -> bool:
+    between = text[end : place.start]
+    return end <= place.start and "," not in between and len(between.split()) <= ASIDE_GAP_TOKENS
+
+
+def _another_place_in_sentence(
+    text: str, cue_end: int, place: Mention, places: list[Mention]
+) -> bool:
+    """Whether the sentence of a home town names another place, not in the home town's own
+    phrase ("من أبناء مدينة داعل بريف درعا": the countryside is the town's)."""
+    for other in places:
+        if other is place:
+            continue
+        first, second = (other, place) if other.start < place.start else (place, other)
+        between = text[first.end : second.start]
+        if any(mark in between for mark in SENTENCE_ENDS):
+            continue
+        if other.start < cue_end or len(between.split()) > ASIDE_GAP_TOKENS:
+            return True
+    return False
 
 
 def _where_people_are_taken(text: str, place: Mention, evacuations: list[int]) -> bool:

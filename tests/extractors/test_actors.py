@@ -871,3 +871,11 @@ def test_a_verb_with_the_acts_noun_as_its_object_has_its_subject_next(pipeline):
     text = "قتل عنصران بهجوم شنه مسلحون على حاجز لقسد في بلدة ذيبان."
     [event] = pipeline.extract(text, published=date(2024, 9, 14))
     assert (event.actor1, event.actor2) == (UNIDENTIFIED, "SDF: Syrian Democratic Forces")
+
+
+def test_two_factions_of_one_army_fighting_are_that_army(pipeline):
+    # "بين فصيلي أحرار الشرقية والجبهة الشامية": both roll up to the SNA; only a name
+    # restated in brackets is skipped for the other side, so no unidentified side appears
+    text = "اندلعت اشتباكات بين فصيلي أحرار الشرقية والجبهة الشامية في قرية كفرجنة بريف عفرين"
+    [event] = pipeline.extract(text, published=date(2024, 3, 5))
+    assert (event.actor1, event.actor2) == ("Syrian National Army", None)
