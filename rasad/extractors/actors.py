@@ -1092,7 +1092,13 @@ def _role_word(word: str) -> str | None:
     for variant in token_variants(word, suffixes=True):
         if variant.form in kinds:
             return kinds[variant.form]
+    if word.endswith(TANWEEN_ALEF) and len(word) > len(TANWEEN_ALEF) + 1:
+        # the accusative's alef: "هاجم مسلحون حاجزا لقوات النظام"، "استهدفت غارات أرتالا"
+        return _role_word(word.removesuffix(TANWEEN_ALEF))
     return None
+
+
+TANWEEN_ALEF = "ا"
 
 
 @cache

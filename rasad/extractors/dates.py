@@ -469,9 +469,20 @@ def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[
                     found.append(Mention("date", token.start, tokens[unit_at].end, value))
                 else:
                     value = replace(value, on_act=True)
-                    found.append(Mention("date", dated_at.start, dated_at.end, value))
+                    # "بعد يومين من اندلاع اشتباكات": an onset names the act after it
+                    act_end = dated_at.end
+                    if _onset(dated_at.text) and unit_at + 3 < len(tokens):
+                        act_end = tokens[unit_at + 3].end
+                    found.append(Mention("date", dated_at.start, act_end, value))
             break
     return found
+
+
+def _onset(word: str) -> bool:
+    """Whether ``word`` is the outbreak or doing of the act named after it ("اندلاع"، "شن";
+    durations.tsv kind onset)."""
+    onsets = word_set("durations.tsv", kind="onset")
+    return any(variant.form in onsets for variant in token_variants(word))
 
 
 def _ongoing(word: str) -> bool:

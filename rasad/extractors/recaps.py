@@ -319,10 +319,12 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     assert doc.norm is not None
     period = _period_words()
     tolls = word_set("toll_words.tsv", kind="count", kind_column="role")
+    deaths = word_set("death_words.tsv", "phrase", kind="death")
     if (
         period.named.search(doc.norm.text, start, end) is None
         and period.since_start.search(doc.norm.text, start, end) is None
         and SINCE not in doc.norm.text[start:end]
+        and _overs_but_in().search(doc.norm.text, start, end) is None
     ):
         return False  # most clauses count no stretch of time and date no start
     first, last = doc.tokens_between(start, end)
@@ -359,7 +361,37 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
             continue  # "عملية هي الثانية من نوعها خلال شهرين": the act ranked, not summed up
         if over and _a_stretch_at(words, position + len(over), period):
             return True  # "خلال يومين"، "على مدى 11 يوما"
+        if (
+            over
+            and over != IN
+            and _a_whole_month_or_year_at(words, position + len(over))
+            and deaths & set(words)
+        ):
+            # "وثق مقتل 45 شخصا خلال شهر تموز الماضي": a month's dead summed up ("استعادة
+            # المدينتين خلال ديسمبر" dates an act)
+            return True
     return False
+
+
+@cache
+def _overs_but_in() -> re.Pattern[str]:
+    """The prepositions of a period other than "في" ("خلال"، "على مدى"), which may sum up a
+    month or a year named whole."""
+    overs = [" ".join(o) for o in _period_words().overs if o != IN]
+    return re.compile("|".join(map(re.escape, sorted(overs, key=len, reverse=True))))
+
+
+def _a_whole_month_or_year_at(words: list[str], at: int) -> bool:
+    """ "شهر تموز"، "تموز"، "الشهر الماضي"، "العام الجاري": a month or a year named whole."""
+    if words[at : at + 1] == [MONTH]:
+        at += 1
+    if at < len(words) and words[at] in month_words():
+        return True
+    return (
+        words[at : at + 1] in ([THE_MONTH], [THE_YEAR])
+        and at + 1 < len(words)
+        and (words[at + 1] in recent_words())
+    )
 
 
 def _a_weekday_at(words: list[str], at: int) -> bool:
@@ -367,6 +399,18 @@ def _a_weekday_at(words: list[str], at: int) -> bool:
     days = word_set("weekdays.tsv", "name")
     named = words[at + 1 : at + 2] if words[at : at + 1] == [DAY] else words[at : at + 1]
     return bool(named) and named[0] in days
+
+
+IN = (normalise_key("في"),)  # "في نيسان الماضي" dates an act, "خلال نيسان" sums a month up
+MONTH = normalise_key("شهر")
+THE_MONTH = normalise_key("الشهر")
+THE_YEAR = normalise_key("العام")
+
+
+@cache
+def recent_words() -> frozenset[str]:
+    """What makes a month or year the last or this one: "الماضي"، "الجاري" (durations.tsv)."""
+    return frozenset(word_set("durations.tsv", kind="recent", kind_column="kind"))
 
 
 AFTER = normalise_key("بعد")

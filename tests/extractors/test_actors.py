@@ -879,3 +879,16 @@ def test_two_factions_of_one_army_fighting_are_that_army(pipeline):
     text = "اندلعت اشتباكات بين فصيلي أحرار الشرقية والجبهة الشامية في قرية كفرجنة بريف عفرين"
     [event] = pipeline.extract(text, published=date(2024, 3, 5))
     assert (event.actor1, event.actor2) == ("Syrian National Army", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استهدفت غارات أرتالاً لقوات وزارة الدفاع قرب بلدة المزرعة.",
+        "هاجم مسلحون حاجزاً لقوات النظام في بلدة طفس.",
+    ],
+)
+def test_the_positions_struck_in_the_accusative_name_the_side_hit(pipeline, text):
+    # the tanween alef of the accusative ("أرتالاً"، "حاجزاً") leaves the role noun a role noun
+    [event] = pipeline.extract(text, published=date(2025, 7, 16))
+    assert (event.actor1, event.actor2) == (UNIDENTIFIED, NEW_STATE)

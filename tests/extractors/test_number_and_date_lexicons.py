@@ -121,12 +121,16 @@ def test_durations_are_stretches_of_time_and_the_words_that_join_them():
         "throughout",
         "ongoing",
         "compared",
+        "recent",
+        "onset",
     }
     assert {"سنوات", "اسبوعين"} <= word_set("durations.tsv", kind="unit")
     assert word_set("durations.tsv", kind="link") == {"من", "علي"}  # "على" as normalised
     assert {"يوما", "شهرا"} <= word_set("durations.tsv", kind="counted")
     assert {"في", "خلال", "علي مدي"} <= word_set("durations.tsv", kind="over")
     assert word_set("durations.tsv", kind="throughout") == {"طوال", "طيله"}  # "طيلة" normalised
+    assert {"الماضي", "الجاري"} <= word_set("durations.tsv", kind="recent")
+    assert {"اندلاع", "شن"} <= word_set("durations.tsv", kind="onset")
 
 
 def test_elapsed_units_are_days_or_months_with_a_precision():
@@ -134,3 +138,6 @@ def test_elapsed_units_are_days_or_months_with_a_precision():
         assert row["unit"] in {"day", "month"}, line
         assert int(row["size"]) >= 0 and row["dual"] in {"yes", "no"}, line
         assert int(row["precision"]) in {1, 2, 3}, line
+    # "بعد أيام من": a bare plural stands for a few, only where the unit is such a plural
+    few = {r["word"]: r["few"] for _, r in read_tsv("elapsed_units.tsv", ["word", "few"])}
+    assert few["ايام"] == "3" and few["يوم"] == "-" and few["يومين"] == "-"

@@ -830,3 +830,26 @@ def test_an_act_a_few_days_before_the_news_is_background_and_another_act(pipelin
         2,
     )
     assert (earlier.actor2, earlier.fatalities) == ("SDF: Syrian Democratic Forces", 1)
+
+
+@pytest.mark.parametrize("month", ["شهر تموز الماضي", "الشهر الماضي", "تموز"])
+def test_the_dead_of_a_whole_month_are_a_tally(pipeline, month):
+    # "وثق مقتل 45 شخصاً خلال شهر تموز الماضي": a month's dead summed up, no event
+    text = f"ويشهد ريف درعا فلتانا أمنيا، إذ وثق مكتب توثيق الشهداء مقتل 45 شخصاً خلال {month}."
+    assert pipeline.extract(text, published=date(2023, 8, 20)) == []
+
+
+def test_a_month_an_act_took_place_in_is_no_tally_without_dead():
+    # "استعادة المدينتين خلال ديسمبر من العام الماضي": an act dated, nothing summed up
+    assert frame("منذ استعادة مدينتي البوكمال والميادين خلال ديسمبر من العام الماضي").tally is False
+
+
+def test_an_outbreak_a_stretch_before_dates_the_act_it_names(pipeline):
+    # "بعد يومين من اندلاع اشتباكات": the clashes broke out two days before, background
+    text = (
+        "شن الطيران الإسرائيلي اليوم الأربعاء غارات على دمشق. وتأتي الغارات بعد يومين من "
+        "اندلاع اشتباكات دامية بين مسلحين دروز ومقاتلين من عشائر البدو في مدينة السويداء."
+    )
+    events = by_place(pipeline.extract(text, published=date(2025, 7, 16)))
+    clash = events["السويداء"]
+    assert (clash.event_date, clash.historical) == ("2025-07-14", True)
