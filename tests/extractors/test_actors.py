@@ -892,3 +892,10 @@ def test_the_positions_struck_in_the_accusative_name_the_side_hit(pipeline, text
     # the tanween alef of the accusative ("أرتالاً"، "حاجزاً") leaves the role noun a role noun
     [event] = pipeline.extract(text, published=date(2025, 7, 16))
     assert (event.actor1, event.actor2) == (UNIDENTIFIED, NEW_STATE)
+
+
+def test_armed_druze_groups_are_the_druze_militia(pipeline):
+    # "مجموعات مسلحة درزية": the adjective of the community names the side, not an unknown group
+    text = "اشتبكت قوات الأمن العام مع مجموعات مسلحة درزية في بلدة أشرفية صحنايا بريف دمشق"
+    [event] = pipeline.extract(text, published=date(2025, 5, 1))
+    assert event.actor2 == "Druze Ethnic Militia (Syria)"
