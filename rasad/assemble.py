@@ -957,7 +957,15 @@ def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:
     moves = [t for t in ranked if not t.value.violent and t.start < ranked[0].start]
     if ranked[0].value.kind in GENERIC_KINDS and deaths is None and moves:
         return moves[0]
+    # "عثرت على مستودع أسلحة ... وصادرت محتوياته": what is seized is weapons, kept from use
+    caches = [t for t in ranked if t.value.sub_event_type == WEAPONS_DISRUPTED]
+    if ranked[0].value.sub_event_type == LOOTING and caches:
+        return caches[0]
     return ranked[0]
+
+
+LOOTING = "Looting/property destruction"
+WEAPONS_DISRUPTED = "Disrupted weapons use"
 
 
 def _with_carried_actor(roles: Roles, index: MentionIndex, start: int, on: date | None) -> Roles:

@@ -682,3 +682,20 @@ def test_drones_in_the_definite_plural_are_the_means_of_a_shelling(pipeline):
     text = "قصفت قوات سوريا الديمقراطية بالمسيرات نقاطا للجيش السوري في ريف منبج"
     [event] = pipeline.extract(text, published=date(2025, 8, 3))
     assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_bomb_left_by_earlier_shelling_is_an_explosive_not_shelling(pipeline):
+    # "قنبلة عنقودية من مخلفات القصف": what the shelling left went off now
+    text = "أصيب طفل بجروح جراء انفجار قنبلة عنقودية من مخلفات القصف في قرية معرة مصرين"
+    [event] = pipeline.extract(text, published=date(2024, 5, 14))
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_cache_seized_is_weapons_kept_from_use_not_looting(pipeline):
+    # codebook: seized weapons are Disrupted weapons use; "صادرت محتوياته" seizes the cache
+    text = (
+        "عثرت قوات الأمن العام على مستودع أسلحة وذخائر تابع لفلول النظام في ريف طرطوس "
+        "وصادرت محتوياته."
+    )
+    [event] = pipeline.extract(text, published=date(2025, 1, 29))
+    assert event.sub_event_type == "Disrupted weapons use"
