@@ -50,6 +50,8 @@ _LOOKBACK = 8
 _GROUP_WORDS = 6
 # Adjectives that may follow a plural subject before the verb's object ("مسلحون مجهولون").
 _SUBJECT_ADJECTIVES = 2
+_OF = "من"
+_SPECIFIER_WORDS = 3  # "من فلول النظام"، "من تنظيم داعش": the group the killers are of
 # The largest toll one event can have: above it a figure is a cumulative tally (module doc).
 MAX_TOLL = 1_000
 BETWEEN = "بين"  # "بين قتيل وجريح": the casualties split between the dead and the wounded
@@ -752,9 +754,10 @@ class _Clause:
             or subject.head.next != subject.next  # a sum or a group: "مدنيون وعسكريون"
         ):
             return None
-        for position in range(
-            subject.next, min(subject.next + _SUBJECT_ADJECTIVES + 1, len(self.tokens))
-        ):
+        reach = _SUBJECT_ADJECTIVES
+        if subject.next < len(self.tokens) and self.tokens[subject.next].text == _OF:
+            reach += _SPECIFIER_WORDS  # "أعدم مسلحون من فلول النظام ستة عناصر": whose men
+        for position in range(subject.next, min(subject.next + reach + 1, len(self.tokens))):
             if self.stop_before(position, _GAP_STOPS) or self.is_trigger(position):
                 return None
             if self.conjunction(position) or self.tokens[position].text.startswith("و"):

@@ -899,3 +899,9 @@ def test_armed_druze_groups_are_the_druze_militia(pipeline):
     text = "اشتبكت قوات الأمن العام مع مجموعات مسلحة درزية في بلدة أشرفية صحنايا بريف دمشق"
     [event] = pipeline.extract(text, published=date(2025, 5, 1))
     assert event.actor2 == "Druze Ethnic Militia (Syria)"
+
+
+def test_a_shepherd_in_the_indefinite_is_a_civilian(pipeline):
+    # "راعٍ": the kasra tanween of the indefinite drops the final ya of "راعي"
+    [event] = pipeline.extract("قتل راعٍ بانفجار لغم في بادية تدمر", published=date(2024, 3, 10))
+    assert event.actor2 == "Civilians (Syria)"

@@ -703,3 +703,15 @@ def test_without_deaths_is_no_toll():
     assert fatalities("قصفت الطائرات البلدة دون سقوط ضحايا") == []
     assert fatalities("هاجمت طائرات القاعدة، بدون أن يسفر ذلك عن سقوط ضحايا أو أضرار") == []
     assert counts("طائرة بدون طيار قتلت شخصين") == [2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعدم مسلحون من فلول النظام ستة عناصر من الأمن العام في قرية المختارية",
+        "قتل مسلحون من تنظيم داعش ستة رعاة في بادية السخنة",
+    ],
+)
+def test_the_killers_group_between_verb_and_victims_is_no_toll(text):
+    # VSO: "مسلحون من فلول النظام" is the subject, the six after it are the dead
+    assert 6 in counts(text) and 2 not in counts(text)
