@@ -934,12 +934,18 @@ class Gazetteer:
     def _inside(self, candidates: list[int], area: Place) -> list[int]:
         """Candidates within the area a qualifier names (its district, or its governorate)."""
         if area.kind == "admin1":
-            # Damascus city is a governorate with suburbs in Rural Damascus: near its centre counts.
+            # Damascus city is a governorate with suburbs in Rural Damascus: near its centre
+            # counts, and so does its theatre within a qualifier's reach ("مدينة الكسوة جنوب
+            # دمشق" is Rural Damascus's Kisweh, 16 km from the centre)
             return [
                 i
                 for i in candidates
                 if self.places[i].admin1_pcode == area.admin1_pcode
                 or place_distance_km(self.places[i], area) <= NEAR_CENTRE_KM
+                or (
+                    _theatre(area.admin1_pcode) == self.places[i].admin1_pcode
+                    and place_distance_km(self.places[i], area) <= QUALIFIER_RADIUS_KM
+                )
             ]
         return [
             i

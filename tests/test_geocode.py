@@ -798,3 +798,20 @@ def test_a_place_located_by_a_place_abroad_is_its_namesake_there() -> None:
     assert gazetteer.find_places(doc) == []
     doc = Document.from_text("قصفت الطائرات مدينة دوما قرب دمشق.")
     assert [m.value.place.name_ar for m in gazetteer.find_places(doc)][:1] == ["دوما"]
+
+
+@pytest.mark.parametrize("direction", ["جنوب", "جنوبي"])
+def test_a_town_south_of_the_capital_lies_in_its_countryside(pipeline, direction):
+    # "مدينة الكسوة جنوب دمشق": Kisweh is in Rural Damascus, 16 km from the centre; the
+    # capital locates it and does not take its place
+    text = f"غارات إسرائيلية تستهدف محيط مدينة الكسوة {direction} دمشق"
+    [event] = pipeline.extract(text, published=date(2025, 2, 25))
+    assert (event.location, event.admin1) == ("الكسوة", "Rural Damascus")
+
+
+@pytest.mark.parametrize("label", ["#درعا |", "درعا |", "درعا:"])
+def test_a_governorate_labelling_a_post_is_no_place_of_its_own(pipeline, label):
+    # a hashtag or a name before a bar or a colon labels the line; its one act is at Tafas
+    text = f"{label} مقتل شاب برصاص مجهولين في مدينة طفس غربي درعا"
+    [event] = pipeline.extract(text, published=date(2024, 5, 6))
+    assert (event.location, event.fatalities) == ("طفس", 1)

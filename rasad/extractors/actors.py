@@ -27,7 +27,12 @@ from functools import cache
 from itertools import compress
 
 from rasad.extractors.recaps import PRONOUNS, complementizers, speech_verb_matcher
-from rasad.extractors.triggers import REMOTE_VIOLENCE, act_nouns, means_adjectives
+from rasad.extractors.triggers import (
+    DETENTION_KINDS,
+    REMOTE_VIOLENCE,
+    act_nouns,
+    means_adjectives,
+)
 from rasad.lexicon import read_tsv
 from rasad.matching import (
     ARTICLE,
@@ -884,6 +889,15 @@ def _role_of(
     named_suspected = any(c.value in _SUSPICIONS and c.start == mention.start for c in cues)
     if any(c.value == "between" for c in in_window):
         return "between"  # "بين عناصر من ميليشيات الأسد و...": the pair, whatever else is near
+    if (
+        len(before) >= 2
+        and _role_word(before[-1].text) == CHECKPOINT
+        and before[-2].text in AT_A_CHECKPOINT
+        and any(act.value.kind in DETENTION_KINDS for act in acts)
+    ):
+        # "اعتقال 5 شبان على حاجز للأمن العسكري": its men detained them ("داهمت حاجزا لداعش
+        # واعتقلت عنصرين": the checkpoint raided is the side hit)
+        return "agent"
     if any(
         c.value == "aside" and _words_between(tokens, c.end, mention.start) == 0 for c in in_window
     ):
@@ -926,7 +940,7 @@ def _role_of(
                 <= 1
                 # "استهدف القصف مقرات تابعة لفصائل معارضة": the positions struck are the side's
                 and not any(
-                    act.end <= t.start and t.end <= cue.start and _role_word(t.text) == "target"
+                    act.end <= t.start and t.end <= cue.start and _role_word(t.text) in STRUCK_KINDS
                     for t in tokens
                 )
                 and _striking(act, acts, cues, tokens)
@@ -987,7 +1001,7 @@ def _role_of(
         if len(token.text) == 1:  # a clitic cut off by tatweel: "لـ داعش"
             continue
         kind = _role_word(token.text)
-        if kind == "target":
+        if kind in STRUCK_KINDS:
             # VSO: the noun right after the verb is its subject ("داهمت دورية لقوات الأسد")
             # ... unless a name stands before the verb: "تنظيم داعش هاجم نقاط لميليشيات الأسد"
             subject = any(
@@ -1011,7 +1025,7 @@ def _struck_between(cue: Mention, mention: Mention, tokens: list[Token]) -> bool
     after it with "لـ" ("هجوم لعناصر داعش") the noun's own complement still names who acted."""
     between = [t for t in tokens if cue.end <= t.start and t.end <= mention.start]
     return any(
-        _role_word(t.text) == "target"
+        _role_word(t.text) in STRUCK_KINDS
         for index, t in enumerate(between)
         if index or not t.text.startswith(LAM)  # "هجوم لعناصر داعش": the act's own complement
     )
@@ -1030,7 +1044,7 @@ def _struck_after_its_arms(
         if a.value.kind in ARMS_KINDS and cue.end <= a.start and a.end <= mention.start
     ]
     return bool(arms) and any(
-        arms[0].end <= t.start and t.end <= mention.start and _role_word(t.text) == "target"
+        arms[0].end <= t.start and t.end <= mention.start and _role_word(t.text) in STRUCK_KINDS
         for t in tokens
     )
 
@@ -1099,11 +1113,14 @@ def _role_word(word: str) -> str | None:
 
 
 TANWEEN_ALEF = "ا"
+CHECKPOINT = "checkpoint"  # role_nouns.tsv: a checkpoint, struck, or where its men detain
+STRUCK_KINDS = frozenset({"target", CHECKPOINT})
+AT_A_CHECKPOINT = frozenset({"على", "علي", "عند"})  # where people are detained (normalised too)
 
 
 @cache
 def role_words() -> dict[str, str]:
-    """``role_nouns.tsv``: normalised word → "target" or "transparent"."""
+    """``role_nouns.tsv``: normalised word → "target", "checkpoint" or "transparent"."""
     return {
         normalise_key(row["word"]): row["kind"]
         for _, row in read_tsv("role_nouns.tsv", ["word", "kind"])

@@ -492,15 +492,16 @@ def _site_noun_pattern() -> re.Pattern[str]:
 
 
 def datelines(doc: Document, places: list[Mention]) -> list[Mention]:
-    """ "إدلب: غارة جوية على بلدة سرمين": a place that opens a line before a colon labels the
-    region the line's news comes from; it holds the places the line names."""
+    """ "إدلب: غارة جوية على بلدة سرمين"، "#درعا | مقتل شاب في مدينة طفس": a place (or its
+    hashtag) that opens a line before a colon or a bar labels the region the line's news comes
+    from; it holds the places the line names."""
     assert doc.norm is not None
     text = doc.norm.text
     labelled = []
     for mention in places:
         line_start = text.rfind("\n", 0, mention.start) + 1
-        opens_line = not text[line_start : mention.start].strip(" |-–")
-        if opens_line and text[mention.end : mention.end + 2].lstrip().startswith(":"):
+        opens_line = not text[line_start : mention.start].strip(" |-–#")
+        if opens_line and text[mention.end : mention.end + 2].lstrip().startswith((":", "|")):
             mention = Mention(
                 mention.kind, mention.start, mention.end, replace(mention.value, widens=True)
             )

@@ -905,3 +905,17 @@ def test_a_shepherd_in_the_indefinite_is_a_civilian(pipeline):
     # "راعٍ": the kasra tanween of the indefinite drops the final ya of "راعي"
     [event] = pipeline.extract("قتل راعٍ بانفجار لغم في بادية تدمر", published=date(2024, 3, 10))
     assert event.actor2 == "Civilians (Syria)"
+
+
+def test_whose_checkpoint_people_are_detained_at_detained_them(pipeline):
+    # "اعتقال 5 شبان على حاجز للأمن العسكري": the men of the checkpoint made the arrest
+    text = "مصادر: اعتقال 5 شبان على حاجز للأمن العسكري في مدينة الصنمين"
+    [event] = pipeline.extract(text, published=date(2024, 5, 6))
+    assert (event.sub_event_type, event.actor1) == ("Arrests", STATE)
+
+
+def test_a_checkpoint_raided_before_an_arrest_is_the_side_hit(pipeline):
+    # "داهمت قوات النظام حاجزا لداعش": no "على"/"عند": the checkpoint is what was raided
+    text = "داهمت قوات النظام حاجزا لداعش في بلدة طفس واعتقلت عنصرين."
+    [event] = pipeline.extract(text, published=date(2023, 5, 6))
+    assert (event.actor1, event.actor2) == (STATE, ISIS)
