@@ -75,6 +75,7 @@ from rasad.extractors.recaps import (
     find_cues,
     frame_clause,
     happening_verbs,
+    modifier_words,
     said_between,
     said_openers,
 )
@@ -438,6 +439,8 @@ def _only_a_duration(words: str, *, conjoined: bool) -> bool:
     if not words:
         return True
     parts = words.split()
+    while parts and parts[0] in modifier_words():
+        parts = parts[1:]  # "بعد نحو شهرين من"
     if len(parts) > 2 and parse_number(parts[0]) is not None:
         parts = parts[1:]  # "بعد 3 أيام من هجوم كيماوي"، "بعد ثلاثة أسابيع على"
     units, links = word_set("durations.tsv", kind="unit"), word_set("durations.tsv", kind="link")

@@ -919,3 +919,11 @@ def test_a_checkpoint_raided_before_an_arrest_is_the_side_hit(pipeline):
     text = "داهمت قوات النظام حاجزا لداعش في بلدة طفس واعتقلت عنصرين."
     [event] = pipeline.extract(text, published=date(2023, 5, 6))
     assert (event.actor1, event.actor2) == (STATE, ISIS)
+
+
+@pytest.mark.parametrize("source", ["حسبما يقول", "بحسب ما يقول"])
+def test_who_a_report_is_as_said_by_is_no_side(pipeline, source):
+    # "حسبما يقول الجيش الإسرائيلي": the army says it; it is a source, not the side struck
+    text = f"وتعرضت قاعدة التيفور لضربة جوية الإثنين الماضي {source} الجيش الإسرائيلي."
+    [event] = pipeline.extract(text, published=date(2018, 4, 14))
+    assert "Military Forces of Israel (2009-2021)" not in (event.actor1, event.actor2)

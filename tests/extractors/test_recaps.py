@@ -853,3 +853,17 @@ def test_an_outbreak_a_stretch_before_dates_the_act_it_names(pipeline):
     events = by_place(pipeline.extract(text, published=date(2025, 7, 16)))
     clash = events["السويداء"]
     assert (clash.event_date, clash.historical) == ("2025-07-14", True)
+
+
+def test_a_truce_after_about_ten_days_of_shelling_is_the_act_told(pipeline):
+    # "بعد نحو عشرة أيام من القصف": a stretch with its modifier names the earlier shelling;
+    # the truce entering into force is the clause's own act
+    text = (
+        "دخلت الهدنة التي أعلنت عنها روسيا حيز التنفيذ في الغوطة الشرقية، بعد نحو عشرة أيام "
+        "من القصف العنيف."
+    )
+    [event] = pipeline.extract(text, published=date(2018, 2, 27))
+    assert (event.sub_event_type, event.actor1) == (
+        "Agreement",
+        "Military Forces of Russia (2000-)",
+    )
