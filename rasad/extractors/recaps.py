@@ -202,7 +202,13 @@ def frame_clause(
     recap = next((c for c in cues if c.value in ("recap", "recap_phrase")), None)
     recap_start = next((c for c in cues if c.value == "recap_start" and c.start <= start + 1), None)
     historical_cue = recap_start or recap
-    plans = [c for c in cues if c.value in NOT_CODED_AFTER]
+    # "للوقاية من أي ضربة كيماوية": any act, none told; "نفت ... أي هجوم كيماوي": the act denied
+    denied_from = min((c.end for c in cues if c.value == "denying"), default=end)
+    plans = [
+        c
+        for c in cues
+        if c.value in NOT_CODED_AFTER or (c.value == "any" and c.start < denied_from)
+    ]
     plan_span = None
     if plans:
         assert doc.norm is not None

@@ -867,3 +867,26 @@ def test_a_truce_after_about_ten_days_of_shelling_is_the_act_told(pipeline):
         "Agreement",
         "Military Forces of Russia (2000-)",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال بولتون إن أي استخدام لأسلحة كيماوية أخرى من جانب دمشق سيؤدي إلى تصعيد كبير.",
+        "ويعكف أهالي إدلب على عمل كمامات للوقاية من أي ضربة كيماوية في مدينة إدلب.",
+        "وأشارت لاحقا إلى أنها تواصل التحقق من مقتل القيادي في مدينة الرقة.",
+    ],
+)
+def test_any_act_and_a_death_being_verified_are_not_told(pipeline, text):
+    # "أي استخدام"، "أي ضربة": any act, none in particular; "التحقق من مقتله": not yet told
+    assert pipeline.extract(text, published=date(2018, 9, 13)) == []
+
+
+def test_any_act_denied_stands_with_the_side_it_is_laid_on(pipeline):
+    # "نفت سوريا شن القوات الحكومية أي هجوم كيماوي": the attack is the one talked of
+    text = "ونفت سوريا شن القوات الحكومية أي هجوم كيماوي على مدينة دوما."
+    [event] = pipeline.extract(text, published=date(2018, 4, 9))
+    assert (event.sub_event_type, event.actor1) == (
+        "Chemical weapon",
+        "Military Forces of Syria (2000-2024)",
+    )
