@@ -45,6 +45,12 @@ SEIZURE = "seizure"  # "استيلاء": looting, or a takeover when land is sei
 EXPULSION = "expulsion"  # "طرد"، "دحر": a takeover when a side is driven out of land
 REPEL = "repel"  # "تصدت"، "التصدي": a clash, or an interception when what is met is a weapon
 HELD = "held"  # "مختطفين": people abducted, an act only when counted ("40 مختطفا")
+# "فرقت": breaking up a protest named within a few words after it ("فرقت عناصر الهيئة
+# بالرصاص الحي مظاهرة"), with live fire named there excessive force; no act otherwise
+DISPERSAL = "dispersal"
+DISPERSAL_REACH = 40  # characters from the verb to the protest it broke up
+EXCESSIVE_FORCE = "Excessive force against protesters"
+PEACEFUL_PROTEST = "Peaceful protest"
 REPEL_REACH = 4  # words after it that may name the weapon met ("التصدي لـ13 صاروخا")
 SEIZED_REACH = 6  # words from the act's word to its preposition ("استيلاء قواته على")
 SEIZED_WORDS = 2  # words after it that name the land ("على عشرات القرى"، "من كافة قرى")
@@ -70,8 +76,11 @@ class Trigger:
 
     @property
     def has_targets(self) -> bool:
-        """Whether the act is done to someone: a protest or a move has no target by default."""
-        return self.violent and self.event_type != "Protests"
+        """Whether the act is done to someone: a protest or a move has no target by default;
+        breaking up a protest is done to the protesters ("فرقت عناصر الهيئة مظاهرة")."""
+        return self.violent and (
+            self.event_type != "Protests" or self.sub_event_type != PEACEFUL_PROTEST
+        )
 
 
 # land seized is territory taken: the sub-type by actor1, like "سيطرت على"
@@ -164,7 +173,9 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
     assert doc.norm is not None
     text = doc.norm.text
     found = []
-    for match in doc.find(trigger_matcher(), start, end):
+    matches = list(doc.find(trigger_matcher(), start, end))
+    protests = [m.start for m in matches if m.payload.sub_event_type == PEACEFUL_PROTEST]
+    for match in matches:
         trigger = match.payload
         if trigger.kind == WEAPON and _instrumental(text, match.start):
             trigger = replace(trigger, kind="event", priority=WEAPON_IN_USE_PRIORITY)
@@ -182,6 +193,19 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
             if not _counted(doc, match.start):
                 continue  # "إعادة المخطوفين"، "مخطوفي السويداء": of an abduction told before
             trigger = replace(trigger, kind="event")
+        elif trigger.kind == DISPERSAL:
+            broken_up = next((p for p in protests if 0 < p - match.end <= DISPERSAL_REACH), None)
+            if broken_up is None:
+                continue  # "فرقت الشرطة التجمعات": no protest named, no act told
+            # "بالرصاص الحي": fire between the verb and the protest ("رصاص"، "إطلاق النار")
+            fired = any(
+                m.payload.kind == "attack" and match.end <= m.start < broken_up for m in matches
+            )
+            trigger = replace(
+                trigger,
+                kind="event",
+                sub_event_type=EXCESSIVE_FORCE if fired else trigger.sub_event_type,
+            )
         elif trigger.kind == EXPULSION:
             if not _land_after(doc, match.end, FROM):
                 continue  # "طرد السفير": no ground taken, no act of war

@@ -20,6 +20,8 @@ from rasad.lexicon import read_tsv
 from rasad.model import Document
 
 PUBLISHED = date(2023, 12, 9)
+EXCESSIVE = "Excessive force against protesters"
+INTERVENTION = "Protest with intervention"
 
 ACLED_SUB_TYPES = {
     "Battles": {
@@ -114,6 +116,7 @@ def test_all_25_acled_sub_types_are_reachable():
         "raid",
         "repel",
         "held",
+        "dispersal",
     }
 
 
@@ -699,3 +702,24 @@ def test_a_cache_seized_is_weapons_kept_from_use_not_looting(pipeline):
     )
     [event] = pipeline.extract(text, published=date(2025, 1, 29))
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # fire between the verb and the protest: excessive force
+        ("فرقت عناصر هيئة تحرير الشام بالرصاص الحي مظاهرة في مدينة جسر الشغور", EXCESSIVE),
+        ("فرقت الشرطة بالقنابل المسيلة للدموع مظاهرة في مدينة إدلب", INTERVENTION),
+        ("قمعت قوات الأمن وقفة احتجاجية في مدينة السويداء", INTERVENTION),
+    ],
+)
+def test_breaking_up_a_protest_named_after_the_verb(pipeline, text, sub_event_type):
+    # the force is the protest's second actor, the protesters its first (ACLED)
+    [event] = pipeline.extract(text, published=date(2024, 3, 8))
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 == "Protesters (Syria)" and event.actor2 is not None
+
+
+def test_breaking_up_no_protest_is_no_act(pipeline):
+    # "فرقت الشرطة التجمعات": no protest named after the verb
+    assert pipeline.extract("فرقت الشرطة التجمعات في مدينة إدلب", published=date(2024, 3, 8)) == []
