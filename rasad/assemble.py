@@ -32,6 +32,7 @@ from rasad.extractors.actors import (
     PROTESTERS,
     RIOTERS,
     STATE_INTER,
+    UNARMED_INTERS,
     UNIDENTIFIED,
     Roles,
     actors_by_name,
@@ -1065,6 +1066,11 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
     ):
         actor2 = actor2 or actor1  # civilians are never the armed side of an attack
         actor1 = None
+    if trigger.event_type == "Riots" and actor2 is not None and actor2.inter == PROTESTER_INTER:
+        # "اقتحم محتجون مقر الحزب": the protesters named are the rioters, no side they hit; a
+        # force named beside them is the one they met (ACLED: rioters first)
+        armed = actor1 is not None and actor1.inter not in UNARMED_INTERS
+        actor1, actor2 = None, actor1 if armed else None
     if trigger.violent and actor1 is None and trigger.kind not in DETENTION_KINDS:
         actor1 = actors_by_name().get(DEFAULT_ACTOR1.get(trigger.event_type, UNIDENTIFIED))
     if actor2 == actor1:

@@ -723,3 +723,15 @@ def test_breaking_up_a_protest_named_after_the_verb(pipeline, text, sub_event_ty
 def test_breaking_up_no_protest_is_no_act(pipeline):
     # "فرقت الشرطة التجمعات": no protest named after the verb
     assert pipeline.extract("فرقت الشرطة التجمعات في مدينة إدلب", published=date(2024, 3, 8)) == []
+
+
+@pytest.mark.parametrize("protesters", ["محتجون", "المحتجون", "متظاهرون"])
+def test_protesters_storming_a_building_are_rioters_and_no_side_they_hit(pipeline, protesters):
+    # "اقتحم محتجون مقر فرع حزب البعث": a violent demonstration by rioters, indefinite or not
+    text = f"اقتحم {protesters} مقر فرع حزب البعث في مدينة السويداء وطردوا الموظفين منه."
+    [event] = pipeline.extract(text, published=date(2024, 3, 8))
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Violent demonstration",
+        "Rioters (Syria)",
+        None,
+    )
