@@ -1335,3 +1335,14 @@ def test_the_home_town_beside_the_place_of_the_act_is_an_aside(pipeline):
         published=date(2023, 7, 19),
     )
     assert event.location == "طفس"
+
+
+def test_where_a_road_leads_is_no_place_of_a_body_found_beside_it(pipeline):
+    # "بالقرب من الطريق الواصل إلى بلدة نصيب": Nasib is the road's end; one body, one event
+    event = only_event(
+        pipeline,
+        "عثر أهالي قرية المتاعية على جثة شاب مجهول الهوية وعليها آثار تعذيب، بالقرب من "
+        "الطريق الواصل إلى بلدة نصيب.",
+        published=date(2024, 2, 11),
+    )
+    assert (event.location, event.fatalities) == ("المتاعية", 1)

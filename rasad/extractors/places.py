@@ -221,7 +221,7 @@ def _without_road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
     named near it; a road alone keeps them (the first stands for the road)."""
     ends: list[Mention] = []
     for previous, mention in zip([None, *mentions], mentions, strict=False):
-        if _word_before(text, mention.start) in road_words():
+        if _word_before(text, mention.start) in road_words() or _road_leads_to(text, mention):
             ends.append(mention)
         elif previous is not None and previous in ends and not mention.value.cue:
             gap = text[previous.end : mention.start].split()
@@ -229,6 +229,21 @@ def _without_road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
                 ends.append(mention)  # the other end: "دمشق - درعا", "دمشق ودرعا"
     others = [m for m in mentions if m not in ends]
     return others if ends and others else mentions
+
+
+def _road_leads_to(text: str, mention: Mention) -> bool:
+    """ "بالقرب من الطريق الواصل إلى بلدة نصيب"، "الطريق المؤدي إلى": where a road leads is one
+    of its ends (discourse_cues kind road_link between the road and "إلى"/"بين")."""
+    words = [normalise_key(w) for w in text[max(0, mention.start - 40) : mention.start].split()]
+    return (
+        len(words) >= 3
+        and words[-1] in (TO, BETWEEN)
+        and words[-2] in _place_words("road_link")
+        and words[-3].removeprefix("ال") in road_words()
+    )
+
+
+BETWEEN = normalise_key("بين")
 
 
 def _contains(outer: Place, inner: Place) -> bool:
