@@ -111,6 +111,7 @@ from rasad.incidents import (
 from rasad.lexicon import word_set
 from rasad.matching import ARTICLE, clitics_before, token_variants
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
+from rasad.normalise import normalise_key
 
 log = logging.getLogger(__name__)
 
@@ -623,7 +624,7 @@ def _act_in_clause(
         # the part of the toll, do not name the act
         part = _part_of_the_toll(doc, deaths.end, end)
         own = [t for t in own if not part[0] <= t.start < part[1]] or own
-    chosen = _strongest(own, deaths)
+    chosen = _strongest(doc, own, deaths)
     others = [t for t in triggers if t.start > chosen.end and not _with_article(doc, t)]
     if _pointed_back(doc, chosen) and others:
         # "وتأتي هذه الغارات غداة مقتل 20 مدنيا في غارة على كفر بطيخ": the raids pointed back
@@ -636,7 +637,7 @@ def _act_in_clause(
         clause = (start, end)
         own, earlier = others, (end, end)
         deaths = _fatalities_of(doc, start, end, planned, earlier)
-        chosen = _strongest(own, deaths)
+        chosen = _strongest(doc, own, deaths)
     if (
         deaths is not None
         and (chosen.value.kind in DETENTION_KINDS or chosen.value.sub_event_type in CAPTURES)
@@ -946,7 +947,7 @@ def _earlier_act(
     return end, end
 
 
-def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:
+def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -> Mention:
     """The trigger that names the act: the highest priority, violence first on a tie.
 
     A generic attack word with no one killed does not outweigh a named move told before it: in
@@ -961,11 +962,27 @@ def _strongest(triggers: list[Mention], deaths: Mention | None) -> Mention:
     moves = [t for t in ranked if not t.value.violent and t.start < ranked[0].start]
     if ranked[0].value.kind in GENERIC_KINDS and deaths is None and moves:
         return moves[0]
-    # "عثرت على مستودع أسلحة ... وصادرت محتوياته": what is seized is weapons, kept from use
+    # "عثرت على مستودع أسلحة ... وصادرت محتوياته": what is seized is weapons, kept from use;
+    # so is what is taken over right after the word ("السيطرة على مستودعات أسلحة")
     caches = [t for t in ranked if t.value.sub_event_type == WEAPONS_DISRUPTED]
     if ranked[0].value.sub_event_type == LOOTING and caches:
         return caches[0]
+    if ranked[0].value.kind == "takeover":
+        assert doc.norm is not None
+        text = doc.norm.text
+        taken = [
+            c
+            for c in caches
+            if 0 <= c.start - ranked[0].end <= TAKEN_REACH
+            and text[ranked[0].start : c.start].split()[-1:] == [ON_WORD]
+        ]
+        if taken:
+            return taken[0]
     return ranked[0]
+
+
+TAKEN_REACH = 30  # characters to what is taken: "سيطرت قوات الأمن العام على مستودع"
+ON_WORD = normalise_key("على")
 
 
 LOOTING = "Looting/property destruction"

@@ -1,6 +1,6 @@
 """Dates: the phrases of a clause that say when, resolved against the publication date.
 
-Absolute dates ("9 ديسمبر 2023", "18 شباط/فبراير", "2023-03-12", "12/3/2023"), months
+Absolute dates ("9 ديسمبر 2023", "18 شباط/فبراير", "2023-03-12", "2025/3/7", "12/3/2023"), months
 ("في شهر أغسطس الماضي": the 15th, precision 3), weekdays ("يوم السبت الماضي": the last
 Saturday before the reference) and relative phrases ("أمس", "خلال اليومين الماضيين"), all
 with the codebook's time precision (docs/codebook.md, Dates and precision): 1 a day, 2 within a
@@ -150,7 +150,8 @@ def _grammar() -> _Grammar:
     after = r"(?:\s+(?P<{0}>" + past + "))?"
     lead = rf"(?:(?:(?:{part})\s+)?(?:اليوم\s+)?(?:يوم\s+)?(?:{weekday})\s*,?\s*)?"
     alternatives = [
-        r"(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d)",
+        # "2023-03-12"، "بتاريخ ٢٠٢٥/٣/٧": the year first, with any of the separators
+        r"(?P<iso_y>\d{4})[/.-](?P<iso_m>\d{1,2})[/.-](?P<iso_d>\d{1,2})(?!\d)",
         r"(?P<n_d>\d{1,2})[/.-](?P<n_m>\d{1,2})[/.-](?P<n_y>\d{4})(?!\d)",
         lead
         # "في 3 و5 مايو": two days of one month, the first one's act told first

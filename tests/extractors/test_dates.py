@@ -99,6 +99,12 @@ def test_numeric_dates_iso_and_day_first():
     ]
 
 
+def test_a_year_first_date_with_slashes_in_eastern_digits():
+    # "بتاريخ ٢٠٢٥/٣/٧": local outlets write the year first with slashes, often in Eastern digits
+    assert values("بتاريخ ٢٠٢٥/٣/٧") == [DateValue(date(2025, 3, 7), 1, False)]
+    assert values("بتاريخ 2025.3.7") == [DateValue(date(2025, 3, 7), 1, False)]
+
+
 def test_impossible_date_is_dropped():
     assert values("في 31 شباط 2023") == []
 

@@ -735,3 +735,22 @@ def test_protesters_storming_a_building_are_rioters_and_no_side_they_hit(pipelin
         "Rioters (Syria)",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت إدارة العمليات العسكرية السيطرة على مستودعات أسلحة للنظام البائد في منطقة القطيفة",
+        "سيطرت الفصائل على مستودع أسلحة في مدينة حلب",
+    ],
+)
+def test_a_weapons_cache_taken_over_is_weapons_kept_from_use(pipeline, text):
+    # what is taken right after "على" is a cache: seized weapons (codebook), not territory
+    [event] = pipeline.extract(text, published=date(2025, 1, 20))
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_town_taken_with_a_cache_in_it_is_territory(pipeline):
+    text = "سيطرت الفصائل على مدينة حلب ومستودع أسلحة فيها"
+    [event] = pipeline.extract(text, published=date(2024, 11, 30))
+    assert event.sub_event_type == "Non-state actor overtakes territory"
