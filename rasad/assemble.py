@@ -981,12 +981,10 @@ def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -
     return ranked[0]
 
 
-TAKEN_REACH = 30  # characters to what is taken: "سيطرت قوات الأمن العام على مستودع"
-ON_WORD = normalise_key("على")
-
-
 LOOTING = "Looting/property destruction"
 WEAPONS_DISRUPTED = "Disrupted weapons use"
+TAKEN_REACH = 30  # characters to what is taken: "سيطرت قوات الأمن العام على مستودع"
+ON_WORD = normalise_key("على")
 
 
 def _with_carried_actor(roles: Roles, index: MentionIndex, start: int, on: date | None) -> Roles:

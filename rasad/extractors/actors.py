@@ -1115,7 +1115,7 @@ def _role_word(word: str) -> str | None:
 TANWEEN_ALEF = "ا"
 CHECKPOINT = "checkpoint"  # role_nouns.tsv: a checkpoint, struck, or where its men detain
 STRUCK_KINDS = frozenset({"target", CHECKPOINT})
-AT_A_CHECKPOINT = frozenset({"على", "علي", "عند"})  # where people are detained (normalised too)
+AT_A_CHECKPOINT = frozenset({normalise_key("على"), normalise_key("عند")})  # detained there
 
 
 @cache

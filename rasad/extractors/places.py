@@ -399,6 +399,7 @@ def places_of_acts(
 
 
 def _right_after(text: str, end: int, place: Mention) -> bool:
+    """Whether ``place`` follows a cue ending at ``end`` closely, in the same phrase."""
     between = text[end : place.start]
     return end <= place.start and "," not in between and len(between.split()) <= ASIDE_GAP_TOKENS
 

@@ -396,7 +396,7 @@ def _a_whole_month_or_year_at(words: list[str], at: int) -> bool:
     return (
         words[at : at + 1] in ([THE_MONTH], [THE_YEAR])
         and at + 1 < len(words)
-        and (words[at + 1] in recent_words())
+        and words[at + 1] in recent_words()
     )
 
 
@@ -416,7 +416,7 @@ THE_YEAR = normalise_key("العام")
 @cache
 def recent_words() -> frozenset[str]:
     """What makes a month or year the last or this one: "الماضي"، "الجاري" (durations.tsv)."""
-    return frozenset(word_set("durations.tsv", kind="recent", kind_column="kind"))
+    return word_set("durations.tsv", kind="recent")
 
 
 AFTER = normalise_key("بعد")
