@@ -795,7 +795,13 @@ def _told_act(
     date_mention = happened or (dates[0] if dates else None)
     if date_mention is not None and _period_since(doc, date_mention, reference):
         return None  # "ومنذ 18 فبراير، تشن القوات هجمات": a campaign summed up, not one act
-    told_years = years_told(doc, start, end)
+    # "وهو عنصر سابق ... وأجرى تسوية مع النظام عام 2018"، "من مواليد 1995": a year in what
+    # describes a person after the act is theirs, not the act's
+    described = next(
+        (c.start for c in context.index.within("cue", chosen.end, end) if c.value == "description"),
+        end,
+    )
+    told_years = years_told(doc, start, described)
     years = [year for year, _ in told_years]
     # "وضمتها العام 1981": history before any conflict data begins is no event of the dataset
     if any(year < CODED_FROM_YEAR for year in years) or (

@@ -407,14 +407,16 @@ def _right_after(text: str, end: int, place: Mention) -> bool:
 def _another_place_in_sentence(
     text: str, cue_end: int, place: Mention, places: list[Mention]
 ) -> bool:
-    """Whether the sentence of a home town names another place, not in the home town's own
-    phrase ("من أبناء مدينة داعل بريف درعا": the countryside is the town's)."""
+    """Whether the clause of a home town names another place, not in the home town's own
+    phrase ("من أبناء مدينة داعل بريف درعا": the countryside is the town's); a place of
+    another clause ("قتل شاب في بلدة المزيريب، كما اختطف مسلحون رجلا من أبناء مدينة جاسم")
+    is another act's."""
     for other in places:
         if other is place:
             continue
         first, second = (other, place) if other.start < place.start else (place, other)
         between = text[first.end : second.start]
-        if any(mark in between for mark in SENTENCE_ENDS):
+        if any(mark in between for mark in CLAUSE_ENDS):
             continue
         if other.start < cue_end or len(between.split()) > ASIDE_GAP_TOKENS:
             return True
@@ -451,6 +453,7 @@ def _where_a_force_stands(
 
 
 SENTENCE_ENDS = ".!?\n"
+CLAUSE_ENDS = SENTENCE_ENDS + ",;"
 EVACUATION_REACH = 90  # characters from "إجلاء" to the place: "إجلاء غير الراغبين ... إلى إدلب"
 TO = normalise_key("إلى")
 

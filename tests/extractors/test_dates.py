@@ -407,3 +407,14 @@ def test_years_a_period_runs_from_can_be_left_out():
     doc = make_document("المحاصرة منذ عام 2013، بعد أن انسحبت منها القوات عام 2012")
     assert years_named(doc, 0, len(doc.text)) == [2013, 2012]
     assert years_named(doc, 0, len(doc.text), since=False) == [2012]
+
+
+def test_a_year_in_what_describes_the_victim_is_not_the_acts(pipeline):
+    # "وهو عنصر سابق ... وأجرى تسوية مع النظام عام 2018": 2018 is the settlement's year; the
+    # killing is the report's news, not background of 2018
+    text = (
+        "قتل الشاب أحمد العلي برصاص مجهولين أمام منزله في بلدة الجيزة، وهو عنصر سابق في فصائل "
+        "المعارضة وأجرى تسوية مع النظام عام 2018."
+    )
+    [event] = pipeline.extract(text, published=date(2024, 1, 15))
+    assert (event.event_date, event.historical) == ("2024-01-15", False)
