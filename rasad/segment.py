@@ -27,6 +27,8 @@ from rasad.normalise import normalise, normalise_key
 # the alternatives were each tried in turn: the search runs three times as fast.
 _SENTENCE_END = re.compile(r"(?=[\n.!?])(?:\n+|(?<!\d)[.!?]+(?!\d)|\.{2,})")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+ADDS_TO_IT = "continues"  # "كما": a sentence or a clause that adds to the one before
+ACT_REACH = 20  # characters after "كما" within which an act's word starts
 FRONTED_WORDS = 2  # words before a phrase still put first: "وفيما بدا ردا على الهجوم"
 HEADING_MAX_TOKENS = 16  # sub-headings in Syrian outlets run to about a dozen words
 
@@ -35,7 +37,7 @@ HEADING_MAX_TOKENS = 16  # sub-headings in Syrian outlets run to about a dozen w
 def _clause_openers() -> PhraseMatcher[str]:
     matcher: PhraseMatcher[str] = PhraseMatcher()
     for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"]):
-        if row["kind"] in ("clause", "result", "recap", "recap_phrase", "recap_start"):
+        if row["kind"] in ("clause", "result", "recap", "recap_phrase", "recap_start", ADDS_TO_IT):
             matcher.add(row["cue"], row["kind"])
     return matcher
 
@@ -58,7 +60,11 @@ def segment(doc: Document) -> Document:
         position = match.end()
     _mark_headings(sentences, text, title_key)
     # The openers are found in the whole text at once; a sentence's clauses use its own.
-    openers = list(doc.find(_clause_openers()))
+    openers = [
+        match
+        for match in doc.find(_clause_openers())
+        if match.payload != ADDS_TO_IT or _an_act_follows(doc, match.end)
+    ]
     opener_starts = [match.start for match in openers]
     for sentence in sentences:
         first = bisect_left(opener_starts, sentence.start)
@@ -67,6 +73,14 @@ def segment(doc: Document) -> Document:
         sentence.clauses = _clauses(text, sentence.start, sentence.end, inside)
     doc.sentences = sentences
     return doc
+
+
+def _an_act_follows(doc: Document, at: int) -> bool:
+    """ "قتل شاب في بلدة المزيريب، كما اختطف مسلحون رجلا": what adds to a sentence opens a
+    clause of its own when an act's word comes right after it."""
+    from rasad.extractors.triggers import trigger_matcher
+
+    return any(match.start - at <= 1 for match in doc.find(trigger_matcher(), at, at + ACT_REACH))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

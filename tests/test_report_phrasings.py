@@ -1346,3 +1346,15 @@ def test_where_a_road_leads_is_no_place_of_a_body_found_beside_it(pipeline):
         published=date(2024, 2, 11),
     )
     assert (event.location, event.fatalities) == ("المتاعية", 1)
+
+
+def test_incidents_listed_with_kama_are_each_told(pipeline):
+    # a roundup: a killing, then "، كما اختطف مسلحون ..." another act at another town
+    events = pipeline.extract(
+        "قتل شاب برصاص مجهولين في بلدة المزيريب، كما اختطف مسلحون رجلاً في مدينة جاسم.",
+        published=date(2024, 1, 15),
+    )
+    assert {(e.location, e.sub_event_type, e.fatalities) for e in events} == {
+        ("مزيريب", "Attack", 1),
+        ("جاسم", "Abduction/forced disappearance", 0),
+    }

@@ -222,3 +222,13 @@ def test_what_an_act_led_to_opens_a_clause_without_a_comma():
     doc = Document(id="d", text="الهجوم على دوما الذي دفع الولايات المتحدة إلى شن غارات.")
     clauses = [doc.norm.text[c[0] : c[1]] for s in segment(doc).sentences for c in s.clauses]
     assert clauses == ["الهجوم علي دوما", "الذي دفع الولايات المتحده الي شن غارات"]
+
+
+def test_an_act_added_with_kama_after_a_comma_is_a_clause_of_its_own():
+    # "، كما اختطف مسلحون": "كما" and an act's word after it tell another act; "كما أفاد"
+    # or "كما أن" do not cut
+    assert clauses("قتل شاب في بلدة المزيريب، كما اختطف مسلحون رجلا في مدينة جاسم.") == [
+        "قتل شاب في بلده المزيريب",
+        "كما اختطف مسلحون رجلا في مدينه جاسم",
+    ]
+    assert len(clauses("قتل شاب في بلدة المزيريب، كما أن الوضع متوتر.")) == 1
