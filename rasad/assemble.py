@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
+from functools import cache, partial
 
 from rasad.extractors.actors import (
     CIVILIAN_INTER,
@@ -305,6 +305,7 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 ):
                     _carry_from(accounts[-1].event, told, dated=act.date_mention is not None)
                 accounts.extend(told)
+                context.last_agent = act.roles.actor1_mention
                 for twin in twins:
                     accounts.extend(
                         replace(account, twin_of=number)
@@ -571,6 +572,8 @@ class _Context:
     told_nowhere: list[tuple[Callable[[list[Mention]], _Act | None], int]] = field(
         default_factory=list
     )
+    # who did the act told last: the subject an act added with "كما" shares
+    last_agent: Mention | None = None
 
 
 def _body_paragraphs(doc: Document) -> dict[int, list[Sentence]]:
@@ -849,6 +852,18 @@ def _told_act(
     )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, context.index, start, reference)
+    elif (
+        roles.actor1 is None
+        and context.last_agent is not None
+        and not _with_article(doc, chosen)
+        and _adds_to_it(context, start)
+    ):
+        # "قصفت قوات النظام بلدة طفس، كما سيطرت على قرية الطيبة": an act added with "كما" and
+        # no side of its own shares the subject of the act told before it ("كما طال القصف":
+        # the act named with the article is that act, and takes its side and day)
+        carried = context.last_agent
+        on = _act_day(date_mention, year_only, reference)
+        roles = replace(roles, actor1=resolve_actor(carried.value, on), actor1_mention=carried)
     if (
         not event_places
         and not in_syria
@@ -991,6 +1006,29 @@ LOOTING = "Looting/property destruction"
 WEAPONS_DISRUPTED = "Disrupted weapons use"
 TAKEN_REACH = 30  # characters to what is taken: "سيطرت قوات الأمن العام على مستودع"
 ON_WORD = normalise_key("على")
+
+
+def _adds_to_it(context: _Context, start: int) -> bool:
+    """Whether the clause at ``start`` opens with "كما" (discourse_cues kind continues) and a
+    verb that may share a subject: not a verb of dying, read passive ("كما قتل 36 شخصا")."""
+    cue = next(
+        (c for c in context.index.starting("cue", start, start + 2) if c.value == "continues"),
+        None,
+    )
+    if cue is None:
+        return False
+    assert context.doc.norm is not None
+    following = context.doc.norm.text[cue.end : cue.end + VERB_REACH].split()[:1]
+    return not following or normalise_key(following[0]) not in _death_verbs()
+
+
+VERB_REACH = 20  # characters after "كما" that hold the verb
+
+
+@cache
+def _death_verbs() -> frozenset[str]:
+    """death_words.tsv's words of dying ("قتل"، "لقي"): after "كما" read in the passive."""
+    return word_set("death_words.tsv", "phrase", kind="death")
 
 
 def _with_carried_actor(roles: Roles, index: MentionIndex, start: int, on: date | None) -> Roles:

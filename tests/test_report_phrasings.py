@@ -1358,3 +1358,23 @@ def test_incidents_listed_with_kama_are_each_told(pipeline):
         ("مزيريب", "Attack", 1),
         ("جاسم", "Abduction/forced disappearance", 0),
     }
+
+
+def test_an_act_added_with_kama_shares_the_subject_of_the_act_before(pipeline):
+    # "قصفت قوات النظام ...، كما سيطرت على قرية الطيبة": the forces took the village; a verb of
+    # dying after "كما" is read passive ("كما قتل 36 شخصا") and shares no subject
+    events = pipeline.extract(
+        "قصفت قوات النظام مواقع لداعش في بلدة طفس، كما سيطرت على قرية الطيبة.",
+        published=date(2018, 6, 29),
+    )
+    taken = next(e for e in events if e.location == "الطيبة")
+    assert (taken.actor1, taken.sub_event_type) == (
+        "Military Forces of Syria (2000-2024)",
+        "Government regains territory",
+    )
+    events = pipeline.extract(
+        "قصفت القوات التركية قرية في ريف عفرين، كما قتل 36 شخصا في غارات جوية على بلدة زملكا.",
+        published=date(2018, 3, 17),
+    )
+    struck = next(e for e in events if e.location == "زملكا")
+    assert struck.actor1 != "Military Forces of Turkey (2016-)"
