@@ -754,3 +754,10 @@ def test_a_town_taken_with_a_cache_in_it_is_territory(pipeline):
     text = "سيطرت الفصائل على مدينة حلب ومستودع أسلحة فيها"
     [event] = pipeline.extract(text, published=date(2024, 11, 30))
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_setting_fire_with_the_subject_between_destroys_property(pipeline):
+    # "أضرم مجهولون النار في محاصيل القمح": the verb and its fire apart, crops burnt
+    text = "أضرم مجهولون النار في محاصيل القمح في قرية الصبحة بريف دير الزور الشرقي."
+    [event] = pipeline.extract(text, published=date(2024, 6, 1))
+    assert event.sub_event_type == "Looting/property destruction"
