@@ -225,11 +225,17 @@ def _area_names(record: Record, admins: dict[str, Record]) -> set[str]:
 def load_communities(src: Path, admins: dict[str, Record]) -> dict[str, Record]:
     """OCHA COD-AB communities and neighbourhoods, ranked by the admin seat they are."""
     records: dict[str, Record] = {}
+    named = neighbourhood_names(src)
     for row in read_csv(src / "ocha_codab_xlsx_syr_populatedplaces.csv"):
         neighbourhood = row["popplaceclasstitle"] == "Neighborhood"
         if neighbourhood:
             name = plain_ocha_name(row["featurename_ar"])
             bare = name.removeprefix("حي ").strip()
+            own = named.get(row["pcode"])
+            if own and normalise_key(own) != normalise_key(bare):
+                # the populated-places row carries another place's name ("حي مخيم البيطار -
+                # معرة تمصرين" for Aleppo's Ashrafiyeh): the neighbourhoods table names it
+                name, bare = f"حي {own}", own
             aliases = [bare] if bare != name else []
         else:
             name = plain_ocha_name(row["adm4_ar"] or row["featurename_ar"])
@@ -257,6 +263,15 @@ def load_communities(src: Path, admins: dict[str, Record]) -> dict[str, Record]:
         )
         records[record.id] = record
     return records
+
+
+def neighbourhood_names(src: Path) -> dict[str, str]:
+    """OCHA COD-AB's neighbourhoods table: P-code → its plain Arabic name ("الأشرفية")."""
+    return {
+        row["neighborhoodpcode"]: plain_ocha_name(row["neighborhoodname_ar"])
+        for row in read_csv(src / "ocha_codab_xlsx_syr_neighborhoods.csv")
+        if row["neighborhoodname_ar"].strip()
+    }
 
 
 def mark_capitals(src: Path, communities: dict[str, Record]) -> None:

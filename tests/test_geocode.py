@@ -815,3 +815,22 @@ def test_a_governorate_labelling_a_post_is_no_place_of_its_own(pipeline, label):
     text = f"{label} مقتل شاب برصاص مجهولين في مدينة طفس غربي درعا"
     [event] = pipeline.extract(text, published=date(2024, 5, 6))
     assert (event.location, event.fatalities) == ("طفس", 1)
+
+
+def test_two_quarters_named_with_the_dual_are_both_quarters_of_the_city(pipeline):
+    # "في حيي الشيخ مقصود والأشرفية": the dual of "حي"; Aleppo's Ashrafiyeh, not Homs's village
+    text = (
+        "أعلنت وزارة الدفاع التوصل إلى اتفاق لوقف إطلاق النار مع قسد في حيي الشيخ مقصود والأشرفية"
+    )
+    events = pipeline.extract(text, published=date(2025, 10, 6))
+    assert {(e.location, e.admin1) for e in events} == {
+        ("حي الشيخ مقصود", "Aleppo"),
+        ("حي الأشرفية", "Aleppo"),
+    }
+
+
+def test_residential_quarters_are_no_village(pipeline):
+    # "أحياء سكنية": residential, not Sukkariyah read one letter off; the one dead stays whole
+    text = "قصفت قسد بقذائف الهاون أحياء سكنية في مدينة حلب، ما أسفر عن مقتل امرأة."
+    [event] = pipeline.extract(text, published=date(2025, 10, 6))
+    assert (event.location, event.fatalities) == ("حلب", 1)
