@@ -1378,3 +1378,12 @@ def test_an_act_added_with_kama_shares_the_subject_of_the_act_before(pipeline):
     )
     struck = next(e for e in events if e.location == "زملكا")
     assert struck.actor1 != "Military Forces of Turkey (2016-)"
+
+
+def test_where_the_dead_came_from_is_never_where_he_died(pipeline):
+    # a biography's "وينحدر من ريف مصياف": an aside even when no other place is told
+    events = pipeline.extract(
+        "لقي العقيد مصرعه في البادية خلال عمليات التمشيط، وينحدر من ريف مصياف.",
+        published=date(2023, 12, 9),
+    )
+    assert "مصياف" not in {e.location for e in events}
