@@ -1218,6 +1218,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 place_at=place_mention.start if place_mention is not None else -1,
                 in_syria=act.in_syria,
                 plural_toll=told is not None and told.value.vague and (told.value.count or 0) <= 2,
+                risen_toll=told is not None and _risen(doc, told),
                 before_report=bool(
                     date_value
                     and reference
@@ -1229,6 +1230,20 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
             )
         )
     return accounts
+
+
+def _risen(doc: Document, toll: Mention) -> bool:
+    """ "وارتفعت حصيلة ضحايا القصف إلى 12 قتيلاً": a count of the dead that rose, told as the
+    figure reached (toll_words.tsv role rise, right before the count's noun)."""
+    assert doc.norm is not None
+    before = doc.norm.text[max(0, toll.start - RISE_WORD_REACH) : toll.start].split()[-1:]
+    return bool(before) and any(
+        variant.form in word_set("toll_words.tsv", kind="rise", kind_column="role")
+        for variant in token_variants(before[0])
+    )
+
+
+RISE_WORD_REACH = 16  # characters before the count: "وارتفعت حصيلة ..."
 
 
 def _tolls_by_place(doc: Document, act: _Act) -> dict[int, Mention]:

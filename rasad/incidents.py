@@ -40,7 +40,8 @@ Each event takes, from all the accounts of its incident:
     event_date, time_precision  the most precise date told, a telling's before a reference's
                                 (whose own day is the week it falls in: precision 2)
     location and admin fields   the most specific place (one event per such place)
-    fatalities                  the most conservative toll told for that place (codebook);
+    fatalities                  the most conservative toll told for that place (codebook),
+                                or the latest of a count that rose ("ارتفعت الحصيلة إلى");
                                 a toll told for all of an act's places is divided among the
                                 events the act ends in (``share_tolls``), not its places
     historical                  as the first telling frames it (news, or a recall)
@@ -117,6 +118,8 @@ class Account:
     in_syria: bool = False  # told in Syria at no place more specific ("غارات على سوريا")
     # its dead told only by a bare plural ("قتلى"، "ضحايا"): 2 is the cautious floor, not a count
     plural_toll: bool = False
+    # its toll told as a count that rose ("ارتفعت حصيلة الضحايا إلى 12"): the latest figure
+    risen_toll: bool = False
     before_report: bool = False  # its day, told, is some days before the report's
     # the act it is told as days before ("بعد أيام من هجوم"), which it can never be
     before_act: int | None = None
@@ -301,6 +304,11 @@ def events_of(incident: Incident) -> list[Event]:
         for account in counted:
             if _more_conservative(account.event, toll):
                 toll = account.event
+        # a count that rose is the latest one of the act, no figure in conflict with the first
+        # ("قتل خمسة مدنيين ... وارتفعت حصيلة ضحايا القصف إلى 12": 12)
+        risen = [a.event for a in counted if a.risen_toll and a.event.fatalities]
+        if risen:
+            toll = max(risen, key=lambda e: e.fatalities or 0)
         told = toll or leaf.event
         event.fatalities, event.fatalities_text = told.fatalities, told.fatalities_text
         if _civilians_struck(event):

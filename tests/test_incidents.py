@@ -1447,3 +1447,13 @@ def test_a_governorate_and_its_capital_named_bare_in_one_telling_are_one_place(p
         published=date(2018, 9, 6),
     )
     assert [(e.location, e.geo_precision) for e in found] == [("إدلب", 1)], summary(found)
+
+
+def test_a_toll_that_rose_is_the_acts_latest(pipeline):
+    # "قتل خمسة ... وارتفعت حصيلة ضحايا القصف إلى 12": a later count, not a conflicting one
+    [event] = pipeline.extract(
+        "قتل خمسة مدنيين بقصف روسي على مدينة إدلب صباح اليوم. وارتفعت حصيلة ضحايا القصف إلى "
+        "12 قتيلاً.",
+        published=date(2024, 10, 16),
+    )
+    assert event.fatalities == 12

@@ -296,6 +296,11 @@ WITHOUT_REACH = 5  # words from "دون" to the death word: "بدون أن يس�
 
 
 @cache
+def _openers() -> frozenset[str]:
+    return word_set("speech_verbs.tsv", kind="complementizer")
+
+
+@cache
 def without_words() -> frozenset[str]:
     """``negations.tsv``'s words of "without"."""
     return word_set("negations.tsv", kind="without")
@@ -777,9 +782,16 @@ class _Clause:
                 and found.next <= index
                 and index - found.next <= gap
                 and not any(self.stop_before(k, _GAP_STOPS) for k in range(found.next, index + 1))
+                # "وقال الدفاع المدني إن 3 قتلوا": what is said opens after "إن"; no one named
+                # before it died
+                and not any(self.opener(k) for k in range(found.next, index))
             ):
                 return found
         return None
+
+    def opener(self, index: int) -> bool:
+        """Whether token ``index`` is "أن"/"إن" opening a clause (speech_verbs.tsv)."""
+        return self.tokens[index].text.lstrip("بو") in _openers()
 
     def reports(self, candidates: list[int]) -> list[tuple[int, int, Fatalities]]:
         """(start, end, figure) of every report of deaths in the clause, in text order.

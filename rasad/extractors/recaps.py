@@ -367,6 +367,8 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
             continue  # "عملية هي الثانية من نوعها خلال شهرين": the act ranked, not summed up
         if over and _a_stretch_at(words, position + len(over), period):
             return True  # "خلال يومين"، "على مدى 11 يوما"
+        if over and _the_first_stretch_at(words, position + len(over), period):
+            return True  # "خلال الأسبوعين الأولين من هجوم النظام": the offensive's first weeks
         if (
             over
             and over != IN
@@ -385,6 +387,21 @@ def _overs_but_in() -> re.Pattern[str]:
     month or a year named whole."""
     overs = [" ".join(o) for o in _period_words().overs if o != IN]
     return re.compile("|".join(map(re.escape, sorted(overs, key=len, reverse=True))))
+
+
+def _the_first_stretch_at(words: list[str], at: int, period: _PeriodWords) -> bool:
+    """ "الأسبوعين الأولين"، "الأيام الأولى": the first stretch of something, a period summed up
+    ("خلال اليومين الماضيين" is a date: the last two days)."""
+    return (
+        at + 1 < len(words)
+        and words[at].startswith(ARTICLE_WORD)
+        and words[at].removeprefix(ARTICLE_WORD) in period.units
+        and words[at + 1] in FIRST_WORDS
+    )
+
+
+ARTICLE_WORD = "ال"
+FIRST_WORDS = frozenset({normalise_key(w) for w in ("الأولين", "الأوليين", "الأولى", "الأول")})
 
 
 def _a_whole_month_or_year_at(words: list[str], at: int) -> bool:

@@ -715,3 +715,8 @@ def test_without_deaths_is_no_toll():
 def test_the_killers_group_between_verb_and_victims_is_no_toll(text):
     # VSO: "مسلحون من فلول النظام" is the subject, the six after it are the dead
     assert 6 in counts(text) and 2 not in counts(text)
+
+
+def test_what_is_said_after_inna_holds_the_dead_not_the_speaker():
+    # "وقال الدفاع المدني إن 3 أشخاص قتلوا": "المدني" of the Civil Defence names no one dead
+    assert counts("وقال الدفاع المدني إن 3 أشخاص قتلوا في القصف") == [3]

@@ -890,3 +890,14 @@ def test_any_act_denied_stands_with_the_side_it_is_laid_on(pipeline):
         "Chemical weapon",
         "Military Forces of Syria (2000-2024)",
     )
+
+
+def test_the_dead_of_the_first_weeks_of_an_offensive_are_a_tally(pipeline):
+    # "خلال الأسبوعين الأولين من هجوم النظام": the first weeks summed up ("خلال اليومين
+    # الماضيين" stays a date: the last two days)
+    text = "وقالت المنظمة إن ألف شخص قتلوا في الغوطة الشرقية خلال الأسبوعين الأولين من هجوم النظام."
+    assert pipeline.extract(text, published=date(2018, 3, 11)) == []
+    [event] = pipeline.extract(
+        "قتل 5 أشخاص بقصف على مدينة دوما خلال اليومين الماضيين.", published=date(2018, 3, 11)
+    )
+    assert (event.fatalities, event.time_precision) == (5, 2)
