@@ -641,7 +641,7 @@ def _objects_next(
     objects.update(
         w.start
         for w in acts
-        if not text[w.start : w.end].endswith(OBJECT_PRONOUNS)
+        if not _whole_word(text, w).endswith(OBJECT_PRONOUNS)
         and any(0 < w.start - a.end <= 1 and a.start != w.start for a in acts)
     )
     # "قالت تركيا إنها استهدفت وحدات حماية الشعب": the pronoun on "إن" is the verb's subject
@@ -650,6 +650,12 @@ def _objects_next(
         w.start for w in words if subject_pronoun.search(text, max(0, w.start - 8), w.start)
     )
     return frozenset(objects)
+
+
+def _whole_word(text: str, word: Mention) -> str:
+    """The word a match lies in, with the suffixes the match leaves out ("قصفتها")."""
+    end = text.find(" ", word.end)
+    return text[word.start : end if end != -1 else len(text)].rstrip(".,;:!?")
 
 
 @cache
