@@ -38,7 +38,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
-from rasad.matching import TOKEN_RE, Memo, Token, Variant, WordTable, token_variants
+from rasad.matching import ARTICLE, TOKEN_RE, Memo, Token, Variant, WordTable, token_variants
 from rasad.model import Document, Mention, Place, PlaceMention
 from rasad.normalise import normalise_key
 
@@ -50,6 +50,9 @@ MIN_FUZZY_LETTERS = 5
 BARE_NAME_POPULATION = 10_000
 # Admin seats down to district seats (1 governorate, 2 district) are places even when named bare.
 BARE_NAME_RANK = 2
+# A sub-district seat is a town: named bare right after "في" it is a place.
+SEAT_RANK = 3
+IN_WORD, IN_CLITIC = "في", "ب"
 # A district seat or a city this big is what a bare name means, whatever else the article names
 # ("رأس العين" is the Hasakah town, not the Latakia village, in a report about Latakia).
 PROMINENT_RANK = 2
@@ -769,8 +772,10 @@ class Gazetteer:
             elif strength == STRONG or own_cue is not None:
                 hit.supported = True
             elif strength == MEDIUM:
-                hit.supported = self._fits_qualifier(hit) or (
-                    hit.cue is not None and hit.listed_after is not None
+                hit.supported = (
+                    self._fits_qualifier(hit)
+                    or (hit.cue is not None and hit.listed_after is not None)
+                    or self._seat_after_in(hit, text)
                 )
             else:
                 hit.supported = own_cue in ("settlement", "zone") or self._fits_qualifier(hit)
@@ -826,6 +831,21 @@ class Gazetteer:
             for area in hits
             if area is not hit
         )
+
+    def _seat_after_in(self, hit: _Hit, text: str) -> bool:
+        """ "قصفت الطائرات في سرمين": the seat of a sub-district, a town, named bare right after
+        "في" (or with "ب" glued on) is a place; a mere village so named needs a cue, and so does
+        a seat whose name has the article, often a common noun too ("مكثت في القبو")."""
+        if text[hit.start : hit.start + 2] == ARTICLE:
+            return False
+        if not any(self._rank[i] <= SEAT_RANK for i in hit.candidates):
+            return False
+        glued = (
+            hit.start > 0
+            and text[hit.start - 1] == IN_CLITIC
+            and text[hit.start - 2 : hit.start - 1].isspace()
+        )
+        return glued or text[max(0, hit.start - 4) : hit.start].split()[-1:] == [IN_WORD]
 
     def _fits_qualifier(self, hit: _Hit) -> bool:
         """Whether a namesake lies in the area named after it: then the name is a place."""

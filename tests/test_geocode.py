@@ -834,3 +834,16 @@ def test_residential_quarters_are_no_village(pipeline):
     text = "قصفت قسد بقذائف الهاون أحياء سكنية في مدينة حلب، ما أسفر عن مقتل امرأة."
     [event] = pipeline.extract(text, published=date(2025, 10, 6))
     assert (event.location, event.fatalities) == ("حلب", 1)
+
+
+@pytest.mark.parametrize("text", ["قصفت الطائرات في سرمين أمس", "قصفت الطائرات بسرمين أمس"])
+def test_a_sub_district_seat_named_bare_after_in_is_a_place(text) -> None:
+    # Sarmin seats its sub-district: a town, named bare after "في" or with "ب" glued on
+    doc = Document.from_text(text)
+    assert [m.value.place.name_ar for m in Gazetteer.default().find_places(doc)] == ["سرمين"]
+
+
+def test_a_seat_named_with_the_article_is_no_place_without_a_cue() -> None:
+    # "مكثت في القبو": the basement, though al-Qabu seats its sub-district
+    doc = Document.from_text("مكثت في القبو لمدة ست ساعات بدأت بعدها أشعر بالاختناق")
+    assert Gazetteer.default().find_places(doc) == []
