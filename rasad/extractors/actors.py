@@ -470,7 +470,9 @@ def assign_roles(
     suspected = False
     unassigned: list[Mention] = []
     holders: list[Mention] = []
-    objects_next = _objects_next(text, [*(acts or []), *cues], mentions, acts or [])
+    objects_next = _objects_next(
+        text, [*(acts or []), *cues], mentions, acts or [], _with_object_pronoun(doc, acts or [])
+    )
     roles = [
         _role_of(
             mention,
@@ -621,8 +623,26 @@ def _restated(text: str, name: Mention, after: Mention, on: date | None) -> bool
     ) == resolve_actor(name.value, on)
 
 
+def _with_object_pronoun(doc: Document, acts: list[Mention]) -> frozenset[int]:
+    """Starts of the acts whose word ends in an object pronoun ("شنه"، "شنتها"), read in the
+    original text, where the feminine ending ("عبوة"، "غارة") is not "ه"."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    found = []
+    for act in acts:
+        end = text.find(" ", act.end)
+        word = doc.span(act.start, end if end != -1 else len(text)).text.rstrip(".,،;:!?")
+        if word.endswith(OBJECT_PRONOUNS):
+            found.append(act.start)
+    return frozenset(found)
+
+
 def _objects_next(
-    text: str, words: list[Mention], names: list[Mention], acts: list[Mention]
+    text: str,
+    words: list[Mention],
+    names: list[Mention],
+    acts: list[Mention],
+    pronoun_objects: frozenset[int] = frozenset(),
 ) -> frozenset[int]:
     """Starts of the acts and cue words whose next word is no subject of theirs: a definite
     noun has no genitive after it ("استهدف القصف قوات الدفاع": the forces are what was hit),
@@ -641,7 +661,7 @@ def _objects_next(
     objects.update(
         w.start
         for w in acts
-        if not _whole_word(text, w).endswith(OBJECT_PRONOUNS)
+        if w.start not in pronoun_objects
         and any(0 < w.start - a.end <= 1 and a.start != w.start for a in acts)
     )
     # "قالت تركيا إنها استهدفت وحدات حماية الشعب": the pronoun on "إن" is the verb's subject
@@ -650,12 +670,6 @@ def _objects_next(
         w.start for w in words if subject_pronoun.search(text, max(0, w.start - 8), w.start)
     )
     return frozenset(objects)
-
-
-def _whole_word(text: str, word: Mention) -> str:
-    """The word a match lies in, with the suffixes the match leaves out ("قصفتها")."""
-    end = text.find(" ", word.end)
-    return text[word.start : end if end != -1 else len(text)].rstrip(".,;:!?")
 
 
 @cache

@@ -927,3 +927,11 @@ def test_who_a_report_is_as_said_by_is_no_side(pipeline, source):
     text = f"وتعرضت قاعدة التيفور لضربة جوية الإثنين الماضي {source} الجيش الإسرائيلي."
     [event] = pipeline.extract(text, published=date(2018, 4, 14))
     assert "Military Forces of Israel (2009-2021)" not in (event.actor1, event.actor2)
+
+
+def test_a_feminine_act_noun_after_the_verb_has_what_it_struck_next(pipeline):
+    # "استهدفت عبوة ناسفة دورية روسية": the bomb hit the Russian patrol; "عبوة" ends in the
+    # feminine "ة", no object pronoun, though normalised both read "ه"
+    text = "استهدفت عبوة ناسفة دورية روسية تركية مشتركة على طريق الدرباسية."
+    [event] = pipeline.extract(text, published=date(2023, 9, 20))
+    assert (event.actor1, event.actor2) == (UNIDENTIFIED, RUSSIA)
