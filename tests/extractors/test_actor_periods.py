@@ -229,3 +229,10 @@ def test_a_foreign_force_named_for_two_periods_is_one_force_but_syrias_are_two()
     assert force_of("Military Forces of Syria (2000-2024)") != force_of(
         "Military Forces of Syria (2024-)"
     )
+
+
+def test_the_fateh_mubin_operations_room_is_hts(pipeline):
+    # the HTS-led operations room of Idlib's front lines (2019-2024)
+    text = "استهدفت فصائل غرفة عمليات الفتح المبين بالصواريخ مواقع قوات النظام في محيط بلدة سراقب."
+    [event] = pipeline.extract(text, published=date(2023, 9, 20))
+    assert event.actor1 == "Hayat Tahrir al Sham"
