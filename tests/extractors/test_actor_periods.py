@@ -236,3 +236,12 @@ def test_the_fateh_mubin_operations_room_is_hts(pipeline):
     text = "استهدفت فصائل غرفة عمليات الفتح المبين بالصواريخ مواقع قوات النظام في محيط بلدة سراقب."
     [event] = pipeline.extract(text, published=date(2023, 9, 20))
     assert event.actor1 == "Hayat Tahrir al Sham"
+
+
+@pytest.mark.parametrize("name", ["عناصر الأمن العام", "قوات الأمن العام"])
+def test_general_security_with_its_men_is_htss_before_the_fall(pipeline, name):
+    # "عناصر الأمن العام" in Idlib of 2023 is HTS's security service, as "الأمن العام" is;
+    # the longer name, with no actor of its period, took no role
+    text = f"اعتقلت {name} شابين في مدينة سرمدا."
+    [event] = pipeline.extract(text, published=date(2023, 6, 1))
+    assert event.actor1 == "Hayat Tahrir al Sham"
