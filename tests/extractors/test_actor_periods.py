@@ -245,3 +245,14 @@ def test_general_security_with_its_men_is_htss_before_the_fall(pipeline, name):
     text = f"اعتقلت {name} شابين في مدينة سرمدا."
     [event] = pipeline.extract(text, published=date(2023, 6, 1))
     assert event.actor1 == "Hayat Tahrir al Sham"
+
+
+def test_the_forces_of_the_operations_command_before_the_fall_are_hts(pipeline):
+    # "قوات إدارة العمليات العسكرية" on 1 December 2024: HTS's offensive, as the shorter name
+    [event] = pipeline.extract(
+        "سيطرت قوات إدارة العمليات العسكرية على مدينة حماة.", published=date(2024, 12, 1)
+    )
+    assert (event.actor1, event.sub_event_type) == (
+        "Hayat Tahrir al Sham",
+        "Non-state actor overtakes territory",
+    )
