@@ -256,3 +256,13 @@ def test_the_forces_of_the_operations_command_before_the_fall_are_hts(pipeline):
         "Hayat Tahrir al Sham",
         "Non-state actor overtakes territory",
     )
+
+
+@pytest.mark.parametrize("groups", ["مجموعات تابعة للشيخ حكمت الهجري", "ميليشيات الهجري"])
+def test_the_groups_of_hikmat_al_hijri_are_the_druze_militia(pipeline, groups):
+    text = f"هاجمت {groups} حاجزا للأمن العام في بلدة ولغا."
+    [event] = pipeline.extract(text, published=date(2025, 8, 20))
+    assert (event.actor1, event.actor2) == (
+        "Druze Ethnic Militia (Syria)",
+        "Police Forces of Syria (2024-)",
+    )
