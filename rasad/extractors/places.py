@@ -380,7 +380,7 @@ def places_of_acts(
         if home is not None:
             # "اعتقلت دورية ثلاثة شبان من أبناء مدينة داعل": where they are from is the only
             # place told, and stands for the act's; beside another place it is an aside
-            if not _another_place_in_sentence(text, home, place, places):
+            if not _another_place_in_clause(text, home, place, places):
                 kept.append(place)
             continue
         nearest = bisect_right(aside_ends, place.start) - 1  # the closest aside before the place
@@ -404,7 +404,7 @@ def _right_after(text: str, end: int, place: Mention) -> bool:
     return end <= place.start and "," not in between and len(between.split()) <= ASIDE_GAP_TOKENS
 
 
-def _another_place_in_sentence(
+def _another_place_in_clause(
     text: str, cue_end: int, place: Mention, places: list[Mention]
 ) -> bool:
     """Whether the clause of a home town names another place, not in the home town's own
