@@ -367,14 +367,17 @@ def _unit_references(doc: Document, names: list[Mention]) -> list[Mention]:
         token, variant = tokens[index], units[index]
         if variant is None:  # compress() kept only the unit nouns: says so to the type checker
             continue
-        # a name that begins with the noun ("قوات النظام") is its side, for "القوات" later
-        owner = starts.get(token.start + variant.prefix) or _owner_after(
-            text, tokens, index, starts, name_starts
+        # a name that begins with the noun ("قوات النظام"، "الجيش الإسرائيلي" with its
+        # article) is its side, for "القوات"، "الجيش" later
+        clitics = token.text[: variant.prefix]
+        owner = (
+            starts.get(token.start + variant.prefix)
+            or (starts.get(token.start + variant.prefix - 2) if clitics.endswith("ال") else None)
+            or _owner_after(text, tokens, index, starts, name_starts)
         )
         if owner is not None:
             sides[variant.form] = owner.value
             continue
-        clitics = token.text[: variant.prefix]
         if (
             clitics.endswith(("ال", "لل"))
             and variant.form in sides

@@ -935,3 +935,11 @@ def test_a_feminine_act_noun_after_the_verb_has_what_it_struck_next(pipeline):
     text = "استهدفت عبوة ناسفة دورية روسية تركية مشتركة على طريق الدرباسية."
     [event] = pipeline.extract(text, published=date(2023, 9, 20))
     assert (event.actor1, event.actor2) == (UNIDENTIFIED, RUSSIA)
+
+
+def test_the_forces_named_bare_after_a_definite_name_are_that_sides(pipeline):
+    # "القوات الحكومية" ... "وسيطرت القوات": the name began with the article, and still
+    # stands behind the bare noun
+    text = "تقدمت القوات الحكومية في ريف درعا. وسيطرت القوات على بلدة ناحتة."
+    [event] = pipeline.extract(text, published=date(2018, 6, 27))
+    assert (event.actor1, event.sub_event_type) == (STATE, "Government regains territory")
