@@ -266,3 +266,13 @@ def test_the_groups_of_hikmat_al_hijri_are_the_druze_militia(pipeline, groups):
         "Druze Ethnic Militia (Syria)",
         "Police Forces of Syria (2024-)",
     )
+
+
+def test_syrias_border_guard_is_the_army_of_its_period(pipeline):
+    text = "اشتبكت قوات حرس الحدود السورية مع مهربين قرب بلدة القصير."
+    [before] = pipeline.extract(text, published=date(2023, 6, 1))
+    [after] = pipeline.extract(text, published=date(2025, 6, 1))
+    assert (before.actor1, after.actor1) == (
+        "Military Forces of Syria (2000-2024)",
+        "Military Forces of Syria (2024-)",
+    )
