@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache, partial
+from functools import partial
 
 from rasad.extractors.actors import (
     CIVILIAN_INTER,
@@ -60,7 +60,7 @@ from rasad.extractors.dates import (
     years_named,
     years_told,
 )
-from rasad.extractors.fatalities import find_fatalities, parse_number
+from rasad.extractors.fatalities import death_phrases, find_fatalities, parse_number
 from rasad.extractors.places import (
     datelines,
     distribute_cues,
@@ -112,6 +112,7 @@ from rasad.lexicon import word_set
 from rasad.matching import ARTICLE, clitics_before, token_variants
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
 from rasad.normalise import normalise_key
+from rasad.segment import ADDS_TO_IT
 
 log = logging.getLogger(__name__)
 
@@ -1012,23 +1013,17 @@ def _adds_to_it(context: _Context, start: int) -> bool:
     """Whether the clause at ``start`` opens with "كما" (discourse_cues kind continues) and a
     verb that may share a subject: not a verb of dying, read passive ("كما قتل 36 شخصا")."""
     cue = next(
-        (c for c in context.index.starting("cue", start, start + 2) if c.value == "continues"),
+        (c for c in context.index.starting("cue", start, start + 2) if c.value == ADDS_TO_IT),
         None,
     )
     if cue is None:
         return False
     assert context.doc.norm is not None
     following = context.doc.norm.text[cue.end : cue.end + VERB_REACH].split()[:1]
-    return not following or normalise_key(following[0]) not in _death_verbs()
+    return not following or normalise_key(following[0]) not in death_phrases()
 
 
 VERB_REACH = 20  # characters after "كما" that hold the verb
-
-
-@cache
-def _death_verbs() -> frozenset[str]:
-    """death_words.tsv's words of dying ("قتل"، "لقي"): after "كما" read in the passive."""
-    return word_set("death_words.tsv", "phrase", kind="death")
 
 
 def _with_carried_actor(roles: Roles, index: MentionIndex, start: int, on: date | None) -> Roles:
@@ -1218,7 +1213,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 place_at=place_mention.start if place_mention is not None else -1,
                 in_syria=act.in_syria,
                 plural_toll=told is not None and told.value.vague and (told.value.count or 0) <= 2,
-                risen_toll=told is not None and _risen(doc, told),
+                risen_toll=told is not None and told.value.risen,
                 before_report=bool(
                     date_value
                     and reference
@@ -1230,20 +1225,6 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
             )
         )
     return accounts
-
-
-def _risen(doc: Document, toll: Mention) -> bool:
-    """ "وارتفعت حصيلة ضحايا القصف إلى 12 قتيلاً": a count of the dead that rose, told as the
-    figure reached (toll_words.tsv role rise, right before the count's noun)."""
-    assert doc.norm is not None
-    before = doc.norm.text[max(0, toll.start - RISE_WORD_REACH) : toll.start].split()[-1:]
-    return bool(before) and any(
-        variant.form in word_set("toll_words.tsv", kind="rise", kind_column="role")
-        for variant in token_variants(before[0])
-    )
-
-
-RISE_WORD_REACH = 16  # characters before the count: "وارتفعت حصيلة ..."
 
 
 def _tolls_by_place(doc: Document, act: _Act) -> dict[int, Mention]:

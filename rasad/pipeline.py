@@ -27,7 +27,8 @@ from rasad.clean import clean
 from rasad.errors import ExtractionError, RasadError
 from rasad.extractors.actors import actor_matcher, role_cue_matcher, role_words
 from rasad.extractors.country import abroad_matcher
-from rasad.extractors.recaps import complementizers, cue_matcher, speech_verb_matcher
+from rasad.extractors.fatalities import complementizers
+from rasad.extractors.recaps import cue_matcher, speech_verb_matcher
 from rasad.extractors.triggers import trigger_matcher
 from rasad.geocode import Gazetteer
 from rasad.model import Document, Event

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from functools import cache
 from itertools import pairwise
 
+from rasad.extractors.triggers import trigger_matcher
 from rasad.lexicon import read_tsv
 from rasad.matching import PhraseMatch, PhraseMatcher
 from rasad.model import Document, Sentence
@@ -78,8 +79,6 @@ def segment(doc: Document) -> Document:
 def _an_act_follows(doc: Document, at: int) -> bool:
     """ "قتل شاب في بلدة المزيريب، كما اختطف مسلحون رجلا": what adds to a sentence opens a
     clause of its own when an act's word comes right after it."""
-    from rasad.extractors.triggers import trigger_matcher
-
     return any(match.start - at <= 1 for match in doc.find(trigger_matcher(), at, at + ACT_REACH))
 
 

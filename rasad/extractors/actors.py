@@ -26,7 +26,8 @@ from datetime import date
 from functools import cache
 from itertools import compress
 
-from rasad.extractors.recaps import PRONOUNS, complementizers, speech_verb_matcher
+from rasad.extractors.fatalities import complementizers
+from rasad.extractors.recaps import PRONOUNS, speech_verb_matcher
 from rasad.extractors.triggers import (
     DETENTION_KINDS,
     REMOTE_VIOLENCE,

@@ -70,6 +70,7 @@ class Fatalities:
     low: int | None
     high: int | None
     vague: bool
+    risen: bool = False  # a count that rose, the figure reached: "ارتفعت الحصيلة إلى 12"
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +297,14 @@ WITHOUT_REACH = 5  # words from "دون" to the death word: "بدون أن يس�
 
 
 @cache
-def _openers() -> frozenset[str]:
+def death_phrases() -> frozenset[str]:
+    """death_words.tsv's words of dying, normalised ("قتل"، "مقتل"، "لقي")."""
+    return word_set("death_words.tsv", "phrase", kind="death")
+
+
+@cache
+def complementizers() -> frozenset[str]:
+    """``speech_verbs.tsv``'s openers that begin a clause of their own ("أن"، "إن"), bare."""
     return word_set("speech_verbs.tsv", kind="complementizer")
 
 
@@ -791,7 +799,7 @@ class _Clause:
 
     def opener(self, index: int) -> bool:
         """Whether token ``index`` is "أن"/"إن" opening a clause (speech_verbs.tsv)."""
-        return self.tokens[index].text.lstrip("بو") in _openers()
+        return self.tokens[index].text.lstrip("بو") in complementizers()
 
     def reports(self, candidates: list[int]) -> list[tuple[int, int, Fatalities]]:
         """(start, end, figure) of every report of deaths in the clause, in text order.
@@ -878,7 +886,8 @@ class _Clause:
                     continue
                 victims = self.victims(position + 1)
                 if victims is not None and victims.figure.count not in _YEARS:
-                    found.append((tokens[index - 1].start, victims.end, victims.figure))
+                    figure = replace(victims.figure, risen=True)
+                    found.append((tokens[index - 1].start, victims.end, figure))
                     for k in range(index - 1, victims.next):
                         used[k] = True
                 break

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rasad.extractors.fatalities import parse_number
+from rasad.extractors.fatalities import death_phrases, parse_number
 from rasad.extractors.triggers import act_nouns
 from rasad.lexicon import read_tsv, word_set
-from rasad.matching import PhraseMatcher, token_variants
+from rasad.matching import ARTICLE, PhraseMatcher, token_variants
 from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
 
@@ -123,11 +123,6 @@ def happening_verbs() -> frozenset[str]:
     """``reference_words.tsv``'s verbs of happening ("وقعت"), bare: a date right after one is
     the act's own day."""
     return word_set("reference_words.tsv", kind="happened")
-
-
-def complementizers() -> frozenset[str]:
-    """``speech_verbs.tsv``'s openers that begin a clause of their own ("أن"، "إن"), bare."""
-    return word_set("speech_verbs.tsv", kind="complementizer")
 
 
 def said_between(doc: Document, start: int, end: int) -> bool:
@@ -325,7 +320,7 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     assert doc.norm is not None
     period = _period_words()
     tolls = word_set("toll_words.tsv", kind="count", kind_column="role")
-    deaths = word_set("death_words.tsv", "phrase", kind="death")
+    deaths = death_phrases()
     if (
         period.named.search(doc.norm.text, start, end) is None
         and period.since_start.search(doc.norm.text, start, end) is None
@@ -394,14 +389,10 @@ def _the_first_stretch_at(words: list[str], at: int, period: _PeriodWords) -> bo
     ("خلال اليومين الماضيين" is a date: the last two days)."""
     return (
         at + 1 < len(words)
-        and words[at].startswith(ARTICLE_WORD)
-        and words[at].removeprefix(ARTICLE_WORD) in period.units
-        and words[at + 1] in FIRST_WORDS
+        and words[at].startswith(ARTICLE)
+        and words[at].removeprefix(ARTICLE) in period.units
+        and words[at + 1] in word_set("durations.tsv", kind="first")
     )
-
-
-ARTICLE_WORD = "ال"
-FIRST_WORDS = frozenset({normalise_key(w) for w in ("الأولين", "الأوليين", "الأولى", "الأول")})
 
 
 def _a_whole_month_or_year_at(words: list[str], at: int) -> bool:

@@ -123,6 +123,7 @@ def test_durations_are_stretches_of_time_and_the_words_that_join_them():
         "compared",
         "recent",
         "onset",
+        "first",
     }
     assert {"سنوات", "اسبوعين"} <= word_set("durations.tsv", kind="unit")
     assert word_set("durations.tsv", kind="link") == {"من", "علي"}  # "على" as normalised

@@ -16,7 +16,8 @@ from rasad.extractors.actors import (
     strike_target,
 )
 from rasad.extractors.country import told_abroad
-from rasad.extractors.recaps import complementizers, said_openers, speech_verb_matcher
+from rasad.extractors.fatalities import complementizers
+from rasad.extractors.recaps import said_openers, speech_verb_matcher
 from rasad.extractors.triggers import act_nouns, trigger_matcher
 from rasad.lexicon import read_tsv
 from rasad.model import Document
