@@ -1064,15 +1064,20 @@ def _inside_a_name(doc: Document, trigger: Mention, index: MentionIndex) -> bool
 
 def _part_of_the_toll(doc: Document, toll_end: int, end: int) -> tuple[int, int]:
     """ "بينهم 100 بغاز سام": the part of a toll named right after it (quantity_modifiers.tsv,
-    effect inclusive), its count and the few words after it up to a comma; empty when none is
-    named. "بينهم 5 أطفال في ضربات جوية": the act is told after the part."""
+    effect inclusive), its count and the few words after it up to a comma or a function word;
+    empty when none is named. "بينهم 5 أطفال في ضربات جوية"، "بينهم طفلان في قصف" (the dual
+    is its own count): the act is told after the part, from its preposition on."""
     assert doc.norm is not None
     first, last = doc.tokens_between(toll_end, end)
     tokens = doc.tokens()
     inclusive = word_set("quantity_modifiers.tsv", "phrase", kind="inclusive", kind_column="effect")
+    opening = word_set("function_words.tsv")
     for at in range(first, min(last, first + PART_REACH)):
         if any(variant.form in inclusive for variant in token_variants(tokens[at].text)):
-            stop = tokens[min(last, at + PART_WORDS + 1) - 1].end
+            words = range(at + 1, min(last, at + PART_WORDS + 1))
+            stop = next((tokens[i].start for i in words if tokens[i].text in opening), None)
+            if stop is None:
+                stop = tokens[words[-1]].end if words else tokens[at].end
             comma = doc.norm.text.find(",", tokens[at].end, stop)
             return tokens[at].start, stop if comma == -1 else comma
     return end, end

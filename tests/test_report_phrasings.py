@@ -1387,3 +1387,59 @@ def test_where_the_dead_came_from_is_never_where_he_died(pipeline):
         published=date(2023, 12, 9),
     )
     assert "مصياف" not in {e.location for e in events}
+
+
+def test_the_dual_of_a_part_of_the_toll_does_not_hide_the_act_after_it(pipeline):
+    # "بينهم طفلان في قصف": the dual is its own count, and the act is told from "في" on
+    event = only_event(
+        pipeline,
+        "قتل ستة أشخاص بينهم طفلان في قصف لقوات النظام السوري على مدينة دوما.",
+        published=date(2015, 8, 14),
+    )
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Shelling/artillery/missile attack",
+        "Military Forces of Syria (2000-2024)",
+        6,
+    )
+
+
+def test_a_name_after_the_acts_adjective_is_what_it_struck(pipeline):
+    # "استهدفت غارات أخرى التنظيم": a noun's owner follows the noun itself; after its adjective
+    # a name is the verb's object ("قصف مدفعي لقوات النظام"، "قصف مكثف من القوات": who did it)
+    events = pipeline.extract(
+        "قصفت طائرات التحالف الدولي مواقع تنظيم داعش في مدينة الرقة، كما استهدفت غارات أخرى"
+        " التنظيم في محيط مدينة الحسكة.",
+        published=date(2015, 8, 14),
+    )
+    struck = next(e for e in events if e.location == "الحسكة")
+    assert (struck.actor1, struck.actor2) == (
+        "Global Coalition Against Daesh",
+        "Islamic State (Syria)",
+    )
+    event = only_event(
+        pipeline,
+        "استهدفت غارات جوية التنظيم في محيط مدينة الحسكة.",
+        published=date(2015, 8, 14),
+    )
+    assert event.actor2 == "Islamic State (Syria)"
+    event = only_event(
+        pipeline,
+        "تعرضت مدينة دوما لقصف مكثف من القوات الحكومية.",
+        published=date(2018, 2, 21),
+    )
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"
+
+
+def test_a_toll_risen_to_a_figure_named_before_it_is_the_acts(pipeline):
+    # "ارتفعت إلى 100 قتيل حصيلة التفجيرات": the fronted order of "ارتفعت حصيلة ... إلى";
+    # "حصيلة" is no tally here
+    event = only_event(
+        pipeline,
+        "ارتفعت إلى 100 قتيل حصيلة التفجيرات الانتحارية التي شنها داعش في محافظة السويداء.",
+        published=date(2018, 7, 25),
+    )
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Suicide bomb",
+        "Islamic State (Syria)",
+        100,
+    )

@@ -31,6 +31,7 @@ from rasad.extractors.recaps import PRONOUNS, speech_verb_matcher
 from rasad.extractors.triggers import (
     DETENTION_KINDS,
     REMOTE_VIOLENCE,
+    act_adjectives,
     act_nouns,
     means_adjectives,
 )
@@ -696,9 +697,13 @@ def _feminine_adjective(doc: Document, entry: str, end: int) -> bool:
 
 
 def _with_lam(mention: Mention, tokens: list[Token]) -> bool:
-    """Whether the preposition "لـ" is written on a name ("لتنظيم"، "للقوات")."""
+    """Whether the preposition "لـ" is written on a name ("لتنظيم"، "للقوات"); on a name with
+    the article it takes the article's alif, and the name is matched from the word's start."""
     word = next((t for t in tokens if t.start <= mention.start < t.end), None)
-    return word is not None and "ل" in word.text[: mention.start - word.start]
+    return word is not None and (
+        "ل" in word.text[: mention.start - word.start]
+        or (word.start == mention.start and word.text.startswith(LAM + LAM))
+    )
 
 
 def _opener_between(tokens: list[Token], start: int, end: int) -> bool:
@@ -997,7 +1002,9 @@ def _role_of(
                 continue
             if any(cue.end <= at < mention.start for at in objects_next):
                 continue
-        if cue.value == "agent_after" and _struck_between(cue, mention, tokens):
+        if cue.value == "agent_after" and (
+            _struck_between(cue, mention, tokens) or _after_the_acts_adjective(cue, mention, tokens)
+        ):
             continue  # "غارات تستهدف مواقع ودفاعات داعش": whose positions were struck
         if (
             cue.value in ("agent_next", "counterpart")
@@ -1053,6 +1060,30 @@ def _struck_between(cue: Mention, mention: Mention, tokens: list[Token]) -> bool
         for index, t in enumerate(between)
         if index or not t.text.startswith(LAM)  # "هجوم لعناصر داعش": the act's own complement
     )
+
+
+def _after_the_acts_adjective(cue: Mention, mention: Mention, tokens: list[Token]) -> bool:
+    """Whether an act's noun and its adjectives (means_adjectives.tsv, act_adjectives.tsv)
+    stand before ``mention``, which has no "لـ": "استهدفت غارات جوية التنظيم"، "غارات أخرى
+    التنظيم". A noun's owner follows the noun itself, so a name after its adjective is what the
+    act struck, not who did it ("قصف مدفعي لقوات النظام"، "قصف مكثف من القوات": who did it)."""
+    between = [t for t in tokens if cue.end <= t.start and t.end <= mention.start]
+    noun = next((t for t in tokens if t.start <= cue.start < t.end), None)
+    adjectives = act_adjectives() | means_adjectives().keys()
+    return (
+        bool(between)
+        and noun is not None
+        and noun.text[cue.start - noun.start :] in _act_heads()
+        and all(t.text in adjectives for t in between)
+        and not _with_lam(mention, tokens)
+    )
+
+
+@cache
+def _act_heads() -> frozenset[str]:
+    """The first words of ``act_nouns.tsv``'s nouns: "غارات"، "قصف"، "هجوم" (the article, if
+    any, is the noun's clitic)."""
+    return frozenset(noun.split()[0] for noun in act_nouns())
 
 
 def _struck_after_its_arms(

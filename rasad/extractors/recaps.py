@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from rasad.extractors.fatalities import death_phrases, parse_number
 from rasad.extractors.triggers import act_nouns
@@ -224,7 +225,12 @@ def frame_clause(
     return ClauseFrame(
         historical=historical_cue is not None,
         historical_cue=historical_cue,
-        tally=any(c.value == "tally" and not _compared(doc, c, cues) for c in cues)
+        tally=any(
+            c.value == "tally"
+            and not _compared(doc, c, cues)
+            and not _a_rising_toll(doc, c, start, end)
+            for c in cues
+        )
         or _counted_period(doc, start, end),
         plan=plan_span,
         anaphora=any(c.value == "anaphora" for c in cues),
@@ -250,6 +256,30 @@ def _phrase_end(text: str, start: int, end: int) -> int:
         if closing == end or len(text[comma + 1 : closing].split()) > ASIDE_WORDS:
             return first if comma == first else closing
         comma = closing
+
+
+def _a_rising_toll(doc: Document, tally: Mention, start: int, end: int) -> bool:
+    """Whether the tally cue is a toll that a verb of rising has taken to a figure named before
+    it: "ارتفعت إلى 100 قتيل حصيلة التفجيرات" (toll_words.tsv: rise, then to), the fronted
+    order of "ارتفعت حصيلة التفجيرات إلى 100 قتيل" (discourse_cues.tsv, toll)."""
+    assert doc.norm is not None
+    if normalise_key(doc.norm.text[tally.start : tally.end]) not in _toll_words("count"):
+        return False
+    first, at = doc.tokens_between(start, tally.start)
+    words = [normalise_key(t.text) for t in doc.tokens()[max(first, at - FRONTED_WORDS) : at]]
+    rises, to = _toll_words("rise"), _toll_words("to")
+    return any(
+        (word in rises or word.removeprefix("و") in rises) and following in to
+        for word, following in pairwise(words)
+    )
+
+
+FRONTED_WORDS = 5  # "ارتفعت إلى 100 قتيل" / "إلى نحو 100 قتيل مدني": the verb, "إلى" and the figure
+
+
+def _toll_words(role: str) -> frozenset[str]:
+    """``toll_words.tsv``'s normalised words of ``role`` (rise, count, to)."""
+    return word_set("toll_words.tsv", kind=role, kind_column="role")
 
 
 def _compared(doc: Document, tally: Mention, cues: list[Mention]) -> bool:

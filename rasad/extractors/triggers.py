@@ -218,15 +218,34 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
 def means_adjectives() -> dict[str, str]:
     """``means_adjectives.tsv``: every written form of a means adjective ("جويا"، "والمدفعية"،
     "الجوي") → the sub-type it makes."""
-    forms: dict[str, str] = {}
-    for _, row in read_tsv("means_adjectives.tsv", ["adjective", "sub_event_type"]):
-        stem = normalise_key(row["adjective"])
-        for article in ("", ARTICLE):
-            for ending in ("", "ا", "ه"):  # "جوي"، "جويا"، "جوية" (ة normalised)
-                form = article + stem + ending
-                for conjunction in ("", "و"):
-                    forms[conjunction + form] = row["sub_event_type"]
-    return forms
+    return {
+        form: row["sub_event_type"]
+        for _, row in read_tsv("means_adjectives.tsv", ["adjective", "sub_event_type"])
+        for form in _adjective_forms(row["adjective"])
+    }
+
+
+@cache
+def act_adjectives() -> frozenset[str]:
+    """``act_adjectives.tsv``: every written form of an adjective that describes an act without
+    naming its means or side ("أخرى"، "عنيفا"، "المكثف")."""
+    return frozenset(
+        form
+        for _, row in read_tsv("act_adjectives.tsv", ["adjective"])
+        for form in _adjective_forms(row["adjective"])
+    )
+
+
+def _adjective_forms(adjective: str) -> list[str]:
+    """An adjective with and without the article, the conjunction, the accusative alef and the
+    feminine ending: "جوي"، "جويا"، "جوية" (ة normalised)، "والجوية"."""
+    stem = normalise_key(adjective)
+    return [
+        conjunction + article + stem + ending
+        for article in ("", ARTICLE)
+        for ending in ("", "ا", "ه")
+        for conjunction in ("", "و")
+    ]
 
 
 def means_told(doc: Document, trigger: Mention) -> list[str]:

@@ -13,11 +13,14 @@ from rasad.extractors.triggers import (
     DISORDER_TYPES,
     LAND_TAKEN,
     Trigger,
+    act_adjectives,
     find_triggers,
+    means_adjectives,
     means_told,
 )
 from rasad.lexicon import read_tsv
 from rasad.model import Document
+from rasad.normalise import normalise_key
 
 PUBLISHED = date(2023, 12, 9)
 EXCESSIVE = "Excessive force against protesters"
@@ -608,6 +611,16 @@ def test_people_abducted_are_an_abduction_only_when_counted(pipeline):
         "وتعثرت المفاوضات حول مصير مخطوفي السويداء.",
     ):
         assert pipeline.extract(text, published=PUBLISHED) == [], text
+
+
+def test_act_adjectives_are_no_means_and_are_matched_in_every_form():
+    # "غارات أخرى"، "قصفاً عنيفاً"، "الهجمات المضادة": the accusative, the article and the
+    # feminine by rule; an adjective of means belongs in means_adjectives.tsv, with its sub-type
+    means = means_adjectives()
+    for line, row in read_tsv("act_adjectives.tsv", ["adjective"]):
+        assert normalise_key(row["adjective"]) not in means, line
+    for written in ("أخرى", "عنيفا", "المضادة", "ومكثف"):
+        assert normalise_key(written) in act_adjectives(), written
 
 
 def test_every_means_adjective_names_a_remote_violence_sub_type():
