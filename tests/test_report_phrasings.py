@@ -1443,3 +1443,37 @@ def test_a_toll_risen_to_a_figure_named_before_it_is_the_acts(pipeline):
         "Islamic State (Syria)",
         100,
     )
+
+
+def test_a_takeover_verb_in_the_masculine_with_its_subject_between(pipeline):
+    # "سيطر تنظيم داعش على": verb first, the side between it and "على"
+    event = only_event(
+        pipeline,
+        "سيطر تنظيم داعش، الجمعة، على أجزاء من مدينة البوكمال.",
+        published=date(2018, 6, 9),
+    )
+    assert (event.sub_event_type, event.actor1, event.location) == (
+        "Non-state actor overtakes territory",
+        "Islamic State (Syria)",
+        "البوكمال",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 3 مدنيين في قصف على بلدة خاضعة لسيطرتها في ريف إدلب.",
+        "قصفت قوات النظام المناطق الواقعة تحت سيطرته في ريف حلب.",
+    ],
+)
+def test_the_noun_of_control_with_a_pronoun_takes_no_land(pipeline, text):
+    # "لسيطرتها"، "تحت سيطرته": whose control a place is under; "أحكمت سيطرتها على" takes it
+    event = only_event(pipeline, text, published=date(2015, 8, 12))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_control_tightened_over_a_town_is_a_takeover(pipeline):
+    event = only_event(
+        pipeline, "أحكمت قوات النظام سيطرتها على مدينة تدمر.", published=date(2016, 3, 27)
+    )
+    assert event.sub_event_type == "Government regains territory"

@@ -168,6 +168,16 @@ def _accusative(phrase: str) -> str:
     )
 
 
+def _control_held(text: str, end: int) -> bool:
+    """Whether a takeover's word goes on past ``end`` with a pronoun and no "على" follows it:
+    "سيطرته"، "لسيطرتها" (the normalised "سيطرة" reads as "سيطر" and a pronoun too) name whose
+    control a place is under; "سيطروا على"، "أحكمت سيطرتها على" tell it taken."""
+    if end >= len(text) or not text[end].isalpha():
+        return False
+    rest = text[end:].split(maxsplit=2)
+    return len(rest) < 2 or not rest[1].startswith(ON)
+
+
 def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
     """Trigger mentions in normalised ``doc.norm.text[start:end]``."""
     assert doc.norm is not None
@@ -206,6 +216,8 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
                 kind="event",
                 sub_event_type=EXCESSIVE_FORCE if fired else trigger.sub_event_type,
             )
+        elif trigger.kind == LAND_TAKEN.kind and _control_held(text, match.end):
+            continue  # "تحت سيطرته"، "خاضعة لسيطرتها": the noun of control, no land taken now
         elif trigger.kind == EXPULSION:
             if not _land_after(doc, match.end, FROM):
                 continue  # "طرد السفير": no ground taken, no act of war
