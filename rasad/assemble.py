@@ -287,7 +287,7 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 last = accounts[-1].event
                 _set_actors(last, claimed, actors_by_name().get(last.actor2 or ""))
                 continue
-            if tally or frame.anaphora:
+            if tally or _refers_back(context, clause, frame.anaphora):
                 continue
             act = _act_in_clause(context, clause, sentence, frame, told_before, len(accounts))
             if act is not None:
@@ -497,6 +497,21 @@ def _talked_of(doc: Document, trigger: Mention, hypothetical: list[Mention]) -> 
             or all(word in adjectives for word in text[trigger.end : cue.start].split())
         )
         for cue in hypothetical
+    )
+
+
+def _refers_back(context: _Context, clause: tuple[int, int], anaphora: Mention | None) -> bool:
+    """Whether the clause's act is one told before, referred back to ("تجددت الاشتباكات بين
+    الطرفين"، "الخلاف تطور لاشتباكات بين الطرفين"). Sides named as a pair before the
+    reference, in the clause, are the ones it points to, and the act is told here: "دارت
+    اشتباكات بين جيش الإسلام وقوات النظام، وسط قصف متبادل بين الطرفين"."""
+    if anaphora is None:
+        return False
+    start = clause[0]
+    return not any(
+        any(a.start >= pair.end for a in context.index.within("actor", pair.end, anaphora.start))
+        for pair in context.index.within("role_cue", start, anaphora.start)
+        if pair.value == "between"
     )
 
 

@@ -1477,3 +1477,30 @@ def test_control_tightened_over_a_town_is_a_takeover(pipeline):
         pipeline, "أحكمت قوات النظام سيطرتها على مدينة تدمر.", published=date(2016, 3, 27)
     )
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_the_two_sides_after_a_pair_named_in_the_clause_are_that_pair(pipeline):
+    # "بين جيش الإسلام وقوات النظام ...، وسط قصف متبادل بين الطرفين": the reference points to
+    # the pair just named, the clash is told here, and its sides stay the pair
+    event = only_event(
+        pipeline,
+        "دارت اشتباكات عنيفة بين جيش الإسلام وقوات النظام على أطراف مدينة حرستا، وسط قصف"
+        " متبادل بين الطرفين.",
+        published=date(2015, 8, 12),
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash",
+        "Jaysh al Islam",
+        "Military Forces of Syria (2000-2024)",
+    )
+
+
+def test_the_two_sides_with_no_pair_named_point_back_to_a_clash_told(pipeline):
+    # "تطور الخلاف لاشتباكات بين الطرفين": the clash of the quarrel told before, not another
+    events = pipeline.extract(
+        "داهمت دورية لقوات النظام منزل قيادي في ميليشيا الدفاع الوطني في مدينة الميادين، وتبادل"
+        " القيادي إطلاق النار مع عناصر الدورية.\nوأشارت المصادر إلى أن الخلاف تطور لاشتباكات"
+        " وإطلاق نار متبادل بين الطرفين.",
+        published=date(2021, 2, 14),
+    )
+    assert len([e for e in events if e.sub_event_type == "Armed clash"]) <= 1

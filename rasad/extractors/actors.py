@@ -531,9 +531,17 @@ def assign_roles(
     for index, (mention, role) in enumerate(zip(mentions, roles, strict=True)):
         if role == "between":
             # "بين قوات النظام وحزب الله من جهة، والفصائل": a second cue of the pair ("من جهة")
-            # closes the first side; the other side is named after it
+            # closes the first side; the other side is named after it ("وسط قصف متبادل بين
+            # الطرفين" after the pair names no side after it, and closes nothing)
             apart = next(
-                (c.end for c in cues if c.value == "between" and c.start >= mention.end), 0
+                (
+                    c.end
+                    for c in cues
+                    if c.value == "between"
+                    and c.start >= mention.end
+                    and any(m.start >= c.end for m in mentions[index + 1 :])
+                ),
+                0,
             )
             # "بين قوات سوريا الديمقراطية (قسد) ومقاتلين من العشائر": a name restated in
             # brackets (its abbreviation) is still the first side; the other is named next

@@ -42,7 +42,7 @@ class ClauseFrame:
     plan: (
         tuple[int, int] | None
     )  # normalised span of the clause where acts are only planned, feared or denied
-    anaphora: bool  # the clause refers back to acts already told ("هذه الهجمات")
+    anaphora: Mention | None  # what refers back to acts already told ("بين الطرفين")
 
 
 @cache
@@ -233,7 +233,7 @@ def frame_clause(
         )
         or _counted_period(doc, start, end),
         plan=plan_span,
-        anaphora=any(c.value == "anaphora" for c in cues),
+        anaphora=next((c for c in cues if c.value == "anaphora"), None),
     )
 
 
