@@ -1504,3 +1504,21 @@ def test_the_two_sides_with_no_pair_named_point_back_to_a_clash_told(pipeline):
         published=date(2021, 2, 14),
     )
     assert len([e for e in events if e.sub_event_type == "Armed clash"]) <= 1
+
+
+def test_men_executed_with_no_arms_named_are_civilians(pipeline):
+    # "أعدم التنظيم 4 رجال": the broken plural of "رجل"; "رجال الأمن" are the police
+    event = only_event(
+        pipeline,
+        "أعدم تنظيم داعش 4 رجال رمياً بالرصاص في ساحة عامة بمدينة الميادين.",
+        published=date(2015, 8, 6),
+    )
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Attack",
+        "Civilians (Syria)",
+        4,
+    )
+    event = only_event(
+        pipeline, "قتل 3 من رجال الأمن في هجوم على حاجز في مدينة درعا.", published=date(2015, 8, 6)
+    )
+    assert event.actor2 == "Police Forces of Syria (2000-2024)"
