@@ -500,6 +500,20 @@ def _talked_of(doc: Document, trigger: Mention, hypothetical: list[Mention]) -> 
     )
 
 
+def _opens_abroad(doc: Document, sentence: Sentence, act: Mention) -> bool:
+    """Whether the sentence opens with a country abroad as the frame of what it tells ("وفي
+    العراق، قتل ..."، "وفي لبنان، ..."): a roundup turning to another country's news, whose
+    places may be namesakes of Syrian ones."""
+    assert doc.norm is not None
+    abroad = told_abroad(doc, sentence.start, act.start)
+    return (
+        abroad is not None and len(doc.norm.text[sentence.start : abroad].split()) <= OPENING_WORDS
+    )
+
+
+OPENING_WORDS = 2  # "وفي العراق"، "أما في لبنان": the words before the country at the opening
+
+
 def _refers_back(context: _Context, clause: tuple[int, int], anaphora: Mention | None) -> bool:
     """Whether the clause's act is one told before, referred back to ("تجددت الاشتباكات بين
     الطرفين"، "الخلاف تطور لاشتباكات بين الطرفين"). Sides named as a pair before the
@@ -703,7 +717,10 @@ def _act_in_clause(
     # "هجوم استهدفهما بمدينة شانلي أورفا في جنوب شرق تركيا": the place the act is put at,
     # right after it, with no Syrian place named before it in the clause, is abroad; so is a
     # namesake of a Syrian place the abroad frames ("في منطقة التل بمدينة طرابلس شمالي لبنان")
-    abroad = told_abroad(doc, chosen.end, min(end, chosen.end + ABROAD_REACH))
+    # a clause that names no Syrian place is abroad wherever it puts its act there ("قصف
+    # الطيران التركي مواقع لحزب العمال الكردستاني في جبال قنديل شمال العراق")
+    reach = min(end, chosen.end + ABROAD_REACH) if own_places else end
+    abroad = told_abroad(doc, chosen.end, reach)
     if abroad is not None and not any(
         p.start < abroad
         and not _speakers_place(doc, p, chosen, sentence.start)
@@ -711,6 +728,8 @@ def _act_in_clause(
         for p in own_places
     ):
         return None
+    if _opens_abroad(doc, sentence, chosen):
+        return None  # "وفي العراق، قتل 20 شخصا في تفجير": the sentence's news is from abroad
     origins = [
         c
         for c in context.index.within("cue", chosen.end, min(end, chosen.end + ORIGIN_REACH))

@@ -32,15 +32,17 @@ def country_matcher() -> PhraseMatcher[str]:
 
 @cache
 def abroad_matcher() -> PhraseMatcher[str]:
-    """The places abroad of ``abroad.tsv``."""
-    return _matcher("abroad.tsv", ["word", "kind", "country"], kind="place")
+    """The places abroad of ``abroad.tsv``: countries and their lands, and towns."""
+    return _matcher("abroad.tsv", ["word", "kind", "country"], kinds=("place", "town"))
 
 
-def _matcher(name: str, columns: list[str], kind: str | None = None) -> PhraseMatcher[str]:
-    """The names of a lexicon's first column (its rows of ``kind``), each with its country."""
+def _matcher(
+    name: str, columns: list[str], kinds: tuple[str, ...] | None = None
+) -> PhraseMatcher[str]:
+    """The names of a lexicon's first column (its rows of ``kinds``), each with its country."""
     matcher: PhraseMatcher[str] = PhraseMatcher()
     for _, row in read_tsv(name, columns):
-        if kind is None or row["kind"] == kind:
+        if kinds is None or row["kind"] in kinds:
             matcher.add(row[columns[0]], row["country"])
     return matcher
 
@@ -60,7 +62,7 @@ def abroad_words(kind: str) -> frozenset[str]:
 @cache
 def border_matcher() -> PhraseMatcher[str]:
     """The phrases of ``abroad.tsv`` that put the place before them across Syria's border."""
-    return _matcher("abroad.tsv", ["word", "kind", "country"], kind="border")
+    return _matcher("abroad.tsv", ["word", "kind", "country"], kinds=("border",))
 
 
 def told_abroad(doc: Document, start: int, end: int) -> int | None:
@@ -89,7 +91,7 @@ def told_abroad(doc: Document, start: int, end: int) -> int | None:
 @cache
 def home_matcher() -> PhraseMatcher[str]:
     """The names of ``abroad.tsv`` for Syria itself as a place."""
-    return _matcher("abroad.tsv", ["word", "kind", "country"], kind="home")
+    return _matcher("abroad.tsv", ["word", "kind", "country"], kinds=("home",))
 
 
 def told_in_syria(doc: Document, start: int, end: int) -> bool:
@@ -137,9 +139,10 @@ def _unnameable() -> frozenset[str]:
 
 
 def _locative(words: list[str]) -> bool:
-    """Whether the last of ``words`` puts what follows at a place ("في"، "داخل"), not after a
-    word of whence ("من داخل تركيا")."""
-    if not words or words[-1] not in abroad_words("locative"):
+    """Whether the last of ``words`` puts what follows at a place ("في"، "داخل"; "وفي" with
+    the conjunction), not after a word of whence ("من داخل تركيا")."""
+    locatives = abroad_words("locative")
+    if not words or (words[-1] not in locatives and words[-1].removeprefix("و") not in locatives):
         return False
     return len(words) < 2 or words[-2] not in abroad_words("whence")
 
