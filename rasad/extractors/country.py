@@ -114,6 +114,11 @@ def _put_at(text: str, start: int, at: int, *, on: bool = False) -> bool:
     if text[max(0, at - 1) : at] == "ب":
         return True
     words = _words_before(text, start, at)
+    if words and words[-1].removeprefix("ب") in abroad_words("division"):
+        # "في ولاية كلس"، "بمدينة الخالص": the kind of place between
+        if words[-1].startswith("ب") and words[-1] not in abroad_words("division"):
+            return True
+        words = words[:-1]
     return _locative(words) or (on and bool(words) and words[-1] == ON)
 
 

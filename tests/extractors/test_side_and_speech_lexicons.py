@@ -154,7 +154,7 @@ def test_an_act_launched_from_syria_hit_outside_it(pipeline):
 
 
 def test_every_abroad_row_is_a_place_with_its_country_or_a_word_that_reads_one():
-    kinds = {"place", "town", "home", "locative", "whence", "direction", "border"}
+    kinds = {"place", "town", "home", "locative", "whence", "division", "direction", "border"}
     for _, row in read_tsv("abroad.tsv", ["word", "kind", "country"]):
         assert row["kind"] in kinds, row
         assert (row["kind"] in ("place", "town", "home")) == (row["country"] != "-"), row
@@ -220,6 +220,7 @@ def test_towns_abroad_have_no_syrian_namesake():
         "وفي العراق، قتل 20 شخصا في تفجير سيارة مفخخة في سوق بمدينة الخالص.",
         "وقتل جندي لبناني في اشتباك مع مسلحين في جرود عرسال.",
         "وقتل شرطي في هجوم على مركز للشرطة في طرابلس.",
+        "وقتل جندي تركي في اشتباك مع مسلحين على الحدود في ولاية كلس.",
     ],
 )
 def test_news_from_abroad_in_a_roundup_gives_no_event(pipeline, text):
