@@ -728,6 +728,10 @@ def _act_in_clause(
         for p in own_places
     ):
         return None
+    if abroad is not None:
+        # "قتل ثلاثة في معارك الزبداني، وشيعوا في بلدة النبي شيت في البقاع اللبناني": a
+        # namesake the abroad frames is no place of the act told at a Syrian one
+        own_places = [p for p in own_places if p.start > abroad or not _framed_by(doc, p, abroad)]
     if _opens_abroad(doc, sentence, chosen):
         return None  # "وفي العراق، قتل 20 شخصا في تفجير": the sentence's news is from abroad
     origins = [

@@ -1522,3 +1522,15 @@ def test_men_executed_with_no_arms_named_are_civilians(pipeline):
         pipeline, "قتل 3 من رجال الأمن في هجوم على حاجز في مدينة درعا.", published=date(2015, 8, 6)
     )
     assert event.actor2 == "Police Forces of Syria (2000-2024)"
+
+
+def test_a_namesake_framed_by_a_place_abroad_is_no_place_of_the_act(pipeline):
+    # "وشيعوا في بلدة النبي شيت في البقاع اللبناني": the funeral's Lebanese town, not a
+    # second place of the fighting in Zabadani (and not al-Nabk, a letter off)
+    event = only_event(
+        pipeline,
+        "وقتل ثلاثة من عناصر حزب الله في معارك الزبداني، وشيعوا في بلدة النبي شيت في البقاع"
+        " اللبناني.",
+        published=date(2015, 8, 14),
+    )
+    assert (event.location, event.fatalities) == ("الزبداني", 3)
