@@ -1184,6 +1184,9 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         actor2 = resolve_actor(state_forces(), on)
     if trigger.kind == "takeover" and actor2 is not None and actor2.inter == CIVILIAN_INTER:
         actor2 = None  # ground is taken from an armed side: "القرى والمزارع" are no victims
+    if actor2 is None and trigger.violent and trigger.victims:
+        # "مجزرة"، "أعدم": civilians unless others are named, and so an attack on them
+        actor2 = actors_by_name().get(trigger.victims)
     event_type, sub_event_type = _finish_type(trigger, actor1, actor2)
     if event_type == "Protests":  # ACLED: the protesters first, a force that intervened second
         # "تظاهر العشرات من أهالي مدينة السويداء": the residents are the protesters themselves
@@ -1193,8 +1196,6 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         actor1, actor2 = actors_by_name().get(PROTESTERS), (forces[0] if forces else None)
     if event_type == "Violence against civilians" and actor2 is None:
         actor2 = actors_by_name().get(CIVILIANS)
-    if actor2 is None and trigger.violent and trigger.victims:
-        actor2 = actors_by_name().get(trigger.victims)  # "مجزرة": civilians unless named
     if (
         actor2 is None
         and act.roles.holder is not None

@@ -1534,3 +1534,27 @@ def test_a_namesake_framed_by_a_place_abroad_is_no_place_of_the_act(pipeline):
         published=date(2015, 8, 14),
     )
     assert (event.location, event.fatalities) == ("الزبداني", 3)
+
+
+def test_an_execution_with_no_victims_named_armed_is_an_attack_on_civilians(pipeline):
+    # "أعدم التنظيم عالم الآثار": a defenceless captive killed; men of a force named stay a clash
+    event = only_event(
+        pipeline,
+        "أعدم تنظيم داعش عالم الآثار السوري خالد الأسعد في مدينة تدمر.",
+        published=date(2015, 8, 19),
+    )
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Syria)")
+
+
+def test_one_of_the_bloodiest_since_the_war_began_compares_and_sums_nothing_up(pipeline):
+    # "في واحدة من أكثر الغارات دموية منذ بدء النزاع": the elative in construct before "منذ";
+    # "أكثر من 200 منذ بداية العام" is a count of the year, a tally
+    event = only_event(
+        pipeline,
+        "قتل 82 شخصا على الأقل في غارات جوية شنتها طائرات النظام السوري على سوق شعبي في مدينة"
+        " دوما، في واحدة من أكثر الغارات دموية منذ بدء النزاع.",
+        published=date(2015, 8, 17),
+    )
+    assert (event.location, event.fatalities) == ("دوما", 82)
+    tally = "قتل أكثر من 200 منذ بداية العام في غارات على مدينة دوما."
+    assert pipeline.extract(tally, published=date(2015, 8, 17)) == []

@@ -283,17 +283,21 @@ def _toll_words(role: str) -> frozenset[str]:
 
 
 def _compared(doc: Document, tally: Mention, cues: list[Mention]) -> bool:
-    """Whether a superlative stands just before a tally cue: "الأوسع منذ عقود" compares."""
+    """Whether a superlative stands just before a tally cue: "الأوسع منذ عقود"، "من أكثر
+    الغارات دموية منذ بدء النزاع" compare. "أكثر من 200 منذ بداية العام" counts."""
     assert doc.norm is not None
+    text = doc.norm.text
     return any(
         c.value == "superlative"
         and c.end <= tally.start
-        and len(doc.norm.text[c.end : tally.start].split()) <= SUPERLATIVE_GAP
+        and len(text[c.end : tally.start].split()) <= SUPERLATIVE_GAP
+        and text[c.end : tally.start].split()[:1] != [FROM_WORD]
         for c in cues
     )
 
 
 SUPERLATIVE_GAP = 2  # words between "الأعنف" and "منذ": "الأعنف على البلدتين منذ"
+FROM_WORD = "من"  # "أكثر من": a count's lower bound, not an elative
 
 
 def _act_named_after(doc: Document, at: int) -> bool:
