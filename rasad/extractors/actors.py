@@ -1077,7 +1077,7 @@ def _after_the_acts_adjective(cue: Mention, mention: Mention, tokens: list[Token
     act struck, not who did it ("قصف مدفعي لقوات النظام"، "قصف مكثف من القوات": who did it)."""
     between = [t for t in tokens if cue.end <= t.start and t.end <= mention.start]
     noun = next((t for t in tokens if t.start <= cue.start < t.end), None)
-    adjectives = act_adjectives() | means_adjectives().keys()
+    adjectives = act_adjectives() | frozenset(means_adjectives())
     return (
         bool(between)
         and noun is not None
