@@ -1169,7 +1169,9 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         armed = actor1 is not None and actor1.inter not in UNARMED_INTERS
         actor1, actor2 = None, actor1 if armed else None
     if trigger.violent and actor1 is None and trigger.kind not in DETENTION_KINDS:
-        actor1 = actors_by_name().get(DEFAULT_ACTOR1.get(trigger.event_type, UNIDENTIFIED))
+        # "قصف بالبراميل المتفجرة": a means only one side uses names it
+        default = trigger.used_by or DEFAULT_ACTOR1.get(trigger.event_type, UNIDENTIFIED)
+        actor1 = actors_by_name().get(default)
     if actor2 == actor1:
         actor2 = None  # one side named twice is not a fight with itself
     if (

@@ -1558,3 +1558,17 @@ def test_one_of_the_bloodiest_since_the_war_began_compares_and_sums_nothing_up(p
     assert (event.location, event.fatalities) == ("دوما", 82)
     tally = "قتل أكثر من 200 منذ بداية العام في غارات على مدينة دوما."
     assert pipeline.extract(tally, published=date(2015, 8, 17)) == []
+
+
+def test_barrel_bombs_name_the_assad_army_when_no_side_is_named(pipeline):
+    # "قصف بالبراميل المتفجرة": a means only one side used (triggers.tsv, used_by)
+    event = only_event(
+        pipeline,
+        "قال ناشطون إن 9 مدنيين قتلوا أمس في قصف بالبراميل المتفجرة على حي الشعار في مدينة حلب.",
+        published=date(2015, 8, 15),
+    )
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Military Forces of Syria (2000-2024)",
+        "Civilians (Syria)",
+        9,
+    )

@@ -69,6 +69,7 @@ class Trigger:
     sub_event_type: str
     priority: int
     victims: str | None = None  # who it is done to when no one is named: "مجزرة" → civilians
+    used_by: str | None = None  # the one side that uses it: "البراميل المتفجرة" → the Assad army
 
     @property
     def violent(self) -> bool:
@@ -113,6 +114,7 @@ def trigger_matcher() -> PhraseMatcher[Trigger]:
             row["sub_event_type"],
             int(row["priority"]),
             row.get("victims") or None,
+            row.get("used_by") or None,
         )
         matcher.add(row["trigger"], trigger)
         entries.append((row["trigger"], trigger))

@@ -529,6 +529,14 @@ def test_only_massacres_executions_and_arrests_name_their_victims():
     assert {row["victims"] for row in victims.values()} <= set(actors_by_name())
 
 
+def test_a_means_used_by_one_side_names_an_actor_of_the_lexicon():
+    rows = read_tsv("triggers.tsv", ["trigger", "kind", "event_type", "priority"])
+    for line, row in rows:
+        if row.get("used_by"):
+            assert row["used_by"] in actors_by_name(), line
+            assert row["event_type"] == "Explosions/Remote violence", line
+
+
 @pytest.mark.parametrize(
     "text",
     [
