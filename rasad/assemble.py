@@ -1221,6 +1221,11 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
         event_date, precision = reference, 2
     else:
         event_date, precision = None, None
+    ally = (
+        resolve_actor(act.roles.ally_mention.value, event_date)
+        if act.roles.ally_mention is not None
+        else None
+    )
     accounts = []
     for place_mention in places:
         toll = own_tolls.get(place_mention.start) if place_mention is not None else None
@@ -1240,6 +1245,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
             fatalities_text=doc.span(told.start, told.end).text if told else None,
             historical=act.historical,
             civilian_targeting=bool(actor2 and actor2.inter == CIVILIAN_INTER),
+            assoc_actor_1=ally.name if ally is not None and ally != actor1 else None,
         )
         _set_actors(event, actor1, actor2)
         if place_mention is not None:
@@ -1373,6 +1379,7 @@ def _evidence(doc: Document, act: _Act, place: Mention | None) -> list[Span]:
         (act.trigger, "event_type"),
         (act.roles.actor1_mention, "actor1"),
         (act.roles.actor2_mention, "actor2"),
+        (act.roles.ally_mention, "assoc_actor_1"),
         (act.fatalities, "fatalities"),
         (act.date_mention, "event_date"),
         (place, "location"),

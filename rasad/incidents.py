@@ -252,7 +252,8 @@ def events_of(incident: Incident) -> list[Event]:
         # struck (remote_sides.tsv); it did not clash on the ground
         event_type, sub_event_type = REMOTE_VIOLENCE, struck
         disorder_type = DISORDER_TYPES[REMOTE_VIOLENCE]
-    associate = None
+    # "ويحاصر الجيش السوري وحزب الله": a second name of the subject, told with the act
+    associate = next((a.event.assoc_actor_1 for a in accounts if a.event.assoc_actor_1), None)
     if (
         event_type == REMOTE_VIOLENCE
         and _named(actor1)
@@ -262,6 +263,8 @@ def events_of(incident: Incident) -> list[Event]:
         # "قوات النظام وروسيا استهدفت"، "الطيران الروسي والسوري": allies named together
         # struck together; one camp's strike never has its ally as target
         associate, actor2, inter2 = actor2, None, None
+    if associate in (actor1, actor2):
+        associate = None  # a side is no ally of itself, nor of the side it struck
     untold = _untold_target(event_type, sub_event_type, actor1, typed) if actor2 is None else None
     if untold is not None:
         actor2, inter2 = untold.name, untold.inter

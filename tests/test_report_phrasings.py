@@ -1572,3 +1572,43 @@ def test_barrel_bombs_name_the_assad_army_when_no_side_is_named(pipeline):
         "Civilians (Syria)",
         9,
     )
+
+
+def test_shells_a_side_fired_name_it_in_the_relative_clause(pipeline):
+    # "قذائف صاروخية أطلقتها فصائل المعارضة": the verb with the shells' pronoun, its subject after
+    event = only_event(
+        pipeline,
+        "قتل طفلان جراء سقوط قذائف صاروخية أطلقتها فصائل المعارضة على حي الميدان في مدينة حلب.",
+        published=date(2015, 8, 5),
+    )
+    assert (event.actor1, event.actor2) == ("Opposition Rebels (Syria)", "Civilians (Syria)")
+
+
+def test_two_names_of_one_subject_are_one_side(pipeline):
+    # "ويحاصر الجيش السوري وحزب الله مدينة الزبداني": not a fight between the two, the second
+    # acted with the first (assoc_actor_1); a clash's sides may be joined so ("اشتبكت قوات
+    # النظام وفصائل المعارضة")
+    event = only_event(
+        pipeline, "هاجم الجيش السوري وحزب الله مدينة الزبداني.", published=date(2015, 8, 4)
+    )
+    assert (event.actor1, event.assoc_actor_1, event.actor2) == (
+        "Military Forces of Syria (2000-2024)",
+        "Hezbollah",
+        None,
+    )
+    assert any(span.label == "assoc_actor_1" for span in event.evidence)
+    event = only_event(
+        pipeline, "اشتبكت قوات النظام وفصائل المعارضة في حي جوبر.", published=date(2015, 8, 4)
+    )
+    assert event.actor2 == "Opposition Rebels (Syria)"
+
+
+def test_the_first_of_its_kind_since_the_war_began_is_news(pipeline):
+    # "في أول عملية من نوعها منذ بدء النزاع": compared with the years since, nothing summed up
+    event = only_event(
+        pipeline,
+        "شنت المقاتلات التركية فجر الجمعة غارات على مواقع لتنظيم داعش في ريف حلب، في أول عملية"
+        " من نوعها منذ بدء النزاع.",
+        published=date(2015, 7, 25),
+    )
+    assert event.sub_event_type == "Air/drone strike"

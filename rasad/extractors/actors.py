@@ -85,6 +85,8 @@ class Roles:
     # who holds the place struck ("جيب تسيطر عليه المعارضة"): the side acted upon only when
     # no other is named and the dead are not civilians, which assembly knows
     holder: Actor | None = None
+    # a second name of the subject ("الجيش السوري وحزب الله"): acted with actor1 (assoc_actor_1)
+    ally_mention: Mention | None = None
 
 
 @cache
@@ -621,12 +623,26 @@ def assign_roles(
             agent = mention
         elif target is None and violent and mention is not agent:
             target = mention
+    if (
+        agent is not None
+        and target is not None
+        and not two_sided
+        and target.start > agent.end
+        and text[agent.end : target.start].strip() == "و"
+    ):
+        # "ويحاصر الجيش السوري وحزب الله مدينة الزبداني": two names of one subject, one side;
+        # only a clash or a deal has its two sides joined so ("اشتبكت X وY")
+        ally, target = target, None
+    else:
+        ally = None
     actor1 = resolve_actor(agent.value, on) if agent else None
     actor2 = resolve_actor(target.value, on) if target else None
     if actor1 is not None and actor1 == actor2:
         actor2, target = None, None
     holder = resolve_actor(holders[0].value, on) if holders and violent else None
-    return Roles(actor1, actor2, suspected, agent, target, holder if holder != actor1 else None)
+    return Roles(
+        actor1, actor2, suspected, agent, target, holder if holder != actor1 else None, ally
+    )
 
 
 def _restated(text: str, name: Mention, after: Mention, on: date | None) -> bool:

@@ -296,7 +296,7 @@ def _compared(doc: Document, tally: Mention, cues: list[Mention]) -> bool:
     )
 
 
-SUPERLATIVE_GAP = 2  # words between "الأعنف" and "منذ": "الأعنف على البلدتين منذ"
+SUPERLATIVE_GAP = 3  # words between "الأعنف" and "منذ": "أول عملية من نوعها منذ"
 FROM_WORD = "من"  # "أكثر من": a count's lower bound, not an elative
 
 
