@@ -1612,3 +1612,20 @@ def test_the_first_of_its_kind_since_the_war_began_is_news(pipeline):
         published=date(2015, 7, 25),
     )
     assert event.sub_event_type == "Air/drone strike"
+
+
+def test_state_media_eliminating_terrorists_is_a_clash_with_its_count(pipeline):
+    # "قضت على عشرات الإرهابيين" (SANA): killed, "عشرات" → 10; "القضاء على الإرهاب" with no count
+    # is a pledge, no act
+    event = only_event(
+        pipeline,
+        "ذكرت سانا أن وحدات من الجيش العربي السوري قضت على عشرات الإرهابيين في ريف درعا.",
+        published=date(2015, 8, 7),
+    )
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Armed clash",
+        "Military Forces of Syria (2000-2024)",
+        10,
+    )
+    pledge = "وتعهد الرئيس بالقضاء على الإرهاب في ريف درعا."
+    assert pipeline.extract(pledge, published=date(2015, 8, 7)) == []
