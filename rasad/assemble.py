@@ -514,6 +514,20 @@ def _opens_abroad(doc: Document, sentence: Sentence, act: Mention) -> bool:
 OPENING_WORDS = 2  # "وفي العراق"، "أما في لبنان": the words before the country at the opening
 
 
+def _dates_the_act(doc: Document, day: Mention, act: Mention) -> bool:
+    """Whether a day counted back onto an act's words ("بعد يوم من اطلاق فصائل") is this act's:
+    on its word, or right before it in one phrase ("اطلاق فصائل معارضة قذائف"). "بعد يومين
+    من سيطرة القوات على عفرين، انتشر ..." dates the takeover, not what the comma opens."""
+    assert doc.norm is not None
+    if act.start < day.end and day.start < act.end:
+        return True
+    gap = doc.norm.text[day.end : act.start]
+    return day.start <= act.start and "," not in gap and len(gap.split()) <= ON_ACT_WORDS
+
+
+ON_ACT_WORDS = 2  # between the counted act's words and its noun: "اطلاق فصائل [معارضة] قذائف"
+
+
 def _refers_back(context: _Context, clause: tuple[int, int], anaphora: Mention | None) -> bool:
     """Whether the clause's act is one told before, referred back to ("تجددت الاشتباكات بين
     الطرفين"، "الخلاف تطور لاشتباكات بين الطرفين"). Sides named as a pair before the
@@ -666,7 +680,14 @@ def _act_in_clause(
         historical = historical or earlier[0] < earlier[1]
         # its sides, places and toll are told after the pointing: "نفى البنتاغون أن تكون
         # الولايات المتحدة نفذت هذه الغارات التي تأتي بعد هجوم كيميائي في دوما"
-        start = earlier[0] if earlier[0] < earlier[1] else others[0].start
+        # ("وتأتي هذه الغارات بعد يوم من اطلاق فصائل معارضة قذائف": from the word that puts it
+        # before, with the side that fired)
+        prior = [c for c in cues if c.value == "prior" and chosen.end <= c.start < others[0].start]
+        start = (
+            earlier[0]
+            if earlier[0] < earlier[1]
+            else (prior[-1].start if prior else others[0].start)
+        )
         clause = (start, end)
         own, earlier = others, (end, end)
         deaths = _fatalities_of(doc, start, end, planned, earlier)
@@ -829,7 +850,7 @@ def _told_act(
         and not (reference is not None and d.value.date > reference)
         # "بعد يومين من سيطرة القوات على عفرين، انتشر ...": a day counted back onto another
         # act's words is that act's
-        and not (d.value.on_act and not (chosen.start < d.end and d.start < chosen.end))
+        and not (d.value.on_act and not _dates_the_act(doc, d, chosen))
     ]
     # "عبر مساء الأحد عن إدانته للهجمات التي وقعت في 7 نيسان": the day it happened, told as
     # such, over the day of the talk

@@ -1629,3 +1629,20 @@ def test_state_media_eliminating_terrorists_is_a_clash_with_its_count(pipeline):
     )
     pledge = "وتعهد الرئيس بالقضاء على الإرهاب في ريف درعا."
     assert pipeline.extract(pledge, published=date(2015, 8, 7)) == []
+
+
+def test_the_act_the_news_came_a_day_after_is_dated_and_keeps_its_side(pipeline):
+    # "وتأتي هذه الغارات بعد يوم من اطلاق فصائل معارضة قذائف": the firing, a day before the
+    # report, with the side named between "اطلاق" and the shells; background
+    event = only_event(
+        pipeline,
+        "وتأتي هذه الغارات بعد يوم من اطلاق فصائل معارضة قذائف على أحياء في دمشق أدت إلى مقتل"
+        " شخصين.",
+        published=date(2015, 8, 10),
+    )
+    assert (event.actor1, event.event_date, event.time_precision, event.historical) == (
+        "Opposition Rebels (Syria)",
+        "2015-08-09",
+        1,
+        True,
+    )
