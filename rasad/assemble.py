@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
+from functools import cache, partial
 
 from rasad.extractors.actors import (
     CIVILIAN_INTER,
@@ -185,6 +185,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     # filed from, not a side
     filed_from = _dateline_end(doc)
     actors = [a for a in find_actors(doc) if a.start >= filed_from]
+    found = [p for p in found if p.start >= filed_from]
     role_cues = find_role_cues(doc)
     cues = find_cues(doc, 0, len(doc.norm.text))
     places = datelines(
@@ -233,8 +234,17 @@ def _dateline_end(doc: Document) -> int:
     """Where a wire dateline that opens the report ends ("دبي، الإمارات العربية المتحدة
     (CNN)--"), or 0."""
     assert doc.norm is not None
-    found = DATELINE.match(doc.norm.text)
+    found = DATELINE.match(doc.norm.text) or _wire_dateline().match(doc.norm.text)
     return found.end() if found else 0
+
+
+@cache
+def _wire_dateline() -> re.Pattern[str]:
+    """ "دمشق - وكالات:"، "بيروت - ا ف ب:"، "عمان ـ «الحياة»:": a place in a few words, a dash (a
+    tatweel leaves two spaces once normalised), an agency of ``wire_agencies.tsv``, a colon."""
+    agencies = sorted(word_set("wire_agencies.tsv", "agency"), key=len, reverse=True)
+    names = "|".join(re.escape(a) for a in agencies)
+    return re.compile(rf"(?:[^\s:.\-–—]+ ){{1,3}}(?:[-–—]+| ) *[«\"]?(?:{names})[»\"]? *:")
 
 
 def _a_date(doc: Document, place: Mention, reference: date | None) -> bool:

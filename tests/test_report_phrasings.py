@@ -1646,3 +1646,22 @@ def test_the_act_the_news_came_a_day_after_is_dated_and_keeps_its_side(pipeline)
         1,
         True,
     )
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["دمشق - وكالات:", "بيروت - ا ف ب:", "عمان ـ «الحياة»:", "دمشق ـ رويترز:", "دمشق (رويترز) -"],
+)
+def test_a_wire_dateline_is_where_the_bureau_is_not_a_place_of_the_news(pipeline, opening):
+    # the agency's bureau city opens the copy; the strike was in Douma, with its whole toll
+    event = only_event(
+        pipeline, f"{opening} قتل 25 شخصا في غارات على مدينة دوما.", published=date(2015, 8, 10)
+    )
+    assert (event.location, event.fatalities) == ("دوما", 25)
+
+
+def test_a_local_dateline_still_labels_the_region_of_its_news(pipeline):
+    event = only_event(
+        pipeline, "دير الزور - خاص: قتل شاب برصاص مجهولين.", published=date(2015, 8, 10)
+    )
+    assert event.location == "دير الزور"

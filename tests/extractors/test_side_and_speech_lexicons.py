@@ -230,3 +230,11 @@ def test_news_from_abroad_in_a_roundup_gives_no_event(pipeline, text):
         "قتل 15 مدنيا في غارات على مدينة دوما.\n" + text, published=date(2015, 8, 14)
     )
     assert [(e.location, e.fatalities) for e in events] == [("دوما", 15)]
+
+
+def test_wire_agencies_are_no_places():
+    # "دمشق - وكالات:": the agency after the dash is never read as where the news happened
+    gazetteer = Gazetteer.default()
+    for line, row in read_tsv("wire_agencies.tsv", ["agency"]):
+        words = phrase_words(row["agency"])
+        assert all(phrase_words(p.name_ar) != words for p in gazetteer.lookup(row["agency"])), line
