@@ -1665,3 +1665,27 @@ def test_a_local_dateline_still_labels_the_region_of_its_news(pipeline):
         pipeline, "دير الزور - خاص: قتل شاب برصاص مجهولين.", published=date(2015, 8, 10)
     )
     assert event.location == "دير الزور"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال المرصد إن مقاتلي المعارضة أسقطوا طائرة حربية للنظام في ريف إدلب.",
+        "أسقط مقاتلو المعارضة طائرة حربية للنظام في ريف إدلب.",
+        "أسقطت فصائل المعارضة طائرة مسيرة في ريف إدلب.",
+    ],
+)
+def test_an_aircraft_downed_is_disrupted_not_a_strike(pipeline, text):
+    # "أسقط مقاتلو المعارضة طائرة": the verb with the subject between it and the aircraft
+    event = only_event(pipeline, text, published=date(2015, 8, 10))
+    assert (event.sub_event_type, event.actor1) == (
+        "Disrupted weapons use",
+        "Opposition Rebels (Syria)",
+    )
+
+
+def test_toppling_the_regime_downs_no_aircraft(pipeline):
+    event = only_event(
+        pipeline, "خرج المتظاهرون في درعا مطالبين بإسقاط النظام.", published=date(2015, 8, 10)
+    )
+    assert event.sub_event_type == "Peaceful protest"

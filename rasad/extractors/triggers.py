@@ -47,6 +47,8 @@ REPEL = "repel"  # "تصدت"، "التصدي": a clash, or an interception when
 HELD = "held"  # "مختطفين": people abducted, an act only when counted ("40 مختطفا")
 # "فرقت": breaking up a protest named within a few words after it ("فرقت عناصر الهيئة
 # بالرصاص الحي مظاهرة"), with live fire named there excessive force; no act otherwise
+DOWNING = "downing"  # "أسقط": an act only with an aircraft named after it ("أسقطوا طائرة")
+DOWNING_REACH = 30  # characters from the verb to the aircraft: "أسقط مقاتلو المعارضة طائرة"
 DISPERSAL = "dispersal"
 DISPERSAL_REACH = 40  # characters from the verb to the protest it broke up
 EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -220,6 +222,14 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
             )
         elif trigger.kind == LAND_TAKEN.kind and _control_held(text, match.end):
             continue  # "تحت سيطرته"، "خاضعة لسيطرتها": the noun of control, no land taken now
+        elif trigger.kind == DOWNING:
+            if not any(
+                m.payload.sub_event_type == "Air/drone strike"
+                and 0 < m.start - match.end <= DOWNING_REACH
+                for m in matches
+            ):
+                continue  # "أسقط التهم"، "إسقاط النظام": no aircraft, no act of war
+            trigger = replace(trigger, kind="event")
         elif trigger.kind == EXPULSION:
             if not _land_after(doc, match.end, FROM):
                 continue  # "طرد السفير": no ground taken, no act of war

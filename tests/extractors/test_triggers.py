@@ -120,6 +120,7 @@ def test_all_25_acled_sub_types_are_reachable():
         "repel",
         "held",
         "dispersal",
+        "downing",
     }
 
 
