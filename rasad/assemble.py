@@ -1058,8 +1058,15 @@ def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -
     caches = [t for t in ranked if t.value.sub_event_type == WEAPONS_DISRUPTED]
     if ranked[0].value.sub_event_type == LOOTING and caches:
         return caches[0]
+    assert doc.norm is not None
+    # "القبض على خلية ... وضبط أسلحة وعبوات ناسفة": a weapon joined to what is seized is
+    # seized too, not set off; the act is the rest's
+    seized = [t for t in ranked if _seized_with(doc, t, caches)]
+    if seized and len(seized) < len(ranked):
+        ranked = [t for t in ranked if t not in seized]
+        if ranked[0].value.sub_event_type == LOOTING and caches:
+            return caches[0]
     if ranked[0].value.kind == "takeover":
-        assert doc.norm is not None
         text = doc.norm.text
         taken = [
             c
@@ -1070,6 +1077,18 @@ def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -
         if taken:
             return taken[0]
     return ranked[0]
+
+
+def _seized_with(doc: Document, weapon: Mention, caches: list[Mention]) -> bool:
+    """Whether a weapon is joined by "و" to what a seizure names ("ضبط أسلحة وعبوات ناسفة")."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    return weapon.value.event_type == "Explosions/Remote violence" and any(
+        0 <= weapon.start - c.end <= TAKEN_REACH
+        and "," not in text[c.end : weapon.start]
+        and clitics_before(text, weapon.start).startswith(CONJUNCTION)
+        for c in caches
+    )
 
 
 LOOTING = "Looting/property destruction"

@@ -1689,3 +1689,19 @@ def test_toppling_the_regime_downs_no_aircraft(pipeline):
         pipeline, "خرج المتظاهرون في درعا مطالبين بإسقاط النظام.", published=date(2015, 8, 10)
     )
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_explosives_seized_with_a_cell_are_no_explosion(pipeline):
+    # "القبض على خلية ... وضبط أسلحة وعبوات ناسفة بحوزتها": the arrest; the devices are seized
+    event = only_event(
+        pipeline,
+        "أعلنت قيادة الأمن الداخلي القبض على خلية تابعة لتنظيم داعش في بلدة ذيبان، وضبط أسلحة"
+        " وعبوات ناسفة بحوزتها.",
+        published=date(2025, 8, 3),
+    )
+    assert (event.sub_event_type, event.actor2) == ("Arrests", "Islamic State (Syria)")
+    # "ضبطت قوى الأمن عبوات ناسفة": the verb with its subject between, and the weapons after
+    event = only_event(
+        pipeline, "ضبطت قوى الأمن عبوات ناسفة في بلدة ذيبان.", published=date(2025, 8, 3)
+    )
+    assert event.sub_event_type == "Disrupted weapons use"

@@ -48,7 +48,8 @@ HELD = "held"  # "مختطفين": people abducted, an act only when counted ("4
 # "فرقت": breaking up a protest named within a few words after it ("فرقت عناصر الهيئة
 # بالرصاص الحي مظاهرة"), with live fire named there excessive force; no act otherwise
 DOWNING = "downing"  # "أسقط": an act only with an aircraft named after it ("أسقطوا طائرة")
-DOWNING_REACH = 30  # characters from the verb to the aircraft: "أسقط مقاتلو المعارضة طائرة"
+CONFISCATION = "confiscation"  # "ضبطت": an act only with a weapon named after it
+OBJECT_REACH = 30  # characters from the verb to its object: "أسقط مقاتلو المعارضة طائرة"
 DISPERSAL = "dispersal"
 DISPERSAL_REACH = 40  # characters from the verb to the protest it broke up
 EXCESSIVE_FORCE = "Excessive force against protesters"
@@ -222,13 +223,19 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
             )
         elif trigger.kind == LAND_TAKEN.kind and _control_held(text, match.end):
             continue  # "تحت سيطرته"، "خاضعة لسيطرتها": the noun of control, no land taken now
-        elif trigger.kind == DOWNING:
+        elif trigger.kind in (DOWNING, CONFISCATION):
+            # "أسقط مقاتلو المعارضة طائرة": an aircraft downed; "ضبطت قوى الأمن عبوات ناسفة":
+            # weapons seized. "إسقاط النظام"، "ضبطت الأمن": no weapon, no act of war
             if not any(
-                m.payload.sub_event_type == "Air/drone strike"
-                and 0 < m.start - match.end <= DOWNING_REACH
+                0 < m.start - match.end <= OBJECT_REACH
+                and (
+                    m.payload.sub_event_type == "Air/drone strike"
+                    if trigger.kind == DOWNING
+                    else m.payload.event_type == "Explosions/Remote violence"
+                )
                 for m in matches
             ):
-                continue  # "أسقط التهم"، "إسقاط النظام": no aircraft, no act of war
+                continue
             trigger = replace(trigger, kind="event")
         elif trigger.kind == EXPULSION:
             if not _land_after(doc, match.end, FROM):

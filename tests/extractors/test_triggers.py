@@ -121,6 +121,7 @@ def test_all_25_acled_sub_types_are_reachable():
         "held",
         "dispersal",
         "downing",
+        "confiscation",
     }
 
 
