@@ -1705,3 +1705,20 @@ def test_explosives_seized_with_a_cell_are_no_explosion(pipeline):
         pipeline, "ضبطت قوى الأمن عبوات ناسفة في بلدة ذيبان.", published=date(2025, 8, 3)
     )
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_men_of_a_force_named_before_its_verb_did_it(pipeline):
+    # "عناصر من الأمن العام اعتدوا بالضرب على شاب ... ما أدى إلى وفاته": the men before the
+    # verb are its subject ("مقتل عناصر من X": after the act, its victims); "وفاته" is one dead
+    event = only_event(
+        pipeline,
+        "قالت مصادر محلية إن عناصر من الأمن العام اعتدوا بالضرب على شاب في حي الخالدية بمدينة"
+        " حمص، ما أدى إلى وفاته.",
+        published=date(2025, 10, 6),
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Attack",
+        "Police Forces of Syria (2024-)",
+        "Civilians (Syria)",
+        1,
+    )

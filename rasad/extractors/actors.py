@@ -1010,6 +1010,22 @@ def _role_of(
             continue  # "بنيران المدفعية تجمعات لجبهة النصرة": fire of the artillery, at the side
         if cue.value in ("source", "outlet") and _words_between(tokens, cue.end, mention.start) > 0:
             continue  # "بحسب ما أورد موقع حلب اليوم، أن ميليشيات الأسد": the source is not the actor
+        if (
+            cue.value == "target_after"
+            and any(
+                _role_word(t.text) == "target"
+                for t in tokens
+                if cue.start <= t.start and t.end <= cue.end
+            )
+            and all(act.start >= mention.end for act in acts)
+            and any(
+                c.value == "agent_next" and _words_between(tokens, mention.end, c.start) == 0
+                for c in cues
+            )
+        ):
+            # "عناصر من الأمن العام اعتدوا على شاب": the men named before the act's verb, right
+            # before it, are its subject ("مقتل عناصر من X": after the act, its victims)
+            return "suspected" if suspicion else "agent"
         if cue.value == "target_after" and any(
             c.value in ("agent_next", "agent_by")
             and c.end <= cue.start
