@@ -48,6 +48,7 @@ from rasad.extractors.actors import (
 )
 from rasad.extractors.country import (
     about_syria,
+    abroad_words,
     across_the_line,
     launched_from_syria,
     told_abroad,
@@ -515,6 +516,9 @@ def _opens_abroad(doc: Document, sentence: Sentence, act: Mention) -> bool:
     العراق، قتل ..."، "وفي لبنان، ..."): a roundup turning to another country's news, whose
     places may be namesakes of Syrian ones."""
     assert doc.norm is not None
+    opening = doc.norm.text[sentence.start : act.start].split()[:OPENING_WORDS]
+    if not any(word.removeprefix("و") in abroad_words("locative") for word in opening):
+        return False  # most sentences open with no locative: no frame abroad to look for
     abroad = told_abroad(doc, sentence.start, act.start)
     return (
         abroad is not None and len(doc.norm.text[sentence.start : abroad].split()) <= OPENING_WORDS
@@ -1061,7 +1065,7 @@ def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -
     assert doc.norm is not None
     # "القبض على خلية ... وضبط أسلحة وعبوات ناسفة": a weapon joined to what is seized is
     # seized too, not set off; the act is the rest's
-    seized = [t for t in ranked if _seized_with(doc, t, caches)]
+    seized = [t for t in ranked if caches and _seized_with(doc, t, caches)]
     if seized and len(seized) < len(ranked):
         ranked = [t for t in ranked if t not in seized]
         if ranked[0].value.sub_event_type == LOOTING and caches:

@@ -1109,7 +1109,7 @@ def _after_the_acts_adjective(cue: Mention, mention: Mention, tokens: list[Token
     act struck, not who did it ("قصف مدفعي لقوات النظام"، "قصف مكثف من القوات": who did it)."""
     between = [t for t in tokens if cue.end <= t.start and t.end <= mention.start]
     noun = next((t for t in tokens if t.start <= cue.start < t.end), None)
-    adjectives = act_adjectives() | frozenset(means_adjectives())
+    adjectives = _acts_adjectives()
     return (
         bool(between)
         and noun is not None
@@ -1117,6 +1117,12 @@ def _after_the_acts_adjective(cue: Mention, mention: Mention, tokens: list[Token
         and all(t.text in adjectives for t in between)
         and not _with_lam(mention, tokens)
     )
+
+
+@cache
+def _acts_adjectives() -> frozenset[str]:
+    """Every form of an adjective an act's noun may take: of its means or of its manner."""
+    return act_adjectives() | frozenset(means_adjectives())
 
 
 @cache

@@ -49,6 +49,8 @@ class ClauseFrame:
 def cue_matcher() -> PhraseMatcher[str]:
     matcher: PhraseMatcher[str] = PhraseMatcher()
     for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"]):
+        if row["kind"] == ELATIVE:
+            continue  # read only before a tally cue (``_compared``)
         if row["cue"] not in matcher:
             matcher.add(row["cue"], row["kind"])
     for future in future_forms():
@@ -287,17 +289,25 @@ def _compared(doc: Document, tally: Mention, cues: list[Mention]) -> bool:
     الغارات دموية منذ بدء النزاع" compare. "أكثر من 200 منذ بداية العام" counts."""
     assert doc.norm is not None
     text = doc.norm.text
-    return any(
+    if any(
         c.value == "superlative"
         and c.end <= tally.start
         and len(text[c.end : tally.start].split()) <= SUPERLATIVE_GAP
-        and text[c.end : tally.start].split()[:1] != [FROM_WORD]
         for c in cues
+    ):
+        return True
+    before = text[max(0, tally.start - ELATIVE_REACH) : tally.start].split()[-SUPERLATIVE_GAP - 1 :]
+    elatives = word_set("discourse_cues.tsv", "cue", kind=ELATIVE)
+    return any(
+        word.removeprefix("و") in elatives and before[at + 1 : at + 2] != [FROM_WORD]
+        for at, word in enumerate(before)
     )
 
 
 SUPERLATIVE_GAP = 3  # words between "الأعنف" and "منذ": "أول عملية من نوعها منذ"
 FROM_WORD = "من"  # "أكثر من": a count's lower bound, not an elative
+ELATIVE = "elative"  # "أكثر"، "أول": read before a tally cue, never matched as cues
+ELATIVE_REACH = 60  # characters before a tally cue that hold its words
 
 
 def _act_named_after(doc: Document, at: int) -> bool:

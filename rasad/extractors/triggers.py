@@ -173,13 +173,16 @@ def _accusative(phrase: str) -> str:
     )
 
 
+CONTROL_REACH = 40  # characters past a takeover's word: its pronoun and the next word
+
+
 def _control_held(text: str, end: int) -> bool:
     """Whether a takeover's word goes on past ``end`` with a pronoun and no "على" follows it:
     "سيطرته"، "لسيطرتها" (the normalised "سيطرة" reads as "سيطر" and a pronoun too) name whose
     control a place is under; "سيطروا على"، "أحكمت سيطرتها على" tell it taken."""
     if end >= len(text) or not text[end].isalpha():
         return False
-    rest = text[end:].split(maxsplit=2)
+    rest = text[end : end + CONTROL_REACH].split(maxsplit=2)
     return len(rest) < 2 or not rest[1].startswith(ON)
 
 
