@@ -1722,3 +1722,24 @@ def test_men_of_a_force_named_before_its_verb_did_it(pipeline):
         "Civilians (Syria)",
         1,
     )
+
+
+def test_the_dead_of_two_camps_name_the_sides_of_their_clash(pipeline):
+    # "قتل 6 من عناصر حزب الله و9 من المعارضة في اشتباكات": both sides counted, text order;
+    # allies counted together ("قوات النظام والميليشيات الموالية") are one side
+    event = only_event(
+        pipeline,
+        "قتل 6 من عناصر حزب الله و9 من المعارضة في اشتباكات عنيفة في الزبداني.",
+        published=date(2015, 7, 29),
+    )
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Hezbollah",
+        "Opposition Rebels (Syria)",
+        15,
+    )
+    event = only_event(
+        pipeline,
+        "قتل عناصر من قوات النظام والميليشيات الموالية في اشتباكات في ريف حماة.",
+        published=date(2015, 7, 29),
+    )
+    assert event.actor1 != "Military Forces of Syria (2000-2024)"

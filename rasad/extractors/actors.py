@@ -623,6 +623,29 @@ def assign_roles(
             agent = mention
         elif target is None and violent and mention is not agent:
             target = mention
+    if two_sided and agent is None and target is not None:
+        # "قتل 6 من عناصر حزب الله و9 من المعارضة في اشتباكات": the dead of two named sides of
+        # two camps name the clash's two sides, in the text's order
+        other = next(
+            (
+                m
+                for m, r in zip(mentions, roles, strict=True)
+                if r in ("target", None)
+                and m.start > target.end
+                and text[target.end : m.start].lstrip().startswith(CONJUNCTION)
+                and _other_camp(resolve_actor(m.value, on), resolve_actor(target.value, on))
+                # "القوات التركية والفصائل السورية الموالية لها": allies, one camp
+                and not any(
+                    c.value == "affiliation"
+                    and c.start >= m.end
+                    and _words_between(tokens, m.end, c.start) <= 1
+                    for c in cues
+                )
+            ),
+            None,
+        )
+        if other is not None:
+            agent, target = target, other
     if (
         agent is not None
         and target is not None
@@ -643,6 +666,21 @@ def assign_roles(
     return Roles(
         actor1, actor2, suspected, agent, target, holder if holder != actor1 else None, ally
     )
+
+
+def _other_camp(first: Actor | None, second: Actor | None) -> bool:
+    """Whether two armed sides are named, of different camps (camps.tsv; a side it does not
+    list is its own): "قوات النظام والميليشيات الموالية" are one camp, never a clash's two
+    sides, and "المسلحين الموالين لها" name no side."""
+    if first is None or second is None or _unnamed(first) or _unnamed(second):
+        return False
+    camp = camps()
+    return camp.get(first.name, first.name) != camp.get(second.name, second.name)
+
+
+def _unnamed(actor: Actor) -> bool:
+    """Whether an actor names no armed side: the unidentified group, civilians, protesters."""
+    return actor.name == UNIDENTIFIED or actor.inter in UNARMED_INTERS
 
 
 def _restated(text: str, name: Mention, after: Mention, on: date | None) -> bool:
@@ -1171,6 +1209,7 @@ _ROLES_BEFORE_CUE = {
 }
 CUE_ROLES = frozenset(_ROLES_AFTER_CUE) | frozenset(_ROLES_BEFORE_CUE) | {"affiliation"}
 LAM = "ل"  # the preposition written on a noun: "لعناصر"
+CONJUNCTION = "و"
 ARMS_KINDS = ("means", "weapon")  # "الطيران"، "صواريخ": what a side strikes with
 MEANS_REACH = 40  # characters of means adjectives between an act and a side's adjective
 AFFILIATION_GAP = 1  # words between a name and "التابعة" when the affiliation is the name's
