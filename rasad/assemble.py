@@ -192,7 +192,11 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
     places = datelines(
         doc, distribute_cues(doc, places_of_acts(doc, found, role_cues, cues), gazetteer)
     )
-    places = [p for p in places if not _a_date(doc, p, reference)]
+    places = [
+        p
+        for p in places
+        if not _a_date(doc, p, reference) and not _restated_place(doc, p, gazetteer)
+    ]
     places = sorted(places + site_references(doc, places), key=lambda m: m.start)
     doc.mentions = places + actors
     if not about_syria(doc, places):
@@ -246,6 +250,29 @@ def _wire_dateline() -> re.Pattern[str]:
     agencies = sorted(word_set("wire_agencies.tsv", "agency"), key=len, reverse=True)
     names = "|".join(re.escape(a) for a in agencies)
     return re.compile(rf"(?:[^\s:.\-–—]+ ){{1,3}}(?:[-–—]+| ) *[«\"]?(?:{names})[»\"]? *:")
+
+
+def _restated_place(doc: Document, place: Mention, gazetteer: Gazetteer) -> bool:
+    """ "مدينة عين العرب (كوباني)": a place named again in brackets right after its other name
+    is that place, not a second one."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    opening = text.rfind("(", 0, place.start)
+    if (
+        opening == -1
+        or text[opening + 1 : place.start].strip()
+        or not text[place.end :].lstrip(" ").startswith(")")
+    ):
+        return False
+    before = text[max(0, opening - RESTATED_REACH) : opening].split()
+    for size in (1, 2, 3):
+        name = " ".join(before[-size:])
+        if any(found.id == place.value.place.id for found in gazetteer.lookup(name)):
+            return True
+    return False
+
+
+RESTATED_REACH = 40  # characters before the bracket that hold the place's other name
 
 
 def _a_date(doc: Document, place: Mention, reference: date | None) -> bool:

@@ -1743,3 +1743,13 @@ def test_the_dead_of_two_camps_name_the_sides_of_their_clash(pipeline):
         published=date(2015, 7, 29),
     )
     assert event.actor1 != "Military Forces of Syria (2000-2024)"
+
+
+def test_a_place_named_again_in_brackets_is_one_place(pipeline):
+    # "غربي مدينة عين العرب (كوباني)": the city's other name restated, no second place
+    event = only_event(
+        pipeline,
+        "قصف الجيش التركي قرية زور مغار غربي مدينة عين العرب (كوباني).",
+        published=date(2015, 7, 27),
+    )
+    assert event.location == "زور مغار"
