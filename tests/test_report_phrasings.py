@@ -1753,3 +1753,28 @@ def test_a_place_named_again_in_brackets_is_one_place(pipeline):
         published=date(2015, 7, 27),
     )
     assert event.location == "زور مغار"
+
+
+def test_a_ceasefire_with_its_adjective_fires_no_shot(pipeline):
+    # "وقفا فوريا لإطلاق النار"، "وقف إطلاق نار": the shooting stopped; "تعرض لإطلاق النار" is shot
+    assert (
+        pipeline.extract(
+            "أعلنت الرئاسة السورية وقفا فوريا لإطلاق النار في محافظة السويداء.",
+            published=date(2025, 7, 19),
+        )
+        == []
+    )
+    event = only_event(
+        pipeline, "تعرض شاب لإطلاق النار في مدينة السويداء.", published=date(2025, 7, 19)
+    )
+    assert event.sub_event_type == "Attack"
+
+
+def test_the_count_executed_is_the_toll(pipeline):
+    # "أعدموا 12 مدنيا"، "إعدام 5 أشخاص": the executed are the dead
+    event = only_event(
+        pipeline,
+        "قالت مصادر محلية إن مسلحين أعدموا 12 مدنيا في بلدة المزرعة غربي السويداء.",
+        published=date(2025, 7, 17),
+    )
+    assert event.fatalities == 12
