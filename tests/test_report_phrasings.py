@@ -1778,3 +1778,14 @@ def test_the_count_executed_is_the_toll(pipeline):
         published=date(2025, 7, 17),
     )
     assert event.fatalities == 12
+
+
+def test_the_toll_of_days_of_fighting_is_a_tally(pipeline):
+    # "بعد أيام من المواجهات التي خلفت أكثر من 1000 قتيل": a stretch of acts summed up; the
+    # ceasefire and "وقف القتال" stop the fighting, they tell none
+    for text in (
+        "أعلنت الرئاسة السورية وقفا فوريا لإطلاق النار في محافظة السويداء، بعد أيام من المواجهات"
+        " الدامية التي خلفت أكثر من 1000 قتيل.",
+        "أعلنت الرئاسة وقف القتال في السويداء بعد أيام من الاشتباكات التي خلفت أكثر من 1000 قتيل.",
+    ):
+        assert pipeline.extract(text, published=date(2025, 7, 19)) == [], text

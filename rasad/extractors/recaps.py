@@ -380,6 +380,8 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
         if here[0] == AFTER:
             if _since_a_start(words, position + 1, period):
                 return True  # "بعد أسبوعين على بدء الحملة"
+            if deaths & set(words) and _days_of_fighting(words, position + 1, period):
+                return True  # "بعد أيام من المواجهات التي خلفت أكثر من 1000 قتيل"
             continue
         if here[0] == SINCE and _a_weekday_at(words, position + 1) and tolls & set(words):
             return True  # "ارتفع عدد القتلى منذ يوم الأحد ليصل إلى 403": the days since summed up
@@ -481,6 +483,18 @@ BEFORE = normalise_key("قبل")
 def month_words() -> frozenset[str]:
     """The words of ``months.tsv``'s names ("يوليو"، "تموز"، "كانون"), bare."""
     return frozenset(word for name in word_set("months.tsv", "name") for word in name.split())
+
+
+def _days_of_fighting(words: list[str], at: int, period: _PeriodWords) -> bool:
+    """ "أيام من المواجهات"، "أسبوعين من القصف": a stretch of acts that go on (durations.tsv,
+    ongoing) after "بعد": its toll sums them up."""
+    ongoing = word_set("durations.tsv", kind="ongoing")
+    return any(
+        words[unit] in period.units
+        and words[unit + 1] == FROM_WORD
+        and any(v.form in ongoing for v in token_variants(words[unit + 2]))
+        for unit in range(at, min(at + COUNT_WORDS + 1, len(words) - 2))
+    )
 
 
 def _a_stretch_at(words: list[str], at: int, period: _PeriodWords) -> bool:
