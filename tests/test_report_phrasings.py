@@ -1789,3 +1789,20 @@ def test_the_toll_of_days_of_fighting_is_a_tally(pipeline):
         "أعلنت الرئاسة وقف القتال في السويداء بعد أيام من الاشتباكات التي خلفت أكثر من 1000 قتيل.",
     ):
         assert pipeline.extract(text, published=date(2025, 7, 19)) == [], text
+
+
+def test_a_refugee_shot_is_a_civilian_and_a_motorway_is_a_road(pipeline):
+    # "قتل لاجئ عراقي في مخيم الهول": the singular refugee; "على أوتوستراد درعا دمشق قرب بلدة
+    # غباغب": the motorway between two towns is one place, the town near it
+    event = only_event(
+        pipeline,
+        "قتل لاجئ عراقي في مخيم الهول بريف الحسكة برصاص مجهولين.",
+        published=date(2019, 5, 10),
+    )
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Syria)")
+    event = only_event(
+        pipeline,
+        "قتل شاب برصاص مجهولين على أوتوستراد درعا دمشق قرب بلدة غباغب.",
+        published=date(2019, 5, 10),
+    )
+    assert event.location == "غباغب"
