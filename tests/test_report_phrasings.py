@@ -1806,3 +1806,17 @@ def test_a_refugee_shot_is_a_civilian_and_a_motorway_is_a_road(pipeline):
         published=date(2019, 5, 10),
     )
     assert event.location == "غباغب"
+
+
+def test_the_russian_side_is_a_party_to_a_deal(pipeline):
+    # "اتفاق مع الجانب الروسي": the state as a party, as "روسيا"
+    event = only_event(
+        pipeline,
+        "أعلنت فصائل المعارضة في ريف درعا الغربي التوصل إلى اتفاق مع الجانب الروسي يقضي بتسليم"
+        " السلاح الثقيل.",
+        published=date(2018, 7, 31),
+    )
+    assert (event.sub_event_type, event.actor2) == (
+        "Agreement",
+        "Military Forces of Russia (2000-)",
+    )
