@@ -1820,3 +1820,13 @@ def test_the_russian_side_is_a_party_to_a_deal(pipeline):
         "Agreement",
         "Military Forces of Russia (2000-)",
     )
+
+
+def test_shelling_that_stops_is_none_told(pipeline):
+    # "أشار المرصد إلى توقف القصف عن محافظة درعا": the bombardment stopped; a negotiation named
+    # with it lends no sides
+    text = (
+        "وأشار المرصد إلى توقف القصف عن محافظة درعا، بالتزامن مع انطلاق جولة جديدة من المفاوضات"
+        " بين الجانب الروسي وممثلي محافظة درعا."
+    )
+    assert pipeline.extract(text, published=date(2018, 7, 6)) == []
