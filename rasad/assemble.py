@@ -541,14 +541,17 @@ def _talked_of(doc: Document, trigger: Mention, hypothetical: list[Mention]) -> 
 def _opens_abroad(doc: Document, sentence: Sentence, act: Mention) -> bool:
     """Whether the sentence opens with a country abroad as the frame of what it tells ("وفي
     العراق، قتل ..."، "وفي لبنان، ..."): a roundup turning to another country's news, whose
-    places may be namesakes of Syrian ones."""
+    places may be namesakes of Syrian ones. A statement made there may tell a Syrian act."""
     assert doc.norm is not None
     opening = doc.norm.text[sentence.start : act.start].split()[:OPENING_WORDS]
     if not any(word.removeprefix("و") in abroad_words("locative") for word in opening):
         return False  # most sentences open with no locative: no frame abroad to look for
     abroad = told_abroad(doc, sentence.start, act.start)
     return (
-        abroad is not None and len(doc.norm.text[sentence.start : abroad].split()) <= OPENING_WORDS
+        abroad is not None
+        and len(doc.norm.text[sentence.start : abroad].split()) <= OPENING_WORDS
+        # "وفي تركيا، قال مسؤول إن القوات التركية قصفت مواقع في عفرين": where it was said
+        and not said_between(doc, abroad, act.start)
     )
 
 

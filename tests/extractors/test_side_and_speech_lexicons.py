@@ -238,3 +238,10 @@ def test_wire_agencies_are_no_places():
     for line, row in read_tsv("wire_agencies.tsv", ["agency"]):
         words = phrase_words(row["agency"])
         assert all(phrase_words(p.name_ar) != words for p in gazetteer.lookup(row["agency"])), line
+
+
+def test_a_statement_made_abroad_may_tell_a_syrian_act(pipeline):
+    # "وفي تركيا، قال مسؤول إن القوات التركية قصفت ... في عفرين": where it was said, not where
+    # the act was; "وفي العراق، قتل ..." tells Iraq's news
+    text = "وفي تركيا، قال مسؤول إن القوات التركية قصفت مواقع لوحدات حماية الشعب في عفرين."
+    assert [e.location for e in pipeline.extract(text, published=date(2018, 2, 10))] == ["عفرين"]
