@@ -1684,6 +1684,16 @@ def test_an_aircraft_downed_is_disrupted_not_a_strike(pipeline, text):
     )
 
 
+def test_barrels_dropped_by_helicopters_down_none(pipeline):
+    # "أسقطت الطائرات المروحية براميل متفجرة": the aircraft drops the munition named after it
+    event = only_event(
+        pipeline,
+        "أسقطت الطائرات المروحية براميل متفجرة على بلدة داعل.",
+        published=date(2018, 2, 10),
+    )
+    assert event.sub_event_type == "Air/drone strike"
+
+
 def test_toppling_the_regime_downs_no_aircraft(pipeline):
     event = only_event(
         pipeline, "خرج المتظاهرون في درعا مطالبين بإسقاط النظام.", published=date(2015, 8, 10)

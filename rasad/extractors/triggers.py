@@ -20,7 +20,7 @@ from functools import cache
 
 from rasad.extractors.fatalities import parse_number
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
-from rasad.matching import ARTICLE, PhraseMatcher, clitics_before, token_variants
+from rasad.matching import ARTICLE, PhraseMatch, PhraseMatcher, clitics_before, token_variants
 from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
 
@@ -176,6 +176,17 @@ def _accusative(phrase: str) -> str:
 CONTROL_REACH = 40  # characters past a takeover's word: its pronoun and the next word
 
 
+def _dropped(aircraft: PhraseMatch[Trigger], matches: list[PhraseMatch[Trigger]]) -> bool:
+    """Whether the aircraft after "أسقطت" dropped a munition named right after it ("أسقطت
+    الطائرات المروحية براميل متفجرة"): the aircraft is the subject, and nothing is downed."""
+    return any(
+        m.payload.event_type == "Explosions/Remote violence"
+        and m.payload.kind != "means"
+        and 0 < m.start - aircraft.end <= OBJECT_REACH
+        for m in matches
+    )
+
+
 def _control_held(text: str, end: int) -> bool:
     """Whether a takeover's word goes on past ``end`` with a pronoun and no "على" follows it:
     "سيطرته"، "لسيطرتها" (the normalised "سيطرة" reads as "سيطر" and a pronoun too) name whose
@@ -229,15 +240,17 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
         elif trigger.kind in (DOWNING, CONFISCATION):
             # "أسقط مقاتلو المعارضة طائرة": an aircraft downed; "ضبطت قوى الأمن عبوات ناسفة":
             # weapons seized. "إسقاط النظام"، "ضبطت الأمن": no weapon, no act of war
-            if not any(
-                0 < m.start - match.end <= OBJECT_REACH
+            objects = [
+                m
+                for m in matches
+                if 0 < m.start - match.end <= OBJECT_REACH
                 and (
                     m.payload.sub_event_type == "Air/drone strike"
                     if trigger.kind == DOWNING
                     else m.payload.event_type == "Explosions/Remote violence"
                 )
-                for m in matches
-            ):
+            ]
+            if not objects or (trigger.kind == DOWNING and _dropped(objects[0], matches)):
                 continue
             trigger = replace(trigger, kind="event")
         elif trigger.kind == EXPULSION:
