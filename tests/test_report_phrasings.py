@@ -1522,6 +1522,16 @@ def test_men_executed_with_no_arms_named_are_civilians(pipeline):
         pipeline, "قتل 3 من رجال الأمن في هجوم على حاجز في مدينة درعا.", published=date(2015, 8, 6)
     )
     assert event.actor2 == "Police Forces of Syria (2000-2024)"
+    # "3 رجال من قوات النظام": men that "من" says are of an armed side are that side's
+    event = only_event(
+        pipeline,
+        "قتل 3 رجال من قوات النظام في هجوم لداعش في بادية حمص.",
+        published=date(2015, 8, 6),
+    )
+    assert (event.sub_event_type, event.actor2) == (
+        "Armed clash",
+        "Military Forces of Syria (2000-2024)",
+    )
 
 
 def test_a_namesake_framed_by_a_place_abroad_is_no_place_of_the_act(pipeline):

@@ -843,7 +843,7 @@ def _specified(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         if (
             previous is not None
-            and _unidentified(previous)
+            and (_unidentified(previous) or _men_in_general(doc, previous, mention))
             and doc.norm.text[previous.end : mention.start].split() == [SPECIFYING_WORD]
         ):
             result[-1] = Mention("actor", previous.start, mention.end, mention.value)
@@ -853,6 +853,19 @@ def _specified(doc: Document, mentions: list[Mention]) -> list[Mention]:
             continue
         result.append(mention)
     return result
+
+
+def _men_in_general(doc: Document, men: Mention, side: Mention) -> bool:
+    """ "3 رجال من قوات النظام"، "شاب من عناصر الفصائل": men, unarmed when named alone, that
+    "من" says are of an armed side are that side's."""
+    assert doc.norm is not None
+    word = doc.norm.text[men.start : men.end]
+    return word in _general_men() and not _unarmed(side)
+
+
+@cache
+def _general_men() -> frozenset[str]:
+    return frozenset(normalise_key(word) for word in ("رجل", "رجال", "شاب", "شبان"))
 
 
 def _owned_by(text: str, generic: Mention, owner: Mention) -> bool:
