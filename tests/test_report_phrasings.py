@@ -1850,3 +1850,13 @@ def test_shelling_that_stops_is_none_told(pipeline):
         " بين الجانب الروسي وممثلي محافظة درعا."
     )
     assert pipeline.extract(text, published=date(2018, 7, 6)) == []
+
+
+def test_a_kinsman_killed_is_a_civilian(pipeline):
+    # "أقدم عنصر في ميليشيا حزب الله السوري على قتل شقيقه": the brother, no fighter
+    event = only_event(
+        pipeline,
+        "أقدم عنصر في ميليشيا حزب الله السوري على قتل شقيقه بسبب خلاف عائلي في بلدة حطلة.",
+        published=date(2024, 10, 12),
+    )
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Syria)")
