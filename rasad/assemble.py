@@ -109,7 +109,7 @@ from rasad.incidents import (
     share_tolls,
     unnamed,
 )
-from rasad.lexicon import word_set
+from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import ARTICLE, clitics_before, token_variants
 from rasad.model import Actor, Document, Event, Mention, MentionIndex, PlaceMention, Sentence, Span
 from rasad.normalise import normalise_key
@@ -193,7 +193,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
         doc, distribute_cues(doc, places_of_acts(doc, found, role_cues, cues), gazetteer)
     )
     places = [
-        p
+        _in_the_city_named_after(doc, p, gazetteer)
         for p in places
         if not _a_date(doc, p, reference) and not _restated_place(doc, p, gazetteer)
     ]
@@ -250,6 +250,37 @@ def _wire_dateline() -> re.Pattern[str]:
     agencies = sorted(word_set("wire_agencies.tsv", "agency"), key=len, reverse=True)
     names = "|".join(re.escape(a) for a in agencies)
     return re.compile(rf"(?:[^\s:.\-–—]+ ){{1,3}}(?:[-–—]+| ) *[«\"]?(?:{names})[»\"]? *:")
+
+
+def _in_the_city_named_after(doc: Document, place: Mention, gazetteer: Gazetteer) -> Mention:
+    """ "حي الميدان الدمشقي": a city's adjective right after a quarter (city_adjectives.tsv)
+    names the city it is in; its namesake there is the place."""
+    assert doc.norm is not None
+    after = doc.norm.text[place.end : place.end + ADJECTIVE_REACH].split()[:1]
+    city_name = _city_adjectives().get(after[0].strip(".,:;!?)")) if after else None
+    if city_name is None:
+        return place
+    found: PlaceMention = place.value
+    cities = gazetteer.lookup(city_name)
+    if not cities or found.place.admin1_pcode == cities[0].admin1_pcode:
+        return place
+    named = doc.span(place.start, place.end).text
+    there = [p for p in gazetteer.lookup(named) if p.admin1_pcode == cities[0].admin1_pcode]
+    if not there:
+        return place
+    return Mention(place.kind, place.start, place.end, replace(found, place=there[0]))
+
+
+ADJECTIVE_REACH = 20  # characters after a quarter that hold its city's adjective
+
+
+@cache
+def _city_adjectives() -> dict[str, str]:
+    """``city_adjectives.tsv``: a city's normalised adjective → the city's name."""
+    return {
+        normalise_key(row["adjective"]): row["city"]
+        for _, row in read_tsv("city_adjectives.tsv", ["adjective", "city"], GAZETTEER_DATA_DIR)
+    }
 
 
 def _restated_place(doc: Document, place: Mention, gazetteer: Gazetteer) -> bool:

@@ -437,6 +437,9 @@ def add_geonames(src: Path, by_geonames: dict[int, Record], index: NameIndex) ->
 # ---- curated rows -------------------------------------------------------------------------
 
 
+NEIGHBOURHOOD_RANK = 5  # the rank of the OCHA neighbourhoods table's quarters
+
+
 def add_curated(records: dict[str, Record], extra: list[Record]) -> None:
     """Hand-curated features and spellings from ``rasad/data/gazetteer/curated.tsv``."""
     with (OUT_DIR / "curated.tsv").open(encoding="utf-8", newline="") as handle:
@@ -460,7 +463,9 @@ def add_curated(records: dict[str, Record], extra: list[Record]) -> None:
             latitude=float(row["latitude"]),
             longitude=float(row["longitude"]),
             admin1_pcode=row["admin1_pcode"],
-            rank=2,
+            # a quarter whose namesake the sources hold ranks as a source quarter would, so
+            # that a bare "حي الميدان" keeps its prominent namesake and context picks this one
+            rank=2 if row["kind"] != "neighbourhood" else NEIGHBOURHOOD_RANK,
             precision=int(row["precision"]),
             sources={f"curated: {row['source']}"},
         )

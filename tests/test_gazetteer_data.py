@@ -6,6 +6,7 @@ import csv
 import importlib.util
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,23 @@ def test_not_places_have_known_kinds() -> None:
         "حلب اليوم",
         "نداء سوريا",
     } <= outlets
+
+
+def test_every_city_adjective_names_a_governorate_seat() -> None:
+    # "حي الميدان الدمشقي": the adjective's city must resolve, and to a town, not an admin area
+    gazetteer = Gazetteer.default()
+    for row in rows("city_adjectives.tsv"):
+        found = gazetteer.lookup(row["city"])
+        assert found and any(p.kind != "admin1" for p in found), row
+
+
+def test_a_quarter_is_placed_in_the_city_its_adjective_names(pipeline) -> None:
+    # "حي الميدان الدمشقي" is Damascus's Midan; a bare "حي الميدان" keeps Aleppo's, the
+    # namesake the sources hold
+    for text, governorate in (
+        ("قتل شاب في قصف على حي الميدان الدمشقي أمس.", "Damascus"),
+        ("قتل شاب في قصف على حي الميدان الحلبي أمس.", "Aleppo"),
+        ("قتل شاب في قصف على حي الميدان أمس.", "Aleppo"),
+    ):
+        [event] = pipeline.extract(text, published=date(2015, 8, 10))
+        assert (event.location, event.admin1) == ("حي الميدان", governorate), text
