@@ -28,6 +28,7 @@ from functools import cache, partial
 from rasad.extractors.actors import (
     CIVILIAN_INTER,
     CIVILIANS,
+    CONJUNCTION,
     FOREIGN_INTER,
     PROTESTERS,
     RIOTERS,
@@ -132,7 +133,6 @@ CODED_FROM_YEAR = 1997  # ACLED's earliest data: an act before it is history, no
 # الكيميائي الذي استهدف في 7 نيسان" in a report of the 10th) is what the news answers; the
 # day before is still news ("الغارات ... أمس")
 DAYS_BEFORE_NEWS = 2
-CONJUNCTION = "و"
 DURATION_REACH = 25  # characters from "بعد" to the act past a stretch of time ("سنوات من ")
 # a wire dateline: a few words and the agency in brackets, then a dash ("بيروت (رويترز) -")
 DATELINE = re.compile(r"[^\n.]{0,80}?\([^()\n]{1,30}\)\s*[-–—]+")
@@ -288,7 +288,7 @@ def _restated_place(doc: Document, place: Mention, gazetteer: Gazetteer) -> bool
     is that place, not a second one."""
     assert doc.norm is not None
     text = doc.norm.text
-    opening = text.rfind("(", 0, place.start)
+    opening = text.rfind("(", max(0, place.start - BRACKET_REACH), place.start)
     if (
         opening == -1
         or text[opening + 1 : place.start].strip()
@@ -304,6 +304,7 @@ def _restated_place(doc: Document, place: Mention, gazetteer: Gazetteer) -> bool
 
 
 RESTATED_REACH = 40  # characters before the bracket that hold the place's other name
+BRACKET_REACH = 3  # "( كوباني": the bracket opens right before the restated name
 
 
 def _a_date(doc: Document, place: Mention, reference: date | None) -> bool:
@@ -1121,16 +1122,14 @@ def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -
     # "عثرت على مستودع أسلحة ... وصادرت محتوياته": what is seized is weapons, kept from use;
     # so is what is taken over right after the word ("السيطرة على مستودعات أسلحة")
     caches = [t for t in ranked if t.value.sub_event_type == WEAPONS_DISRUPTED]
-    if ranked[0].value.sub_event_type == LOOTING and caches:
-        return caches[0]
     assert doc.norm is not None
     # "القبض على خلية ... وضبط أسلحة وعبوات ناسفة": a weapon joined to what is seized is
     # seized too, not set off; the act is the rest's
     seized = [t for t in ranked if caches and _seized_with(doc, t, caches)]
     if seized and len(seized) < len(ranked):
         ranked = [t for t in ranked if t not in seized]
-        if ranked[0].value.sub_event_type == LOOTING and caches:
-            return caches[0]
+    if ranked[0].value.sub_event_type == LOOTING and caches:
+        return caches[0]
     if ranked[0].value.kind == "takeover":
         text = doc.norm.text
         taken = [

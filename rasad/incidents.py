@@ -58,10 +58,9 @@ from rasad.extractors.actors import (
     STATE_INTER,
     UNIDENTIFIED,
     actors_by_name,
-    camps,
     civilian_toll,
-    force_of,
     interaction_code,
+    one_camp,
     remote_means,
     strike_target,
 )
@@ -258,7 +257,7 @@ def events_of(incident: Incident) -> list[Event]:
         event_type == REMOTE_VIOLENCE
         and _named(actor1)
         and _named(actor2)
-        and _one_camp(actor1, actor2)
+        and one_camp(actor1, actor2)
     ):
         # "قوات النظام وروسيا استهدفت"، "الطيران الروسي والسوري": allies named together
         # struck together; one camp's strike never has its ally as target
@@ -461,10 +460,10 @@ def _meets(a: Event, b: Event) -> bool:
         return False
     interception, strike = (a, b) if a.sub_event_type == INTERCEPTION else (b, a)
     defender, met = interception.actor1, interception.actor2
-    if _named(defender) and _one_camp(defender, strike.actor1):
+    if _named(defender) and one_camp(defender, strike.actor1):
         return False
-    struck = strike.actor2 is None or not _named(defender) or _one_camp(defender, strike.actor2)
-    striker = not (_named(met) and _named(strike.actor1)) or _one_camp(met, strike.actor1)
+    struck = strike.actor2 is None or not _named(defender) or one_camp(defender, strike.actor2)
+    striker = not (_named(met) and _named(strike.actor1)) or one_camp(met, strike.actor1)
     return struck and striker
 
 
@@ -563,18 +562,9 @@ def _sides_agree(a: Event, b: Event) -> bool:
     للحكومة" struck in the lead, "القوات الشعبية" in the next sentence)."""
     if (_named(a.actor1) and a.actor1 == b.actor2) or (_named(b.actor1) and b.actor1 == a.actor2):
         return True
-    attackers = not (_named(a.actor1) and _named(b.actor1)) or _one_camp(a.actor1, b.actor1)
-    targets = a.actor2 is None or b.actor2 is None or _one_camp(a.actor2, b.actor2)
+    attackers = not (_named(a.actor1) and _named(b.actor1)) or one_camp(a.actor1, b.actor1)
+    targets = a.actor2 is None or b.actor2 is None or one_camp(a.actor2, b.actor2)
     return attackers and targets
-
-
-def _one_camp(a: str | None, b: str | None) -> bool:
-    """ "القوات السورية" and "قوات الدفاع الوطني": one side, or sides of one camp (camps.tsv);
-    one force named for two periods ("Military Forces of Israel (2006-2009)" for the strike of
-    2007, "(2009-2021)" for a later reference to it) is one side."""
-    if a is None or b is None:
-        return a == b
-    return camps().get(a, a) == camps().get(b, b) or force_of(a) == force_of(b)
 
 
 def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:

@@ -241,6 +241,15 @@ def camps() -> dict[str, str]:
     }
 
 
+def one_camp(a: str | None, b: str | None) -> bool:
+    """ "القوات السورية" and "قوات الدفاع الوطني": one side, or sides of one camp (camps.tsv);
+    one force named for two periods ("Military Forces of Israel (2006-2009)" for the strike of
+    2007, "(2009-2021)" for a later reference to it) is one side."""
+    if a is None or b is None:
+        return a == b
+    return camps().get(a, a) == camps().get(b, b) or force_of(a) == force_of(b)
+
+
 def strike_target(side: str, on: str | None) -> Actor | None:
     """The side that a strike by ``side`` hits when the report names none, on the day ``on``
     (an ISO date, or None)."""
@@ -674,8 +683,7 @@ def _other_camp(first: Actor | None, second: Actor | None) -> bool:
     sides, and "المسلحين الموالين لها" name no side."""
     if first is None or second is None or _unnamed(first) or _unnamed(second):
         return False
-    camp = camps()
-    return camp.get(first.name, first.name) != camp.get(second.name, second.name)
+    return not one_camp(first.name, second.name)
 
 
 def _unnamed(actor: Actor) -> bool:
@@ -859,13 +867,7 @@ def _men_in_general(doc: Document, men: Mention, side: Mention) -> bool:
     """ "3 رجال من قوات النظام"، "شاب من عناصر الفصائل": men, unarmed when named alone, that
     "من" says are of an armed side are that side's."""
     assert doc.norm is not None
-    word = doc.norm.text[men.start : men.end]
-    return word in _general_men() and not _unarmed(side)
-
-
-@cache
-def _general_men() -> frozenset[str]:
-    return frozenset(normalise_key(word) for word in ("رجل", "رجال", "شاب", "شبان"))
+    return _role_word(doc.norm.text[men.start : men.end]) == IN_GENERAL and not _unarmed(side)
 
 
 def _owned_by(text: str, generic: Mention, owner: Mention) -> bool:
@@ -1268,6 +1270,7 @@ def _role_word(word: str) -> str | None:
 TANWEEN_ALEF = "ا"
 CHECKPOINT = "checkpoint"  # role_nouns.tsv: a checkpoint, struck, or where its men detain
 STRUCK_KINDS = frozenset({"target", CHECKPOINT})
+IN_GENERAL = "general"  # role_nouns.tsv: men named in general, of a side only with "من"
 AT_A_CHECKPOINT = frozenset({normalise_key("على"), normalise_key("عند")})  # detained there
 
 

@@ -31,7 +31,7 @@ from functools import cache
 
 from rasad.extractors.fatalities import parse_number
 from rasad.extractors.keywords import keyword_pattern
-from rasad.extractors.recaps import AFTER, BEFORE, SINCE, modifier_words
+from rasad.extractors.recaps import AFTER, BEFORE, SINCE, modifier_words, ongoing
 from rasad.lexicon import read_tsv, word_set
 from rasad.matching import token_variants
 from rasad.model import Document, Mention
@@ -445,7 +445,7 @@ def _counted_back(doc: Document, start: int, end: int, reference: date) -> list[
             if word == AFTER:
                 if following not in COUNTED_SINCE or unit_at + 2 >= len(tokens):
                     break  # "بعد أسبوعين": later than something, not since an act named
-                if following in COUNTED_FROM_ANOTHER and _ongoing(tokens[unit_at + 2].text):
+                if following in COUNTED_FROM_ANOTHER and ongoing(tokens[unit_at + 2].text):
                     break  # "بعد أسبوع من القصف": a week of shelling, up to the report
                 if count is None and size == 0:
                     # "بعد عام من الهجوم": one; "بعد أيام من هجوم": a few
@@ -484,13 +484,6 @@ def _onset(word: str) -> bool:
     durations.tsv kind onset)."""
     onsets = word_set("durations.tsv", kind="onset")
     return any(variant.form in onsets for variant in token_variants(word))
-
-
-def _ongoing(word: str) -> bool:
-    """Whether ``word`` names acts that go on ("القصف"، "المعارك"، "الحصار"; durations.tsv kind
-    ongoing): after "بعد أسبوع من" it is the stretch they lasted."""
-    ongoing = word_set("durations.tsv", kind="ongoing")
-    return any(variant.form in ongoing for variant in token_variants(word))
 
 
 COUNTED_FROM_ANOTHER = frozenset({normalise_key("من")})  # "قبل ثلاثة أيام من الانتخابات"

@@ -486,15 +486,19 @@ def month_words() -> frozenset[str]:
 
 
 def _days_of_fighting(words: list[str], at: int, period: _PeriodWords) -> bool:
-    """ "أيام من المواجهات"، "أسبوعين من القصف": a stretch of acts that go on (durations.tsv,
-    ongoing) after "بعد": its toll sums them up."""
-    ongoing = word_set("durations.tsv", kind="ongoing")
+    """ "أيام من المواجهات"، "أسبوعين من القصف": a stretch of acts that go on after "بعد": its
+    toll sums them up."""
     return any(
-        words[unit] in period.units
-        and words[unit + 1] == FROM_WORD
-        and any(v.form in ongoing for v in token_variants(words[unit + 2]))
+        words[unit] in period.units and words[unit + 1] == FROM_WORD and ongoing(words[unit + 2])
         for unit in range(at, min(at + COUNT_WORDS + 1, len(words) - 2))
     )
+
+
+def ongoing(word: str) -> bool:
+    """Whether ``word`` names acts that go on ("القصف"، "المعارك"، "المواجهات"; durations.tsv
+    kind ongoing): after "بعد أسبوع من" they lasted that stretch."""
+    acts = word_set("durations.tsv", kind="ongoing")
+    return any(variant.form in acts for variant in token_variants(word))
 
 
 def _a_stretch_at(words: list[str], at: int, period: _PeriodWords) -> bool:
