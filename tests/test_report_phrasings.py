@@ -1860,3 +1860,52 @@ def test_a_kinsman_killed_is_a_civilian(pipeline):
         published=date(2024, 10, 12),
     )
     assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Syria)")
+
+
+def test_land_to_be_retaken_is_a_purpose_not_a_takeover(pipeline):
+    # "لاستعادة السيطرة": لـ with its verbal noun says what an operation is for, not what it did
+    events = pipeline.extract(
+        "أطلقت قوات النظام عملية عسكرية واسعة لاستعادة السيطرة على الغوطة الشرقية.",
+        published=date(2018, 3, 10),
+    )
+    assert events == []
+
+
+def test_in_an_attempt_to_names_no_target(pipeline):
+    # "في محاولة لإخضاع الفصائل": the shelling is told, the factions it is meant to subdue are
+    # not what it struck
+    event = only_event(
+        pipeline,
+        "صعدت قوات النظام قصفها على بلدة كفربطنا في محاولة لإخضاع الفصائل.",
+        published=date(2018, 3, 10),
+    )
+    assert (event.sub_event_type, event.actor1) == ("Shelling/artillery/missile attack", STATE)
+    assert event.actor2 is None
+
+
+def test_where_a_shell_was_fired_from_is_not_where_it_fell(pipeline):
+    # "قذيفة ... أطلقت من الغوطة الشرقية": the place after "أطلقت من" is the launch site
+    event = only_event(
+        pipeline,
+        "سقطت قذيفة صاروخية على حي باب توما في دمشق، الثلاثاء، أطلقت من الغوطة الشرقية.",
+        published=date(2018, 4, 10),
+    )
+    assert event.location == "حي باب توما"
+
+
+def test_fortifications_struck_are_no_base_established(pipeline):
+    # "تحصينات" (plural noun) is what the strike hit; "حصّنت"/"قامت بتحصين" is fortifying
+    assert not [
+        e
+        for e in pipeline.extract(
+            "وقال الجيش إن طائراته تمكنت من ضرب تحصينات وأوكار الإرهابيين في ريف إدلب.",
+            published=date(2018, 3, 10),
+        )
+        if e.sub_event_type == "Headquarters or base established"
+    ]
+    event = only_event(
+        pipeline,
+        "وحصّنت قوات النظام المباني التي تمركزت فيها في بلدة الطيبة بريف درعا.",
+        published=date(2019, 11, 17),
+    )
+    assert event.sub_event_type == "Headquarters or base established"
