@@ -85,6 +85,7 @@ from rasad.extractors.recaps import (
 from rasad.extractors.triggers import (
     AGREEMENT,
     AIR_DEFENCE,
+    BLAST,
     DETENTION_KINDS,
     DISORDER_TYPES,
     GENERIC_KINDS,
@@ -122,7 +123,7 @@ PROTESTER_INTER = 6  # ACLED's inter code of protesters
 DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unidentified armed group
 CAPTURES = frozenset({"Abduction/forced disappearance", "Arrests"})  # taking people, no killing
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
-BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment")
+BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment", BLAST)
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
@@ -792,8 +793,9 @@ def _act_in_clause(
             victims=chosen.value.victims,
         )
         chosen = replace(chosen, value=by_air)
-    elif weapons and chosen.value.kind in GENERIC_KINDS:
-        # "استهدفت الصواريخ مواقع": a weapon that strikes is the means of the attack
+    elif weapons and chosen.value.kind in (*GENERIC_KINDS, BLAST):
+        # "استهدفت الصواريخ مواقع": a weapon that strikes is the means of the attack; "وأدى
+        # انفجار أحدها": what exploded
         armed = replace(
             weapons[0].value,
             kind="event",

@@ -1909,3 +1909,29 @@ def test_fortifications_struck_are_no_base_established(pipeline):
         published=date(2019, 11, 17),
     )
     assert event.sub_event_type == "Headquarters or base established"
+
+
+def test_the_explosion_of_a_missile_is_the_missile_strike(pipeline):
+    # "وأدى انفجار أحدها": what exploded is the missile named in the clause, no roadside bomb
+    event = only_event(
+        pipeline,
+        "استهدفت ثلاثة صواريخ موقعا عسكريا بالقرب من حمص، وأدى انفجار أحدها إلى إصابة 3 مدنيين.",
+        published=date(2018, 4, 14),
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    event = only_event(
+        pipeline,
+        "تم إطلاق 55 صاروخا على مواقع في ريف دمشق ودوت انفجارات ضخمة في أنحاء المنطقة.",
+        published=date(2018, 5, 10),
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_an_explosion_alone_is_a_remote_explosive(pipeline):
+    # "انفجرت عبوة ناسفة"، "انفجار في سوق": no weapon named, the explosion is the act
+    event = only_event(
+        pipeline,
+        "قتل ثلاثة مدنيين في انفجار هز سوق مدينة إعزاز بريف حلب الشمالي.",
+        published=date(2018, 5, 10),
+    )
+    assert event.sub_event_type == "Remote explosive/landmine/IED"

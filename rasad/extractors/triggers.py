@@ -49,6 +49,8 @@ HELD = "held"  # "مختطفين": people abducted, an act only when counted ("4
 # بالرصاص الحي مظاهرة"), with live fire named there excessive force; no act otherwise
 DOWNING = "downing"  # "أسقط": an act only with an aircraft named after it ("أسقطوا طائرة")
 CONFISCATION = "confiscation"  # "ضبطت": an act only with a weapon named after it
+# "انفجار": an IED, unless a weapon or aircraft in its clause is what exploded
+BLAST = "blast"
 OBJECT_REACH = 30  # characters from the verb to its object: "أسقط مقاتلو المعارضة طائرة"
 DISPERSAL = "dispersal"
 DISPERSAL_REACH = 40  # characters from the verb to the protest it broke up

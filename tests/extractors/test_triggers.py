@@ -122,6 +122,7 @@ def test_all_25_acled_sub_types_are_reachable():
         "dispersal",
         "downing",
         "confiscation",
+        "blast",
     }
 
 
