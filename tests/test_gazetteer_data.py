@@ -33,6 +33,7 @@ ROLES = {
     "outlet",
     "outlet_after",
     "occupied_after",
+    "accused_after",
     "actor",
 }
 NOT_PLACE_KINDS = {

@@ -1935,3 +1935,15 @@ def test_an_explosion_alone_is_a_remote_explosive(pipeline):
         published=date(2018, 5, 10),
     )
     assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_damascus_accused_is_the_government_not_a_place(pipeline):
+    # "اتهمت الدول الغربية دمشق بشن الهجوم"، "وكانت دمشق قد اتهمت إسرائيل": the capital
+    # accused, or accusing, stands for its government; the act is where the text puts it
+    for text in (
+        "واتهمت الدول الغربية الثلاثة دمشق بشن الهجوم الكيميائي على مدينة دوما في السابع من نيسان.",
+        "وكانت دمشق قد اتهمت إسرائيل بشن غارة على مطار التيفور العسكري في ريف حمص.",
+        "وجاءت الضربات بعد اتهامات وجهت إلى دمشق بتنفيذ هجوم كيميائي في دوما.",
+    ):
+        event = only_event(pipeline, text, published=date(2018, 4, 15))
+        assert event.location != "دمشق", text
