@@ -12,7 +12,9 @@ only another telling of one), compatible places (the same place, one inside the 
 village and its district, countryside or governorate; a bare governorate town for its
 province, "دمشق" with Rural Damascus — or no place), overlapping day windows, and no
 conflicting sides (named attackers of one camp, camps.tsv, do not conflict; nor do two
-tellings of an interception). An act named with the
+tellings of an interception; nor do the targets of two tellings of one strike from afar, which
+reports name differently: "مقرات تابعة لفصائل معارضة" in the lead, "مقرات لهيئة تحرير الشام"
+in the observatory's quote). An act named with the
 article ("الهجوم الكيماوي على دوما") refers to one already known: the day in its clause is
 often the day it was talked about ("أعلن الاثنين أن الهجوم"), so its day does not keep it
 apart; nor does the report's date, a default for an account that tells none. Accounts of
@@ -563,7 +565,10 @@ def _sides_agree(a: Event, b: Event) -> bool:
     if (_named(a.actor1) and a.actor1 == b.actor2) or (_named(b.actor1) and b.actor1 == a.actor2):
         return True
     attackers = not (_named(a.actor1) and _named(b.actor1)) or one_camp(a.actor1, b.actor1)
-    targets = a.actor2 is None or b.actor2 is None or one_camp(a.actor2, b.actor2)
+    # reports of one strike from afar name what it hit differently (the town's people, the
+    # faction holding it, "مقرات تابعة لفصائل معارضة" then "مقرات لهيئة تحرير الشام")
+    from_afar = a.sub_event_type == b.sub_event_type and a.sub_event_type in FROM_AFAR
+    targets = from_afar or a.actor2 is None or b.actor2 is None or one_camp(a.actor2, b.actor2)
     return attackers and targets
 
 

@@ -915,9 +915,18 @@ def test_targets_of_one_camp_tell_one_act():
     quote = _account(1, town)
     quote.event.actor2 = "NDF: National Defence Forces"
     assert len(group([lead, quote])) == 1
-    rebels = _account(1, town)
-    rebels.event.actor2 = "Opposition Rebels (Syria)"
-    assert len(group([lead, rebels])) == 2
+
+
+def test_targets_of_two_camps_tell_two_bombings_but_one_strike_from_afar():
+    # a bomb on government forces and a bomb on rebels at one town are two acts; a strike from
+    # afar is told hitting "قوات موالية للحكومة" in one sentence and "الفصائل" in another
+    town = _place("town")
+    for sub, incidents in (("Remote explosive/landmine/IED", 2), ("Air/drone strike", 1)):
+        on_the_state = _account(0, town, sub=sub, actor1="Military Forces of Turkey (2016-)")
+        on_the_state.event.actor2 = STATE
+        on_rebels = _account(1, town, sub=sub)
+        on_rebels.event.actor2 = "Opposition Rebels (Syria)"
+        assert len(group([on_the_state, on_rebels])) == incidents, sub
 
 
 def test_same_place_a_month_apart_stays_two_incidents():
@@ -1457,3 +1466,30 @@ def test_a_toll_that_rose_is_the_acts_latest(pipeline):
         published=date(2024, 10, 16),
     )
     assert event.fatalities == 12
+
+
+def test_a_strike_told_by_its_province_then_by_its_town_is_one_event(pipeline):
+    # the lead names the province and "the opposition's headquarters", the observatory the
+    # town and the faction: reports of one strike from afar name what it hit differently
+    text = (
+        "شنت طائرات روسية، الجمعة، غارات جوية على مقرات تابعة لفصائل معارضة في محافظة إدلب "
+        "شمال غربي سوريا، مما أسفر عن قتيلين على الأقل.\n"
+        "وأعلن المرصد السوري لحقوق الإنسان أن طائرات روسية نفذت غارات على مقرات لهيئة تحرير "
+        "الشام في محيط بلدة الهبيط الواقعة في ريف إدلب الجنوبي الغربي."
+    )
+    events = pipeline.extract(text, published=date(2018, 9, 7))
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "الهبيط")]
+    assert events[0].fatalities == 2
+
+
+def test_a_strike_and_a_shelling_of_other_targets_stay_two(pipeline):
+    # two means are two acts, whatever each hit
+    text = (
+        "قصفت قوات النظام بالمدفعية مواقع الفصائل في بلدة كفرنبل بريف إدلب.\n"
+        "وشنت طائرات حربية غارات على الأحياء السكنية في بلدة كفرنبل مما أدى إلى مقتل 3 مدنيين."
+    )
+    events = pipeline.extract(text, published=date(2018, 9, 7))
+    assert sorted(e.sub_event_type for e in events) == [
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    ]
