@@ -720,3 +720,17 @@ def test_the_killers_group_between_verb_and_victims_is_no_toll(text):
 def test_what_is_said_after_inna_holds_the_dead_not_the_speaker():
     # "وقال الدفاع المدني إن 3 أشخاص قتلوا": "المدني" of the Civil Defence names no one dead
     assert counts("وقال الدفاع المدني إن 3 أشخاص قتلوا في القصف") == [3]
+
+
+def test_fell_dead_counts_the_people_before_it():
+    # "44 شخصا على الأقل سقطوا قتلى": the number and its noun come first, a hedge between
+    [(_, found)] = fatalities("أعلن المرصد أن 44 شخصا على الأقل سقطوا قتلى في ضربات جوية")
+    assert found.count == 44
+
+
+def test_claimed_the_lives_of_counts_what_follows():
+    # "أودى بحياة أكثر من 560 مدنياً"، "أودت بالعشرات": the toll after the verb
+    [(_, found)] = fatalities("القصف العنيف الذي أودى بحياة أكثر من 560 مدنياً")
+    assert found.count == 560
+    [(_, found)] = fatalities("الغارات على بلدة سراقب أودت بالعشرات")
+    assert found.count == 10
