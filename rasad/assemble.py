@@ -124,6 +124,8 @@ DEFAULT_ACTOR1 = {"Protests": PROTESTERS, "Riots": RIOTERS}  # otherwise an unid
 CAPTURES = frozenset({"Abduction/forced disappearance", "Arrests"})  # taking people, no killing
 # What aircraft in the clause make an air strike: a generic attack, or a bombardment ("قصف")
 BY_AIR_KINDS = (*GENERIC_KINDS, "bombardment", BLAST)
+# acts whose means a weapon named in their clause is: an attack, a killing, an explosion
+WEAPON_NAMED_KINDS = (*GENERIC_KINDS, BLAST)
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
@@ -358,8 +360,8 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                 last = accounts[-1].event
                 _set_actors(last, claimed, actors_by_name().get(last.actor2 or ""))
                 continue
-            if tally or _refers_back(context, clause, frame.anaphora):
-                continue
+            if tally or (accounts and _refers_back(context, clause, frame.anaphora)):
+                continue  # a reference back needs an act told before it to refer to
             act = _act_in_clause(context, clause, sentence, frame, told_before, len(accounts))
             if act is not None:
                 act, *twins = _acts_by_means(doc, act)
@@ -793,7 +795,7 @@ def _act_in_clause(
             victims=chosen.value.victims,
         )
         chosen = replace(chosen, value=by_air)
-    elif weapons and chosen.value.kind in (*GENERIC_KINDS, BLAST):
+    elif weapons and chosen.value.kind in WEAPON_NAMED_KINDS:
         # "استهدفت الصواريخ مواقع": a weapon that strikes is the means of the attack; "وأدى
         # انفجار أحدها": what exploded
         armed = replace(

@@ -29,6 +29,7 @@ from rasad.normalise import normalise, normalise_key
 _SENTENCE_END = re.compile(r"(?=[\n.!?])(?:\n+|(?<!\d)[.!?]+(?!\d)|\.{2,})")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 ADDS_TO_IT = "continues"  # "كما": a sentence or a clause that adds to the one before
+ALONGSIDE = "alongside"  # "تزامنا مع": another act told alongside the clause's own
 ACT_REACH = 20  # characters after "كما" within which an act's word starts
 FRONTED_WORDS = 2  # words before a phrase still put first: "وفيما بدا ردا على الهجوم"
 HEADING_MAX_TOKENS = 16  # sub-headings in Syrian outlets run to about a dozen words
@@ -38,7 +39,15 @@ HEADING_MAX_TOKENS = 16  # sub-headings in Syrian outlets run to about a dozen w
 def _clause_openers() -> PhraseMatcher[str]:
     matcher: PhraseMatcher[str] = PhraseMatcher()
     for _, row in read_tsv("discourse_cues.tsv", ["cue", "kind"]):
-        if row["kind"] in ("clause", "result", "recap", "recap_phrase", "recap_start", ADDS_TO_IT):
+        if row["kind"] in (
+            "clause",
+            ALONGSIDE,
+            "result",
+            "recap",
+            "recap_phrase",
+            "recap_start",
+            ADDS_TO_IT,
+        ):
             matcher.add(row["cue"], row["kind"])
     return matcher
 
@@ -141,7 +150,7 @@ def _clauses(
             _CLAUSE_BREAK.match(before[-1]) or match.payload in ("recap", "recap_phrase", "result")
         ):
             cuts.add(cut)
-        if match.payload == "recap_phrase" and len(before.split()) <= FRONTED_WORDS:
+        if match.payload in ("recap_phrase", ALONGSIDE) and len(before.split()) <= FRONTED_WORDS:
             # "ردا على الهجوم، شنت قوات النظام غارات"، "وفيما بدا ردا على الهجوم، شنت": put
             # first, the phrase ends at its comma
             comma = _CLAUSE_BREAK.search(text, match.end, end)

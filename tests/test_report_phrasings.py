@@ -1947,3 +1947,41 @@ def test_damascus_accused_is_the_government_not_a_place(pipeline):
     ):
         event = only_event(pipeline, text, published=date(2018, 4, 15))
         assert event.location != "دمشق", text
+
+
+def test_an_act_told_alongside_is_another_act(pipeline):
+    # "تزامنا مع": put first, the phrase ends at its comma and the takeover is the clause's act;
+    # after a comma, it opens another act with its own place
+    for text in (
+        "وتزامنا مع الضربات الجوية، تمكنت قوات النظام من السيطرة على بلدة المسيفرة في ريف درعا.",
+        "وبالتزامن مع الغارات، سيطرت قوات النظام على بلدة المسيفرة في ريف درعا.",
+    ):
+        event = only_event(pipeline, text, published=date(2018, 7, 5))
+        assert (event.sub_event_type, event.location) == (
+            "Government regains territory",
+            "المسيفرة",
+        ), text
+    events = pipeline.extract(
+        "شنت طائرات حربية غارات على بلدة الحراك، تزامنا مع اشتباكات عنيفة في بلدة المسيفرة في "
+        "ريف درعا.",
+        published=date(2018, 7, 5),
+    )
+    assert sorted((e.sub_event_type, e.location) for e in events) == [
+        ("Air/drone strike", "الحراك"),
+        ("Armed clash", "المسيفرة"),
+    ]
+
+
+def test_a_lead_naming_the_attacks_is_no_reference_back(pipeline):
+    # "الهجمات التي شنها داعش" refers back only to acts already told; in the lead it tells them
+    event = only_event(
+        pipeline,
+        "ارتفعت إلى 100 قتيل حصيلة التفجيرات الانتحارية والهجمات التي شنها داعش، الأربعاء، في "
+        "محافظة السويداء جنوب غربي سوريا.",
+        published=date(2018, 7, 26),
+    )
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Suicide bomb",
+        "Islamic State (Syria)",
+        100,
+    )
