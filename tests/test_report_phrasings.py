@@ -1985,3 +1985,19 @@ def test_a_lead_naming_the_attacks_is_no_reference_back(pipeline):
         "Islamic State (Syria)",
         100,
     )
+
+
+def test_the_toll_of_a_week_of_shelling_is_a_tally(pipeline):
+    # "خلال أسبوع من القصف"، "بعد أسبوع من القصف": one unit of time before acts that go on is
+    # a stretch, its dead a tally; "في شهر آب" still dates an act
+    for text in (
+        "وقتل أكثر من 500 مدني خلال أسبوع من القصف على الغوطة الشرقية.",
+        "ويعتقد أن أكثر من 500 مدني قتلوا بعد أسبوع من القصف الكثيف على الغوطة الشرقية.",
+    ):
+        assert pipeline.extract(text, published=date(2018, 2, 27)) == [], text
+    event = only_event(
+        pipeline,
+        "قتل خمسة مدنيين في غارة جوية على بلدة سراقب في شهر آب الماضي.",
+        published=date(2018, 9, 27),
+    )
+    assert (event.fatalities, event.time_precision) == (5, 3)

@@ -330,6 +330,7 @@ DUAL = "ين"  # a unit's dual ending: "يومين"، "أسبوعين"
 @dataclass(frozen=True, slots=True)
 class _PeriodWords:
     units: frozenset[str]  # "ايام"، "يومين": a stretch of time
+    singles: frozenset[str]  # "اسبوع": one unit, a stretch before acts that go on
     counted: frozenset[str]  # the units, and their singulars after a count ("يوما")
     overs: tuple[tuple[str, ...], ...]  # "خلال"، "على مدى": the preposition of a period
     links: frozenset[str]  # "على"، "من" in "بعد أسبوعين على بدء"
@@ -345,15 +346,17 @@ def _period_words() -> _PeriodWords:
     units = word_set("durations.tsv", kind="unit")
     counted = units | word_set("durations.tsv", kind="counted")
     starts = word_set("durations.tsv", kind="start")
+    singles = word_set("durations.tsv", kind="single")
     return _PeriodWords(
         units,
+        singles,
         counted,
         tuple(tuple(phrase.split()) for phrase in word_set("durations.tsv", kind="over")),
         word_set("durations.tsv", kind="link"),
         starts,
         word_set("durations.tsv", kind="throughout"),
         word_set("durations.tsv", kind="compared"),
-        re.compile("|".join(sorted(map(re.escape, counted), key=len, reverse=True))),
+        re.compile("|".join(sorted(map(re.escape, counted | singles), key=len, reverse=True))),
         re.compile(SINCE + " (?:" + "|".join(map(re.escape, sorted(starts))) + ")"),
     )
 
@@ -408,6 +411,8 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
             continue  # "عملية هي الثانية من نوعها خلال شهرين": the act ranked, not summed up
         if over and _a_stretch_at(words, position + len(over), period):
             return True  # "خلال يومين"، "على مدى 11 يوما"
+        if over and _days_of_fighting(words, position + len(over), period):
+            return True  # "خلال أسبوع من القصف": the acts of a week
         if over and _the_first_stretch_at(words, position + len(over), period):
             return True  # "خلال الأسبوعين الأولين من هجوم النظام": the offensive's first weeks
         if (
@@ -489,7 +494,9 @@ def _days_of_fighting(words: list[str], at: int, period: _PeriodWords) -> bool:
     """ "أيام من المواجهات"، "أسبوعين من القصف": a stretch of acts that go on after "بعد": its
     toll sums them up."""
     return any(
-        words[unit] in period.units and words[unit + 1] == FROM_WORD and ongoing(words[unit + 2])
+        words[unit] in period.units | period.singles
+        and words[unit + 1] == FROM_WORD
+        and ongoing(words[unit + 2])
         for unit in range(at, min(at + COUNT_WORDS + 1, len(words) - 2))
     )
 

@@ -124,8 +124,10 @@ def test_durations_are_stretches_of_time_and_the_words_that_join_them():
         "recent",
         "onset",
         "first",
+        "single",
     }
     assert {"سنوات", "اسبوعين"} <= word_set("durations.tsv", kind="unit")
+    assert {"اسبوع", "شهر"} <= word_set("durations.tsv", kind="single")
     assert word_set("durations.tsv", kind="link") == {"من", "علي"}  # "على" as normalised
     assert {"يوما", "شهرا"} <= word_set("durations.tsv", kind="counted")
     assert {"في", "خلال", "علي مدي"} <= word_set("durations.tsv", kind="over")
