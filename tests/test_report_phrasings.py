@@ -2001,3 +2001,18 @@ def test_the_toll_of_a_week_of_shelling_is_a_tally(pipeline):
         published=date(2018, 9, 27),
     )
     assert (event.fatalities, event.time_precision) == (5, 3)
+
+
+def test_shelling_told_with_combat_operations_is_part_of_the_battle(pipeline):
+    # codebook: shelling inside an ongoing battle is the battle ("عمليات قتالية وقصفا مدفعيا")
+    event = only_event(
+        pipeline,
+        "وتشهد المنطقة عمليات قتالية وقصفا مدفعيا وصاروخيا متبادلا بين قوات النظام السوري "
+        "ومسلحي داعش في حي الحجر الأسود.",
+        published=date(2018, 4, 25),
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash",
+        STATE,
+        "Islamic State (Syria)",
+    )
