@@ -93,6 +93,7 @@ from rasad.extractors.triggers import (
     WEAPON,
     Trigger,
     act_nouns,
+    acts_joined,
     find_triggers,
     means_adjectives,
     means_told,
@@ -459,7 +460,7 @@ def _acts_by_means(doc: Document, act: _Act) -> list[_Act]:
     trigger = act.trigger
     if trigger.value.event_type != REMOTE_VIOLENCE or _with_article(doc, trigger):
         return [act]
-    sub_types = list(dict.fromkeys(means_told(doc, trigger)))
+    sub_types = list(dict.fromkeys(means_told(doc, trigger) or acts_joined(doc, trigger)))
     if len(sub_types) < 2:
         return [act]
     return [

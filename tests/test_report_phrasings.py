@@ -2016,3 +2016,21 @@ def test_shelling_told_with_combat_operations_is_part_of_the_battle(pipeline):
         STATE,
         "Islamic State (Syria)",
     )
+
+
+def test_raids_and_shelling_joined_are_two_acts(pipeline):
+    # "بغارات وقصف النظام"، "لقصف وغارات": two means joined by و are two events (codebook: one
+    # type of action), the toll divided between them; "غارات وقصف جوي" is one means
+    events = pipeline.extract(
+        "قتل 20 مدنيا بغارات وقصف النظام السوري لبلدة حمورية في الغوطة الشرقية.",
+        published=date(2018, 2, 25),
+    )
+    assert sorted((e.sub_event_type, e.fatalities) for e in events) == [
+        ("Air/drone strike", 10),
+        ("Shelling/artillery/missile attack", 10),
+    ]
+    events = pipeline.extract(
+        "قتل 17 مدنيا من جراء غارات وقصف جوي لقوات النظام على مخيم اليرموك.",
+        published=date(2018, 4, 27),
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 17)]

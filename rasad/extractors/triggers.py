@@ -51,6 +51,9 @@ DOWNING = "downing"  # "أسقط": an act only with an aircraft named after it (
 CONFISCATION = "confiscation"  # "ضبطت": an act only with a weapon named after it
 # "انفجار": an IED, unless a weapon or aircraft in its clause is what exploded
 BLAST = "blast"
+# the strikes that may be joined to another of other means: "غارات وقصف"، "قصف وغارات"
+JOINED_KINDS = ("event", "bombardment")
+FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 OBJECT_REACH = 30  # characters from the verb to its object: "أسقط مقاتلو المعارضة طائرة"
 DISPERSAL = "dispersal"
 DISPERSAL_REACH = 40  # characters from the verb to the protest it broke up
@@ -310,6 +313,37 @@ def means_told(doc: Document, trigger: Mention) -> list[str]:
             break
         told.append(sub_event_type)
     return told if len(told) > 1 else []
+
+
+def acts_joined(doc: Document, trigger: Mention) -> list[str]:
+    """The sub-types of a strike's noun and of another joined to it by "و" with other means,
+    in the order told: "بغارات وقصف النظام" → air strike, shelling; "قصف وغارات" → shelling,
+    air strike. Empty when no such noun is joined to it."""
+    _, noun = doc.tokens_between(0, trigger.start)  # the token the trigger starts in
+    tokens = doc.tokens()
+    after = noun + 1 < len(tokens) and tokens[noun + 1].text.startswith("و")
+    before = noun > 0 and tokens[noun].text.startswith("و")
+    if not (after or before):
+        return []
+    joined = tokens[noun + 1] if after else tokens[noun - 1]
+    other = next(
+        (
+            m.payload
+            for m in doc.find(trigger_matcher(), joined.start, joined.end)
+            if m.payload.event_type == REMOTE_VIOLENCE and m.payload.kind in JOINED_KINDS
+        ),
+        None,
+    )
+    if other is None:
+        return []
+    # "غارات وقصف جوي": the means adjective after the joined noun says what it is
+    described = (
+        means_adjectives().get(tokens[noun + 2].text) if after and noun + 2 < len(tokens) else None
+    )
+    pair = [trigger.value.sub_event_type, described or other.sub_event_type]
+    if pair[0] == pair[1] or not set(pair) <= FROM_AFAR:
+        return []
+    return pair if after else pair[::-1]
 
 
 def _counted(doc: Document, start: int) -> bool:
