@@ -1135,6 +1135,17 @@ def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -
         ranked = [t for t in ranked if t not in seized]
     if ranked[0].value.sub_event_type == LOOTING and caches:
         return caches[0]
+    # "إحباط هجوم بطائرات دون طيار مفخخة": the weapon named right after a foiling is the one
+    # kept from use, not an explosion
+    foiled = [
+        c
+        for c in caches
+        if ranked[0].value.event_type == REMOTE_VIOLENCE
+        and 0 <= ranked[0].start - c.end <= TAKEN_REACH
+        and "," not in doc.norm.text[c.end : ranked[0].start]
+    ]
+    if foiled:
+        return foiled[0]
     if ranked[0].value.kind == "takeover":
         text = doc.norm.text
         taken = [

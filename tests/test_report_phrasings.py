@@ -2034,3 +2034,17 @@ def test_raids_and_shelling_joined_are_two_acts(pipeline):
         published=date(2018, 4, 27),
     )
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 17)]
+
+
+def test_a_foiled_drone_attack_is_weapons_kept_from_use(pipeline):
+    # "إحباط هجوم بطائرات دون طيار مفخخة": the booby-trapped drones named after the foiling
+    # are the weapons it kept from use, no explosion
+    event = only_event(
+        pipeline,
+        "أعلنت وزارة الدفاع الروسية إحباط هجوم بطائرات دون طيار مفخخة استهدف قاعدة حميميم.",
+        published=date(2018, 3, 11),
+    )
+    assert (event.sub_event_type, event.actor1) == (
+        "Disrupted weapons use",
+        "Military Forces of Russia (2000-)",
+    )
