@@ -97,6 +97,7 @@ from rasad.extractors.triggers import (
     find_triggers,
     means_adjectives,
     means_told,
+    names_an_aircraft,
 )
 from rasad.geocode import Gazetteer
 from rasad.incidents import (
@@ -782,7 +783,9 @@ def _act_in_clause(
         deaths = None
     weapons = [t for t in triggers if t.value.kind == WEAPON]
     if chosen.value.kind == AIR_DEFENCE and any(
-        t.value.sub_event_type == AIR_STRIKE for t in triggers + means if t is not chosen
+        t.value.sub_event_type == AIR_STRIKE and names_an_aircraft(doc, t)
+        for t in triggers + means
+        if t is not chosen
     ):
         # "أسقطت الدفاعات الجوية طائرة مسيرة": an aircraft or drone downed is the disrupted
         # weapon itself, not a strike met on its way

@@ -2048,3 +2048,21 @@ def test_a_foiled_drone_attack_is_weapons_kept_from_use(pipeline):
         "Disrupted weapons use",
         "Military Forces of Russia (2000-)",
     )
+
+
+def test_strikes_met_by_air_defences_are_the_strike(pipeline):
+    # "تصدت لغارات إسرائيلية استهدفت قاعدة التيفور": the raids met are the act; only an
+    # aircraft named ("أسقطت الدفاعات الجوية طائرة مسيرة") is a weapon kept from use
+    event = only_event(
+        pipeline,
+        "وقالت وكالة الأنباء السورية إن الدفاعات الجوية السورية تصدت لغارات إسرائيلية استهدفت "
+        "قاعدة التيفور الجوية في ريف حمص.",
+        published=date(2018, 7, 9),
+    )
+    assert (event.event_type, event.location) == ("Explosions/Remote violence", "مطار التيفور")
+    event = only_event(
+        pipeline,
+        "أسقطت الدفاعات الجوية السورية طائرة مسيرة فوق مطار التيفور في ريف حمص.",
+        published=date(2018, 7, 9),
+    )
+    assert event.sub_event_type == "Disrupted weapons use"

@@ -267,6 +267,25 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
 
 
 @cache
+def aircraft_words() -> frozenset[str]:
+    """The first words of the aircraft that triggers.tsv names as means ("طائرة"، "مقاتلات"،
+    "مروحيات"): a strike word that opens with one names the aircraft ("طائرة مسيرة"), the
+    others the act ("غارات")."""
+    return frozenset(
+        normalise_key(row["trigger"]).split()[0]
+        for _, row in read_tsv("triggers.tsv", ["trigger", "kind"])
+        if row["kind"] == "means"
+    )
+
+
+def names_an_aircraft(doc: Document, trigger: Mention) -> bool:
+    """Whether a trigger's words open with an aircraft's ("طائرة مسيرة"، "الطائرات")."""
+    assert doc.norm is not None
+    first = doc.norm.text[trigger.start : trigger.end].split()[0]
+    return any(variant.form in aircraft_words() for variant in token_variants(first))
+
+
+@cache
 def means_adjectives() -> dict[str, str]:
     """``means_adjectives.tsv``: every written form of a means adjective ("جويا"، "والمدفعية"،
     "الجوي") → the sub-type it makes."""
