@@ -791,3 +791,9 @@ def test_setting_fire_with_the_subject_between_destroys_property(pipeline):
     text = "أضرم مجهولون النار في محاصيل القمح في قرية الصبحة بريف دير الزور الشرقي."
     [event] = pipeline.extract(text, published=date(2024, 6, 1))
     assert event.sub_event_type == "Looting/property destruction"
+
+
+def test_each_trigger_is_listed_once():
+    # a phrase listed twice matches only as its first row: the second is never read
+    phrases = [row["trigger"] for _, row in read_tsv("triggers.tsv", ["trigger", "kind"])]
+    assert len(phrases) == len(set(phrases)), [p for p in phrases if phrases.count(p) > 1]
