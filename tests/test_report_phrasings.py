@@ -2066,3 +2066,12 @@ def test_strikes_met_by_air_defences_are_the_strike(pipeline):
         published=date(2018, 7, 9),
     )
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_the_dual_of_area_names_its_places(pipeline):
+    # "في منطقتي المزة والزبلطاني": the dual of "منطقة" is a place cue as "منطقة" is
+    events = pipeline.extract(
+        "وأفادت وسائل إعلام بوقوع انفجارين كبيرين في منطقتي المزة والزبلطاني في دمشق.",
+        published=date(2018, 5, 10),
+    )
+    assert "حي المزة القديمة" in {e.location for e in events}
