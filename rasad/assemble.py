@@ -43,6 +43,7 @@ from rasad.extractors.actors import (
     find_role_cues,
     interaction_code,
     military_site_matcher,
+    remote_means,
     resolve_actor,
     state_force,
     state_forces,
@@ -103,6 +104,7 @@ from rasad.geocode import Gazetteer
 from rasad.incidents import (
     AIR_STRIKE,
     DEFAULT_ACTOR2,
+    FROM_AFAR,
     NEWS_DAYS,
     Account,
     events_of,
@@ -890,9 +892,32 @@ def _act_in_clause(
     if not event_places and not generic and told_in_syria(doc, start, end):
         return told([], in_syria=True)  # "ضربة صاروخية لمواقع النظام في سوريا": the country
     if not event_places:
+        recalled_strike = (
+            told([])
+            if not generic
+            and chosen.value.sub_event_type in FROM_AFAR
+            and frame.historical_cue is not None
+            and frame.historical_cue.value == "recap_start"
+            else None
+        )
+        if recalled_strike is not None and _struck_from_afar(recalled_strike, context.reference):
+            # "وكانت الولايات المتحدة وبريطانيا وفرنسا قد شنت ضربات جوية ضد مواقع تابعة لنظام
+            # الأسد": a strike recalled by a foreign state that fights in Syria only from
+            # afar, told at no place, was in the country
+            return replace(recalled_strike, in_syria=True)
         context.told_nowhere.append((told, number))
         return None
     return told(event_places)
+
+
+def _struck_from_afar(act: _Act, reference: date | None) -> bool:
+    """Whether ``act`` is by a foreign state that fights in Syria only from afar
+    (remote_sides.tsv) on its day."""
+    actor1 = act.roles.actor1
+    if actor1 is None:
+        return False
+    day = _act_day(act.date_mention, act.year_only, reference)
+    return remote_means(actor1.name, day.isoformat() if day else None) is not None
 
 
 def _told_act(

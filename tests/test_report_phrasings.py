@@ -2075,3 +2075,18 @@ def test_the_dual_of_area_names_its_places(pipeline):
         published=date(2018, 5, 10),
     )
     assert "حي المزة القديمة" in {e.location for e in events}
+
+
+def test_a_recalled_foreign_strike_told_at_no_place_is_in_the_country(pipeline):
+    # "وكان قصف إسرائيلي قد استهدف في كانون الأول الماضي مواقع عسكرية": a strike recalled by
+    # a state that fights in Syria only from afar is coded, placed nowhere more specific (as
+    # the gold places "في سوريا")
+    events = pipeline.extract(
+        "قتل ثلاثة عناصر من قوات النظام في غارة على مطار التيفور في ريف حمص. وكان قصف إسرائيلي "
+        "قد استهدف في كانون الأول/ديسمبر الماضي مواقع عسكرية في المنطقة، بينها مستودع أسلحة.",
+        published=date(2018, 5, 8),
+    )
+    recalled = [e for e in events if e.historical]
+    assert [(e.actor1, e.location, e.event_date) for e in recalled] == [
+        ("Military Forces of Israel (2009-2021)", None, "2017-12-15")
+    ]
