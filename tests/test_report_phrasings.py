@@ -2090,3 +2090,15 @@ def test_a_recalled_foreign_strike_told_at_no_place_is_in_the_country(pipeline):
     assert [(e.actor1, e.location, e.event_date) for e in recalled] == [
         ("Military Forces of Israel (2009-2021)", None, "2017-12-15")
     ]
+
+
+def test_the_dead_of_the_war_as_a_whole_are_a_tally(pipeline):
+    # "جراء الصراع والقصف الجوي": children killed by the conflict at large, no one act
+    assert (
+        pipeline.extract(
+            "وجاء في بيان المنظمة الأممية أن العشرات من الأطفال قتلوا في مدينة منبج أو المناطق "
+            "المجاورة لها، جراء الصراع والقصف الجوي.",
+            published=date(2016, 7, 21),
+        )
+        == []
+    )
