@@ -2102,3 +2102,12 @@ def test_the_dead_of_the_war_as_a_whole_are_a_tally(pipeline):
         )
         == []
     )
+
+
+def test_a_call_to_join_a_deal_is_no_deal(pipeline):
+    # "مناشير تدعو للانضمام إلى اتفاقات المصالحة": لـ with its verbal noun, what is asked for
+    events = pipeline.extract(
+        "وألقت طائرات النظام مناشير على بلدات ريف إدلب تدعو للانضمام إلى اتفاقات المصالحة.",
+        published=date(2018, 8, 9),
+    )
+    assert not [e for e in events if e.sub_event_type == "Agreement"]
