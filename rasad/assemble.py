@@ -153,6 +153,7 @@ AGENT_CUES = frozenset(
     {"agent_after", "agent_by", "agent_before", "suspected", "suspected_before", "accusing"}
 )
 ATTACHED_WORDS = 3  # words between an act and a place that is its own: "على مطار"
+COUNTRY_REACH = 50  # characters after an act's word within which the country is its place
 HAPPENED_REACH = 2  # words from a verb of happening to its date: "وقعت في 7 نيسان"
 OWN_DATE_WORDS = 7  # words of means and place between an act and its own date after them
 FRAME_WORDS = 3  # "منطقة التل [بمدينة طرابلس شمالي] لبنان": words of a frame after a place
@@ -402,6 +403,18 @@ def _pointed_back(doc: Document, trigger: Mention) -> bool:
     """ "هذه الضربات"، "تلك الغارات": an act named with a demonstrative is one told before."""
     _, at = doc.tokens_between(0, trigger.start)
     return at > 0 and doc.tokens()[at - 1].text in demonstratives()
+
+
+def _put_in_the_country(doc: Document, act: Mention, places: list[Mention], end: int) -> bool:
+    """Whether Syria itself is named as where the act was, in its phrase right after its words
+    ("ضربات على سوريا"، "الغارات الأميركية البريطانية الفرنسية على سوريا"), no place before it."""
+    assert doc.norm is not None
+    reach = min(end, act.end + COUNTRY_REACH)
+    comma = doc.norm.text.find(",", act.end, reach)
+    reach = reach if comma == -1 else comma
+    return not any(act.end <= p.start < reach for p in places) and told_in_syria(
+        doc, act.end, reach
+    )
 
 
 def _attached(doc: Document, trigger: Mention, place: Mention) -> bool:
@@ -864,11 +877,16 @@ def _act_in_clause(
         # are where they were told; only a place attached to them ("هذه الغارات على مطار
         # التيفور") is theirs
         own_places = [p for p in own_places if _attached(doc, chosen, p)]
+    # "الغارات الأميركية البريطانية الفرنسية على سوريا": the country named right after the act
+    # is where it is put; a town later in the clause is another act's ("ردا على الهجوم
+    # الكيميائي في دوما"، "وصل المفتشون إلى دوما")
+    in_the_country = not generic and _put_in_the_country(doc, chosen, own_places, end)
     event_places = (
         []
         if (deaths is None and chosen.value.violent and not in_sentence)
         or (recalled and not own_places)  # it only names the side of the act it recalls
         or (pointed_back and not own_places)
+        or in_the_country
         else own_places or places_nearby(doc, clause, sentence, context.index, context.paragraphs)
     )
     if not event_places and (

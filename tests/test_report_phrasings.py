@@ -2111,3 +2111,16 @@ def test_a_call_to_join_a_deal_is_no_deal(pipeline):
         published=date(2018, 8, 9),
     )
     assert not [e for e in events if e.sub_event_type == "Agreement"]
+
+
+def test_strikes_on_syria_are_not_at_the_town_of_the_attack_they_answer(pipeline):
+    # "ضربات على سوريا ردا على الهجوم الكيميائي في دوما": the country named right after the
+    # strikes is where they are put; Douma is the attack they answer
+    events = pipeline.extract(
+        "وشنت الولايات المتحدة وبريطانيا وفرنسا ضربات على سوريا ردا على الهجوم الكيميائي في دوما.",
+        published=date(2018, 4, 17),
+    )
+    strikes = [e for e in events if e.sub_event_type != "Chemical weapon"]
+    assert [(e.actor1, e.location) for e in strikes] == [
+        ("Military Forces of the United States (2017-2021)", None)
+    ]
