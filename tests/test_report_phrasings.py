@@ -2124,3 +2124,20 @@ def test_strikes_on_syria_are_not_at_the_town_of_the_attack_they_answer(pipeline
     assert [(e.actor1, e.location) for e in strikes] == [
         ("Military Forces of the United States (2017-2021)", None)
     ]
+
+
+def test_a_roundup_led_by_syrian_news_keeps_it_when_it_turns_to_iraq(pipeline):
+    # the Saudi dailies' wire roundups: the lead tells a Syrian act, then "وفي العراق، ...";
+    # the Iraqi paragraph, longer, does not make the report Iraq's, and its acts ("وفي قضاء
+    # حديثة، ...") are abroad
+    text = (
+        "بيروت، بغداد - وكالات:\n"
+        "قتل ثمانية مدنيين بينهم ثلاثة أطفال أمس جراء إلقاء الطيران المروحي براميل متفجرة على "
+        "حي طريق السد في مدينة درعا، بحسب المرصد السوري لحقوق الإنسان.\n"
+        "وفي العراق، أعلنت قيادة العمليات المشتركة أن القوات العراقية ومقاتلي الحشد الشعبي "
+        "تقدموا في الأحياء الجنوبية لمدينة الرمادي، وقتلوا أكثر من أربعين عنصراً من داعش. وفي "
+        "قضاء حديثة، صدت القوات العراقية وأبناء العشائر هجوماً للتنظيم على ناحية البغدادي، ما "
+        "أسفر عن مقتل سبعة من عناصر الأمن."
+    )
+    event = only_event(pipeline, text, published=date(2015, 7, 30))
+    assert (event.location, event.fatalities) == ("درعا", 8)

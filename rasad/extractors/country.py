@@ -22,6 +22,7 @@ from rasad.normalise import normalise_key
 
 SYRIA = "SY"
 MIN_FOREIGN_MENTIONS = 2  # one passing mention of Iraq does not make a report Iraqi
+LEAD_WORDS = 8  # a report's lead is its first sentence this long: a dateline is shorter
 HELD_REACH = 3  # words before a held land that may name the holder's side at it
 
 
@@ -153,10 +154,52 @@ def _locative(words: list[str]) -> bool:
 
 
 def about_syria(doc: Document, places: list[Mention]) -> bool:
-    """False when the report is mostly about another country's conflict."""
+    """False when the report is mostly about another country's conflict. A report whose lead
+    tells its news at a Syrian place and names no other country is about Syria, whatever its
+    roundup turns to after it ("قتل ثمانية مدنيين ... في مدينة درعا ... وفي العراق، ...")."""
+    if _led_in_syria(doc, places):
+        return True
     counts = Counter(match.payload for match in doc.find(country_matcher()))
     foreign = max((n for country, n in counts.items() if country != SYRIA), default=0)
     return foreign < MIN_FOREIGN_MENTIONS or foreign <= counts[SYRIA] + len(places)
+
+
+def _led_in_syria(doc: Document, places: list[Mention]) -> bool:
+    """Whether the report's lead (its first sentence of some length, not a headline) names a
+    Syrian place and no other country, nor a place abroad."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    lead = next(
+        (
+            s
+            for s in doc.sentences
+            if not s.is_title and len(text[s.start : s.end].split()) >= LEAD_WORDS
+        ),
+        None,
+    )
+    if lead is None or not any(lead.start <= p.start < lead.end for p in places):
+        return False
+    first, last = doc.tokens_between(lead.start, lead.end)
+    words = {normalise_key(t.text).removeprefix("ال") for t in doc.tokens()[first:last]}
+    return (
+        not words & _foreign_adjectives()
+        and told_abroad(doc, lead.start, lead.end) is None
+        and not any(
+            match.payload != SYRIA for match in doc.find(country_matcher(), lead.start, lead.end)
+        )
+    )
+
+
+@cache
+def _foreign_adjectives() -> frozenset[str]:
+    """The adjectives of the foreign states' forces (side_adjectives.tsv: "إسرائيلي"، "تركية"):
+    a lead that names one may tell another country's news."""
+    return frozenset(
+        normalise_key(row[form])
+        for _, row in read_tsv("side_adjectives.tsv", ["masculine", "feminine", "actor"])
+        if "Syria" not in row["actor"]
+        for form in ("masculine", "feminine")
+    )
 
 
 @cache
