@@ -2141,3 +2141,23 @@ def test_a_roundup_led_by_syrian_news_keeps_it_when_it_turns_to_iraq(pipeline):
     )
     event = only_event(pipeline, text, published=date(2015, 7, 30))
     assert (event.location, event.fatalities) == ("درعا", 8)
+
+
+def test_a_toll_named_before_its_act_is_the_acts(pipeline):
+    # "مئة وعشرة قتلى ... هي حصيلة الغارات على سوق شعبي في مدينة دوما": the toll of one act,
+    # told first; "وهي أعلى حصيلة منذ بداية العام" ranks it, no tally
+    for text, dead in (
+        (
+            "مئة وعشرة قتلى وأكثر من ثلاثمئة جريح هي حصيلة الغارات التي شنها الطيران الحربي "
+            "أمس على سوق شعبي في مدينة دوما بريف دمشق.",
+            110,
+        ),
+        ("قتل 110 أشخاص في الغارات على مدينة دوما، وهي أعلى حصيلة منذ بداية العام.", 110),
+        (
+            "قتيلان وعشرة جرحى حصيلة سقوط صواريخ غراد أطلقها مسلحون على حي الزراعة في مدينة "
+            "اللاذقية.",
+            2,
+        ),
+    ):
+        event = only_event(pipeline, text, published=date(2015, 8, 17))
+        assert event.fatalities == dead, text
