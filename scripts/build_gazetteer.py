@@ -231,7 +231,7 @@ def load_communities(src: Path, admins: dict[str, Record]) -> dict[str, Record]:
         if neighbourhood:
             name = plain_ocha_name(row["featurename_ar"])
             bare = name.removeprefix("حي ").strip()
-            own = named.get(row["pcode"])
+            own = named.get(row["pcode"], "").removeprefix("حي ").strip()  # "حي السريان"
             if own and normalise_key(own) != normalise_key(bare):
                 # the populated-places row carries another place's name ("حي مخيم البيطار -
                 # معرة تمصرين" for Aleppo's Ashrafiyeh): the neighbourhoods table names it

@@ -2161,3 +2161,15 @@ def test_a_toll_named_before_its_act_is_the_acts(pipeline):
     ):
         event = only_event(pipeline, text, published=date(2015, 8, 17))
         assert event.fatalities == dead, text
+
+
+def test_the_syriac_quarter_of_aleppo_is_named_once(pipeline):
+    # OCHA's neighbourhoods table names it "حي السريان": the gazetteer keeps one "حي", so
+    # "حيي السريان" (the dual of the quarter noun) finds it, not Homs's al-Rayyan
+    events = pipeline.extract(
+        "قتل خمسة مدنيين جراء سقوط قذائف أطلقتها فصائل المعارضة على حيي السريان والجميلية في "
+        "مدينة حلب.",
+        published=date(2015, 8, 10),
+    )
+    assert "حي السريان" in {e.location for e in events}
+    assert {e.admin1 for e in events} == {"Aleppo"}
