@@ -2173,3 +2173,14 @@ def test_the_syriac_quarter_of_aleppo_is_named_once(pipeline):
     )
     assert "حي السريان" in {e.location for e in events}
     assert {e.admin1 for e in events} == {"Aleppo"}
+
+
+def test_damascus_authorities_are_the_government_not_a_place(pipeline):
+    # "قوات موالية لسلطات دمشق"، "حكومة دمشق": the capital's authorities, no place
+    event = only_event(
+        pipeline,
+        "وشنت طائرات التحالف غارات على قوات موالية لسلطات دمشق هاجمت مقرا لقوات سوريا "
+        "الديمقراطية في ريف دير الزور.",
+        published=date(2018, 2, 8),
+    )
+    assert event.admin1 == "Deir-ez-Zor"
