@@ -2184,3 +2184,14 @@ def test_damascus_authorities_are_the_government_not_a_place(pipeline):
         published=date(2018, 2, 8),
     )
     assert event.admin1 == "Deir-ez-Zor"
+
+
+def test_a_landmark_after_beside_locates_the_place_before_it(pipeline):
+    # "حي القدم المجاور لمخيم اليرموك": the camp locates the quarter, the fighting is in it;
+    # with no place before it ("القرى المجاورة لمدينة إدلب") the landmark is the act's
+    for text, place in (
+        ("وتدور اشتباكات عنيفة في حي القدم المجاور لمخيم اليرموك جنوب دمشق.", "حي القدم"),
+        ("قصفت الطائرات بلدة كفرنبل القريبة من معرة النعمان بريف إدلب.", "كفر نبل"),
+        ("قصفت الطائرات القرى المجاورة لمدينة إدلب.", "إدلب"),
+    ):
+        assert only_event(pipeline, text, published=date(2018, 4, 25)).location == place, text

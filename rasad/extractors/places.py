@@ -370,9 +370,12 @@ def places_of_acts(
     evacuations = [m.end for m in cues if m.value == "evacuation"]
     stations = [m.end for m in cues if m.value == "stationed"]
     homes = [m.end for m in cues if m.value == "home"]
+    besides = [m for m in cues if m.value == "beside"]
     kept = []
     for index, place in enumerate(places):
         if _where_people_are_taken(text, place, evacuations):
+            continue
+        if index and _a_landmark(text, places[index - 1], place, besides):
             continue
         if _where_a_force_stands(text, place, places[index + 1 :], stations):
             continue
@@ -434,6 +437,22 @@ def _where_people_are_taken(text: str, place: Mention, evacuations: list[int]) -
         place.start - EVACUATION_REACH <= end <= place.start and "," not in text[end : place.start]
         for end in evacuations
     )
+
+
+def _a_landmark(text: str, before: Mention, place: Mention, besides: list[Mention]) -> bool:
+    """ "حي القدم المجاور لمخيم اليرموك"، "بلدة كفرنبل القريبة من معرة النعمان": the place
+    right after "المجاور لـ" or "القريبة من" only locates the place named right before it."""
+    return any(
+        0 <= place.start - cue.end <= BESIDE_GAP
+        and before.end <= cue.start
+        and len(text[before.end : cue.start].split()) <= BESIDE_WORDS
+        and not any(mark in text[before.end : cue.start] for mark in CLAUSE_ENDS)
+        for cue in besides
+    )
+
+
+BESIDE_GAP = 2  # characters from the cue to the landmark: a space, the clitic "ل"
+BESIDE_WORDS = 2  # words between the place and the cue: "حي القدم [الواقع] المجاور لـ"
 
 
 def _where_a_force_stands(
