@@ -338,6 +338,8 @@ class _PeriodWords:
     throughouts: frozenset[str]  # "طوال"، "طيلة": a period, counted or not ("طوال سنوات")
     compared: frozenset[str]  # "من نوعها": a period an act is ranked in ("الثانية من نوعها خلال")
     named: re.Pattern[str]  # any of the counted units, found in a clause at one pass
+    # one unit before "من" ("أسبوع من"): the singles, looked for only so ("يوم" is common)
+    single_of: re.Pattern[str]
     since_start: re.Pattern[str]  # "منذ بدء"، "منذ بداية": a start a period may run from
 
 
@@ -356,7 +358,8 @@ def _period_words() -> _PeriodWords:
         starts,
         word_set("durations.tsv", kind="throughout"),
         word_set("durations.tsv", kind="compared"),
-        re.compile("|".join(sorted(map(re.escape, counted | singles), key=len, reverse=True))),
+        re.compile("|".join(sorted(map(re.escape, counted), key=len, reverse=True))),
+        re.compile("(?:" + "|".join(map(re.escape, sorted(singles))) + ") " + FROM_WORD),
         re.compile(SINCE + " (?:" + "|".join(map(re.escape, sorted(starts))) + ")"),
     )
 
@@ -370,6 +373,7 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     deaths = death_phrases()
     if (
         period.named.search(doc.norm.text, start, end) is None
+        and period.single_of.search(doc.norm.text, start, end) is None
         and period.since_start.search(doc.norm.text, start, end) is None
         and SINCE not in doc.norm.text[start:end]
         and _overs_but_in().search(doc.norm.text, start, end) is None
