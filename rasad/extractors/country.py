@@ -157,11 +157,11 @@ def about_syria(doc: Document, places: list[Mention]) -> bool:
     """False when the report is mostly about another country's conflict. A report whose lead
     tells its news at a Syrian place and names no other country is about Syria, whatever its
     roundup turns to after it ("قتل ثمانية مدنيين ... في مدينة درعا ... وفي العراق، ...")."""
-    if _led_in_syria(doc, places):
-        return True
     counts = Counter(match.payload for match in doc.find(country_matcher()))
     foreign = max((n for country, n in counts.items() if country != SYRIA), default=0)
-    return foreign < MIN_FOREIGN_MENTIONS or foreign <= counts[SYRIA] + len(places)
+    if foreign < MIN_FOREIGN_MENTIONS or foreign <= counts[SYRIA] + len(places):
+        return True
+    return _led_in_syria(doc, places)
 
 
 def _led_in_syria(doc: Document, places: list[Mention]) -> bool:

@@ -245,3 +245,11 @@ def test_a_statement_made_abroad_may_tell_a_syrian_act(pipeline):
     # the act was; "وفي العراق، قتل ..." tells Iraq's news
     text = "وفي تركيا، قال مسؤول إن القوات التركية قصفت مواقع لوحدات حماية الشعب في عفرين."
     assert [e.location for e in pipeline.extract(text, published=date(2018, 2, 10))] == ["عفرين"]
+
+
+def test_every_name_of_syria_itself_holds_the_stem_assembly_screens_for():
+    # assembly looks for Syria named after an act only where "سوري" is written
+    from rasad.assemble import HOME_STEM
+    from rasad.extractors.country import abroad_words
+
+    assert all(HOME_STEM in word for word in abroad_words("home"))
