@@ -106,6 +106,7 @@ from rasad.incidents import (
     DEFAULT_ACTOR2,
     FROM_AFAR,
     NEWS_DAYS,
+    PLANTED,
     Account,
     events_of,
     group,
@@ -1184,6 +1185,17 @@ def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -
         ranked = [t for t in ranked if t not in seized]
     if ranked[0].value.sub_event_type == LOOTING and caches:
         return caches[0]
+    # "تجددت الاشتباكات ... حيث فجر انتحاري عربة مفخخة": a bomb set off in a battle told
+    # before it is part of the battle (codebook)
+    fought = [
+        t
+        for t in ranked
+        if t.value.sub_event_type == ARMED_CLASH
+        and t.value.kind == "event"
+        and t.start < ranked[0].start
+    ]
+    if ranked[0].value.sub_event_type in PLANTED and fought:
+        return fought[0]
     # "إحباط هجوم بطائرات دون طيار مفخخة": the weapon named right after a foiling is the one
     # kept from use, not an explosion
     foiled = [

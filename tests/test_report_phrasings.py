@@ -2195,3 +2195,15 @@ def test_a_landmark_after_beside_locates_the_place_before_it(pipeline):
         ("قصفت الطائرات القرى المجاورة لمدينة إدلب.", "إدلب"),
     ):
         assert only_event(pipeline, text, published=date(2018, 4, 25)).location == place, text
+
+
+def test_a_suicide_bomb_set_off_in_a_battle_is_part_of_it(pipeline):
+    # codebook: a bomb inside an ongoing battle is the battle ("تجددت الاشتباكات ... حيث فجر
+    # انتحاري عربة مفخخة")
+    event = only_event(
+        pipeline,
+        "تجددت الاشتباكات بين قوات النظام وتنظيم داعش في محيط مطار دير الزور العسكري، حيث فجر "
+        "انتحاري عربة مفخخة عند أحد الحواجز.",
+        published=date(2015, 8, 20),
+    )
+    assert (event.sub_event_type, event.location) == ("Armed clash", "مطار دير الزور العسكري")
