@@ -1454,6 +1454,8 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 alleged=act.alleged,
                 suspected=act.roles.suspected,
                 place_at=place_mention.start if place_mention is not None else -1,
+                listed=place_mention is not None
+                and clitics_before(doc.norm.text, place_mention.start).startswith(CONJUNCTION),
                 in_syria=act.in_syria,
                 plural_toll=told is not None and told.value.vague and (told.value.count or 0) <= 2,
                 risen_toll=told is not None and told.value.risen,

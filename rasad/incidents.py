@@ -116,6 +116,7 @@ class Account:
     alleged: bool = False  # named as an allegation with no dead of its own ("الهجوم المفترض")
     own_day: bool = False  # its date is told as the act's ("التي وقعت في 7 نيسان")
     place_at: int = -1  # where the place is named in the normalised text
+    listed: bool = False  # its place joined by "و" to another ("سراقب وإدلب"): a target of its own
     in_syria: bool = False  # told in Syria at no place more specific ("غارات على سوريا")
     # its dead told only by a bare plural ("قتلى"، "ضحايا"): 2 is the cautious floor, not a count
     plural_toll: bool = False
@@ -690,7 +691,12 @@ def _leaves(accounts: list[Account]) -> list[Account]:
         if account.place is None:
             continue
         if any(
-            _same_or_inside(other.place, account.place, same_act=other.act == account.act)
+            _same_or_inside(
+                other.place,
+                account.place,
+                same_act=other.act == account.act,
+                outer_listed=account.listed,
+            )
             or (other.act == account.act and _locates(other, account))
             for other in accounts
             if other.place
@@ -702,11 +708,14 @@ def _leaves(accounts: list[Account]) -> list[Account]:
     return leaves or accounts[:1]
 
 
-def _same_or_inside(inner: PlaceMention, outer: PlaceMention, *, same_act: bool = False) -> bool:
+def _same_or_inside(
+    inner: PlaceMention, outer: PlaceMention, *, same_act: bool = False, outer_listed: bool = False
+) -> bool:
     """Whether ``inner`` is a more specific place within ``outer``.
 
     Within one act's telling only an area that holds the other counts: "قريتي الحلوة والروضة
-    في ناحية ربيعة" is two villages, but "محيط بلدة حضر وتل كروم جبا" two targets side by side.
+    في ناحية ربيعة" is two villages, but "محيط بلدة حضر وتل كروم جبا" two targets side by side;
+    so does a governorate's main town named bare, which stands for its province.
     """
     if inner.place.id == outer.place.id:
         return inner.precision < outer.precision
@@ -715,6 +724,9 @@ def _same_or_inside(inner: PlaceMention, outer: PlaceMention, *, same_act: bool 
         and outer.place.kind not in CONTAINER_KINDS
         and outer.place.kind not in AREA_KINDS
         and not outer.widens
+        # "قاعدة التيفور العسكرية وسط حمص"، "في دوما قرب العاصمة دمشق": a governorate's main
+        # town named bare beside a place of its province stands for the province
+        and not (_names_its_governorate(outer) and not outer_listed)
     ):
         return False
     if _outskirts(outer):

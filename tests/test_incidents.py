@@ -1493,3 +1493,16 @@ def test_a_strike_and_a_shelling_of_other_targets_stay_two(pipeline):
         "Air/drone strike",
         "Shelling/artillery/missile attack",
     ]
+
+
+def test_a_governorate_town_named_bare_beside_a_place_of_its_province_is_the_province(pipeline):
+    # "قاعدة التيفور العسكرية وسط حمص": Homs named bare says where T4 is, no second strike on
+    # the city; "مدينة حمص" named as a town of its own stays a place
+    events = pipeline.extract(
+        "استهدفت غارات إسرائيلية قاعدة التيفور العسكرية وسط حمص.", published=date(2018, 4, 9)
+    )
+    assert [e.location for e in events] == ["مطار التيفور"]
+    events = pipeline.extract(
+        "قتل ثلاثة مدنيين في قصف على مدينة دوما ومدينة دمشق.", published=date(2018, 4, 7)
+    )
+    assert sorted(e.location for e in events) == ["دمشق", "دوما"]
