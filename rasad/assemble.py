@@ -1344,6 +1344,7 @@ def _civilian_dead(doc: Document, act: _Act) -> bool:
 
 def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) -> list[Account]:
     """The act at each of its places; ``number`` tells this act's accounts from the others."""
+    assert doc.norm is not None
     trigger: Trigger = act.trigger.value
     actor1: Actor | None = act.roles.actor1
     actor2: Actor | None = act.roles.actor2
