@@ -89,6 +89,7 @@ from rasad.extractors.triggers import (
     BLAST,
     DETENTION_KINDS,
     DISORDER_TYPES,
+    FROM_AFAR,
     GENERIC_KINDS,
     REMOTE_VIOLENCE,
     WEAPON,
@@ -104,7 +105,6 @@ from rasad.geocode import Gazetteer
 from rasad.incidents import (
     AIR_STRIKE,
     DEFAULT_ACTOR2,
-    FROM_AFAR,
     NEWS_DAYS,
     PLANTED,
     Account,
@@ -155,7 +155,6 @@ AGENT_CUES = frozenset(
 )
 ATTACHED_WORDS = 3  # words between an act and a place that is its own: "على مطار"
 COUNTRY_REACH = 50  # characters after an act's word within which the country is its place
-HOME_STEM = "سوري"  # in every way abroad.tsv names Syria itself ("سوريا"، "الأراضي السورية")
 HAPPENED_REACH = 2  # words from a verb of happening to its date: "وقعت في 7 نيسان"
 OWN_DATE_WORDS = 7  # words of means and place between an act and its own date after them
 FRAME_WORDS = 3  # "منطقة التل [بمدينة طرابلس شمالي] لبنان": words of a frame after a place
@@ -414,10 +413,8 @@ def _put_in_the_country(doc: Document, act: Mention, places: list[Mention], end:
     reach = min(end, act.end + COUNTRY_REACH)
     comma = doc.norm.text.find(",", act.end, reach)
     reach = reach if comma == -1 else comma
-    return (
-        HOME_STEM in doc.norm.text[act.end : reach]  # most acts name no country after them
-        and not any(act.end <= p.start < reach for p in places)
-        and told_in_syria(doc, act.end, reach)
+    return not any(act.end <= p.start < reach for p in places) and told_in_syria(
+        doc, act.end, reach
     )
 
 

@@ -70,6 +70,7 @@ from rasad.extractors.triggers import (
     AIR_DEFENCE,
     CHEMICAL,
     DISORDER_TYPES,
+    FROM_AFAR,
     GENERIC_KINDS,
     RAID,
     REMOTE_VIOLENCE,
@@ -492,7 +493,6 @@ def _types_agree(a: Account, b: Account) -> bool:
 
 
 PLANTED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
-FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 
 
 def _a_bare_explosion(account: Account) -> bool:

@@ -22,6 +22,7 @@ from rasad.normalise import normalise_key
 
 SYRIA = "SY"
 MIN_FOREIGN_MENTIONS = 2  # one passing mention of Iraq does not make a report Iraqi
+HOME_STEM = "سوري"  # in every way abroad.tsv names Syria itself ("سوريا"، "الأراضي السورية")
 LEAD_WORDS = 8  # a report's lead is its first sentence this long: a dateline is shorter
 HELD_REACH = 3  # words before a held land that may name the holder's side at it
 
@@ -100,6 +101,8 @@ def told_in_syria(doc: Document, start: int, end: int) -> bool:
     "الغارات الأميركية على سوريا"، "مواقع لداعش على الأراضي السورية"، "أهدافا في العمق السوري"."""
     assert doc.norm is not None
     text = doc.norm.text
+    if HOME_STEM not in text[start:end]:
+        return False  # most stretches name no country: no matching to do
     return any(
         _put_at(text, start, match.start, on=True) for match in doc.find(home_matcher(), start, end)
     )

@@ -53,6 +53,7 @@ CONFISCATION = "confiscation"  # "ضبطت": an act only with a weapon named aft
 BLAST = "blast"
 # the strikes that may be joined to another of other means: "غارات وقصف"، "قصف وغارات"
 JOINED_KINDS = ("event", "bombardment")
+# strikes from afar: from the air, or by shells and missiles
 FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 OBJECT_REACH = 30  # characters from the verb to its object: "أسقط مقاتلو المعارضة طائرة"
 DISPERSAL = "dispersal"

@@ -248,8 +248,7 @@ def test_a_statement_made_abroad_may_tell_a_syrian_act(pipeline):
 
 
 def test_every_name_of_syria_itself_holds_the_stem_assembly_screens_for():
-    # assembly looks for Syria named after an act only where "سوري" is written
-    from rasad.assemble import HOME_STEM
-    from rasad.extractors.country import abroad_words
+    # Syria named as a place is looked for only where "سوري" is written
+    from rasad.extractors.country import HOME_STEM, abroad_words
 
     assert all(HOME_STEM in word for word in abroad_words("home"))
