@@ -10,6 +10,8 @@ from datetime import date
 import pytest
 
 STATE = "Military Forces of Syria (2000-2024)"
+RUSSIA = "Military Forces of Russia (2000-)"
+CIVILIANS = "Civilians (Syria)"
 
 ISRAEL_2018 = "Military Forces of Israel (2009-2021)"
 PUBLISHED = date(2021, 2, 14)
@@ -629,6 +631,31 @@ def test_accused_of_an_act_is_its_suspected_author(pipeline, text, actor1):
     event = only_event(pipeline, text, published=date(2018, 4, 14))
     assert event.actor1 == actor1
     assert "(suspected)" in event.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "ally"),
+    [
+        # coordinated adjectives of one noun: "القوات السورية والروسية" are two armies
+        ("قصفت القوات السورية والروسية بلدة حمورية، ما أسفر عن مقتل 12 مدنيا.", STATE, RUSSIA),
+        ("قتل 4 مدنيين في قصف للطيران الحربي الروسي والسوري على بلدة كفربطنا.", RUSSIA, STATE),
+        # two names of one camp joined by "و" before the object and the civilians killed
+        (
+            "قصفت القوات السورية والقوات الروسية بلدة حمورية، ما أسفر عن مقتل 12 مدنيا.",
+            STATE,
+            RUSSIA,
+        ),
+    ],
+)
+def test_sides_joined_by_wa_act_together(pipeline, text, actor1, ally):
+    event = only_event(pipeline, text, published=date(2018, 3, 10))
+    assert (event.actor1, event.assoc_actor_1, event.actor2) == (actor1, ally, CIVILIANS)
+
+
+def test_sides_joined_by_wa_accuse_together(pipeline):
+    text = "واتهمت القوات السورية والروسية طائرات إسرائيلية بقصف مطار التيفور."
+    event = only_event(pipeline, text, published=date(2018, 4, 9))
+    assert (event.actor1, event.assoc_actor_1) == (ISRAEL_2018, None)
 
 
 def test_sides_told_apart_by_min_jiha_in_a_clash(pipeline):

@@ -349,8 +349,41 @@ def find_actors(doc: Document, start: int = 0, end: int | None = None) -> list[M
         if not (m.entry.startswith(ARTICLE) and text.startswith(FEMININE_PLURAL, m.end))
         and not _feminine_adjective(doc, m.entry, m.end)
     ]
-    found = names + _unit_references(doc, names)
+    found = names + _coordinated_sides(text, names) + _unit_references(doc, names)
     return sorted((m for m in found if start <= m.start and m.end <= stop), key=lambda m: m.start)
+
+
+def _coordinated_sides(text: str, names: list[Mention]) -> list[Mention]:
+    """ "القوات السورية والروسية"، "الطائرات الحربية الروسية والسورية": a second side's
+    adjective joined to the one that ends a name qualifies the same noun, and names that side."""
+    sides = _sides_of_adjectives()
+    found = []
+    for name in names:
+        last = text[name.start : name.end].rsplit(" ", 1)[-1]
+        if not last.startswith(ARTICLE) or last.removeprefix(ARTICLE) not in sides:
+            continue
+        joined = _JOINED_SIDE.match(text, name.end)
+        if joined is not None and joined.group(1) in sides:
+            found.append(
+                Mention(
+                    "actor", joined.start(1) - len(ARTICLE), joined.end(1), sides[joined.group(1)]
+                )
+            )
+    return found
+
+
+_JOINED_SIDE = re.compile(r" و" + ARTICLE + r"(\w+)\b")
+
+
+@cache
+def _sides_of_adjectives() -> dict[str, tuple[Actor, ...]]:
+    """``side_adjectives.tsv``: each adjective, masculine and feminine, normalised → its side."""
+    actors = actors_by_name()
+    sides = {}
+    for _, row in read_tsv("side_adjectives.tsv", ["masculine", "feminine", "actor"]):
+        for adjective in (row["masculine"], row["feminine"]):
+            sides[normalise_key(adjective)] = _periods(actors, row["actor"])
+    return sides
 
 
 @cache
@@ -666,7 +699,21 @@ def assign_roles(
         # only a clash or a deal has its two sides joined so ("اشتبكت X وY")
         ally, target = target, None
     else:
-        ally = None
+        # "قصفت القوات السورية والقوات الروسية البلدة ... مقتل 12 مدنيا": a name of the subject's
+        # camp joined to it is its ally when the act's object is named otherwise
+        ally = next(
+            (
+                m
+                for m in mentions
+                if agent is not None
+                and not two_sided
+                and m is not target
+                and m.start > agent.end
+                and _joined(text, agent, m)
+                and one_camp_named(resolve_actor(agent.value, on), resolve_actor(m.value, on))
+            ),
+            None,
+        )
     actor1 = resolve_actor(agent.value, on) if agent else None
     actor2 = resolve_actor(target.value, on) if target else None
     if actor1 is not None and actor1 == actor2:
@@ -675,6 +722,13 @@ def assign_roles(
     return Roles(
         actor1, actor2, suspected, agent, target, holder if holder != actor1 else None, ally
     )
+
+
+def one_camp_named(first: Actor | None, second: Actor | None) -> bool:
+    """Whether two armed sides are named, of one camp (camps.tsv)."""
+    if first is None or second is None or _unnamed(first) or _unnamed(second):
+        return False
+    return one_camp(first.name, second.name)
 
 
 def _other_camp(first: Actor | None, second: Actor | None) -> bool:
@@ -825,14 +879,28 @@ def _accuser_and_accused(
     """ "اتهم الجيش السوري طائرات إسرائيلية بتنفيذ ضربات": of two names after a verb of
     accusing, the first accuses and the second is accused; "موسكو تتهم": a name right before
     the verb accuses. The accuser is no side of the act."""
-    after = [i for i, m in enumerate(mentions) if m.start >= cue.end and roles[i] != "aside"][:2]
-    if len(after) == 2:
-        gap = text[mentions[after[0]].end : mentions[after[1]].start].split()
+    after = [i for i, m in enumerate(mentions) if m.start >= cue.end and roles[i] != "aside"]
+    # "اتهم الجيشان الروسي والسوري طائرات إسرائيلية": sides joined by "و" accuse together
+    accusers = after[:1]
+    while len(accusers) < len(after) and _joined(
+        text, mentions[accusers[-1]], mentions[after[len(accusers)]]
+    ):
+        accusers.append(after[len(accusers)])
+    if len(after) > len(accusers):
+        accused = after[len(accusers)]
+        gap = text[mentions[accusers[-1]].end : mentions[accused].start].split()
         if not gap or (len(gap) <= ACCUSED_GAP and gap != ["و"]):
-            roles[after[0]], roles[after[1]] = "aside", "suspected"
+            for index in accusers:
+                roles[index] = "aside"
+            roles[accused] = "suspected"
     before = [i for i, m in enumerate(mentions) if m.end <= cue.start]
     if before and not text[mentions[before[-1]].end : cue.start].strip():
         roles[before[-1]] = "aside"
+
+
+def _joined(text: str, first: Mention, second: Mention) -> bool:
+    """Whether two names are joined by "و" alone ("القوات السورية والروسية")."""
+    return text[first.end : second.start].strip() == "و"
 
 
 def _specified(doc: Document, mentions: list[Mention]) -> list[Mention]:
