@@ -1920,6 +1920,28 @@ def test_where_a_shell_was_fired_from_is_not_where_it_fell(pipeline):
     assert event.location == "حي باب توما"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 3 مدنيين جراء سقوط قذائف صاروخية أطلقتها فصائل المعارضة من دوما على العاصمة دمشق.",
+        "قتل 3 مدنيين في قصف صاروخي للفصائل من الغوطة الشرقية على أحياء العاصمة دمشق.",
+    ],
+)
+def test_fire_from_one_place_onto_another_falls_on_the_second(pipeline, text):
+    # "من X على Y": X is where the fire came from, Y where it fell: one event, at Y
+    event = only_event(pipeline, text, published=date(2018, 3, 10))
+    assert (event.location, event.fatalities) == ("دمشق", 3)
+
+
+def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
+    # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
+    events = pipeline.extract(
+        "وتمكنت قوات النظام السبت من عزل دوما بعد السيطرة على بلدة مسرابا.",
+        published=date(2018, 3, 11),
+    )
+    assert "مسرابا" in {e.location for e in events}
+
+
 def test_fortifications_struck_are_no_base_established(pipeline):
     # "تحصينات" (plural noun) is what the strike hit; "حصّنت"/"قامت بتحصين" is fortifying
     assert not [

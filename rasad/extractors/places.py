@@ -147,7 +147,7 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 )
             ):
                 continue
-            if _heads_to(text, mention.start) and _origin(text, previous):
+            if (_heads_to(text, mention.start) or _falls_on(gap)) and _origin(text, previous):
                 kept.pop()
             elif _heads_to(text, previous.start) and _origin(text, mention):
                 continue  # "وصلت تعزيزات إلى مدينة السويداء قادمة من دمشق": the destination
@@ -273,6 +273,15 @@ def _heads_to(text: str, index: int) -> bool:
         normalise_key(w) in destination_words()
         for w in text[max(0, index - 40) : index].split()[-3:]
     )
+
+
+def _falls_on(gap: list[str]) -> bool:
+    """ "من دوما على العاصمة دمشق"، "من الغوطة على أحياء العاصمة": the words between two places
+    open with "على" and only name the second's kind."""
+    return 0 < len(gap) <= ONTO_WORDS and normalise_key(gap[0]) in _place_words("place_onto")
+
+
+ONTO_WORDS = 3  # "على أحياء العاصمة"
 
 
 def _origin(text: str, mention: Mention) -> bool:
