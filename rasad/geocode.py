@@ -65,6 +65,7 @@ QUALIFIER_RADIUS_KM = 40.0
 NEAR_CENTRE_KM = 15.0
 AREA_ROLES = frozenset({"area", "direction", "admin1"})
 LOCATIVE_CLITIC = "ب"  # "بنابلس": in Nablus
+PREPOSITION_CLITICS = (LOCATIVE_CLITIC, "ل")  # "بدرعا"، "لدرعا": a preposition, not "و"
 # context.tsv roles of the words that may stand between a place and the place that locates it
 LOCATING_ROLES = frozenset({"area", "direction", "connector", "locative"})
 PLACE_CUE_ROLES = frozenset({"settlement", "area", "direction", "admin1", "zone"})
@@ -696,6 +697,9 @@ class Gazetteer:
                 and not hit.rejected
                 and previous.last + 1 == hit.first
                 and _adjacent(text, previous.end, hit.start, within_list=True)
+                # "بلدة الحراك بدرعا": a name after a preposition's clitic is where the one
+                # before lies, no item of a list
+                and not text[tokens[hit.first].start : hit.start].startswith(PREPOSITION_CLITICS)
             ):
                 # A list: "بلدات أم المياذن، والنعيمة، والطيبة" shares its cue.
                 hit.listed_after = previous
@@ -741,6 +745,16 @@ class Gazetteer:
                 and self._only_connectors(forms, hit.last + 1, following.cue_first)
                 and not PUNCTUATION.search(text, hit.end, following.start)
             ):
+                hit.qualifier = following
+            elif (
+                following.cue is None
+                and _glued_in(text, hit.end, following.start)
+                and any(
+                    self._inside(hit.candidates, self.places[a])
+                    for a in self._bare_reading(following)
+                )
+            ):
+                # "تل كروم جبا بالقنيطرة": "ب" glued on the next name says where the place lies
                 hit.qualifier = following
             elif following.listed_after is hit:
                 # A list member shares the qualifier of the list's last name.
@@ -931,8 +945,7 @@ class Gazetteer:
         if hit.cue is not None and hit.cue.widens and governorates and not hit.town_named:
             hit.chosen, hit.widened = governorates[0], True
             return
-        # A bare "حمص" is the city, not the governorate.
-        candidates = [i for i in candidates if self.places[i].kind != "admin1"] or candidates
+        candidates = self._bare_reading(hit)  # a bare "حمص" is the city, not the governorate
         qualifier = hit.qualifier
         if qualifier is not None and qualifier.chosen is not None:
             inside = self._inside(candidates, self.places[qualifier.chosen])
@@ -950,6 +963,10 @@ class Gazetteer:
 
         best = max(map(support, candidates))
         hit.chosen = self._by_size(i for i in candidates if support(i) == best)[0]
+
+    def _bare_reading(self, hit: _Hit) -> list[int]:
+        """A bare name's candidates as ``_choose`` reads them: "حمص" is the city."""
+        return [i for i in hit.candidates if self.places[i].kind != "admin1"] or hit.candidates
 
     def _inside(self, candidates: list[int], area: Place) -> list[int]:
         """Candidates within the area a qualifier names (its district, or its governorate)."""
@@ -1002,6 +1019,11 @@ def _forms(token: str) -> tuple[Variant, ...]:
 def _without_article(token: str, forms: tuple[Variant, ...]) -> tuple[Variant, ...]:
     """Forms of a token with clitics off but the article kept: for context words."""
     return tuple(v for v in forms if not token[: v.prefix].endswith("ال"))
+
+
+def _glued_in(text: str, end: int, start: int) -> bool:
+    """Whether the name starting at ``start`` has "ب" glued on and follows ``end`` directly."""
+    return start - end >= 2 and text[start - 1] == IN_CLITIC and text[end : start - 1].isspace()
 
 
 def _adjacent(text: str, end: int, start: int, *, within_list: bool = False) -> bool:

@@ -112,6 +112,24 @@ def test_clitic_letter_left_out_of_the_span() -> None:
     assert [(text, m.value.place.id) for text, m in found] == [("الميادين", "C5192")]
 
 
+def test_a_name_with_the_preposition_glued_on_is_no_item_of_a_list() -> None:
+    # "بلدة الحراك بدرعا": "ب" says where the town lies; "درعا" takes no "بلدة" of the list
+    found = mentions("قتل 5 مدنيين في غارات جوية على بلدة الحراك بدرعا.")
+    assert [(text, m.value.cue) for text, m in found][-1] == ("درعا", "")
+
+
+def test_a_village_in_the_town_glued_after_it_is_a_place() -> None:
+    # "تل كروم جبا بالقنيطرة": a village named bare is a place in the town after "ب"
+    found = mentions("صواريخ باتجاه نقاط الجيش في محيط بلدة حضر وتل كروم جبا بالقنيطرة")
+    assert "جبا" in [text for text, _ in found]
+
+
+def test_a_town_far_from_the_seat_glued_after_it_stays_itself() -> None:
+    # "مدينة خان شيخون بإدلب": the governorate, not the city 60 km north, is where it lies
+    found = mentions("استهدفت الضربة مدينة خان شيخون بإدلب.")
+    assert found[0][1].value.place.name_ar == "خان شيخون"
+
+
 def test_lam_of_the_article_merged_with_preposition() -> None:
     assert place_ids("وصلت تعزيزات للميادين") == ["C5192"]
 

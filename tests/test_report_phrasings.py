@@ -1933,6 +1933,14 @@ def test_fire_from_one_place_onto_another_falls_on_the_second(pipeline, text):
     assert (event.location, event.fatalities) == ("دمشق", 3)
 
 
+def test_governorate_glued_after_a_town_is_where_it_lies(pipeline):
+    # "بلدة الحراك بدرعا": clitic "ب" on the governorate's name: one event, in the town
+    event = only_event(
+        pipeline, "قتل 5 مدنيين في غارات جوية على بلدة الحراك بدرعا.", published=date(2018, 6, 20)
+    )
+    assert (event.location, event.fatalities) == ("الحراك", 5)
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
