@@ -1299,6 +1299,23 @@ def test_the_held_side_of_the_golan_is_outside_the_syria_coded(pipeline):
     assert [e.location for e in found] == ["حوض اليرموك"]
 
 
+def test_the_strikers_adjective_before_the_golan_marks_no_held_side(pipeline):
+    # "غارة إسرائيلية على هضبة الجولان": the adjective on the act's noun names who struck the
+    # Syrian side; "أطلقتهما طائرات إسرائيلية من جهة الجولان" says where the fire came from
+    for text in (
+        "قتل ستة عناصر من حزب الله في غارة إسرائيلية على هضبة الجولان السورية.",
+        "استهدفت غارة إسرائيلية جديدة على الجولان موقعا لقوات النظام.",
+    ):
+        found = events(pipeline, text, published=date(2015, 1, 19))
+        assert [(e.location, e.actor1) for e in found] == [("الجولان", ISRAEL)], text
+    found = events(
+        pipeline,
+        "سقط صاروخان قرب مطار دمشق الدولي أطلقتهما طائرات إسرائيلية من جهة هضبة الجولان.",
+        published=date(2018, 6, 26),
+    )
+    assert [e.location for e in found] == ["مطار دمشق الدولي"], summary(found)
+
+
 def test_a_ceasefire_is_no_shooting(pipeline):
     # "لوقف إطلاق النار": the shooting named is to stop; an agreement on it is still one
     found = events(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from rasad.extractors.triggers import ON
+from rasad.extractors.triggers import ON, act_nouns
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import PhraseMatcher
 from rasad.model import Document, Mention
@@ -229,5 +229,27 @@ def across_the_line(doc: Document, place: Mention, start: int) -> bool:
     marks = _holders().get(place.value.place.id)
     if not marks:
         return False
-    before = doc.norm.text[start : place.start].split()[-HELD_REACH - 1 :]
-    return any(normalise_key(word).removeprefix("ال") in marks for word in before)
+    words = doc.norm.text[start : place.start].split()
+    reach = max(0, len(words) - HELD_REACH - 1)
+    return any(
+        _bare(word) in marks
+        and not _names_the_attacker(words[max(0, i - ACT_REACH) : i], words[i + 1 :])
+        for i, word in enumerate(words[reach:], reach)
+    )
+
+
+def _bare(word: str) -> str:
+    return normalise_key(word).removeprefix("ال")
+
+
+def _names_the_attacker(words_before: list[str], words_after: list[str]) -> bool:
+    """ "غارة إسرائيلية (جديدة) على الجولان": the holder's adjective after an act's noun, with
+    "على" before the land, names who struck it, not a place on the holder's side (but "صاروخين
+    أطلقتهما طائرات إسرائيلية من جهة الجولان": where they came from)."""
+    heads = {noun.split()[0] for noun in act_nouns()}
+    return ON in [normalise_key(word) for word in words_after] and any(
+        _bare(word) in heads for word in words_before
+    )
+
+
+ACT_REACH = 2  # "غارة جوية إسرائيلية": an act's noun and its own adjective before the side's
