@@ -1941,6 +1941,20 @@ def test_governorate_glued_after_a_town_is_where_it_lies(pipeline):
     assert (event.location, event.fatalities) == ("الحراك", 5)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت قوات النظام قرية الهبيط التي تبعد 10 كيلومترات عن خان شيخون.",
+        "قصفت قوات النظام قرية الهبيط الواقعة على مسافة نحو 10 كيلومترات من خان شيخون.",
+        "قصفت قوات النظام قرية الهبيط على بعد 10 كيلومترات من خان شيخون.",
+    ],
+)
+def test_the_place_a_distance_is_measured_from_only_locates(pipeline, text):
+    # "تبعد/على بعد/على مسافة N كيلومترات عن/من X": X locates the village, no second target
+    event = only_event(pipeline, text, published=date(2018, 7, 26))
+    assert event.location == "الهبيط"
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

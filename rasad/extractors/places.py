@@ -380,11 +380,15 @@ def places_of_acts(
     stations = [m.end for m in cues if m.value == "stationed"]
     homes = [m.end for m in cues if m.value == "home"]
     besides = [m for m in cues if m.value == "beside"]
+    distances = [m for m in cues if m.value == "distance"]
     kept = []
     for index, place in enumerate(places):
         if _where_people_are_taken(text, place, evacuations):
             continue
-        if index and _a_landmark(text, places[index - 1], place, besides):
+        if index and (
+            _a_landmark(text, places[index - 1], place, besides)
+            or _measured_from(text, places[index - 1], place, distances)
+        ):
             continue
         if _where_a_force_stands(text, place, places[index + 1 :], stations):
             continue
@@ -461,6 +465,24 @@ def _a_landmark(text: str, before: Mention, place: Mention, besides: list[Mentio
 
 
 BESIDE_GAP = 2  # characters from the cue to the landmark: a space, the clitic "ل"
+
+
+def _measured_from(text: str, before: Mention, place: Mention, distances: list[Mention]) -> bool:
+    """ "قرية الهبيط التي تبعد 10 كيلومترات عن خان شيخون"، "مدينة السويداء الواقعة على مسافة
+    نحو 65 كيلومترا من درعا": the place a distance is measured from only locates the one
+    named before it."""
+    return any(
+        before.end <= cue.start
+        and cue.end <= place.start
+        and len(text[before.end : cue.start].split()) <= BESIDE_WORDS
+        and not any(mark in text[before.end : place.start] for mark in CLAUSE_ENDS)
+        and _MEASURE.fullmatch(text[cue.end : place.start]) is not None
+        for cue in distances
+    )
+
+
+# what lies between a cue of distance and the place measured from: "نحو 65 كيلومترا من"
+_MEASURE = re.compile(r"(\s+\S+){1,4}?\s+(عن|من)\s+")
 BESIDE_WORDS = 2  # words between the place and the cue: "حي القدم [الواقع] المجاور لـ"
 
 
