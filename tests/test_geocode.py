@@ -130,6 +130,12 @@ def test_a_town_far_from_the_seat_glued_after_it_stays_itself() -> None:
     assert found[0][1].value.place.name_ar == "خان شيخون"
 
 
+def test_the_countryside_with_its_direction_before_the_town() -> None:
+    # "الريف الغربي لدرعا": the cue and its adjective come first, the town takes "لـ"
+    found = mentions("قصف على الريف الغربي لدرعا")
+    assert [(m.value.place.kind, m.value.precision) for _, m in found] == [("admin1", 3)]
+
+
 def test_lam_of_the_article_merged_with_preposition() -> None:
     assert place_ids("وصلت تعزيزات للميادين") == ["C5192"]
 

@@ -1955,6 +1955,28 @@ def test_the_place_a_distance_is_measured_from_only_locates(pipeline, text):
     assert event.location == "الهبيط"
 
 
+def test_where_the_wounded_were_taken_is_no_place_of_the_act(pipeline):
+    # "إصابة 3 عناصر نُقلوا إلى المشفى الوطني في مدينة درعا": the hospital's town is where
+    # the wounded went, not a second blast
+    event = only_event(
+        pipeline,
+        "انفجرت عبوة ناسفة بسيارة عسكرية قرب بلدة المزيريب، ما أسفر عن إصابة ٣ عناصر نُقلوا "
+        "إلى المشفى الوطني في مدينة درعا.",
+        published=date(2024, 4, 16),
+    )
+    assert event.location == "مزيريب"
+
+
+def test_the_countryside_named_before_its_town_frames_a_village(pipeline):
+    # "في الريف الشمالي للقنيطرة": the direction adjective before the town, which takes "لـ"
+    event = only_event(
+        pipeline,
+        "توغلت قوة إسرائيلية في بلدة جباتا الخشب في الريف الشمالي للقنيطرة، واعتقلت شابين.",
+        published=date(2025, 2, 4),
+    )
+    assert (event.location, event.sub_event_type) == ("جباتا الخشب", "Arrests")
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

@@ -440,11 +440,15 @@ def _another_place_in_clause(
 
 
 def _where_people_are_taken(text: str, place: Mention, evacuations: list[int]) -> bool:
-    """ "بتأجيل عملية إجلاء غير الراغبين بالتسوية من مقاتلين ومعارضين إلى محافظة إدلب": a place
-    after "إلى" in the phrase of an evacuation (no comma between) is where the people are
-    taken, not where an act of the clause happened."""
+    """ "بتأجيل عملية إجلاء غير الراغبين بالتسوية من مقاتلين ومعارضين إلى محافظة إدلب"، "إصابة
+    3 عناصر نُقلوا إلى المشفى الوطني في مدينة درعا": a place after "إلى" in the phrase of an
+    evacuation or of taking the wounded away (no comma between) is where the people are taken,
+    not where an act of the clause happened."""
     before = text[max(0, place.start - EVACUATION_REACH) : place.start]
-    if TO not in before.split()[-2:]:
+    # "إلى إدلب"، "إلى المشفى الوطني في مدينة درعا": the place, or the town of the building
+    # (not "نُقلوا إلى بادية السويداء من مناطق الحجر الأسود": where they were taken from)
+    words = before.split()[-DESTINATION_WORDS:]
+    if TO not in words or FROM in words[words.index(TO) :]:
         return False
     return any(
         place.start - EVACUATION_REACH <= end <= place.start and "," not in text[end : place.start]
@@ -504,8 +508,10 @@ def _where_a_force_stands(
 
 SENTENCE_ENDS = ".!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + ",;"
+DESTINATION_WORDS = 4  # "إلى [المشفى الوطني في] مدينة درعا"
 EVACUATION_REACH = 90  # characters from "إجلاء" to the place: "إجلاء غير الراغبين ... إلى إدلب"
 TO = normalise_key("إلى")
+FROM = normalise_key("من")
 
 
 def _reported(word: str) -> bool:
