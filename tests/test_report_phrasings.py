@@ -1977,6 +1977,33 @@ def test_the_countryside_named_before_its_town_frames_a_village(pipeline):
     assert (event.location, event.sub_event_type) == ("جباتا الخشب", "Arrests")
 
 
+def test_two_bodies_found_in_the_construct_dual_are_a_killing(pipeline):
+    # "جثتي شابين": the construct dual drops its ن; the two found killed are the toll
+    event = only_event(
+        pipeline,
+        "عثر أهالٍ على جثتي شابين مقتولين بطلقات نارية في حي الزهراء بمدينة حمص.",
+        published=date(2025, 10, 14),
+    )
+    assert (event.sub_event_type, event.fatalities, event.location) == ("Attack", 2, "حي الزهراء")
+
+
+def test_an_assassinated_man_of_no_side_is_a_civilian(pipeline):
+    # "اغتال مسلحون مجهولون عضواً في المجلس المحلي": no armed side named as the victim
+    event = only_event(
+        pipeline,
+        "اغتال مسلحون مجهولون عضواً في المجلس المحلي لبلدة الشحيل بريف دير الزور الشرقي.",
+        published=date(2025, 5, 21),
+    )
+    assert (event.sub_event_type, event.actor2) == ("Attack", CIVILIANS)
+    # an armed side named as the victim makes it a clash, as before
+    event = only_event(
+        pipeline,
+        "اغتال مسلحون مجهولون عنصراً من قوات النظام في بلدة الشحيل.",
+        published=date(2023, 5, 21),
+    )
+    assert (event.sub_event_type, event.actor2) == ("Armed clash", STATE)
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

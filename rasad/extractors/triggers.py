@@ -152,13 +152,15 @@ def act_nouns() -> frozenset[str]:
 
 def _duals(phrase: str) -> tuple[str, ...]:
     """ "غارة" → "غارتين"، "غارتان"; "ضربة جوية" → "ضربتين جويتين": a feminine noun and its
-    adjectives in the dual (the masculine dual's ين/ان is a suffix the matcher strips)."""
+    adjectives in the dual (the masculine dual's ين/ان is a suffix the matcher strips); a noun
+    alone also in the construct dual, which drops its ن ("جثتي شابين": the bodies of two)."""
     words = normalise_key(phrase).split()
     if not words[0].endswith(_TA_MARBUTA):
         return ()
+    endings = ("ين", "ان", "ي") if len(words) == 1 else ("ين", "ان")
     return tuple(
         " ".join(w[:-1] + "ت" + ending if w.endswith(_TA_MARBUTA) else w for w in words)
-        for ending in ("ين", "ان")
+        for ending in endings
     )
 
 

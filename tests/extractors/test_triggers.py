@@ -514,9 +514,9 @@ def test_the_victims_of_a_massacre_are_civilians_unless_named(pipeline):
     assert (event.sub_event_type, event.actor2) == ("Air/drone strike", "Civilians (Syria)")
 
 
-def test_only_massacres_executions_and_arrests_name_their_victims():
-    # a massacre's dead, the executed and the people arrested are civilians unless the report
-    # names a side
+def test_only_massacres_executions_assassinations_and_arrests_name_their_victims():
+    # a massacre's dead, the executed, the assassinated and the people arrested are civilians
+    # unless the report names a side
     rows = read_tsv("triggers.tsv", ["trigger", "kind", "event_type", "priority"])
     victims = {row["trigger"]: row for _, row in rows if row.get("victims")}
     massacres = {t for t, row in victims.items() if row["kind"] != "detention"}
@@ -525,7 +525,7 @@ def test_only_massacres_executions_and_arrests_name_their_victims():
         "اعدم",
         "اعدمت",
         "اعدام ميداني",
-    }
+    } | {"اغتيال", "اغتيالات", "اغتال"}
     assert all(
         row["sub_event_type"] == "Arrests" for t, row in victims.items() if t not in massacres
     )
