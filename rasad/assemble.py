@@ -1171,6 +1171,17 @@ def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -
     moves = [t for t in ranked if not t.value.violent and t.start < ranked[0].start]
     if ranked[0].value.kind in GENERIC_KINDS and deaths is None and moves:
         return moves[0]
+    # "قُتل أحد مقاتلي العشائر برصاص قناص تمركز على سطح مبنى البلدية": a move's verb right
+    # after an indefinite noun, told after a killing, describes the killer; the death is the act
+    # (not "لقي مصرعه خلال عمليات التمشيط": the operation it was killed in)
+    killings = [t for t in ranked if t.value.violent and t.start < ranked[0].start]
+    if (
+        deaths is not None
+        and not ranked[0].value.violent
+        and killings
+        and _describes_the_noun_before(doc, ranked[0])
+    ):
+        return killings[0]
     # "عثرت على مستودع أسلحة ... وصادرت محتوياته": what is seized is weapons, kept from use;
     # so is what is taken over right after the word ("السيطرة على مستودعات أسلحة")
     caches = [t for t in ranked if t.value.sub_event_type == WEAPONS_DISRUPTED]
@@ -1215,6 +1226,16 @@ def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -
         if taken:
             return taken[0]
     return ranked[0]
+
+
+def _describes_the_noun_before(doc: Document, trigger: Mention) -> bool:
+    """Whether the word before a trigger is an indefinite noun (no article, no particle) that
+    the trigger's verb describes: "قناص تمركز"."""
+    _, at = doc.tokens_between(0, trigger.start)
+    if at == 0 or _with_article(doc, trigger):
+        return False  # "خلال عمليات التمشيط": a noun, the operation told, no describing verb
+    word = doc.tokens()[at - 1].text
+    return not word.startswith(ARTICLE) and word not in word_set("function_words.tsv")
 
 
 def _seized_with(doc: Document, weapon: Mention, caches: list[Mention]) -> bool:

@@ -2004,6 +2004,17 @@ def test_an_assassinated_man_of_no_side_is_a_civilian(pipeline):
     assert (event.sub_event_type, event.actor2) == ("Armed clash", STATE)
 
 
+def test_a_move_told_after_a_killing_describes_the_killer(pipeline):
+    # "برصاص قناص تمركز على سطح مبنى": the indefinite noun's verb describes the sniper; the
+    # death is the act, no base set up
+    event = only_event(
+        pipeline,
+        "قُتل أحد مقاتلي العشائر برصاص قناص تمركز على سطح مبنى البلدية في بلدة ذيبان.",
+        published=date(2023, 8, 30),
+    )
+    assert (event.event_type, event.fatalities) == ("Battles", 1)
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
