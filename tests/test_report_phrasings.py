@@ -2015,6 +2015,20 @@ def test_a_move_told_after_a_killing_describes_the_killer(pipeline):
     assert (event.event_type, event.fatalities) == ("Battles", 1)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويتكرر سقوط ضحايا في صفوف جامعي الكمأة في البادية السورية خلال موسم جمعها، إذ قُتل "
+        "أكثر من 50 شخصاً منذ بداية الموسم الحالي.",
+        "وتشهد مدينة حمص وريفها بين الحين والآخر حوادث قتل وخطف، تتهم فيها جهات مختلفة.",
+        "وتشن القوات العراقية بين الحين والآخر ضربات جوية ضد تنظيم الدولة في محافظة دير الزور.",
+    ],
+)
+def test_what_recurs_now_and_then_or_over_a_season_is_no_act(pipeline, text):
+    # "يتكرر"، "بين الحين والآخر"، "منذ بداية الموسم": a habit or a season's dead, a tally
+    assert pipeline.extract(text, published=date(2024, 3, 9)) == []
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
