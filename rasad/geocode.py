@@ -65,7 +65,8 @@ QUALIFIER_RADIUS_KM = 40.0
 NEAR_CENTRE_KM = 15.0
 AREA_ROLES = frozenset({"area", "direction", "admin1"})
 LOCATIVE_CLITIC = "ب"  # "بنابلس": in Nablus
-PREPOSITION_CLITICS = (LOCATIVE_CLITIC, "ل")  # "بدرعا"، "لدرعا": a preposition, not "و"
+PREPOSITION_CLITICS = (LOCATIVE_CLITIC, "ل")
+DUAL_CONSTRUCT = "ي"  # "قريتي"، "بلدتي": a dual cue, its ن dropped before the two names  # "بدرعا"، "لدرعا": a preposition, not "و"
 # context.tsv roles of the words that may stand between a place and the place that locates it
 LOCATING_ROLES = frozenset({"area", "direction", "connector", "locative"})
 PLACE_CUE_ROLES = frozenset({"settlement", "area", "direction", "admin1", "zone"})
@@ -714,6 +715,14 @@ class Gazetteer:
         for earlier, later in pairwise(hits):
             if later.first <= earlier.last:
                 later.rejected = True  # an adjective the earlier mention took: "ريف حمص الشرقي"
+        # "قريتي الطيانة والشحيل ... داخل القريتين": the definite dual of a dual cue named
+        # before points back to the two places, even where it is a town's name (Al-Qaryatayn)
+        pairs: set[str] = set()
+        for hit in hits:
+            if text[hit.start : hit.end] in pairs:
+                hit.rejected = True
+            if hit.cue is not None and hit.own_cue and hit.cue.word.endswith(DUAL_CONSTRUCT):
+                pairs.add(ARTICLE + hit.cue.word + "ن")
 
     def _cues_for(self, word: str, role: str) -> list[Cue]:
         hit = self._cues.longest_at([token_variants(word)[:1]], 0)

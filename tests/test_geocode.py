@@ -136,6 +136,15 @@ def test_the_countryside_with_its_direction_before_the_town() -> None:
     assert [(m.value.place.kind, m.value.precision) for _, m in found] == [("admin1", 3)]
 
 
+def test_the_definite_dual_points_back_to_the_two_places() -> None:
+    # "قريتي الطيانة والشحيل ... داخل القريتين": the two villages, not the town Al-Qaryatayn
+    found = mentions("سيطر المقاتلون على قريتي الطيانة والشحيل، وطردوا قسد من داخل القريتين.")
+    assert [m.value.place.name_ar for _, m in found] == ["الطيانة", "الشحيل"]
+    # with no dual before it, the name is the town
+    found = mentions("سيطر تنظيم داعش على مدينة القريتين في ريف حمص.")
+    assert found[0][1].value.place.name_ar == "القريتين"
+
+
 def test_lam_of_the_article_merged_with_preposition() -> None:
     assert place_ids("وصلت تعزيزات للميادين") == ["C5192"]
 
