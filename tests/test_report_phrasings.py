@@ -2029,6 +2029,16 @@ def test_what_recurs_now_and_then_or_over_a_season_is_no_act(pipeline, text):
     assert pipeline.extract(text, published=date(2024, 3, 9)) == []
 
 
+def test_a_town_on_alert_beside_the_act_is_no_place_of_it(pipeline):
+    # "وسط حالة استنفار في بلدة البصيرة": where a state of alert is, not where the fight was
+    found = pipeline.extract(
+        "سيطر مقاتلو العشائر صباح اليوم على قريتي الطيانة والشحيل إثر اشتباكات مع عناصر قسد، "
+        "وطردوهم من نقاطهم داخل القريتين، وسط حالة استنفار في بلدة البصيرة.",
+        published=date(2023, 8, 30),
+    )
+    assert sorted(e.location for e in found) == ["الشحيل", "الطيانة"]
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
