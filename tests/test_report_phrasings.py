@@ -2039,6 +2039,24 @@ def test_a_town_on_alert_beside_the_act_is_no_place_of_it(pipeline):
     assert sorted(e.location for e in found) == ["الشحيل", "الطيانة"]
 
 
+def test_where_a_convoy_was_heading_gives_way_to_where_it_was_hit(pipeline):
+    # "قرب بلدة المزرعة أثناء توجهه إلى مدينة السويداء": the town it was going to is an aside
+    event = only_event(
+        pipeline,
+        "تعرض رتل لقوات وزارة الدفاع لهجوم من مسلحين قرب بلدة المزرعة أثناء توجهه إلى مدينة "
+        "السويداء، ما أدى إلى مقتل ٦ عناصر.",
+        published=date(2025, 7, 14),
+    )
+    assert (event.location, event.fatalities) == ("المزرعة", 6)
+    # alone, where it was heading is all the report says of the place
+    event = only_event(
+        pipeline,
+        "تعرض رتل لقوات وزارة الدفاع لهجوم أثناء توجهه إلى مدينة السويداء.",
+        published=date(2025, 7, 14),
+    )
+    assert event.location == "السويداء"
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

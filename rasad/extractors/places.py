@@ -378,7 +378,9 @@ def places_of_acts(
     )
     evacuations = [m.end for m in cues if m.value == "evacuation"]
     stations = [m.end for m in cues if m.value == "stationed"]
-    homes = [m.end for m in cues if m.value == "home"]
+    # a home town, or where a convoy was heading ("قرب بلدة المزرعة أثناء توجهه إلى مدينة
+    # السويداء"): an aside beside another place of the clause, the act's place when alone
+    homes = [m.end for m in cues if m.value in ("home", "heading")]
     besides = [m for m in cues if m.value == "beside"]
     distances = [m for m in cues if m.value == "distance"]
     kept = []
