@@ -1228,6 +1228,21 @@ def _strongest(doc: Document, triggers: list[Mention], deaths: Mention | None) -
     return ranked[0]
 
 
+def _joined_by_wa(doc: Document, start: int) -> bool:
+    """Whether the place starting at ``start`` is joined to what comes before by "و", glued on
+    ("وإدلب") or on its preposition ("وفي محيط بلدة الطيرة")."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    if clitics_before(text, start).startswith(CONJUNCTION):
+        return True
+    before = text[max(0, start - JOINED_REACH) : start].split()
+    return bool(before) and before[-1] in JOINED_PREPOSITIONS
+
+
+JOINED_REACH = 8  # characters back to the word before a place: "وفي "
+JOINED_PREPOSITIONS = frozenset(CONJUNCTION + p for p in ("في", "علي", "الي", "قرب"))
+
+
 def _describes_the_noun_before(doc: Document, trigger: Mention) -> bool:
     """Whether the word before a trigger is an indefinite noun (no article, no particle) that
     the trigger's verb describes: "قناص تمركز"."""
@@ -1473,8 +1488,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 alleged=act.alleged,
                 suspected=act.roles.suspected,
                 place_at=place_mention.start if place_mention is not None else -1,
-                listed=place_mention is not None
-                and clitics_before(doc.norm.text, place_mention.start).startswith(CONJUNCTION),
+                listed=place_mention is not None and _joined_by_wa(doc, place_mention.start),
                 in_syria=act.in_syria,
                 plural_toll=told is not None and told.value.vague and (told.value.count or 0) <= 2,
                 risen_toll=told is not None and told.value.risen,

@@ -66,6 +66,7 @@ from rasad.extractors.actors import (
     remote_means,
     strike_target,
 )
+from rasad.extractors.places import direction_cues
 from rasad.extractors.triggers import (
     AIR_DEFENCE,
     CHEMICAL,
@@ -596,6 +597,8 @@ def _contains(area: PlaceMention, place: Place) -> bool:
         # governorate's, which reports use for the province ("قاعدة جوية قرب حمص" is T4)
         province = area.place.admin1_pcode
         return province is not None and place.admin1_pcode in (province, AROUND.get(province))
+    if not _on_its_side(area, place):
+        return False  # "شرقي مدينة السويداء" holds nothing to the town's west
     if area.place.kind in AREA_KINDS or area.widens:
         reach = REGION_KM
     elif area.precision >= 2:
@@ -608,11 +611,26 @@ def _contains(area: PlaceMention, place: Place) -> bool:
     )
 
 
+def _on_its_side(area: PlaceMention, place: Place) -> bool:
+    """Whether ``place`` lies on the side of the town that a direction cue names ("شرقي"،
+    "جنوب غرب"); any place does for other cues."""
+    if normalise_key(area.cue) not in direction_cues():
+        return True
+    north = place.latitude - area.place.latitude
+    east = place.longitude - area.place.longitude
+    sides = {"شمال": north > 0, "جنوب": north < 0, "شرق": east > 0, "غرب": east < 0}
+    return all(lies for stem, lies in sides.items() if stem in area.cue)
+
+
 def _names_its_governorate(mention: PlaceMention) -> bool:
     """ "حمص"، "قرب حمص": a governorate's main town named bare or by its outskirts, whose
-    name is the governorate's too."""
+    name is the governorate's too (not one side of the town: "حي المقوس شرقي مدينة السويداء")."""
     place = mention.place
-    bare_or_near = not mention.cue or (mention.precision == 2 and not mention.widens)
+    bare_or_near = not mention.cue or (
+        mention.precision == 2
+        and not mention.widens
+        and normalise_key(mention.cue) not in direction_cues()
+    )
     return bare_or_near and place.kind != "admin1" and place.name_en == place.admin1
 
 
@@ -757,6 +775,7 @@ def _locates(inner: Account, outer: Account) -> bool:
     return (
         inner.place is not None
         and outer.place is not None
+        and not outer.listed  # "في حي المقوس شرقي مدينة السويداء وفي محيط بلدة الطيرة": two
         and outer.place_at > inner.place_at
         and outer.place.precision >= 2
         and normalise_key(outer.place.cue) in normalise_key(outer.event.location_mention or "")

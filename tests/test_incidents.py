@@ -1316,6 +1316,29 @@ def test_the_strikers_adjective_before_the_golan_marks_no_held_side(pipeline):
     assert [e.location for e in found] == ["مطار دمشق الدولي"], summary(found)
 
 
+def test_one_side_of_a_town_holds_only_what_lies_on_that_side(pipeline):
+    # "في حي المقوس شرقي مدينة السويداء وفي محيط بلدة الطيرة بالريف الغربي": east of the
+    # city holds nothing to its west; two places joined by "وفي" are two targets
+    found = events(
+        pipeline,
+        "ارتفع عدد القتلى جراء الاشتباكات المستمرة منذ أمس بين فصائل محلية ومسلحين من العشائر، "
+        "في حي المقوس شرقي مدينة السويداء وفي محيط بلدة الطيرة بالريف الغربي، إلى 30 قتيلا.",
+        published=date(2025, 7, 14),
+    )
+    assert sorted(e.location for e in found) == ["السويداء", "الطيرة"], summary(found)
+
+
+def test_where_a_force_stands_beside_a_town_is_not_where_it_struck(pipeline):
+    # "المعسكر الروسي المتمركز جنوبي مدينة حلفايا استهدف مدينة اللطامنة": the camp's place
+    found = events(
+        pipeline,
+        "وقال شهود إن المعسكر الروسي المتمركز جنوبي مدينة حلفايا استهدف مدينة اللطامنة بصواريخ، "
+        "ما أدى لمقتل مدنيين اثنين.",
+        published=date(2018, 6, 12),
+    )
+    assert [(e.location, e.fatalities) for e in found] == [("اللطامنة", 2)], summary(found)
+
+
 def test_a_ceasefire_is_no_shooting(pipeline):
     # "لوقف إطلاق النار": the shooting named is to stop; an agreement on it is still one
     found = events(

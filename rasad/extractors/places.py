@@ -322,6 +322,13 @@ def framing_cues() -> frozenset[str]:
 
 
 @cache
+def direction_cues() -> frozenset[str]:
+    """Cue words of context.tsv that name one side of a place ("شرقي"، "جنوب غرب")."""
+    rows = read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
+    return frozenset(normalise_key(row["word"]) for _, row in rows if row["role"] == "direction")
+
+
+@cache
 def quarter_cues() -> frozenset[str]:
     """Cue words of context.tsv that name a town's quarter ("حي")."""
     rows = read_tsv("context.tsv", ["word", "role"], GAZETTEER_DATA_DIR)
@@ -505,10 +512,14 @@ def _where_a_force_stands(
     if following is None:
         return False
     between = text[place.end : following.start]
-    return not any(mark in between for mark in SENTENCE_ENDS) and len(between.split()) > 2
+    # a word of its own between ("المتمركز جنوبي مدينة حلفايا استهدف مدينة اللطامنة"), not
+    # only a preposition that locates the place ("في الفوج 46 في ريف حماة")
+    words = [w for w in between.split() if w not in word_set("function_words.tsv") | LIST_JOINS]
+    return not any(mark in between for mark in SENTENCE_ENDS) and len(words) > 0
 
 
 SENTENCE_ENDS = ".!?\n"
+LIST_JOINS = frozenset({"و", ",", "-", "–"})  # what joins the places of a list
 CLAUSE_ENDS = SENTENCE_ENDS + ",;"
 DESTINATION_WORDS = 4  # "إلى [المشفى الوطني في] مدينة درعا"
 EVACUATION_REACH = 90  # characters from "إجلاء" to the place: "إجلاء غير الراغبين ... إلى إدلب"
