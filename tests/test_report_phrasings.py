@@ -2057,6 +2057,17 @@ def test_where_a_convoy_was_heading_gives_way_to_where_it_was_hit(pipeline):
     assert event.location == "السويداء"
 
 
+def test_a_bombing_planned_is_not_told_as_done_and_the_arrest_stands(pipeline):
+    # "مسؤولة عن التخطيط لتفجير كنيسة": the planned bombing is no act; the arrest is
+    event = only_event(
+        pipeline,
+        "أعلنت وزارة الداخلية، مساء أمس الاثنين، القبض على أفراد خلية تابعة لتنظيم داعش يُعتقد "
+        "أنها مسؤولة عن التخطيط لتفجير كنيسة في دمشق، خلال عملية أمنية في مدينة حرستا.",
+        published=date(2025, 6, 24),
+    )
+    assert (event.sub_event_type, event.location) == ("Arrests", "حرستا")
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

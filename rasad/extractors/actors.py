@@ -688,6 +688,7 @@ def assign_roles(
         )
         if other is not None:
             agent, target = target, other
+    ally: Mention | None
     if (
         agent is not None
         and target is not None
