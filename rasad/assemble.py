@@ -75,6 +75,7 @@ from rasad.extractors.places import (
 from rasad.extractors.recaps import (
     SINCE,
     ClauseFrame,
+    deals_named_by_date,
     demonstratives,
     find_cues,
     frame_clause,
@@ -423,6 +424,21 @@ def _attached(doc: Document, trigger: Mention, place: Mention) -> bool:
     return (
         place.start >= trigger.end and _words_from(doc, trigger.end, place.start) <= ATTACHED_WORDS
     )
+
+
+def _names_a_deal(doc: Document, day: Mention) -> bool:
+    """Whether a date of the month follows a noun of a deal that it names ("اتفاق العاشر من
+    آذار"، "لهدنة 12 أيلول"); a weekday is the day the deal was made ("اتفاق الجمعة")."""
+    assert doc.norm is not None
+    told = doc.norm.text[day.start : day.end]
+    _, before = doc.tokens_between(0, day.start)
+    if before == 0 or not (" من " in told or any(c.isdigit() for c in told)):
+        return False
+    word = doc.tokens()[before - 1].text
+    return word in deals_named_by_date() or _DEAL_CLITICS.sub("", word) in deals_named_by_date()
+
+
+_DEAL_CLITICS = re.compile(r"^[وف]?[بلك]?(ال)?")
 
 
 def _happened_on(doc: Document, day: Mention) -> bool:
@@ -974,6 +990,8 @@ def _told_act(
         and not _day_it_was_said(doc, d, chosen, sentence.start)
         # "شنت ضربات إثر اتهامها بقصف المدينة بسلاح كيميائي في 7 نيسان": the earlier act's day
         and not earlier[0] <= d.start < earlier[1]
+        # "متهماً قسد بخرق اتفاق العاشر من آذار": a date that names a deal is the deal's
+        and not _names_a_deal(doc, d)
         # "بحلول 15 أكتوبر": a day after the report is a deadline or a plan, no act's day
         and not (reference is not None and d.value.date > reference)
         # "بعد يومين من سيطرة القوات على عفرين، انتشر ...": a day counted back onto another

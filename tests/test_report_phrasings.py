@@ -2068,6 +2068,17 @@ def test_a_bombing_planned_is_not_told_as_done_and_the_arrest_stands(pipeline):
     assert (event.sub_event_type, event.location) == ("Arrests", "حرستا")
 
 
+def test_a_date_that_names_a_deal_is_not_the_acts_day(pipeline):
+    # "متهماً الأخيرة بخرق اتفاق العاشر من آذار": the agreement's name, not the shelling's day
+    event = only_event(
+        pipeline,
+        "ردت وحدات الجيش بقصف مدفعي استهدف مواقع لقسد في محيط مدينة دير حافر، متهماً الأخيرة "
+        "بخرق اتفاق العاشر من آذار.",
+        published=date(2025, 8, 19),
+    )
+    assert (event.event_date, event.historical) == ("2025-08-19", False)
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

@@ -122,6 +122,13 @@ def demonstratives() -> frozenset[str]:
 
 
 @cache
+def deals_named_by_date() -> frozenset[str]:
+    """``reference_words.tsv``'s nouns of deals that a date of the month names ("اتفاق
+    العاشر من آذار"), bare."""
+    return word_set("reference_words.tsv", kind="named_by_date")
+
+
+@cache
 def happening_verbs() -> frozenset[str]:
     """``reference_words.tsv``'s verbs of happening ("وقعت"), bare: a date right after one is
     the act's own day."""

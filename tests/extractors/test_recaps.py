@@ -594,7 +594,13 @@ def test_reference_words_have_known_kinds():
     from rasad.lexicon import read_tsv
 
     rows = [row for _, row in read_tsv("reference_words.tsv", ["word", "kind"])]
-    assert {row["kind"] for row in rows} == {"demonstrative", "happened", "town", "site"}
+    assert {row["kind"] for row in rows} == {
+        "demonstrative",
+        "happened",
+        "town",
+        "site",
+        "named_by_date",
+    }
 
 
 @pytest.mark.parametrize(
