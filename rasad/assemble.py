@@ -80,6 +80,7 @@ from rasad.extractors.recaps import (
     find_cues,
     frame_clause,
     happening_verbs,
+    impersonal_verbs,
     modifier_words,
     said_between,
     said_openers,
@@ -424,6 +425,12 @@ def _attached(doc: Document, trigger: Mention, place: Mention) -> bool:
     return (
         place.start >= trigger.end and _words_from(doc, trigger.end, place.start) <= ATTACHED_WORDS
     )
+
+
+def _told_impersonally(doc: Document, trigger: Mention) -> bool:
+    """Whether an act's word follows a verb that names no doer ("جرى اعتقال"، "وتم اعتقال")."""
+    _, at = doc.tokens_between(0, trigger.start)
+    return at > 0 and doc.tokens()[at - 1].text.removeprefix(CONJUNCTION) in impersonal_verbs()
 
 
 def _names_a_deal(doc: Document, day: Mention) -> bool:
@@ -1056,6 +1063,15 @@ def _told_act(
             ),
         )
     )
+    if roles.actor1 is None and _told_impersonally(doc, chosen):
+        # "القوات الأمنية فرضت حظر تجوال، فيما جرى اعتقال 12 شخصاً": an act told with no doer
+        # was done by the side named before it in its sentence
+        before = [a for a in context.index.within("actor", sentence.start, start)]
+        if before:
+            on = _act_day(date_mention, year_only, reference)
+            roles = replace(
+                roles, actor1=resolve_actor(before[-1].value, on), actor1_mention=before[-1]
+            )
     if roles.actor1 is None and not chosen.value.violent:
         roles = _with_carried_actor(roles, context.index, start, reference)
     elif (

@@ -2079,6 +2079,18 @@ def test_a_date_that_names_a_deal_is_not_the_acts_day(pipeline):
     assert (event.event_date, event.historical) == ("2025-08-19", False)
 
 
+def test_an_arrest_told_with_no_doer_was_made_by_the_side_named_before(pipeline):
+    # "القوات الأمنية فرضت حظر تجوال، فيما جرى اعتقال ١٢ شخصاً": "جرى"/"تم" tell the act with
+    # no doer; the security forces named before it in the sentence arrested them
+    event = only_event(
+        pipeline,
+        "وقالت مصادر محلية إن القوات الأمنية فرضت حظر تجوال في الحيين، فيما جرى اعتقال ١٢ شخصاً "
+        "في حي وادي الذهب.",
+        published=date(2025, 1, 4),
+    )
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Syria (2024-)")
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

@@ -122,6 +122,12 @@ def demonstratives() -> frozenset[str]:
 
 
 @cache
+def impersonal_verbs() -> frozenset[str]:
+    """``reference_words.tsv``'s verbs that tell an act with no doer ("جرى اعتقال"), bare."""
+    return word_set("reference_words.tsv", kind="impersonal")
+
+
+@cache
 def deals_named_by_date() -> frozenset[str]:
     """``reference_words.tsv``'s nouns of deals that a date of the month names ("اتفاق
     العاشر من آذار"), bare."""

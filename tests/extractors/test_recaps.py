@@ -600,6 +600,7 @@ def test_reference_words_have_known_kinds():
         "town",
         "site",
         "named_by_date",
+        "impersonal",
     }
 
 
