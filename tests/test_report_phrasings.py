@@ -2091,6 +2091,17 @@ def test_an_arrest_told_with_no_doer_was_made_by_the_side_named_before(pipeline)
     assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Syria (2024-)")
 
 
+def test_the_ends_of_a_road_with_its_adjective_give_way_to_the_place_near_it(pipeline):
+    # "على الطريق الدولي دمشق – بيروت قرب منطقة جديدة يابوس": Damascus is a road's end
+    event = only_event(
+        pipeline,
+        "استهدفت طائرة مسيّرة إسرائيلية سيارة على الطريق الدولي دمشق – بيروت قرب منطقة جديدة "
+        "يابوس الحدودية بريف دمشق الغربي، ما أدى إلى مقتل شخصين.",
+        published=date(2024, 7, 23),
+    )
+    assert (event.location, event.fatalities) == ("جديدة يابوس", 2)
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

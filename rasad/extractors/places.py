@@ -221,7 +221,7 @@ def _without_road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
     named near it; a road alone keeps them (the first stands for the road)."""
     ends: list[Mention] = []
     for previous, mention in zip([None, *mentions], mentions, strict=False):
-        if _word_before(text, mention.start) in road_words() or _road_leads_to(text, mention):
+        if _after_a_road(text, mention.start) or _road_leads_to(text, mention):
             ends.append(mention)
         elif previous is not None and previous in ends and not mention.value.cue:
             gap = text[previous.end : mention.start].split()
@@ -229,6 +229,18 @@ def _without_road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
                 ends.append(mention)  # the other end: "دمشق - درعا", "دمشق ودرعا"
     others = [m for m in mentions if m not in ends]
     return others if ends and others else mentions
+
+
+def _after_a_road(text: str, start: int) -> bool:
+    """ "طريق دمشق - درعا"، "الطريق الدولي دمشق – بيروت": a road's noun, or the noun and its
+    adjective, right before the place."""
+    words = [
+        normalise_key(w).removeprefix(ARTICLE) for w in text[max(0, start - 40) : start].split()
+    ]
+    return bool(words) and (
+        words[-1] in road_words()
+        or (len(words) >= 2 and words[-2] in road_words() and words[-1] in road_adjectives())
+    )
 
 
 def _road_leads_to(text: str, mention: Mention) -> bool:
@@ -300,6 +312,10 @@ def between_words() -> frozenset[str]:
 
 def road_words() -> frozenset[str]:
     return _place_words("road")
+
+
+def road_adjectives() -> frozenset[str]:
+    return _place_words("road_adjective")
 
 
 def destination_words() -> frozenset[str]:
