@@ -70,7 +70,7 @@ from rasad.extractors.places import (
     most_specific,
     places_nearby,
     places_of_acts,
-    site_references,
+    with_site_references,
 )
 from rasad.extractors.recaps import (
     SINCE,
@@ -208,7 +208,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
         for p in places
         if not _a_date(doc, p, reference) and not _restated_place(doc, p, gazetteer)
     ]
-    places = sorted(places + site_references(doc, places), key=lambda m: m.start)
+    places = with_site_references(doc, places)
     doc.mentions = places + actors
     if not about_syria(doc, places):
         return _out_of_scope(doc, places)

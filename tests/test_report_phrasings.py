@@ -2102,6 +2102,20 @@ def test_the_ends_of_a_road_with_its_adjective_give_way_to_the_place_near_it(pip
     assert (event.location, event.fatalities) == ("جديدة يابوس", 2)
 
 
+def test_what_a_convoy_went_to_protest_is_background_to_the_strike_on_it(pipeline):
+    # "للاحتجاج على المعارك الدائرة في محيط السد": the fighting protested is background, no
+    # means of the strike; "السد" is the dam just named, not the quarter called al-Sad
+    found = pipeline.extract(
+        "قُتل 5 مدنيين جراء استهداف طائرة مسيّرة تركية قافلة مدنية كانت متجهة إلى سد تشرين "
+        "جنوب شرقي منبج، للاحتجاج على المعارك الدائرة في محيط السد.",
+        published=date(2025, 1, 8),
+    )
+    assert sorted((e.sub_event_type, e.location, e.fatalities, e.historical) for e in found) == [
+        ("Air/drone strike", "سد تشرين", 5, False),
+        ("Armed clash", "سد تشرين", 0, True),
+    ]
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

@@ -560,18 +560,25 @@ def site_nouns() -> dict[str, frozenset[str]]:
     }
 
 
-def site_references(doc: Document, places: list[Mention]) -> list[Mention]:
-    """Places named again by a definite noun of their kind alone: "وتعرضت قاعدة التيفور
-    العسكرية مرارا لغارات ... واستهدف المطار أيضا في العاشر من شباط" (T4 both times). The
-    noun points back to the last place of its kinds told before it."""
+def with_site_references(doc: Document, places: list[Mention]) -> list[Mention]:
+    """``places`` with the places named again by a definite noun of their kind alone:
+    "وتعرضت قاعدة التيفور العسكرية مرارا لغارات ... واستهدف المطار أيضا في العاشر من شباط"
+    (T4 both times). The noun points back to the last place of its kinds told before it, also
+    where a place of another kind bears the noun as its name ("سد تشرين ... في محيط السد": the
+    dam, not the quarter called al-Sad)."""
     assert doc.norm is not None
+    text = doc.norm.text
     nouns = site_nouns()
-    found = []
+    kept = list(places)
     # the nouns are few and most reports hold none: the text is searched, not every token
-    for match in _site_noun_pattern().finditer(doc.norm.text):
-        if any(p.start <= match.start() < p.end for p in places):
-            continue
+    for match in _site_noun_pattern().finditer(text):
         word = ARTICLE + match.group(1)
+        covering = next((p for p in kept if p.start <= match.start() < p.end), None)
+        if covering is not None and not (
+            text[covering.start : covering.end].endswith(word)
+            and covering.value.place.kind not in nouns[word]
+        ):
+            continue
         antecedent = next(
             (
                 p
@@ -580,9 +587,17 @@ def site_references(doc: Document, places: list[Mention]) -> list[Mention]:
             ),
             None,
         )
-        if antecedent is not None:
-            found.append(Mention("place", match.end() - len(word), match.end(), antecedent.value))
-    return found
+        if antecedent is None:
+            continue
+        if covering is None:
+            kept.append(Mention("place", match.end() - len(word), match.end(), antecedent.value))
+        else:
+            kept.remove(covering)
+            site = replace(
+                antecedent.value, precision=covering.value.precision, cue=covering.value.cue
+            )
+            kept.append(Mention("place", covering.start, covering.end, site))
+    return sorted(kept, key=lambda m: m.start)
 
 
 @cache
