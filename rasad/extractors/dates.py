@@ -146,6 +146,9 @@ def _grammar() -> _Grammar:
     # Grammar words, not vocabulary: "يوم" before a weekday, "شهر" before a month, "عام/سنه"
     # and "من" before a year; a "م" (ميلادي) may follow it.
     year = r"(?:\s*,?\s*(?:من\s+)?(?:(?:ال)?(?:عام|سنه)\s+)?(?P<{0}>\d{{4}})م?(?!\d))?"
+    # "نيسان من العام الماضي"، "أبريل العام الماضي"، "آب من السنة الجارية": the year by its
+    # distance from the report's
+    year_told = r"(?:\s*,?\s*(?:من\s+)?(?P<{0}>(?:ال)?(?:عام|سنه)\s+ال(?:ماضي|ماضيه|سابق|سابقه|جاري|جاريه|حالي|حاليه)))?"
     pair = r"(?:\s*[/(-]\s*(?P<{0}>" + month + r")\s*\)?)?"
     after = r"(?:\s+(?P<{0}>" + past + "))?"
     lead = rf"(?:(?:(?:{part})\s+)?(?:اليوم\s+)?(?:يوم\s+)?(?:{weekday})\s*,?\s*)?"
@@ -161,6 +164,7 @@ def _grammar() -> _Grammar:
         + ")"
         + pair.format("m2")
         + year.format("year")
+        + year_told.format("yrel")
         + after.format("past"),
         # "في 13 الشهر الجاري", "الخامس من الشهر الماضي": a day of a month named by its distance
         rf"(?:(?P<rpart>{part})\s+)?(?:(?:ال\s*)?(?P<rday>\d{{1,2}}|{ordinal})\s*(?:من\s+)?)?"
@@ -173,6 +177,7 @@ def _grammar() -> _Grammar:
         + ")"
         + pair.format("mm2")
         + year.format("myear")
+        + year_told.format("myrel")
         + after.format("mpast"),
     ]
     body = "|".join(f"(?:{a})" for a in alternatives)
@@ -254,6 +259,9 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
             return DateValue(date(int(group("year")), month, day), 1, past)
         if reference is None:
             return None
+        if group("yrel"):
+            year, before = _year_told(group("yrel"), reference)
+            return DateValue(date(year, month, day), 1, before)
         return DateValue(_in_year(month, day, reference, past), 1, past)
     if group("rel"):
         relative = grammar.relatives[" ".join(group("rel").split())]
@@ -296,13 +304,25 @@ def _resolve(grammar: _Grammar, match: re.Match[str], reference: date | None) ->
         return DateValue(weekday_date, 1, past)
     month, ambiguous = _month_name(grammar, group("mm1"))
     past = group("mpast") is not None
-    if ambiguous and not (group("shahr") or group("mm2") or group("myear") or past):
+    if ambiguous and not (
+        group("shahr") or group("mm2") or group("myear") or group("myrel") or past
+    ):
         return None  # "آب" is also "father", "مارس" also "practised"
     if group("myear"):
         return DateValue(date(int(group("myear")), month, _MID_MONTH), 3, past)
     if reference is None:
         return None
+    if group("myrel"):
+        year, before = _year_told(group("myrel"), reference)
+        return DateValue(date(year, month, _MID_MONTH), 3, before)
     return DateValue(_in_year(month, _MID_MONTH, reference, past), 3, past)
+
+
+def _year_told(phrase: str, reference: date) -> tuple[int, bool]:
+    """ "العام الماضي"، "السنة السابقة" → the year before the report's (a past reference);
+    "الجاري"، "الحالي" → its own."""
+    before = "ماضي" in phrase or "سابق" in phrase
+    return reference.year - before, before
 
 
 def _feast_day(

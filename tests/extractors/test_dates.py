@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -418,3 +419,19 @@ def test_a_year_in_what_describes_the_victim_is_not_the_acts(pipeline):
     )
     [event] = pipeline.extract(text, published=date(2024, 1, 15))
     assert (event.event_date, event.historical) == ("2024-01-15", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "month", "past"),
+    [
+        # a month of the year before the report's, named by its distance
+        ("في هجوم وقع أبريل/نيسان العام الماضي", date(2017, 4, 15), 3, True),
+        ("في شهر آب من العام الماضي", date(2017, 8, 15), 3, True),
+        ("في 7 نيسان من السنة الماضية", date(2017, 4, 7), 1, True),
+        # and of the report's own year
+        ("في آذار من العام الجاري", date(2018, 3, 15), 3, False),
+    ],
+)
+def test_a_month_of_last_or_this_year_takes_that_year(text, told, month, past):
+    [(_, value)] = dates(text, date(2018, 9, 27))
+    assert (value.date, value.precision, value.past_reference) == (told, month, past)
