@@ -944,17 +944,49 @@ class Gazetteer:
                 context.update([_theatre(place.admin1_pcode), place.admin2_pcode])
             elif not settlements:
                 context.update([_theatre(self.places[hit.candidates[0]].admin1_pcode)])
+        listed_before = {id(h.listed_after): h for h in hits if h.listed_after is not None}
         for hit in reversed(hits):
-            self._choose(hit, context)
+            self._choose(hit, context, self._list_governorates(hit, listed_before.get(id(hit))))
             self._set_precision(hit)
 
-    def _choose(self, hit: _Hit, context: Counter[str | None]) -> None:
+    def _names_a_governorate(self, hit: _Hit) -> bool:
+        """Whether a name is a governorate's, or its main town's."""
+        return any(
+            self.places[i].kind == "admin1" or self.places[i].name_en == self.places[i].admin1
+            for i in hit.candidates
+        )
+
+    def _list_governorates(self, hit: _Hit, following: _Hit | None) -> set[str | None]:
+        """The governorates of a list item's neighbours that are certain: the next item as
+        chosen, the one before when all its namesakes lie in one governorate."""
+        found: set[str | None] = set()
+        if following is not None and following.chosen is not None:
+            found.add(self.places[following.chosen].admin1_pcode)
+        previous = hit.listed_after
+        if previous is not None and previous.supported and not previous.rejected:
+            provinces = {self.places[i].admin1_pcode for i in previous.candidates}
+            if len(provinces) == 1:
+                found |= provinces
+        return found
+
+    def _choose(self, hit: _Hit, context: Counter[str | None], neighbours: set[str | None]) -> None:
         candidates = hit.candidates
         governorates = [i for i in candidates if self.places[i].kind == "admin1"]
         if hit.cue is not None and hit.cue.widens and governorates and not hit.town_named:
             hit.chosen, hit.widened = governorates[0], True
             return
         candidates = self._bare_reading(hit)  # a bare "حمص" is the city, not the governorate
+        # "قرى المتونة ... ودوما وتيما والشبكي": a list item is the namesake in its neighbours'
+        # governorate (Sweida's Duma), however prominent another is
+        # (not a governorate's own name: "محافظتي درعا والقنيطرة")
+        beside = [i for i in candidates if self.places[i].admin1_pcode in neighbours]
+        if (
+            beside
+            and len(beside) < len(candidates)
+            and hit.qualifier is None
+            and not self._names_a_governorate(hit)
+        ):
+            candidates = beside
         qualifier = hit.qualifier
         if qualifier is not None and qualifier.chosen is not None:
             inside = self._inside(candidates, self.places[qualifier.chosen])

@@ -145,6 +145,15 @@ def test_the_definite_dual_points_back_to_the_two_places() -> None:
     assert found[0][1].value.place.name_ar == "القريتين"
 
 
+def test_a_list_item_is_the_namesake_in_its_neighbours_governorate() -> None:
+    # "قرى المتونة ... ودوما وتيما والشبكي": Sweida's Duma, not the prominent Rural Damascus one
+    found = mentions("تصدت وحدات الجيش لهجوم على قرى المتونة ودوما وتيما والشبكي.")
+    assert {m.value.place.admin1 for _, m in found} == {"As-Sweida"}
+    # a governorate's own name keeps its own ("محافظتي درعا والقنيطرة")
+    found = mentions("قصف على محافظتي درعا والقنيطرة")
+    assert [m.value.place.admin1 for _, m in found] == ["Dar'a", "Quneitra"]
+
+
 def test_lam_of_the_article_merged_with_preposition() -> None:
     assert place_ids("وصلت تعزيزات للميادين") == ["C5192"]
 
