@@ -2116,6 +2116,21 @@ def test_what_a_convoy_went_to_protest_is_background_to_the_strike_on_it(pipelin
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a place may see has not happened
+        "وقال محللون إن إدلب قد تشهد معارك طاحنة في الأشهر المقبلة.",
+        # the front lines a force is sent to are a place, no fighting
+        "وأمرت القيادة القسم الأكبر من هذه القوة بالتحرك نحو خطوط القتال الأمامية في إدلب.",
+        # earlier battles named to compare the coming one with
+        "ستكون معركة إدلب الأحدث في حلقة معارك النهاية بعد القتال في حمص وحلب والرقة ودير الزور.",
+    ],
+)
+def test_battles_foreseen_compared_or_fronts_named_are_no_acts(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 3, 20)) == []
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
