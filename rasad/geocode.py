@@ -664,7 +664,11 @@ class Gazetteer:
                 cue_hit = None
             roles = {c.role: c for c in cue_hit.payloads} if cue_hit else {}
             after = (
-                self._cues.longest_at(forms, hit.last + 1) if hit.last + 1 < len(tokens) else None
+                self._cues.longest_at(forms, hit.last + 1)
+                # "في درعا البلد. وأكدت الأمم المتحدة": a word after a stop is no word after it
+                if hit.last + 1 < len(tokens)
+                and _adjacent(text, tokens[hit.last].end, tokens[hit.last + 1].start)
+                else None
             )
             hit.rejected = bool(
                 roles.keys() & NOT_A_PLACE_ROLES and not roles.keys() & PLACE_CUE_ROLES

@@ -2131,6 +2131,22 @@ def test_battles_foreseen_compared_or_fronts_named_are_no_acts(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 3, 20)) == []
 
 
+def test_the_capital_that_accuses_or_retracts_is_its_government(pipeline):
+    # "وكانت دمشق اتهمت إسرائيل"، "وسحبت دمشق تقارير": the capital speaking is no place of the
+    # strike; a verb after a full stop says nothing of the place before it
+    found = pipeline.extract(
+        "وكانت دمشق اتهمت إسرائيل بشن غارة جوية استهدفت مطار التيفور العسكري في ريف حمص.",
+        published=date(2018, 4, 17),
+    )
+    assert [e.location for e in found] == ["مطار التيفور"]
+    event = only_event(
+        pipeline,
+        "قصفت قوات النظام مناطق في درعا البلد. وأكدت الأمم المتحدة أن آلاف الأشخاص فروا.",
+        published=date(2018, 6, 27),
+    )
+    assert event.location == "درعا البلد"
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
