@@ -2147,6 +2147,23 @@ def test_the_capital_that_accuses_or_retracts_is_its_government(pipeline):
     assert event.location == "درعا البلد"
 
 
+def test_the_town_people_come_from_gives_way_to_where_they_were_taken(pipeline):
+    # "شابين من أهالي مدينة داعل على حاجز في مدينة درعا": their town, beside the act's place
+    event = only_event(
+        pipeline,
+        "اعتقلت دورية للأمن العسكري شابين من أهالي مدينة داعل على حاجز في مدينة درعا.",
+        published=date(2018, 7, 10),
+    )
+    assert event.location == "درعا"
+    # alone, it is the only place told, and stands for the act's
+    event = only_event(
+        pipeline,
+        "اعتقلت دورية للأمن العسكري شابين من سكان مدينة داعل.",
+        published=date(2018, 7, 10),
+    )
+    assert event.location == "داعل"
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
