@@ -2164,6 +2164,15 @@ def test_the_town_people_come_from_gives_way_to_where_they_were_taken(pipeline):
     assert event.location == "داعل"
 
 
+def test_lists_of_names_of_the_dead_are_a_tally(pipeline):
+    # "قوائم بأسماء وصور لمعتقلين قتلوا داخل السجون": the dead of years, no one act's toll
+    found = pipeline.extract(
+        "وسلمت السلطات قوائم بأسماء لمعتقلين قتلوا داخل السجون من أبناء مدينة داريا.",
+        published=date(2018, 8, 1),
+    )
+    assert all(not e.fatalities for e in found)
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
