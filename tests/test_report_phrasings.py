@@ -2173,6 +2173,23 @@ def test_lists_of_names_of_the_dead_are_a_tally(pipeline):
     assert all(not e.fatalities for e in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb's plural ending, with the time before "على": "سيطروا منذ صباح أمس على"
+        "وقالت إدارة العمليات العسكرية إن مقاتليها سيطروا منذ صباح أمس الأربعاء على بلدة عنجارة.",
+        # an adjective of the whole between the noun of control and "على"
+        "أعلنت إدارة العمليات العسكرية السيطرة الكاملة على بلدة عنجارة.",
+    ],
+)
+def test_a_takeover_told_with_a_plural_verb_or_full_control_is_told(pipeline, text):
+    event = only_event(pipeline, text, published=date(2024, 11, 28))
+    assert (event.sub_event_type, event.location) == (
+        "Non-state actor overtakes territory",
+        "عنجارة",
+    )
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

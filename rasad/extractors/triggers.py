@@ -202,7 +202,12 @@ def _control_held(text: str, end: int) -> bool:
     if end >= len(text) or not text[end].isalpha():
         return False
     rest = text[end : end + CONTROL_REACH].split(maxsplit=2)
+    if rest[0] == PLURAL_VERB_ENDING:
+        return False  # "سيطروا منذ صباح أمس على": a verb's plural, no noun's pronoun
     return len(rest) < 2 or not rest[1].startswith(ON)
+
+
+PLURAL_VERB_ENDING = "وا"  # "سيطروا": the verb of a plural subject
 
 
 def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list[Mention]:
