@@ -2190,6 +2190,15 @@ def test_a_takeover_told_with_a_plural_verb_or_full_control_is_told(pipeline, te
     )
 
 
+@pytest.mark.parametrize("unit", ["قوة عسكرية", "دورية عسكرية", "آليات عسكرية"])
+def test_a_unit_with_its_own_adjective_then_the_sides_is_that_side(pipeline, unit):
+    # "توغلت قوة عسكرية إسرائيلية": the side's adjective after the unit and its own adjective
+    event = only_event(
+        pipeline, f"توغلت {unit} إسرائيلية في قرية الرفيد.", published=date(2025, 5, 13)
+    )
+    assert event.actor1 == "Military Forces of Israel (2022-)"
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
