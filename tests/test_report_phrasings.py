@@ -2199,6 +2199,27 @@ def test_a_unit_with_its_own_adjective_then_the_sides_is_that_side(pipeline, uni
     assert event.actor1 == "Military Forces of Israel (2022-)"
 
 
+def test_aircraft_backing_a_sweep_strike_nothing(pipeline):
+    # "وشنت عملية تمشيط في المنطقة بمساندة الطيران المروحي": the helicopters back the sweep
+    event = only_event(
+        pipeline,
+        "دفعت قوات النظام بتعزيزات عسكرية إلى محيط التبني، وشنت عملية تمشيط في المنطقة بمساندة "
+        "الطيران المروحي.",
+        published=date(2023, 6, 13),
+    )
+    assert event.sub_event_type == "Change to group/activity"
+
+
+def test_schools_suspended_are_no_move_of_a_force(pipeline):
+    # "علّقت مديريات التربية الدوام": "علّق" alone (suspended, or commented) tells no act
+    event = only_event(
+        pipeline,
+        "وتعرضت أطراف مدينة إدلب لقصف، في حين علّقت مديريات التربية الدوام في مدارس المنطقة.",
+        published=date(2023, 10, 6),
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
