@@ -2220,6 +2220,21 @@ def test_schools_suspended_are_no_move_of_a_force(pipeline):
     assert event.sub_event_type == "Shelling/artillery/missile attack"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the acts since a campaign began, summed up
+        "ووثق المكتب أكثر من 6 مجازر بحق المدنيين في محافظة درعا منذ بداية الحملة العسكرية.",
+        # incursions since the fall, summed up
+        "وتواصل إسرائيل توغلاتها في محافظتي القنيطرة ودرعا منذ سقوط نظام الأسد.",
+        # places described by the battles they saw
+        "وعاد الأهالي إلى المناطق التي شهدت معارك ضد تنظيم داعش في ريف الرقة.",
+    ],
+)
+def test_acts_summed_up_since_a_start_or_describing_places_are_no_act(pipeline, text):
+    assert pipeline.extract(text, published=date(2025, 5, 13)) == []
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
