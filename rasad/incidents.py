@@ -83,6 +83,7 @@ from rasad.model import Actor, Event, Place, PlaceMention, Span
 from rasad.normalise import normalise_key
 
 ARMED_TYPES = ("Battles", REMOTE_VIOLENCE, "Violence against civilians")
+PROTESTS = "Protests"
 # Sub-types that a report tells as a reaction to another act: an interception is the strike's
 INTERCEPTION = "Disrupted weapons use"
 AIR_STRIKE = "Air/drone strike"
@@ -318,6 +319,11 @@ def events_of(incident: Incident) -> list[Event]:
             toll = max(risen, key=lambda e: e.fatalities or 0)
         told = toll or leaf.event
         event.fatalities, event.fatalities_text = told.fatalities, told.fatalities_text
+        if event_type == PROTESTS:
+            # "خرجت مظاهرات في حمص واللاذقية ... وفي حمص، أطلق عناصر الأمن النار لتفريق
+            # المحتجين": a protest and its dispersal are one event, typed by its own town's
+            # tellings; the town where no one intervened keeps a peaceful protest
+            _type_as(event, _best_typed(here).event)
         if _civilians_struck(event):
             civilians = actors_by_name()[CIVILIANS]
             event.actor2, event.inter2 = civilians.name, civilians.inter
@@ -409,6 +415,19 @@ def merge_twin(twin: Event, event: Event) -> None:
         twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
 
 
+def _type_as(event: Event, told: Event) -> None:
+    """Give ``event`` the type and sides of ``told``."""
+    event.event_type, event.sub_event_type = told.event_type, told.sub_event_type
+    event.disorder_type = told.disorder_type
+    event.actor1, event.inter1, event.actor2, event.inter2 = (
+        told.actor1,
+        told.inter1,
+        told.actor2,
+        told.inter2,
+    )
+    event.interaction = interaction_code(event.inter1, event.inter2)
+
+
 def _more_conservative(other: Event, than: Event | None) -> bool:
     """The codebook's most conservative toll: whether ``other`` tells one and ``than`` tells
     none or a larger one."""
@@ -478,6 +497,8 @@ def _types_agree(a: Account, b: Account) -> bool:
         return True
     if RAID in (a.trigger.kind, b.trigger.kind) and "Battles" in (ea.event_type, eb.event_type):
         return True  # "داهمت دورية منزل القيادي ... تبادل إطلاق النار مع عناصر الدورية"
+    if ea.event_type == eb.event_type == PROTESTS:
+        return True  # "خرجت مظاهرات في حمص ... أطلق عناصر الأمن النار لتفريق المحتجين": one protest
     if ea.event_type not in ARMED_TYPES and ea.sub_event_type != INTERCEPTION:
         return False
     if eb.event_type not in ARMED_TYPES and eb.sub_event_type != INTERCEPTION:

@@ -1339,6 +1339,21 @@ def test_where_a_force_stands_beside_a_town_is_not_where_it_struck(pipeline):
     assert [(e.location, e.fatalities) for e in found] == [("اللطامنة", 2)], summary(found)
 
 
+def test_a_protest_and_its_dispersal_are_one_event_in_their_own_town(pipeline):
+    # "خرجت مظاهرات في حمص واللاذقية ... وفي حمص، أطلق عناصر الأمن النار لتفريق المحتجين": the
+    # Homs protest, broken up, is one event; Latakia's stays a peaceful protest
+    found = events(
+        pipeline,
+        "خرجت مظاهرات، اليوم الأربعاء، في مدن حمص واللاذقية. وفي حمص، أطلق عناصر من إدارة الأمن "
+        "العام النار في الهواء لتفريق المحتجين قرب دوار المواصلات، ما أدى إلى مقتل متظاهر.",
+        published=date(2024, 12, 25),
+    )
+    assert sorted((e.location, e.sub_event_type, e.fatalities) for e in found) == [
+        ("اللاذقية", "Peaceful protest", 0),
+        ("حمص", "Excessive force against protesters", 1),
+    ], summary(found)
+
+
 def test_a_ceasefire_is_no_shooting(pipeline):
     # "لوقف إطلاق النار": the shooting named is to stop; an agreement on it is still one
     found = events(
