@@ -66,6 +66,8 @@ NEAR_CENTRE_KM = 15.0
 AREA_ROLES = frozenset({"area", "direction", "admin1"})
 LOCATIVE_CLITIC = "ب"  # "بنابلس": in Nablus
 PREPOSITION_CLITICS = (LOCATIVE_CLITIC, "ل")
+QUOTED_NAME_REACH = 24  # characters back to the quote that opens a person's name
+QUOTED_NAME_WORDS = 3  # words of the name before the place-like one: "حسين العبد الله"
 DUAL_CONSTRUCT = "ي"  # "قريتي"، "بلدتي": a dual cue, its ن dropped before the two names  # "بدرعا"، "لدرعا": a preposition, not "و"
 # context.tsv roles of the words that may stand between a place and the place that locates it
 LOCATING_ROLES = frozenset({"area", "direction", "connector", "locative"})
@@ -673,6 +675,7 @@ class Gazetteer:
             hit.rejected = bool(
                 roles.keys() & NOT_A_PLACE_ROLES and not roles.keys() & PLACE_CUE_ROLES
             ) or (after is not None and any(c.role in NOT_A_PLACE_AFTER for c in after.payloads))
+            hit.rejected = hit.rejected or self._in_a_quoted_name(text, hit)
             hit.person_name = any(self._person_cues[tokens[hit.first].text])
             place_cue = next((roles[r] for r in CUE_PRIORITY if r in roles), None)
             if place_cue is not None and cue_hit is not None:
@@ -727,6 +730,18 @@ class Gazetteer:
                 hit.rejected = True
             if hit.cue is not None and hit.own_cue and hit.cue.word.endswith(DUAL_CONSTRUCT):
                 pairs.add(ARTICLE + hit.cue.word + "ن")
+
+    def _in_a_quoted_name(self, text: str, hit: _Hit) -> bool:
+        """'قائد النقطة المدعو "حسين العبد الله"': a name inside the quotes that open right
+        after a word for a person is (part of) that person's name."""
+        opening = max(text.rfind(q, max(0, hit.start - QUOTED_NAME_REACH), hit.start) for q in '"«')
+        if opening < 0:
+            return False
+        inside = text[opening + 1 : hit.start]
+        if any(q in inside for q in '"»') or len(inside.split()) >= QUOTED_NAME_WORDS:
+            return False
+        before = text[max(0, opening - QUOTED_NAME_REACH) : opening].split()
+        return bool(before) and any(self._person_cues[before[-1]])
 
     def _cues_for(self, word: str, role: str) -> list[Cue]:
         hit = self._cues.longest_at([token_variants(word)[:1]], 0)

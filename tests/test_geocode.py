@@ -154,6 +154,12 @@ def test_a_list_item_is_the_namesake_in_its_neighbours_governorate() -> None:
     assert [m.value.place.admin1 for _, m in found] == ["Dar'a", "Quneitra"]
 
 
+def test_a_place_like_word_in_a_quoted_name_after_a_person_word_is_no_place() -> None:
+    # 'المدعو "حسين العبد الله"': the family name in the quotes is no village
+    found = mentions('بين القتلى قائد النقطة المدعو "حسين العبد الله" المنحدر من قرية الشولا.')
+    assert [m.value.place.name_ar for _, m in found] == ["الشولا"]
+
+
 def test_lam_of_the_article_merged_with_preposition() -> None:
     assert place_ids("وصلت تعزيزات للميادين") == ["C5192"]
 
