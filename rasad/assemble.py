@@ -568,15 +568,26 @@ def _only_a_duration(words: str, *, conjoined: bool) -> bool:
 
 
 def _period_since(doc: Document, day: Mention, reference: date | None) -> bool:
-    """ "منذ 18 فبراير الماضي": a day a week or more back that a period runs from."""
+    """ "منذ 18 فبراير الماضي"، "منذ مطلع كانون الثاني": a day a week or more back that a
+    period runs from."""
     assert doc.norm is not None
-    before = doc.norm.text[max(0, day.start - len(SINCE) - 2) : day.start].split()
+    before = doc.norm.text[max(0, day.start - SINCE_REACH) : day.start].split()
+    start = day.value.date
+    if before and before[-1] in PERIOD_STARTS:
+        before = before[:-1]  # "منذ مطلع/بداية/أول الشهر": from the month's first day
+        if day.value.precision == MONTH_PRECISION:
+            start = start.replace(day=1)
     return bool(
         before
         and before[-1].lstrip("و") == SINCE
         and reference is not None
-        and (reference - day.value.date).days >= NEWS_DAYS
+        and (reference - start).days >= NEWS_DAYS
     )
+
+
+MONTH_PRECISION = 3  # a date told by its month (codebook time precision)
+SINCE_REACH = 16  # characters back from a date to "منذ" and the word of a start between
+PERIOD_STARTS = frozenset(normalise_key(w) for w in ("مطلع", "بداية", "أول", "أوائل"))
 
 
 def _framed_by(doc: Document, place: Mention, at: int) -> bool:

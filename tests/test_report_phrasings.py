@@ -2235,6 +2235,15 @@ def test_acts_summed_up_since_a_start_or_describing_places_are_no_act(pipeline, 
     assert pipeline.extract(text, published=date(2025, 5, 13)) == []
 
 
+def test_the_dead_since_the_start_of_a_month_are_a_tally(pipeline):
+    # "منذ مطلع كانون الثاني الجاري": from the month's first day, weeks of blasts summed up
+    text = (
+        "وبحسب الدفاع المدني، قُتل عدد من المدنيين منذ مطلع كانون الثاني الجاري بانفجار مخلفات "
+        "الحرب في أرياف إدلب وحماة وحلب."
+    )
+    assert pipeline.extract(text, published=date(2025, 1, 20)) == []
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
