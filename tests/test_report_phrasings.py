@@ -2244,6 +2244,25 @@ def test_the_dead_since_the_start_of_a_month_are_a_tally(pipeline):
     assert pipeline.extract(text, published=date(2025, 1, 20)) == []
 
 
+def test_strikes_directed_by_a_side_at_sites_in_syria_are_told(pipeline):
+    # "الضربات التي وجهتها إسرائيل في سوريا": "وجهتها" names who directed them, and the
+    # country named as where they were makes them told, at no town
+    found = pipeline.extract(
+        "أعلن البيت الأبيض تأييده للضربات التي وجهتها إسرائيل في سوريا فجر الخميس.",
+        published=date(2018, 5, 11),
+    )
+    assert [(e.actor1, e.location) for e in found] == [
+        ("Military Forces of Israel (2009-2021)", None)
+    ]
+    # "ووجهت سوريا وروسيا وإيران الاتهامات لإسرائيل": a bare "وجهت" names no striker
+    found = pipeline.extract(
+        "وقتل عسكريون إيرانيون في غارة على قاعدة التيفور الجوية، ووجهت سوريا وروسيا وإيران "
+        "الاتهامات لإسرائيل بالوقوف وراء هذه الغارة.",
+        published=date(2018, 4, 17),
+    )
+    assert "Military Forces of Russia (2000-)" not in {e.actor1 for e in found}
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
