@@ -942,7 +942,7 @@ def _act_in_clause(
         recalled=recalled,
         earlier=earlier,
     )
-    if not event_places and not generic and told_in_syria(doc, start, end):
+    if not event_places and not generic and told_in_syria(doc, start, end, sites=True):
         return told([], in_syria=True)  # "ضربة صاروخية لمواقع النظام في سوريا": the country
     if not event_places:
         recalled_strike = (

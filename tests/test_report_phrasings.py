@@ -2263,6 +2263,27 @@ def test_strikes_directed_by_a_side_at_sites_in_syria_are_told(pipeline):
     assert "Military Forces of Russia (2000-)" not in {e.actor1 for e in found}
 
 
+def test_a_strike_on_sites_named_by_their_syrian_owner_is_in_syria(pipeline):
+    # "ضربة صاروخية لمواقع تابعة للنظام السوري": told at no town, the regime's sites are in
+    # Syria, and the strike is told there (abroad.tsv home_site)
+    event = only_event(
+        pipeline,
+        "شنت الولايات المتحدة ضربة صاروخية لمواقع تابعة للنظام السوري فجر السبت.",
+        published=date(2018, 4, 17),
+    )
+    assert (event.actor1, event.location) == (
+        "Military Forces of the United States (2017-2021)",
+        None,
+    )
+    # a town named for the sites keeps the strike there
+    event = only_event(
+        pipeline,
+        "قصفت الطائرات الإسرائيلية مواقع عسكرية سورية قرب بلدة الحارة فجر السبت.",
+        published=date(2018, 4, 17),
+    )
+    assert event.location == "الحارة"
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

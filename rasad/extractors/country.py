@@ -96,16 +96,24 @@ def home_matcher() -> PhraseMatcher[str]:
     return _matcher("abroad.tsv", ["word", "kind", "country"], kinds=("home",))
 
 
-def told_in_syria(doc: Document, start: int, end: int) -> bool:
+@cache
+def home_site_matcher() -> PhraseMatcher[str]:
+    """The targets of ``abroad.tsv`` named by their Syrian owner ("مواقع تابعة للنظام السوري")."""
+    return _matcher("abroad.tsv", ["word", "kind", "country"], kinds=("home_site",))
+
+
+def told_in_syria(doc: Document, start: int, end: int, *, sites: bool = False) -> bool:
     """Whether normalised ``[start, end)`` puts something in Syria itself, named as the place:
-    "الغارات الأميركية على سوريا"، "مواقع لداعش على الأراضي السورية"، "أهدافا في العمق السوري"."""
+    "الغارات الأميركية على سوريا"، "مواقع لداعش على الأراضي السورية"، "أهدافا في العمق السوري";
+    with ``sites``, for an act told at no town, also targets named by their Syrian owner:
+    "ضربة صاروخية لمواقع تابعة للنظام السوري" (but "مواقع عسكرية سورية قرب الحارة" is there)."""
     assert doc.norm is not None
     text = doc.norm.text
     if HOME_STEM not in text[start:end]:
         return False  # most stretches name no country: no matching to do
     return any(
         _put_at(text, start, match.start, on=True) for match in doc.find(home_matcher(), start, end)
-    )
+    ) or (sites and any(True for _ in doc.find(home_site_matcher(), start, end)))
 
 
 def _words_before(text: str, start: int, at: int) -> list[str]:
