@@ -775,6 +775,8 @@ def _act_in_clause(
         # aircraft are the means even inside a side's name: "الطائرات الروسية"
         if (t.value.kind == "means" or not _inside_a_name(doc, t, context.index))
         and not any(c.value == "not_act" and c.start <= t.start < c.end for c in cues)
+        # "احتجاجاً على الهجوم التركي": the cue's own word of protest frames the act after it
+        and not any(c.value == "recap_phrase" and c.start <= t.start < c.end for c in cues)
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])
     ]
     means = [t for t in triggers if t.value.kind == "means"]

@@ -2284,6 +2284,33 @@ def test_a_strike_on_sites_named_by_their_syrian_owner_is_in_syria(pipeline):
     assert event.location == "الحارة"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # strikes threatened, not carried out
+        "وفشلت الولايات المتحدة في المضي في تنفيذ تهديداتها بشن غارات على مواقع النظام في دمشق.",
+        # a habit of a side
+        "ودأبت إسرائيل خلال الأسابيع الأخيرة على شن غارات على مواقع إيرانية قرب دمشق.",
+        # a protest abroad, and the grievance it names
+        "وتظاهر المئات في برلين احتجاجا على الهجوم التركي على عفرين.",
+    ],
+)
+def test_threats_habits_states_and_protests_abroad_are_no_acts(pipeline, text):
+    found = pipeline.extract(text, published=date(2018, 4, 20))
+    assert [e for e in found if not e.historical] == []
+
+
+def test_the_town_a_speaker_is_in_gives_way_to_the_town_struck(pipeline):
+    # "الناشط الموجود في بلدة بصر الحرير": where the speaker is, beside the act's town
+    event = only_event(
+        pipeline,
+        "وقال الناشط الإعلامي محمد إبراهيم الموجود في بلدة بصر الحرير إن الطائرات قصفت بلدة "
+        "الحراك.",
+        published=date(2018, 6, 26),
+    )
+    assert event.location == "الحراك"
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
