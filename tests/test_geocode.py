@@ -160,6 +160,14 @@ def test_a_place_like_word_in_a_quoted_name_after_a_person_word_is_no_place() ->
     assert [m.value.place.name_ar for _, m in found] == ["الشولا"]
 
 
+def test_human_after_a_definite_noun_is_an_adjective_not_the_bishri_mountain() -> None:
+    # "العقل البشري": "human"; "منطقة البشري" is Jabal Bishri
+    assert mentions("وقالت إن العقل البشري لا يستوعب ذلك") == []
+    assert [m.value.place.name_ar for _, m in mentions("وقصفت الطائرات منطقة البشري")] == [
+        "جبل البشري"
+    ]
+
+
 def test_lam_of_the_article_merged_with_preposition() -> None:
     assert place_ids("وصلت تعزيزات للميادين") == ["C5192"]
 

@@ -2311,6 +2311,26 @@ def test_the_town_a_speaker_is_in_gives_way_to_the_town_struck(pipeline):
     assert event.location == "الحراك"
 
 
+def test_a_pluperfect_verb_of_saying_does_not_make_the_act_background(pipeline):
+    # "وكان ناشطون أفادوا بتجدد الضربات ... صباح اليوم": when it was said, not an old act
+    event = only_event(
+        pipeline,
+        "وكان ناشطون أفادوا بتجدد الضربات الجوية على بلدة حمورية صباح اليوم.",
+        published=date(2018, 2, 25),
+    )
+    assert event.historical is False
+
+
+def test_a_place_said_to_be_far_from_the_strikes_is_not_theirs(pipeline):
+    # "بعيدة كل البعد عن الجولان": the place named as far from the act
+    assert (
+        pipeline.extract(
+            "وكانت معظم غاراتها الجوية بعيدة كل البعد عن الجولان.", published=date(2018, 6, 2)
+        )
+        == []
+    )
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

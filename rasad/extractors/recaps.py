@@ -204,6 +204,20 @@ def _denials(
     return cues
 
 
+def _reported_before(doc: Document, start: int, end: int) -> bool:
+    """ "وكان ناشطون أفادوا بتجدد الضربات صباح اليوم": "وكان" framing a verb of saying (its
+    subject between) tells when it was said, not that the act said is background."""
+    assert doc.norm is not None
+    words = doc.norm.text[start : min(end, start + REPORTED_BEFORE_REACH)].split()
+    verbs = word_set("speech_verbs.tsv", kind="verb")
+    # "أفادوا"، "قالوا": the verb of a plural subject
+    return any(w in verbs or w.removesuffix(PLURAL_VERB) in verbs for w in words)
+
+
+REPORTED_BEFORE_REACH = 24  # characters from "وكان" past its verb of saying: "وكان ناشطون أفادوا"
+PLURAL_VERB = "وا"
+
+
 def frame_clause(
     doc: Document, start: int, end: int, cues: list[Mention] | None = None
 ) -> ClauseFrame:
@@ -211,7 +225,16 @@ def frame_clause(
     if cues is None:
         cues = find_cues(doc, start, end)
     recap = next((c for c in cues if c.value in ("recap", "recap_phrase")), None)
-    recap_start = next((c for c in cues if c.value == "recap_start" and c.start <= start + 1), None)
+    recap_start = next(
+        (
+            c
+            for c in cues
+            if c.value == "recap_start"
+            and c.start <= start + 1
+            and not _reported_before(doc, c.end, end)
+        ),
+        None,
+    )
     historical_cue = recap_start or recap
     # "للوقاية من أي ضربة كيماوية": any act, none told; "نفت ... أي هجوم كيماوي": the act denied
     denied_from = min((c.end for c in cues if c.value == "denying"), default=end)
