@@ -2331,6 +2331,21 @@ def test_a_place_said_to_be_far_from_the_strikes_is_not_theirs(pipeline):
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Syria as the object of a verb of striking
+        "وقال الكرملين إن الهجمات الصاروخية التي استهدفت سوريا فجر السبت انتهاك للقانون الدولي.",
+        # sites said to belong to the Syrian state
+        "وقصفت مدمرات أميركية وطائرات حربية بريطانية مواقع يشتبه بأنها تحتوي منشآت كيماوية "
+        "تابعة للنظام السوري.",
+    ],
+)
+def test_a_strike_on_syria_or_on_the_states_sites_is_told_at_no_town(pipeline, text):
+    event = only_event(pipeline, text, published=date(2018, 4, 17))
+    assert (event.event_type, event.location) == ("Explosions/Remote violence", None)
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

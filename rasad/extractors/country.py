@@ -131,7 +131,10 @@ def _put_at(text: str, start: int, at: int, *, on: bool = False) -> bool:
         if words[-1].startswith("ب") and words[-1] not in abroad_words("division"):
             return True
         words = words[:-1]
-    return _locative(words) or (on and bool(words) and words[-1] == ON)
+    # "غارات على سوريا"، "الهجمات التي استهدفت سوريا": with ``on``, the object of a strike too
+    return _locative(words) or (
+        on and bool(words) and (words[-1] == ON or words[-1] in abroad_words("struck"))
+    )
 
 
 def launched_from_syria(doc: Document, origins: list[Mention], start: int) -> bool:

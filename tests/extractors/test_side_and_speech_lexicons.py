@@ -164,6 +164,7 @@ def test_every_abroad_row_is_a_place_with_its_country_or_a_word_that_reads_one()
         "division",
         "direction",
         "border",
+        "struck",
     }
     homes = ("home", "home_site")  # Syria itself, or sites its state owns there
     for _, row in read_tsv("abroad.tsv", ["word", "kind", "country"]):
