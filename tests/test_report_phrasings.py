@@ -2346,6 +2346,25 @@ def test_a_strike_on_syria_or_on_the_states_sites_is_told_at_no_town(pipeline, t
     assert (event.event_type, event.location) == ("Explosions/Remote violence", None)
 
 
+def test_what_goes_on_meanwhile_is_another_act_at_its_own_place(pipeline):
+    # "قصفت الطائرات بلدة حرستا، في وقت تدور فيه اشتباكات على أطراف مديرا": two acts
+    found = pipeline.extract(
+        "وقصفت الطائرات بلدة حرستا، في وقت تدور فيه اشتباكات عنيفة على أطراف بلدة مديرا.",
+        published=date(2018, 4, 7),
+    )
+    assert sorted((e.sub_event_type, e.location) for e in found) == [
+        ("Air/drone strike", "حرستا"),
+        ("Armed clash", "مديرا"),
+    ]
+    # "في وقت متأخر من ليل الأحد" is a time, and cuts nothing
+    event = only_event(
+        pipeline,
+        "قصفت الطائرات، في وقت متأخر من ليل الأحد، بلدة حرستا.",
+        published=date(2018, 4, 9),
+    )
+    assert event.location == "حرستا"
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(
