@@ -2365,6 +2365,22 @@ def test_what_goes_on_meanwhile_is_another_act_at_its_own_place(pipeline):
     assert event.location == "حرستا"
 
 
+def test_air_defences_named_among_what_a_strike_hit_are_a_target(pipeline):
+    # "واستهدفت الصواريخ قاعدة الشعيرات ... وأنظمة الدفاع الجوي": what was hit, no interception
+    event = only_event(
+        pipeline,
+        "واستهدفت الصواريخ قاعدة الشعيرات الجوية ومخازن الذخيرة فيها وأنظمة الدفاع الجوي.",
+        published=date(2017, 4, 7),
+    )
+    assert event.event_type == "Explosions/Remote violence"
+    # meeting the strike ("وتصدت الدفاعات الجوية لها") is still their act's part
+    found = pipeline.extract(
+        "استهدفت صواريخ إسرائيلية مطار المزة العسكري، وتصدت الدفاعات الجوية السورية لها.",
+        published=date(2018, 5, 10),
+    )
+    assert {e.location for e in found} == {"مطار المزة"}
+
+
 def test_from_after_a_verb_is_no_origin_of_fire(pipeline):
     # "تمكنت من عزل دوما بعد السيطرة على مسرابا": "من" opens the verb's object, not an origin
     events = pipeline.extract(

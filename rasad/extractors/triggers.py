@@ -219,6 +219,8 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
     protests = [m.start for m in matches if m.payload.sub_event_type == PEACEFUL_PROTEST]
     for match in matches:
         trigger = match.payload
+        if trigger.kind == AIR_DEFENCE and _struck_as_a_target(text, match, matches):
+            continue  # "استهدفت الصواريخ القاعدة ... وأنظمة الدفاع الجوي": what was hit
         if trigger.kind == WEAPON and _instrumental(text, match.start):
             trigger = replace(trigger, kind="event", priority=WEAPON_IN_USE_PRIORITY)
         elif trigger.kind == SEIZURE:
@@ -272,6 +274,27 @@ def find_triggers(doc: Document, start: int = 0, end: int | None = None) -> list
             trigger = LAND_TAKEN
         found.append(Mention("trigger", match.start, match.end, trigger))
     return found
+
+
+def _struck_as_a_target(
+    text: str, defence: PhraseMatch[Trigger], matches: list[PhraseMatch[Trigger]]
+) -> bool:
+    """Whether air defences are named among what a strike told before them in the sentence hit
+    ("واستهدفت الصواريخ قاعدة الشعيرات ... وأنظمة الدفاع الجوي"، "دمرت منظومات الدفاع الجوي"),
+    with no verb of meeting or downing near them: a target, not an interception."""
+    start = max(text.rfind(".", 0, defence.start), text.rfind("\n", 0, defence.start)) + 1
+    struck = any(
+        start <= m.start < defence.start and m.payload.event_type == "Explosions/Remote violence"
+        for m in matches
+    )
+    met = any(
+        m.payload.kind in (REPEL, DOWNING) and abs(m.start - defence.start) <= MEETING_REACH
+        for m in matches
+    )
+    return struck and not met
+
+
+MEETING_REACH = 60  # characters between air defences and the verb of their meeting a strike
 
 
 @cache
