@@ -2029,6 +2029,38 @@ def test_what_recurs_now_and_then_or_over_a_season_is_no_act(pipeline, text):
     assert pipeline.extract(text, published=date(2024, 3, 9)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتشهد مناطق سيطرة الجيش الوطني في ريفي حلب والحسكة اقتتالاً متكرراً بين الفصائل.",
+        "ويشن داعش هجمات متكررة ضد مواقع النظام في ريفي حمص ودير الزور.",
+        "ونفذت إسرائيل ضربات جوية متكررة ضد أهداف إيرانية في سوريا.",
+    ],
+)
+def test_acts_told_as_repeated_are_no_one_act(pipeline, text):
+    # the adjective "متكرر/متكررة" after the act's noun: a habit summed up, like "يتكرر"
+    assert pipeline.extract(text, published=date(2024, 6, 5)) == []
+
+
+def test_what_is_spread_over_a_land_is_no_act(pipeline):
+    # "وتنتشر مخلفات الحرب والألغام في أرياف الرقة": a state, no explosion told; the
+    # explosion told before it in the report stands
+    found = pipeline.extract(
+        "قُتل طفلان بانفجار جسم من مخلفات الحرب في مدينة معدان بريف الرقة الشرقي. "
+        "وتنتشر مخلفات الحرب والألغام بكثافة في أرياف الرقة ودير الزور.",
+        published=date(2024, 4, 14),
+    )
+    assert [(e.location, e.fatalities) for e in found] == [("معدان", 2)]
+    # put after the act, the verb of spreading takes nothing from it
+    event = only_event(
+        pipeline,
+        "وبدأت تركيا هجومها على منطقة عفرين قبل ثمانية أسابيع، وهددت بتوسيع نطاقه ليشمل مناطق "
+        "تنتشر فيها قوات أميركية.",
+        published=date(2018, 3, 19),
+    )
+    assert event.location == "منطقة عفرين"
+
+
 def test_a_town_on_alert_beside_the_act_is_no_place_of_it(pipeline):
     # "وسط حالة استنفار في بلدة البصيرة": where a state of alert is, not where the fight was
     found = pipeline.extract(
