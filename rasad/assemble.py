@@ -625,6 +625,21 @@ def _talked_of(doc: Document, trigger: Mention, hypothetical: list[Mention]) -> 
     )
 
 
+def _told_as_repeated(doc: Document, trigger: Mention, cues: list[Mention]) -> bool:
+    """ "ويشن داعش هجمات متكررة ضد مواقع النظام"، "ضربات جوية متكررة": an act whose noun a word
+    of repetition qualifies (discourse_cues.tsv, repeated) is a habit, no one act."""
+    assert doc.norm is not None
+    return any(
+        c.value == "repeated"
+        and trigger.end <= c.start
+        and len(doc.norm.text[trigger.end : c.start].split()) <= REPEATED_GAP
+        for c in cues
+    )
+
+
+REPEATED_GAP = 1  # an adjective between the act's noun and the word of repetition: "ضربات جوية"
+
+
 def _opens_abroad(doc: Document, sentence: Sentence, act: Mention) -> bool:
     """Whether the sentence opens with a country abroad as the frame of what it tells ("وفي
     العراق، قتل ..."، "وفي لبنان، ..."): a roundup turning to another country's news, whose
@@ -775,6 +790,7 @@ def _act_in_clause(
         # aircraft are the means even inside a side's name: "الطائرات الروسية"
         if (t.value.kind == "means" or not _inside_a_name(doc, t, context.index))
         and not any(c.value == "not_act" and c.start <= t.start < c.end for c in cues)
+        and not _told_as_repeated(doc, t, cues)
         # "احتجاجاً على الهجوم التركي": the cue's own word of protest frames the act after it
         and not any(c.value == "recap_phrase" and c.start <= t.start < c.end for c in cues)
         and (frame.plan is None or not frame.plan[0] <= t.start < frame.plan[1])

@@ -2042,6 +2042,18 @@ def test_acts_told_as_repeated_are_no_one_act(pipeline, text):
     assert pipeline.extract(text, published=date(2024, 6, 5)) == []
 
 
+def test_a_strike_told_beside_repeated_attacks_stands(pipeline):
+    # "نفذ غارات على بادية الرصافة عقب هجمات متكررة للتنظيم": only the attacks the adjective
+    # qualifies are a habit; the strikes are one act, background by "وكان ... قد"
+    event = only_event(
+        pipeline,
+        "وكان الطيران الروسي قد نفذ غارات على بادية الرصافة جنوبي الرقة، عقب هجمات متكررة "
+        "للتنظيم على نقاط الفرقة 17 في المنطقة.",
+        published=date(2023, 12, 14),
+    )
+    assert (event.sub_event_type, event.historical) == ("Air/drone strike", True)
+
+
 def test_what_is_spread_over_a_land_is_no_act(pipeline):
     # "وتنتشر مخلفات الحرب والألغام في أرياف الرقة": a state, no explosion told; the
     # explosion told before it in the report stands
