@@ -73,21 +73,27 @@ def told_abroad(doc: Document, start: int, end: int) -> int | None:
     على الحدود مع سوريا"; None if nowhere."""
     assert doc.norm is not None
     text = doc.norm.text
-    directions = abroad_words("direction")
     border = next(iter(doc.find(border_matcher(), start, end)), None)
     if border is not None:
         return border.start
     for match in doc.find(abroad_matcher(), start, end):
-        if _put_at(text, start, match.start):
+        if _a_bank_of(text, match.end, end):
+            continue
+        if _put_at(text, start, match.start) or _put_at_its_side(text, start, match.start):
             return match.start
-        leading = _words_before(text, start, match.start)[-3:]
-        while leading and leading[-1].lstrip("ب") in directions:
-            # "بجنوب تركيا"، "في جنوب شرق تركيا"، "بمدينة طرابلس شمالي لبنان": a direction of
-            # a country after a preposition or a place name locates it there
-            if leading[-1].startswith("ب") or _locative(leading[:-1]) or _named(leading[:-1]):
-                return match.start
-            leading = leading[:-1]
     return None
+
+
+def _put_at_its_side(text: str, start: int, at: int) -> bool:
+    """ "بجنوب تركيا"، "في جنوب شرق تركيا"، "بمدينة طرابلس شمالي لبنان": a direction of a
+    country after a preposition or a place name locates it there."""
+    directions = abroad_words("direction")
+    leading = _words_before(text, start, at)[-3:]
+    while leading and leading[-1].lstrip("ب") in directions:
+        if leading[-1].startswith("ب") or _locative(leading[:-1]) or _named(leading[:-1]):
+            return True
+        leading = leading[:-1]
+    return False
 
 
 @cache
@@ -114,6 +120,17 @@ def told_in_syria(doc: Document, start: int, end: int, *, sites: bool = False) -
     return any(
         _put_at(text, start, match.start, on=True) for match in doc.find(home_matcher(), start, end)
     ) or (sites and any(True for _ in doc.find(home_site_matcher(), start, end)))
+
+
+def _a_bank_of(text: str, at: int, end: int) -> bool:
+    """ "في الضفة الغربية، لنهر الفرات"، "الضفة الغربية للفرات": the name abroad is a river's
+    bank (abroad.tsv, bank_of, right after it, a comma between or not), no land abroad."""
+    following = text[at : min(end, at + BANK_REACH)].replace(",", " ").split()
+    banks = abroad_words("bank_of")
+    return bool(following) and (following[0] in banks or " ".join(following[:2]) in banks)
+
+
+BANK_REACH = 20  # characters after the name that hold "لنهر"، "من نهر"
 
 
 def _words_before(text: str, start: int, at: int) -> list[str]:

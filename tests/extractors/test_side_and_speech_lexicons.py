@@ -143,6 +143,22 @@ def test_a_place_abroad_is_read_after_a_locative_not_after_whence():
     assert not abroad("وصلت تعزيزات إلى تركيا")
 
 
+def test_a_bank_of_the_euphrates_is_no_west_bank_abroad(pipeline):
+    # "الضفة الغربية لنهر الفرات"، "في الضفة الغربية، لنهر الفرات": a river's bank, not Palestine
+    [event] = pipeline.extract(
+        "هاجم تنظيم داعش قرى في الضفة الغربية لنهر الفرات في ريف دير الزور.",
+        published=date(2018, 6, 6),
+    )
+    assert event.admin1 == "Deir-ez-Zor"
+    doc = Document.from_text("هاجم التنظيم قرى في الضفة الغربية، لنهر الفرات")
+    assert doc.norm is not None
+    assert told_abroad(doc, 0, len(doc.norm.text)) is None
+    # the West Bank itself is abroad
+    doc = Document.from_text("اقتحمت القوات الإسرائيلية بلدة في الضفة الغربية")
+    assert doc.norm is not None
+    assert told_abroad(doc, 0, len(doc.norm.text)) is not None
+
+
 def test_an_act_launched_from_syria_hit_outside_it(pipeline):
     # "من داخل الأراضي السورية" right after the act: Syria is where it came from
     text = "قال الجيش الإسرائيلي إن هضبة الجولان تعرضت لهجوم بالقذائف الصاروخية من داخل الأراضي السورية"
@@ -165,6 +181,7 @@ def test_every_abroad_row_is_a_place_with_its_country_or_a_word_that_reads_one()
         "direction",
         "border",
         "struck",
+        "bank_of",
     }
     homes = ("home", "home_site")  # Syria itself, or sites its state owns there
     for _, row in read_tsv("abroad.tsv", ["word", "kind", "country"]):
