@@ -2727,6 +2727,24 @@ def test_damascus_authorities_are_the_government_not_a_place(pipeline):
     assert event.admin1 == "Deir-ez-Zor"
 
 
+def test_quarters_said_to_be_under_a_sides_control_lie_in_the_town_named_after(pipeline):
+    # "على حيي الجورة والقصور الخاضعين لسيطرة قوات النظام في مدينة دير الزور": the words of
+    # control (context.tsv, connector) tie the quarters to their town, which is no third target
+    found = pipeline.extract(
+        "قتل 5 مدنيين جراء سقوط قذائف هاون أطلقها تنظيم داعش على حيي الجورة والقصور الخاضعين "
+        "لسيطرة قوات النظام في مدينة دير الزور.",
+        published=date(2015, 9, 22),
+    )
+    assert sorted(e.location for e in found) == ["حي الجورة", "حي القصور"]
+    event = only_event(
+        pipeline,
+        "استهدفت غارات جوية روسية كتيبة الدرعية غرب بلدة المعلقة الخاضعة لسيطرة داعش والمتاخمة "
+        "للحدود مع الجولان.",
+        published=date(2018, 7, 21),
+    )
+    assert event.location == "المعلقة"
+
+
 def test_a_landmark_after_beside_locates_the_place_before_it(pipeline):
     # "حي القدم المجاور لمخيم اليرموك": the camp locates the quarter, the fighting is in it;
     # with no place before it ("القرى المجاورة لمدينة إدلب") the landmark is the act's
