@@ -2727,6 +2727,17 @@ def test_damascus_authorities_are_the_government_not_a_place(pipeline):
     assert event.admin1 == "Deir-ez-Zor"
 
 
+def test_a_quarter_among_a_towns_places_is_that_towns(pipeline):
+    # "على مناطق في الميادين، بينها محيط المشفى الوطني": the national hospital of al-Mayadin,
+    # not Hasakah's quarter of that name
+    event = only_event(
+        pipeline,
+        "نفذت طائرات حربية ٣ غارات على مناطق في الميادين، بينها محيط المشفى الوطني.",
+        published=date(2015, 9, 22),
+    )
+    assert event.location == "الميادين"
+
+
 def test_quarters_said_to_be_under_a_sides_control_lie_in_the_town_named_after(pipeline):
     # "على حيي الجورة والقصور الخاضعين لسيطرة قوات النظام في مدينة دير الزور": the words of
     # control (context.tsv, connector) tie the quarters to their town, which is no third target

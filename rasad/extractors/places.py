@@ -176,11 +176,14 @@ def _its_governorate_by_its_seat(place: PlaceMention, before: Place) -> bool:
 
 def _quarter_of_the_town_named(text: str, quarter: Mention, kept: list[Mention]) -> bool:
     """Whether a quarter that the words right after it put in "the town" ("وسط المدينة"،
-    "بالمدينة") lies outside the town named before it: its namesake is elsewhere."""
+    "بالمدينة"), or those right before it among its places ("بينها محيط المشفى الوطني"), lies
+    outside the town named before it: its namesake is elsewhere."""
     place: PlaceMention = quarter.value
     if place.place.kind != NEIGHBOURHOOD and place.cue not in quarter_cues():
         return False
     after = [w.lstrip("وب") for w in text[quarter.end :].split()[:TOWN_BACK_WORDS]]
+    before = [w.lstrip("و") for w in text[: quarter.start].split()[-TOWN_BACK_WORDS:]]
+    among = word_set("reference_words.tsv", kind="among")
     towns = [
         m.value.place
         for m in kept
@@ -188,7 +191,10 @@ def _quarter_of_the_town_named(text: str, quarter: Mention, kept: list[Mention])
     ]
     return (
         bool(towns)
-        and any(normalise_key(w) in town_words() for w in after)
+        and (
+            any(normalise_key(w) in town_words() for w in after)
+            or any(normalise_key(w) in among for w in before)
+        )
         and not _in_area_of(place.place, towns[-1])
     )
 

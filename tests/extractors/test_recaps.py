@@ -598,6 +598,7 @@ def test_reference_words_have_known_kinds():
         "demonstrative",
         "happened",
         "town",
+        "among",
         "site",
         "named_by_date",
         "impersonal",
