@@ -2727,6 +2727,21 @@ def test_damascus_authorities_are_the_government_not_a_place(pipeline):
     assert event.admin1 == "Deir-ez-Zor"
 
 
+def test_what_followed_an_act_is_another_act(pipeline):
+    # "فجرها عند الحاجز، تبعه هجوم لمسلحين على نقاط في قرية صبورة": "تبعه" opens a clause
+    # (discourse_cues.tsv); the attack at Sabboura is a clash of its own, no second bombing
+    found = pipeline.extract(
+        "قتل 6 عناصر من الدفاع الوطني في تفجير انتحاري استهدف حاجزا عند مدخل مدينة السلمية. "
+        "وأوضح المرصد أن انتحاريا يقود سيارة مفخخة فجرها عند الحاجز، تبعه هجوم لمسلحين على "
+        "نقاط قريبة في قرية صبورة تصدت له قوات النظام، ما أدى لمقتل 4 من المهاجمين.",
+        published=date(2016, 8, 17),
+    )
+    assert sorted((e.sub_event_type, e.location) for e in found) == [
+        ("Armed clash", "صبورة"),
+        ("Suicide bomb", "السلمية"),
+    ]
+
+
 def test_a_quarter_among_a_towns_places_is_that_towns(pipeline):
     # "على مناطق في الميادين، بينها محيط المشفى الوطني": the national hospital of al-Mayadin,
     # not Hasakah's quarter of that name
