@@ -645,6 +645,19 @@ def test_a_report_about_ukraine_that_recalls_aleppo_is_not_about_syria(pipeline)
     assert events(pipeline, text, published=date(2018, 5, 30)) == []
 
 
+def test_quarters_of_mosul_do_not_make_an_iraqi_report_syrian(pipeline):
+    # "حي الزهراء"، "حي القادسية": quarter names recur from town to town; named without their
+    # town they weigh nothing for Syria against "الموصل"، "العراقي" (countries.tsv)
+    text = (
+        "تقدمت قوات جهاز مكافحة الإرهاب العراقي داخل أحياء الجانب الشرقي من مدينة الموصل. "
+        "وقال قائد في الجهاز إن قواته سيطرت على حي الزهراء وتخوض اشتباكات في حي القادسية. "
+        "وقتل جنديان بانفجار سيارة مفخخة قرب حي كوكجلي. "
+        "وتخشى بغداد من فرار مقاتلي التنظيم من الموصل باتجاه الأراضي السورية، حيث يسيطر "
+        "التنظيم على مدينة الرقة."
+    )
+    assert events(pipeline, text, published=date(2016, 11, 8)) == []
+
+
 def test_where_evacuees_are_taken_is_not_where_the_act_happened(pipeline):
     # "إجلاء ... إلى محافظة إدلب"، "لإجلاء مقاتلي جيش الإسلام من دوما إلى جرابلس": the
     # destination of an evacuation is no place of the clause's act

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
+from rasad.extractors.places import NEIGHBOURHOOD
 from rasad.extractors.triggers import ON, act_nouns
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import PhraseMatcher
@@ -190,7 +191,10 @@ def about_syria(doc: Document, places: list[Mention]) -> bool:
     roundup turns to after it ("قتل ثمانية مدنيين ... في مدينة درعا ... وفي العراق، ...")."""
     counts = Counter(match.payload for match in doc.find(country_matcher()))
     foreign = max((n for country, n in counts.items() if country != SYRIA), default=0)
-    if foreign < MIN_FOREIGN_MENTIONS or foreign <= counts[SYRIA] + len(places):
+    # "حي الزهراء"، "حي القادسية": quarter names recur from town to town, in Syria and abroad;
+    # a quarter weighs nothing for Syria
+    towns = [p for p in places if p.value.place.kind != NEIGHBOURHOOD]
+    if foreign < MIN_FOREIGN_MENTIONS or foreign <= counts[SYRIA] + len(towns):
         return True
     return _led_in_syria(doc, places)
 
