@@ -620,6 +620,19 @@ def test_an_act_in_the_future_tense_is_a_plan(pipeline, text):
     assert pipeline.extract(text, published=PUBLISHED) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتحاول تركيا تجنب هجوم كبير تشنه القوات الحكومية على محافظة إدلب.",
+        "وتوصلت الدول الثلاث إلى اتفاق لتجنيب مدينة إدلب هجوما واسعا.",
+        "ودعا روسيا إلى المساعدة على منع وقوع هجوم كيماوي آخر على مدينة دوما.",
+    ],
+)
+def test_an_act_to_be_averted_has_not_happened(pipeline, text):
+    # "تجنب"، "تجنيب"، "منع وقوع": what is to be averted is a plan, no act told
+    assert pipeline.extract(text, published=PUBLISHED) == []
+
+
 def test_future_forms_cover_every_person_and_number():
     from rasad.extractors.recaps import future_forms
 
