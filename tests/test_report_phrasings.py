@@ -2727,6 +2727,23 @@ def test_damascus_authorities_are_the_government_not_a_place(pipeline):
     assert event.admin1 == "Deir-ez-Zor"
 
 
+def test_members_of_the_security_are_the_police_of_the_day(pipeline):
+    # "اعتقلت عناصر الأمن سبعة شبان": the security services, an arrest by the state, no
+    # abduction by no one; after the fall, the police of the new state
+    event = only_event(
+        pipeline,
+        "وفي بلدة قدسيا، اعتقلت عناصر الأمن سبعة شبان عند حاجز على مدخل البلدة.",
+        published=date(2017, 3, 16),
+    )
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Syria (2000-2024)")
+    event = only_event(
+        pipeline,
+        "وفي بلدة قدسيا، اعتقلت عناصر الأمن سبعة شبان عند حاجز على مدخل البلدة.",
+        published=date(2025, 3, 16),
+    )
+    assert event.actor1 == "Police Forces of Syria (2024-)"
+
+
 def test_what_followed_an_act_is_another_act(pipeline):
     # "فجرها عند الحاجز، تبعه هجوم لمسلحين على نقاط في قرية صبورة": "تبعه" opens a clause
     # (discourse_cues.tsv); the attack at Sabboura is a clash of its own, no second bombing
