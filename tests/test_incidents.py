@@ -658,6 +658,19 @@ def test_quarters_of_mosul_do_not_make_an_iraqi_report_syrian(pipeline):
     assert events(pipeline, text, published=date(2016, 11, 8)) == []
 
 
+def test_where_a_side_withdrew_to_is_not_where_it_was_fought(pipeline):
+    # "انسحبت الفصائل باتجاه بلدتي ناحتة والمليحة الغربية بعد قصف": the towns after "باتجاه"
+    # are where the rebels went (discourse_cues.tsv, evacuation), not where the shelling fell
+    found = events(
+        pipeline,
+        "سيطرت قوات النظام على مدينة الحراك في ريف درعا بعد معارك مع الفصائل. وقال المرصد إن "
+        "المعارك في محيط الحراك أسفرت عن مقتل 11 مقاتلا، مشيرا إلى أن الفصائل انسحبت باتجاه "
+        'بلدتي ناحتة والمليحة الغربية بعد "قصف جوي ومدفعي غير مسبوق".',
+        published=date(2018, 6, 27),
+    )
+    assert {e.location for e in found} == {"الحراك"}, summary(found)
+
+
 def test_where_evacuees_are_taken_is_not_where_the_act_happened(pipeline):
     # "إجلاء ... إلى محافظة إدلب"، "لإجلاء مقاتلي جيش الإسلام من دوما إلى جرابلس": the
     # destination of an evacuation is no place of the clause's act

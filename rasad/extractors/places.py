@@ -479,7 +479,9 @@ def _where_people_are_taken(text: str, place: Mention, evacuations: list[int]) -
     # "إلى إدلب"، "إلى المشفى الوطني في مدينة درعا": the place, or the town of the building
     # (not "نُقلوا إلى بادية السويداء من مناطق الحجر الأسود": where they were taken from)
     words = before.split()[-DESTINATION_WORDS:]
-    if TO not in words or FROM in words[words.index(TO) :]:
+    # "انسحبت الفصائل باتجاه بلدتي ناحتة والمليحة": "نحو" and "باتجاه" head for it too
+    to = next((at for at, word in enumerate(words) if word in destination_words()), None)
+    if to is None or FROM in words[to:]:
         return False
     return any(
         place.start - EVACUATION_REACH <= end <= place.start and "," not in text[end : place.start]
