@@ -2054,6 +2054,12 @@ def test_a_strike_told_beside_repeated_attacks_stands(pipeline):
     assert (event.sub_event_type, event.historical) == ("Air/drone strike", True)
 
 
+def test_a_land_shared_between_sides_is_no_takeover(pipeline):
+    # "ويتشارك فصيلان إسلاميان السيطرة على الغوطة الشرقية": who holds a land, a state
+    text = "ويتشارك فصيلان إسلاميان السيطرة على الغوطة الشرقية مع تنظيم كان مواليا للقاعدة."
+    assert pipeline.extract(text, published=date(2018, 2, 24)) == []
+
+
 def test_what_is_spread_over_a_land_is_no_act(pipeline):
     # "وتنتشر مخلفات الحرب والألغام في أرياف الرقة": a state, no explosion told; the
     # explosion told before it in the report stands
