@@ -701,6 +701,17 @@ def test_what_a_warning_or_a_threat_answers_happened(pipeline, text):
     assert [(e.sub_event_type, e.location) for e in events] == [("Chemical weapon", "دوما")]
 
 
+def test_what_a_reaction_answers_is_background(pipeline):
+    # "لمناقشة رد فعل لندن على الهجوم الكيميائي": the news is the reaction; the attack it
+    # answers happened before it (codebook: background, historical)
+    [event] = pipeline.extract(
+        "ودعت رئيسة الوزراء البريطانية حكومتها لاجتماع طارئ لمناقشة رد فعل لندن على الهجوم "
+        "الكيميائي في مدينة دوما.",
+        published=PUBLISHED,
+    )
+    assert (event.sub_event_type, event.historical) == ("Chemical weapon", True)
+
+
 def test_a_planned_accusation_names_no_act(pipeline):
     # "تخطط لاتهام": the accusation is itself planned, so is the act it would name
     text = "وقال إن الولايات المتحدة تخطط لاتهام القوات الحكومية باستخدام السلاح الكيماوي في دوما."
