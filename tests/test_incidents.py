@@ -1325,6 +1325,28 @@ def test_the_held_side_of_the_golan_is_outside_the_syria_coded(pipeline):
     assert [e.location for e in found] == ["حوض اليرموك"]
 
 
+def test_fire_aimed_at_the_golan_lands_on_the_held_side(pipeline):
+    # "أطلقت 20 صاروخا على مواقعه المتقدمة في مرتفعات الجولان"، "صواريخ نحو مرتفعات الجولان"،
+    # "باتجاه خط المواقع الأمامي في"، "بقصف هضبة الجولان": fire aimed at the Golan, with no
+    # Syrian site named on the way, is across the line (codebook: outside the Syria coded)
+    for text in (
+        "قال الجيش الإسرائيلي إن قوات فيلق القدس أطلقت 20 صاروخا صباح الخميس على مواقعه "
+        "المتقدمة في مرتفعات الجولان.",
+        "وقالت إسرائيل إن قوات إيرانية في سوريا أطلقت صواريخ نحو مرتفعات الجولان.",
+        "رصد إطلاق نحو 20 صاروخا من قبل فيلق القدس الإيراني باتجاه خط المواقع الأمامي في هضبة "
+        "الجولان.",
+        "واتهمت إسرائيل إيران بقصف هضبة الجولان.",
+    ):
+        assert events(pipeline, text, published=date(2018, 5, 10)) == [], text
+    # a Syrian site on the way keeps the strike on the Syrian side
+    found = events(
+        pipeline,
+        "أعلن الجيش الإسرائيلي أنه استهدف موقعاً سورياً في مرتفعات الجولان الشمالية.",
+        published=date(2018, 5, 10),
+    )
+    assert [e.location for e in found] == ["الجولان"], summary(found)
+
+
 def test_the_strikers_adjective_before_the_golan_marks_no_held_side(pipeline):
     # "غارة إسرائيلية على هضبة الجولان": the adjective on the act's noun names who struck the
     # Syrian side; "أطلقتهما طائرات إسرائيلية من جهة الجولان" says where the fire came from

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from rasad.extractors.places import NEIGHBOURHOOD
+from rasad.extractors.places import NEIGHBOURHOOD, destination_words
 from rasad.extractors.triggers import ON, act_nouns
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import PhraseMatcher
@@ -267,7 +267,26 @@ def across_the_line(doc: Document, place: Mention, start: int) -> bool:
         _bare(word) in marks
         and not _names_the_attacker(words[max(0, i - ACT_REACH) : i], words[i + 1 :])
         for i, word in enumerate(words[reach:], reach)
-    )
+    ) or _fired_across(words, marks)
+
+
+def _fired_across(words: list[str], marks: frozenset[str]) -> bool:
+    """ "أطلقت 20 صاروخا على مواقعه المتقدمة في مرتفعات الجولان"، "صواريخ نحو مرتفعات الجولان":
+    fire aimed at the held land (``words``: those before it) lands on the holder's side, unless
+    a Syrian site is named on the way ("استهدف موقعا سوريا في مرتفعات الجولان") or the holder
+    is the one firing ("غارة إسرائيلية على هضبة الجولان")."""
+    aims = destination_words() | {ON}
+    heads = {noun.split()[0] for noun in act_nouns()}
+    reach = max(0, len(words) - AIM_REACH)
+    for i, word in enumerate(words[reach:], reach):
+        # "باتجاه خط المواقع الأمامي في"، "واتهام إيران بقصف هضبة الجولان"
+        if normalise_key(word) in aims or (
+            i == len(words) - 1 and _bare(word.lstrip("وب")) in heads
+        ):
+            return not any(HOME_STEM in w for w in words[i + 1 :]) and not any(
+                _bare(w) in marks for w in words[max(0, i - ACT_REACH) : i]
+            )
+    return False
 
 
 def _bare(word: str) -> str:
@@ -284,4 +303,5 @@ def _names_the_attacker(words_before: list[str], words_after: list[str]) -> bool
     )
 
 
+AIM_REACH = 5  # words from the aim to the held land: "باتجاه خط المواقع الأمامي في هضبة الجولان"
 ACT_REACH = 2  # "غارة جوية إسرائيلية": an act's noun and its own adjective before the side's
