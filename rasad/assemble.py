@@ -111,6 +111,7 @@ from rasad.incidents import (
     PLANTED,
     Account,
     events_of,
+    fold_province_tellings,
     group,
     merge_twin,
     name_sides,
@@ -242,7 +243,7 @@ def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
             twin = by_id.setdefault(event.event_id, event)
             if twin is not event:
                 merge_twin(twin, event)
-    doc.events = list(by_id.values())
+    doc.events = fold_province_tellings(list(by_id.values()))
     return doc.events
 
 

@@ -22,6 +22,10 @@ one clause's act at two places are never joined: two villages named as targets s
 events; nor are the acts of two means told in one phrase ("قصفا بريا وجويا": a shelling and
 an air strike). A strike and its interception by the side struck are one act.
 
+Once events are made, an act told only at its governorate ("في ريف حماة") folds into the
+event of the same type, day and attacker told at a place inside it ("مقر اللواء 47 في ريف
+حماة الجنوبي"), even when the tellings fell into two incidents (``fold_province_tellings``).
+
 An account placed nowhere ("واتهمت واشنطن القوات الحكومية بشن الهجوم الكيميائي") gives no
 event: when no telling of an incident names who did it, it names the side (and the day, if
 none is told) of the incident it fits, the nearest told before it first. Assembly reads such
@@ -413,6 +417,38 @@ def merge_twin(twin: Event, event: Event) -> None:
     twin.evidence.extend(s for s in event.evidence if s not in twin.evidence)
     if _more_conservative(event, twin):
         twin.fatalities, twin.fatalities_text = event.fatalities, event.fatalities_text
+
+
+def fold_province_tellings(events: list[Event]) -> list[Event]:
+    """ "استهداف المقر العسكري لقوات النظام في ريف حماة" ... "استهداف صاروخي تعرض له مقر اللواء
+    47 في ريف حماة الجنوبي": an act told only at its governorate (precision 3) is the act of
+    the same type, day and attacker told at a place inside it, however the tellings fell into
+    incidents; it folds into that event."""
+    kept = []
+    for event in events:
+        finer = next(
+            (
+                other
+                for other in events
+                if event.geo_precision == PROVINCE_PRECISION
+                and other is not event
+                and (other.geo_precision or PROVINCE_PRECISION) < PROVINCE_PRECISION
+                and other.admin1_pcode == event.admin1_pcode is not None
+                and other.sub_event_type == event.sub_event_type
+                and other.event_date == event.event_date
+                and other.historical == event.historical
+                and (event.actor1 == other.actor1 or UNIDENTIFIED in (event.actor1, other.actor1))
+            ),
+            None,
+        )
+        if finer is None:
+            kept.append(event)
+        else:
+            merge_twin(finer, event)
+    return kept
+
+
+PROVINCE_PRECISION = 3  # codebook geo_precision of an act told at its governorate or region
 
 
 def _type_as(event: Event, told: Event) -> None:
