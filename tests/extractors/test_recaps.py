@@ -712,6 +712,18 @@ def test_what_a_reaction_answers_is_background(pipeline):
     assert (event.sub_event_type, event.historical) == ("Chemical weapon", True)
 
 
+def test_what_a_protest_condemns_was_told_before(pipeline):
+    # "خرج المئات في مظاهرة ... وندد المحتجون بالغارات": the protest is the news; the strikes
+    # it condemns (ندد، نددت، يندد: recap) are background
+    found = pipeline.extract(
+        "خرج المئات من أبناء محافظة السويداء اليوم في مظاهرة بساحة الكرامة وسط مدينة السويداء، "
+        "وندد المحتجون بالغارات التي طالت المدنيين.",
+        published=date(2024, 1, 19),
+    )
+    assert ("Peaceful protest", False) in {(e.sub_event_type, e.historical) for e in found}
+    assert all(e.historical for e in found if e.event_type != "Protests")
+
+
 def test_a_planned_accusation_names_no_act(pipeline):
     # "تخطط لاتهام": the accusation is itself planned, so is the act it would name
     text = "وقال إن الولايات المتحدة تخطط لاتهام القوات الحكومية باستخدام السلاح الكيماوي في دوما."
