@@ -2733,6 +2733,21 @@ def test_damascus_authorities_are_the_government_not_a_place(pipeline):
     assert event.admin1 == "Deir-ez-Zor"
 
 
+def test_a_force_of_a_side_right_after_the_verb_is_its_subject(pipeline):
+    # "اعتقلت قوة من جيش الاحتلال الإسرائيلي شابين": "قوة من" (role_nouns.tsv) before the side,
+    # right after the verb, is who arrested, not who was taken; so is it before a second verb
+    for text in (
+        "اعتقلت قوة من جيش الاحتلال الإسرائيلي شابين في بلدة جباتا الخشب بريف القنيطرة.",
+        "توغلت قوة من جيش الاحتلال الإسرائيلي في بلدة جباتا الخشب بريف القنيطرة، وداهمت عددا من "
+        "المنازل، واعتقلت شابين من أبناء البلدة.",
+    ):
+        event = only_event(pipeline, text, published=date(2025, 5, 13))
+        assert (event.sub_event_type, event.actor1) == (
+            "Arrests",
+            "Military Forces of Israel (2022-)",
+        ), text
+
+
 def test_members_of_the_security_are_the_police_of_the_day(pipeline):
     # "اعتقلت عناصر الأمن سبعة شبان": the security services, an arrest by the state, no
     # abduction by no one; after the fall, the police of the new state
