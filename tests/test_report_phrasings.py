@@ -2733,6 +2733,16 @@ def test_damascus_authorities_are_the_government_not_a_place(pipeline):
     assert event.admin1 == "Deir-ez-Zor"
 
 
+def test_the_ancient_city_is_no_second_place(pipeline):
+    # "مدينة تدمر الأثرية": archaeological (not_places.tsv, common), not Aleppo's Atharia
+    event = only_event(
+        pipeline,
+        "استعاد تنظيم الدولة الإسلامية الأحد السيطرة على مدينة تدمر الأثرية في وسط سوريا.",
+        published=date(2016, 12, 11),
+    )
+    assert event.location == "تدمر"
+
+
 def test_a_force_of_a_side_right_after_the_verb_is_its_subject(pipeline):
     # "اعتقلت قوة من جيش الاحتلال الإسرائيلي شابين": "قوة من" (role_nouns.tsv) before the side,
     # right after the verb, is who arrested, not who was taken; so is it before a second verb
