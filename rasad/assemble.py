@@ -1142,11 +1142,12 @@ def _told_act(
     long_before = bool(
         date_mention and reference and (reference - date_mention.value.date).days > NEWS_DAYS
     ) or bool(
-        # a weekday beside a past year is the day it was talked about
+        # a weekday beside a past year is the day it was talked about; a year "منذ" opens is
+        # when a state began ("المحاصرة منذ عام 2013"), no day of the act
         reference
         and any(
             year < reference.year and (date_mention is None or date_mention.value.date.year != year)
-            for year in years
+            for year in own_years
         )
     )
     return _Act(

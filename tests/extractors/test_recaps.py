@@ -701,6 +701,22 @@ def test_what_a_warning_or_a_threat_answers_happened(pipeline, text):
     assert [(e.sub_event_type, e.location) for e in events] == [("Chemical weapon", "دوما")]
 
 
+def test_the_year_a_siege_began_does_not_make_the_news_background(pipeline):
+    # "الغوطة الشرقية، القريبة من دمشق والمحاصرة منذ عام 2013": the year "منذ" opens is when a
+    # state began; the raids of the night before the report are its news
+    [event] = pipeline.extract(
+        "واصلت قوات النظام السوري ليل الأحد الاثنين غاراتها على الغوطة الشرقية، القريبة من "
+        "دمشق والمحاصرة منذ عام 2013.",
+        published=date(2018, 3, 5),
+    )
+    assert (event.historical, event.event_date) == (False, "2018-03-04")
+    # a year an act is dated by after "منذ" and its verb stays the act's
+    [event] = pipeline.extract(
+        "وكانت القوات الحكومية انسحبت من مدينة عفرين عام 2012.", published=date(2018, 3, 5)
+    )
+    assert event.historical
+
+
 def test_what_a_reaction_answers_is_background(pipeline):
     # "لمناقشة رد فعل لندن على الهجوم الكيميائي": the news is the reaction; the attack it
     # answers happened before it (codebook: background, historical)
