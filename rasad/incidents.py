@@ -10,7 +10,8 @@ A later account joins an incident when they can be one act: a compatible type (a
 "هجوم" fits any violent act; air and missile strikes are one family; a chemical attack joins
 only another telling of one), compatible places (the same place, one inside the other — a
 village and its district, countryside or governorate; a bare governorate town for its
-province, "دمشق" with Rural Damascus — or no place), overlapping day windows, and no
+province, "دمشق" with Rural Damascus; two places a few km apart, unless one telling is news
+and the other background — or no place), overlapping day windows, and no
 conflicting sides (named attackers of one camp, camps.tsv, do not conflict; nor do two
 tellings of an interception; nor do the targets of two tellings of one strike from afar, which
 reports name differently: "مقرات تابعة لفصائل معارضة" in the lead, "مقرات لهيئة تحرير الشام"
@@ -491,7 +492,16 @@ def _joins(account: Account, incident: Incident) -> bool:
             or _only_suspected(account, other)
         )
         for other in incident.accounts
-    ) and any(_places_agree(account.place, other.place) for other in incident.accounts)
+    ) and any(
+        # news and background told at two towns beside each other are two acts ("قُتل عنصر في
+        # بلدة ذيبان" and "وكانت خلايا قد قتلت الأسبوع الماضي عضوا ... لبلدة الطيانة")
+        _places_agree(
+            account.place,
+            other.place,
+            beside=account.event.historical == other.event.historical,
+        )
+        for other in incident.accounts
+    )
 
 
 def _only_suspected(a: Account, b: Account) -> bool:
@@ -631,13 +641,14 @@ def _sides_agree(a: Event, b: Event) -> bool:
     return attackers and targets
 
 
-def _places_agree(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+def _places_agree(a: PlaceMention | None, b: PlaceMention | None, *, beside: bool = True) -> bool:
+    """The same place, one inside the other, or (with ``beside``) two within a few km."""
     if a is None or b is None or a.place.id == b.place.id:
         return True
     return (
         _contains(a, b.place)
         or _contains(b, a.place)
-        or place_distance_km(a.place, b.place) <= BESIDE_KM
+        or (beside and place_distance_km(a.place, b.place) <= BESIDE_KM)
     )
 
 

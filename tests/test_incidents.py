@@ -1344,6 +1344,23 @@ def test_an_act_told_at_its_governorate_folds_into_the_place_inside_it(pipeline)
     )
 
 
+def test_news_and_background_at_two_towns_beside_each_other_are_two_acts(pipeline):
+    # "قُتل عنصر ... في بلدة ذيبان" and "وكانت خلايا قد قتلت الأسبوع الماضي عضوا ... لبلدة
+    # الطيانة": a recap at a town a few km away is another act, with its own day, not a second
+    # place of the news
+    found = events(
+        pipeline,
+        'قُتل عنصر من "قسد" برصاص مسلحين مجهولين، ليل الأحد-الإثنين، أمام منزله في بلدة ذيبان.\n'
+        "وكانت خلايا يُعتقد أنها تتبع لتنظيم داعش قد قتلت الأسبوع الماضي عضوا في المجلس المحلي "
+        "لبلدة الطيانة.",
+        published=date(2021, 6, 14),
+    )
+    assert sorted((e.location, e.event_date, e.historical) for e in found) == [
+        ("الطيانة", "2021-06-07", True),
+        ("ذيبان", "2021-06-13", False),
+    ], summary(found)
+
+
 def test_fire_aimed_at_the_golan_lands_on_the_held_side(pipeline):
     # "أطلقت 20 صاروخا على مواقعه المتقدمة في مرتفعات الجولان"، "صواريخ نحو مرتفعات الجولان"،
     # "باتجاه خط المواقع الأمامي في"، "بقصف هضبة الجولان": fire aimed at the Golan, with no
