@@ -2746,6 +2746,16 @@ def test_the_ancient_city_is_no_second_place(pipeline):
 def test_a_force_of_a_side_right_after_the_verb_is_its_subject(pipeline):
     # "اعتقلت قوة من جيش الاحتلال الإسرائيلي شابين": "قوة من" (role_nouns.tsv) before the side,
     # right after the verb, is who arrested, not who was taken; so is it before a second verb
+    event = only_event(
+        pipeline,
+        "سيطرت وحدات من وزارة الدفاع على بلدة المزرعة في ريف السويداء الغربي بعد مواجهات مع "
+        "فصائل درزية.",
+        published=date(2025, 7, 15),
+    )
+    assert (event.sub_event_type, event.actor1) == (
+        "Government regains territory",
+        "Military Forces of Syria (2024-)",
+    )
     for text in (
         "اعتقلت قوة من جيش الاحتلال الإسرائيلي شابين في بلدة جباتا الخشب بريف القنيطرة.",
         "توغلت قوة من جيش الاحتلال الإسرائيلي في بلدة جباتا الخشب بريف القنيطرة، وداهمت عددا من "
