@@ -43,7 +43,7 @@ def test_ingest_twice_reports_new_then_duplicates(tmp_path, capsys):
     second = capsys.readouterr()
     assert second.out.strip() == (
         "documents: 0 new, 5 duplicate (0 near-duplicate), 0 failed; "
-        "events: 0 new, 0 merged, 0 updated, 0 absorbed into others; 39 in the store"
+        "events: 0 new, 0 merged, 0 updated, 0 absorbed into others; 38 in the store"
     )
     assert "documents\r" not in second.err and "\r" not in second.err  # no bar in a pipe
 
