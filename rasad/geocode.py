@@ -128,6 +128,7 @@ class Cue:
     precision: int
     widens: bool
     plural: bool = False  # "قرى", "بلدات": a common word after it is an adjective
+    quarter: bool = False  # "حي", "حيي": the name is a town's quarter where one is so named
 
 
 class PhraseHit(NamedTuple, Generic[Payload]):
@@ -311,6 +312,7 @@ class Gazetteer:
                 int(row["precision"]),
                 row["widens"] == "1",
                 row.get("plural") == "1",
+                row.get("quarter") == "1",
             )
             self._cues.add(phrase_words(row["word"]), cue)
         self._blocked: PhraseTable[str] = PhraseTable()
@@ -995,6 +997,10 @@ class Gazetteer:
             hit.chosen, hit.widened = governorates[0], True
             return
         candidates = self._bare_reading(hit)  # a bare "حمص" is the city, not the governorate
+        # "في حيي الغوطة والمحطة": after a quarter's cue, a quarter so named over a region
+        quarters = [i for i in candidates if self.places[i].kind == "neighbourhood"]
+        if hit.cue is not None and hit.cue.quarter and quarters:
+            candidates = quarters
         # "قرى المتونة ... ودوما وتيما والشبكي": a list item is the namesake in its neighbours'
         # governorate (Sweida's Duma), however prominent another is
         # (not a governorate's own name: "محافظتي درعا والقنيطرة")

@@ -885,6 +885,17 @@ def test_two_quarters_named_with_the_dual_are_both_quarters_of_the_city(pipeline
     }
 
 
+def test_a_quarter_cue_takes_the_quarter_over_a_region_of_its_name(pipeline):
+    # "في حيي الغوطة والمحطة" after "مدينة حمص": Homs's al-Ghouta quarter, not Eastern Ghouta
+    text = (
+        "وكانت مدينة حمص قد شهدت هجوما نفذه انتحاريون على مقرين للأمن العسكري في حيي الغوطة "
+        "والمحطة."
+    )
+    events = pipeline.extract(text, published=date(2017, 3, 12))
+    assert ("حي الغوطة", "Homs") in {(e.location, e.admin1) for e in events}
+    assert {e.admin1 for e in events} == {"Homs"}
+
+
 def test_residential_quarters_are_no_village(pipeline):
     # "أحياء سكنية": residential, not Sukkariyah read one letter off; the one dead stays whole
     text = "قصفت قسد بقذائف الهاون أحياء سكنية في مدينة حلب، ما أسفر عن مقتل امرأة."
