@@ -2785,6 +2785,23 @@ def test_members_of_the_security_are_the_police_of_the_day(pipeline):
     assert event.actor1 == "Police Forces of Syria (2024-)"
 
 
+def test_what_idh_opens_is_a_clause_of_its_own(pipeline):
+    # "بدأ هجماته بالتزامن مع التفجيرات الانتحارية بمدينة السويداء، إذ هاجم قرى الشبكي
+    # والشريحي": "إذ" opens a clause (discourse_cues.tsv); the villages were attacked on the
+    # ground, not bombed
+    found = pipeline.extract(
+        "وكان داعش بدأ هجماته بالتزامن مع التفجيرات الانتحارية بمدينة السويداء، إذ هاجم قرى "
+        "الشبكي والشريحي ودوما في ريف السويداء.",
+        published=date(2018, 7, 25),
+    )
+    villages = {e.location: e.sub_event_type for e in found if e.location != "السويداء"}
+    assert villages == {
+        "الشبكي": "Armed clash",
+        "الشريحي": "Armed clash",
+        "دوما": "Armed clash",
+    }, villages
+
+
 def test_what_followed_an_act_is_another_act(pipeline):
     # "فجرها عند الحاجز، تبعه هجوم لمسلحين على نقاط في قرية صبورة": "تبعه" opens a clause
     # (discourse_cues.tsv); the attack at Sabboura is a clash of its own, no second bombing
