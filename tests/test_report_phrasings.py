@@ -2785,6 +2785,20 @@ def test_members_of_the_security_are_the_police_of_the_day(pipeline):
     assert event.actor1 == "Police Forces of Syria (2024-)"
 
 
+def test_what_a_participle_of_saying_adds_is_a_clause_of_its_own(pipeline):
+    # "تتصدى للهجوم البري الذي شمل محاور ... حرستا، مضيفة أن الطيران الروسي يشارك في العملية":
+    # مضيفاً/مضيفة opens what is said next; the fronts of the ground offensive are battles
+    found = pipeline.extract(
+        "شنت القوات الحكومية السورية هجوما واسعا من خمسة محاور على منطقة الغوطة الشرقية.\n"
+        "وتقول المعارضة المسلحة إنها تتصدى للهجوم البري الذي شمل محاور حزرما والنشابية وحرستا، "
+        "مضيفة أن الطيران الروسي يشارك في العملية العسكرية.",
+        published=date(2018, 2, 25),
+    )
+    assert {e.sub_event_type for e in found} == {"Armed clash"}, [
+        (e.sub_event_type, e.location) for e in found
+    ]
+
+
 def test_what_idh_opens_is_a_clause_of_its_own(pipeline):
     # "بدأ هجماته بالتزامن مع التفجيرات الانتحارية بمدينة السويداء، إذ هاجم قرى الشبكي
     # والشريحي": "إذ" opens a clause (discourse_cues.tsv); the villages were attacked on the
