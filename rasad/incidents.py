@@ -434,7 +434,7 @@ def fold_province_tellings(events: list[Event]) -> list[Event]:
                 if event.geo_precision == PROVINCE_PRECISION
                 and other is not event
                 and (other.geo_precision or PROVINCE_PRECISION) < PROVINCE_PRECISION
-                and other.admin1_pcode == event.admin1_pcode is not None
+                and _holds(event, other)
                 and other.sub_event_type == event.sub_event_type
                 and other.event_date == event.event_date
                 and other.historical == event.historical
@@ -450,6 +450,17 @@ def fold_province_tellings(events: list[Event]) -> list[Event]:
 
 
 PROVINCE_PRECISION = 3  # codebook geo_precision of an act told at its governorate or region
+
+
+def _holds(area: Event, place: Event) -> bool:
+    """Whether the place of ``place`` lies in the area ``area`` is told at: its sub-district or
+    district when the area is one ("ناحية بلبل" holds no village of Jandairis's), else its
+    governorate (a region is placed by its centre's units, not bounded by them)."""
+    if area.admin3 is not None and area.location_en == area.admin3:
+        return place.admin3_pcode == area.admin3_pcode
+    if area.admin2 is not None and area.location_en == area.admin2:
+        return place.admin2_pcode == area.admin2_pcode
+    return area.admin1_pcode is not None and place.admin1_pcode == area.admin1_pcode
 
 
 def _type_as(event: Event, told: Event) -> None:

@@ -1361,6 +1361,22 @@ def test_news_and_background_at_two_towns_beside_each_other_are_two_acts(pipelin
     ], summary(found)
 
 
+def test_a_sub_district_holds_only_its_own_villages(pipeline):
+    # "وعلى محور ناحية بلبل شمالاً، ... اشتباكات عنيفة" and "غارات جوية تركية استهدفت بلدة
+    # جنديرس ... في حين تتواصل المعارك": a sub-district is no governorate; the clash there does
+    # not fold into the fighting told at a village of another sub-district
+    found = events(
+        pipeline,
+        "قتل 7 مدنيين، الجمعة، في غارات جوية تركية استهدفت بلدة جنديرس جنوب غربي مدينة عفرين، في "
+        "حين تتواصل المعارك بين القوات التركية والفصائل السورية الموالية لها من جهة، ووحدات "
+        "حماية الشعب الكردية من جهة أخرى، على عدة محاور في المنطقة.\n"
+        "وعلى محور ناحية بلبل شمالاً، قال المرصد إن اشتباكات عنيفة دارت منذ صباح الجمعة، تمكنت "
+        "خلالها القوات التركية والفصائل من السيطرة على قريتين.",
+        published=date(2018, 2, 10),
+    )
+    assert "ناحية بلبل" in {e.location for e in found}, summary(found)
+
+
 def test_fire_aimed_at_the_golan_lands_on_the_held_side(pipeline):
     # "أطلقت 20 صاروخا على مواقعه المتقدمة في مرتفعات الجولان"، "صواريخ نحو مرتفعات الجولان"،
     # "باتجاه خط المواقع الأمامي في"، "بقصف هضبة الجولان": fire aimed at the Golan, with no
