@@ -291,6 +291,20 @@ def mark_capitals(src: Path, communities: dict[str, Record]) -> None:
             nearest.rank = min(nearest.rank, level)
 
 
+def place_admins_at_their_seats(src: Path, admins: dict[str, Record]) -> None:
+    """An area told only by its unit is coded at its main town (codebook: "coded to its main
+    town or centroid"): a district's centre may lie in the desert far from the town that names
+    it (Duma district's, 110 km east of Duma), so each district and sub-district takes its
+    seat's point; a governorate keeps its centre."""
+    for row in read_csv(src / "ocha_codab_xlsx_syr_admincapitals.csv"):
+        level = row["adm_p_lvl"]
+        if level not in ("2", "3"):
+            continue
+        record = admins.get(row[f"adm{level}_pcode"])
+        if record is not None:
+            record.latitude, record.longitude = float(row["y_coord"]), float(row["x_coord"])
+
+
 def add_ocha2015(src: Path, records: dict[str, Record], extra: list[Record]) -> None:
     """Cross-check with the 2015 OCHA communities: their spellings, and ones since dropped."""
     raw = (src / "ocha2015_syr_admin4_point.geojson").read_bytes().decode("utf-8", errors="replace")
@@ -663,6 +677,7 @@ def write(records: list[Record], path: Path) -> None:
 def build(src: Path, out: Path) -> int:
     """Write the packaged gazetteer; returns the number of places."""
     admins = load_admins(src)
+    place_admins_at_their_seats(src, admins)
     communities = load_communities(src, admins)
     mark_capitals(src, communities)
     extra: list[Record] = []

@@ -885,6 +885,16 @@ def test_two_quarters_named_with_the_dual_are_both_quarters_of_the_city(pipeline
     }
 
 
+def test_a_district_is_placed_at_its_seat_not_its_desert_centre(pipeline):
+    # "منطقة دوما": Duma district, coded to its main town (codebook), not the centre of its
+    # polygon 110 km east in the desert
+    [event] = pipeline.extract(
+        "قصفت الطائرات منطقة دوما في الغوطة الشرقية.", published=date(2018, 4, 10)
+    )
+    assert event.geo_precision == 3
+    assert abs(event.latitude - 33.571) < 0.05 and abs(event.longitude - 36.405) < 0.05
+
+
 def test_a_quarter_cue_takes_the_quarter_over_a_region_of_its_name(pipeline):
     # "في حيي الغوطة والمحطة" after "مدينة حمص": Homs's al-Ghouta quarter, not Eastern Ghouta
     text = (
