@@ -75,6 +75,7 @@ from rasad.extractors.places import (
 from rasad.extractors.recaps import (
     SINCE,
     ClauseFrame,
+    dead_since_a_weekday,
     deals_named_by_date,
     demonstratives,
     find_cues,
@@ -1428,6 +1429,7 @@ def _fatalities_of(
         if m.value.count is not None
         and not planned[0] <= m.start < planned[1]
         and not earlier[0] <= m.start < earlier[1]
+        and not dead_since_a_weekday(doc, m.start, m.end)
     ]
     if not found:
         return None
@@ -1570,10 +1572,11 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
     return accounts
 
 
-def _tolls_by_place(doc: Document, act: _Act) -> dict[int, Mention]:
+def _tolls_by_place(doc: Document, act: _Act) -> dict[int, Mention | None]:
     """ "سقط 20 قتيلا في بلدة معرة مصرين، كما سقط 6 قتلى في بلدة دارة عزة": each place of the
-    act with the count told just before it, by where the place starts; empty unless two
-    places at least have their own (a single figure for several places is their total)."""
+    act with the count told just before it, by where the place starts (None for a count of the
+    days since a weekday); empty unless two places at least have their own (a single figure for
+    several places is their total)."""
     if len(act.places) < 2:
         return {}
     counts = [
@@ -1581,12 +1584,14 @@ def _tolls_by_place(doc: Document, act: _Act) -> dict[int, Mention]:
         for m in find_fatalities(doc, *act.clause)
         if m.value.count is not None and not m.value.vague
     ]
-    tolls: dict[int, Mention] = {}
+    tolls: dict[int, Mention | None] = {}
     after = act.clause[0]
     for place in sorted(act.places, key=lambda p: p.start):
         before = [m for m in counts if after <= m.start and m.end <= place.start]
         if before:
-            tolls[place.start] = before[-1]
+            # "ومقتل 62 عنصرا ... منذ الاثنين ... حي القدم": the dead of days, none of one act
+            summed = dead_since_a_weekday(doc, before[-1].start, before[-1].end)
+            tolls[place.start] = None if summed else before[-1]
         after = place.end
     return tolls if len(tolls) >= 2 else {}
 

@@ -499,6 +499,32 @@ def _a_whole_month_or_year_at(words: list[str], at: int) -> bool:
     )
 
 
+def dead_since_a_weekday(doc: Document, start: int, end: int) -> bool:
+    """Whether the dead counted in ``[start, end)`` are those of the days since a weekday named
+    right after the count or right before it, in its sentence and with no source quoted
+    between: "أوقع أكثر من 400 قتيل منذ الأحد"، "مقتل 62 عنصرا ... منذ الاثنين"، "المتواصل منذ
+    الاثنين الماضي، عن مقتل 300 شخص". A toll that sums days up ("وارتفع عدد القتلى منذ يوم
+    الأحد ...، وأكد المرصد مقتل 46 شخصا الخميس": the 46 are the day's)."""
+    assert doc.norm is not None
+    text = doc.norm.text
+    left = text.rfind(".", max(0, start - SINCE_REACH), start) + 1 or max(0, start - SINCE_REACH)
+    right = text.find(".", end, end + SINCE_REACH)
+    first, last = doc.tokens_between(left, right if right != -1 else end + SINCE_REACH)
+    tokens = doc.tokens()[first:last]
+    words = [normalise_key(t.text).removeprefix("و") for t in tokens]
+    count = next((k for k, t in enumerate(tokens) if t.end > start), 0)
+    saying = word_set("speech_verbs.tsv", kind="verb")
+    return any(
+        word == SINCE
+        and _a_weekday_at(words, position + 1)
+        and not saying.intersection(words[min(position, count) : max(position, count)])
+        for position, word in enumerate(words)
+    )
+
+
+SINCE_REACH = 80  # characters around a count that hold "منذ الأحد"، "منذ يوم الاثنين الماضي"
+
+
 def _a_weekday_at(words: list[str], at: int) -> bool:
     """ "الأحد"، "يوم الأحد": a weekday named at ``at``."""
     days = word_set("weekdays.tsv", "name")

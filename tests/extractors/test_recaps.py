@@ -961,3 +961,33 @@ def test_the_dead_of_the_first_weeks_of_an_offensive_are_a_tally(pipeline):
         "قتل 5 أشخاص بقصف على مدينة دوما خلال اليومين الماضيين.", published=date(2018, 3, 11)
     )
     assert (event.fatalities, event.time_precision) == (5, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause on the campaign: "the shelling ... that killed 400 since Sunday"
+        "نددت واشنطن بالقصف الذي يشنه النظام وأوقع أكثر من 400 قتيل منذ الأحد في الغوطة الشرقية.",
+        # the weekday told before the count, a comma between
+        "وأدت المعارك المستمرة منذ الأربعاء، بحسب المرصد، إلى مقتل 37 عنصرا في بلدة هجين.",
+    ],
+)
+def test_the_dead_since_a_weekday_are_days_summed_up_not_the_acts_toll(pipeline, text):
+    events = pipeline.extract(text, published=date(2018, 2, 23))
+    assert events  # the act is told
+    assert all(not e.fatalities for e in events)
+
+
+def test_a_count_since_a_weekday_leaves_the_other_places_count_alone(pipeline):
+    # "غداة مقتل 9 مدنيين في غارة ... ومقتل 62 عنصرا ... منذ الاثنين ... حي القدم": the nine of
+    # one strike are its toll, the 62 of days are none
+    events = pipeline.extract(
+        "قتل 16 طفلا الأربعاء في غارة على قرية كفر بطيخ. ويأتي القصف غداة مقتل 9 مدنيين في غارة"
+        " استهدفت مخيما للنازحين في ريف إدلب الجنوبي، ومقتل 62 عنصرا من قوات النظام السوري"
+        " والمسلحين الموالين لها، منذ الاثنين، من جراء هجوم لتنظيم داعش مكنه من السيطرة على حي"
+        " القدم في جنوب دمشق.",
+        published=date(2018, 3, 21),
+    )
+    tolls = {e.location: e.fatalities for e in events}
+    assert tolls.get("حي القدم") == 0
+    assert 62 not in tolls.values()
