@@ -671,6 +671,27 @@ def test_where_a_side_withdrew_to_is_not_where_it_was_fought(pipeline):
     assert {e.location for e in found} == {"الحراك"}, summary(found)
 
 
+def test_where_soldiers_managed_to_withdraw_to_is_no_place_of_the_act(pipeline):
+    # "تمكن عشرات الجنود من الانسحاب باتجاه ريف حماة": the verbal noun of withdrawing, like the
+    # verb, makes what follows "باتجاه" where they went
+    found = events(
+        pipeline,
+        "سيطرت فصائل جيش الفتح أمس على مطار أبو الظهور العسكري بريف إدلب الشرقي، فيما تمكن "
+        "عشرات الجنود من الانسحاب باتجاه ريف حماة.",
+        published=date(2015, 9, 10),
+    )
+    assert "حماة" not in {e.location for e in found}, summary(found)
+
+
+def test_efforts_to_reach_a_truce_are_no_agreement(pipeline):
+    # "يعمل وسطاء على التوصل إلى هدنة": what the efforts aim at is not reached ("أعلن التوصل
+    # إلى اتفاق" is)
+    text = (
+        "ويعمل وسطاء منذ أيام على التوصل إلى هدنة تشمل الزبداني وبلدتي الفوعة وكفريا في ريف إدلب."
+    )
+    assert events(pipeline, text, published=date(2015, 8, 12)) == []
+
+
 def test_where_evacuees_are_taken_is_not_where_the_act_happened(pipeline):
     # "إجلاء ... إلى محافظة إدلب"، "لإجلاء مقاتلي جيش الإسلام من دوما إلى جرابلس": the
     # destination of an evacuation is no place of the clause's act
