@@ -642,7 +642,9 @@ def _sides_agree(a: Event, b: Event) -> bool:
     """No conflicting sides: two named attackers, or two named targets, differ only when the
     accounts tell the same fight from either side, or name one camp loosely ("قوات موالية
     للحكومة" struck in the lead, "القوات الشعبية" in the next sentence)."""
-    if (_named(a.actor1) and a.actor1 == b.actor2) or (_named(b.actor1) and b.actor1 == a.actor2):
+    if (_named(a.actor1) and a.actor1 == b.actor2 and _struck_back(b.actor1, a.actor2)) or (
+        _named(b.actor1) and b.actor1 == a.actor2 and _struck_back(a.actor1, b.actor2)
+    ):
         return True
     attackers = not (_named(a.actor1) and _named(b.actor1)) or one_camp(a.actor1, b.actor1)
     # reports of one strike from afar name what it hit differently (the town's people, the
@@ -650,6 +652,13 @@ def _sides_agree(a: Event, b: Event) -> bool:
     from_afar = a.sub_event_type == b.sub_event_type and a.sub_event_type in FROM_AFAR
     targets = from_afar or a.actor2 is None or b.actor2 is None or one_camp(a.actor2, b.actor2)
     return attackers and targets
+
+
+def _struck_back(striker: str | None, struck: str | None) -> bool:
+    """Whether the side that struck the attacker is the side the attacker struck (or is not
+    named): one fight told from either side. "هجوم مضاد شنه تنظيم داعش على مواقع قسد" and
+    "غارات التحالف على مواقع التنظيم" are two acts of two sides against it."""
+    return not (_named(striker) and _named(struck)) or one_camp(striker, struck)
 
 
 def _places_agree(a: PlaceMention | None, b: PlaceMention | None, *, beside: bool = True) -> bool:

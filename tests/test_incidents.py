@@ -1682,3 +1682,30 @@ def test_a_governorate_town_named_bare_beside_a_place_of_its_province_is_the_pro
         "قتل ثلاثة مدنيين في قصف على مدينة دوما ومدينة دمشق.", published=date(2018, 4, 7)
     )
     assert sorted(e.location for e in events) == ["دمشق", "دوما"]
+
+
+def test_an_attack_and_a_third_sides_strikes_on_the_attacker_are_two_acts(pipeline):
+    # "هجوم مضاد شنه تنظيم داعش على مواقع قسد" and "غارات التحالف على مواقع التنظيم": the
+    # coalition struck the attacker, but it is not the side the attacker struck; not one fight
+    # told from either side, and the attack is no air strike
+    found = events(
+        pipeline,
+        "قتل 41 عنصرا على الأقل من قوات سوريا الديمقراطية في هجوم مضاد شنه تنظيم داعش على "
+        "مواقعها في محيط بلدة هجين بريف دير الزور الشرقي. وشنت طائرات التحالف الدولي بقيادة "
+        "واشنطن غارات مكثفة على مواقع التنظيم في محيط هجين لوقف تقدمه.",
+        published=date(2018, 10, 14),
+    )
+    by_type = {e.sub_event_type: e for e in found}
+    assert by_type["Armed clash"].actor1 == "Islamic State (Syria)", summary(found)
+    assert by_type["Air/drone strike"].actor1 == "Global Coalition Against Daesh", summary(found)
+
+
+def test_a_fight_told_from_either_side_stays_one_act(pipeline):
+    # "هاجم تنظيم داعش مواقع قسد" and "تصدت قسد لهجوم التنظيم": the sides swap, one fight
+    found = events(
+        pipeline,
+        "هاجم عناصر تنظيم داعش مواقع قوات سوريا الديمقراطية في بلدة هجين. وقالت قسد إن "
+        "مقاتليها اشتبكوا مع عناصر التنظيم في هجين وقتلوا عشرة منهم.",
+        published=date(2018, 10, 14),
+    )
+    assert len(found) == 1, summary(found)
