@@ -1093,10 +1093,11 @@ def _glued_in(text: str, end: int, start: int) -> bool:
 
 
 def _adjacent(text: str, end: int, start: int, *, within_list: bool = False) -> bool:
-    """Whether only spaces and quotes (and, in a list, commas) lie between two words."""
+    """Whether only spaces and quotes (and, in a list, commas, or the dash of a pair: "طريق
+    الكسرة - الرقة") lie between two words."""
     gap = text[end:start]
     if within_list:
-        gap = gap.replace(",", "")
+        gap = gap.replace(",", "").replace("-", "")
     return not PUNCTUATION.search(gap)
 
 

@@ -154,6 +154,15 @@ def test_a_list_item_is_the_namesake_in_its_neighbours_governorate() -> None:
     assert [m.value.place.admin1 for _, m in found] == ["Dar'a", "Quneitra"]
 
 
+@pytest.mark.parametrize("dash", ["-", "–"])
+def test_the_two_ends_of_a_road_joined_by_a_dash_support_each_other(dash: str) -> None:
+    # "على طريق الكسرة – الرقة": a pair of names joined by a dash is a list; the weaker name
+    # (also a common word) is a place because the other one is
+    found = mentions(f"انفجرت عبوة بدورية على طريق الكسرة {dash} الرقة، دون إصابات.")
+    assert [m.value.place.name_ar for _, m in found] == ["الكسرة", "الرقة"]
+    assert found[0][1].value.place.admin1 == "Deir-ez-Zor"
+
+
 def test_a_place_like_word_in_a_quoted_name_after_a_person_word_is_no_place() -> None:
     # 'المدعو "حسين العبد الله"': the family name in the quotes is no village
     found = mentions('بين القتلى قائد النقطة المدعو "حسين العبد الله" المنحدر من قرية الشولا.')
