@@ -2899,3 +2899,17 @@ def test_the_town_whose_outskirts_hold_a_base_only_locates_it(pipeline):
         published=date(2017, 9, 6),
     )
     assert event.location == "اللواء 137"
+
+
+def test_a_monument_demolished_is_property_destroyed(pipeline):
+    # "هدم تنظيم داعش بالجرافات دير مار اليان": the perfect with its subject after it
+    event = only_event(
+        pipeline,
+        "هدم تنظيم داعش بالجرافات يوم الخميس دير مار اليان الأثري في بلدة القريتين بريف حمص.",
+        published=date(2015, 8, 22),
+    )
+    assert (event.sub_event_type, event.actor1, event.location) == (
+        "Looting/property destruction",
+        "Islamic State (Syria)",
+        "القريتين",
+    )
