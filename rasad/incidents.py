@@ -602,7 +602,10 @@ def _days_agree(a: Account, b: Account) -> bool:
         # news and background ("كان آخرهم ...") are one act only when their days meet; the
         # report's day, taken by untold news, meets no day told a week or more before it
         news, past = (a, b) if b.event.historical else (b, a)
-        if past.dated and not news.dated and _days_apart(news.event, past.event) >= NEWS_DAYS:
+        # ... nor does a day told of the news ("صباح اليوم الثلاثاء" and "وكانت عبوة مماثلة قد
+        # انفجرت الأسبوع الماضي")
+        told_day = not news.dated or news.event.time_precision == 1
+        if past.dated and told_day and _days_apart(news.event, past.event) >= NEWS_DAYS:
             return False
         return None not in (a.event.event_date, b.event.event_date) and _days_overlap(
             a.event, b.event

@@ -1709,3 +1709,19 @@ def test_a_fight_told_from_either_side_stays_one_act(pipeline):
         published=date(2018, 10, 14),
     )
     assert len(found) == 1, summary(found)
+
+
+def test_a_similar_bomb_last_week_is_not_todays_bomb(pipeline):
+    # "قتل عنصران ... صباح اليوم الثلاثاء، إثر انفجار عبوة ناسفة قرب بلدة الكسرة" and "وكانت
+    # عبوة مماثلة قد انفجرت الأسبوع الماضي بدورية على طريق الكسرة": a day told of the news
+    # meets no background act told a week or more before it
+    found = events(
+        pipeline,
+        "قتل عنصران من قوات سوريا الديمقراطية، صباح اليوم الثلاثاء، إثر انفجار عبوة ناسفة بسيارة"
+        " عسكرية قرب بلدة الكسرة بريف دير الزور الغربي. وكانت عبوة مماثلة قد انفجرت الأسبوع"
+        " الماضي بدورية لقسد على طريق الكسرة – الرقة، واقتصرت أضرارها على الماديات.",
+        published=date(2023, 11, 14),
+    )
+    assert sorted((e.historical, e.fatalities) for e in found) == [(False, 2), (True, 0)], summary(
+        found
+    )
