@@ -991,3 +991,9 @@ def test_a_count_since_a_weekday_leaves_the_other_places_count_alone(pipeline):
     tolls = {e.location: e.fatalities for e in events}
     assert tolls.get("حي القدم") == 0
     assert 62 not in tolls.values()
+
+
+def test_people_displaced_since_the_fighting_began_are_no_clash(pipeline):
+    # "نزح نحو 120 ألف شخص من الحسكة منذ بدء المعارك": the days of a battle summed up
+    text = "وبحسب الأمم المتحدة، نزح نحو 120 ألف شخص من الحسكة منذ بدء المعارك."
+    assert pipeline.extract(text, published=date(2015, 7, 28)) == []
