@@ -997,3 +997,12 @@ def test_people_displaced_since_the_fighting_began_are_no_clash(pipeline):
     # "نزح نحو 120 ألف شخص من الحسكة منذ بدء المعارك": the days of a battle summed up
     text = "وبحسب الأمم المتحدة، نزح نحو 120 ألف شخص من الحسكة منذ بدء المعارك."
     assert pipeline.extract(text, published=date(2015, 7, 28)) == []
+
+
+def test_what_a_side_deliberately_keeps_doing_is_no_one_act(pipeline):
+    # "تتعمد استهداف أي تحرك للمدنيين": a habit told in the imperfect, no act of one day
+    text = (
+        "وأكد الأهالي أن القوات التركية تتعمد استهداف أي تحرك للمدنيين من مدينة عفرين نحو بلدتي"
+        " نبل والزهراء."
+    )
+    assert pipeline.extract(text, published=date(2018, 3, 16)) == []
