@@ -198,6 +198,8 @@ def test_curated_places_are_packaged_in_their_governorate(places: list[dict[str,
         ("معبر الوافدين", "SY03"),
         ("مخيم الركبان", "SY03"),
         ("موقع الكبر", "SY09"),
+        # OCHA writes Western Ghariyeh "الغارية الغريبة"; reports write "الغربية" (western)
+        ("الغارية الغربية", "SY12"),
     ],
 )
 def test_curated_features_are_found(name: str, admin1: str) -> None:
