@@ -200,6 +200,8 @@ def test_curated_places_are_packaged_in_their_governorate(places: list[dict[str,
         ("موقع الكبر", "SY09"),
         # OCHA writes Western Ghariyeh "الغارية الغريبة"; reports write "الغربية" (western)
         ("الغارية الغربية", "SY12"),
+        # OCHA has only its farm, "مزرعة دير العشائر"
+        ("دير العشائر", "SY03"),
     ],
 )
 def test_curated_features_are_found(name: str, admin1: str) -> None:
