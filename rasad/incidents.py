@@ -692,6 +692,8 @@ def _contains(area: PlaceMention, place: Place) -> bool:
         return False  # "شرقي مدينة السويداء" holds nothing to the town's west
     if area.place.kind in AREA_KINDS or area.widens:
         reach = REGION_KM
+    elif place.kind in AREA_KINDS:
+        return False  # "ضواحي دوما" holds no region ("الغوطة الشرقية"), however near its point
     elif area.precision >= 2:
         reach = OUTSKIRTS_KM
     else:

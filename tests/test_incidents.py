@@ -1725,3 +1725,16 @@ def test_a_similar_bomb_last_week_is_not_todays_bomb(pipeline):
     assert sorted((e.historical, e.fatalities) for e in found) == [(False, 2), (True, 0)], summary(
         found
     )
+
+
+def test_a_region_told_in_the_lead_gives_way_to_a_town_s_outskirts_inside_it(pipeline):
+    # "تجددت غارات النظام، الأحد، على الغوطة الشرقية" then "الغارات الجوية استهدفت منطقة
+    # الشيفونية في ضواحي دوما": the outskirts of a town hold no region (the Ghouta's point is
+    # 2 km from Douma's), so the region is the vaguer telling and the town's strike the event
+    found = events(
+        pipeline,
+        "تجددت غارات النظام السوري، الأحد، على الغوطة الشرقية. وأوضح المرصد السوري أن الغارات"
+        " الجوية استهدفت منطقة الشيفونية في ضواحي دوما بالغوطة الشرقية.",
+        published=date(2018, 2, 25),
+    )
+    assert [e.location for e in found] == ["دوما"], summary(found)
