@@ -1006,3 +1006,14 @@ def test_what_a_side_deliberately_keeps_doing_is_no_one_act(pipeline):
         " نبل والزهراء."
     )
     assert pipeline.extract(text, published=date(2018, 3, 16)) == []
+
+
+def test_an_attack_a_statement_condemns_is_background(pipeline):
+    # "أدان وزير الخارجية الفرنسي، يوم الأحد، هجمات النظام على دوما ليلة السبت": the report's
+    # news is the condemnation; the attack it condemns was told before (أدان، أدانت: recap)
+    events = pipeline.extract(
+        "أدان وزير الخارجية الفرنسي، يوم الأحد، الهجوم الكيماوي الذي شنه النظام السوري على"
+        " مدينة دوما ليلة السبت وأودى بحياة العشرات.",
+        published=date(2018, 4, 8),
+    )
+    assert [(e.location, e.historical) for e in events] == [("دوما", True)]
