@@ -2866,30 +2866,6 @@ def test_a_suicide_bomb_set_off_in_a_battle_is_part_of_it(pipeline):
     assert (event.sub_event_type, event.location) == ("Armed clash", "مطار دير الزور العسكري")
 
 
-def test_breaking_a_siege_is_land_regained(pipeline):
-    # "كاسرة حصارا فرضه تنظيم داعش"، "تمكنت الفصائل من كسر الحصار": the besieged side's land
-    # joined again, a takeover typed by who broke it; a siege one asks to lift is none
-    event = only_event(
-        pipeline,
-        "وصلت قوات النظام السوري، الثلاثاء، إلى مدينة دير الزور، كاسرة حصارا فرضه تنظيم داعش"
-        " منذ نحو ثلاث سنوات على الأحياء الغربية للمدينة.",
-        published=date(2017, 9, 6),
-    )
-    assert (event.sub_event_type, event.location) == ("Government regains territory", "دير الزور")
-    event = only_event(
-        pipeline,
-        "وتمكنت فصائل المعارضة من كسر الحصار عن الأحياء الشرقية لمدينة حلب.",
-        published=date(2016, 8, 6),
-    )
-    assert event.sub_event_type == "Non-state actor overtakes territory"
-    assert (
-        pipeline.extract(
-            "وتطالب المنظمات الدولية بفك الحصار عن مدينة مضايا.", published=date(2016, 1, 6)
-        )
-        == []
-    )
-
-
 def test_the_town_whose_outskirts_hold_a_base_only_locates_it(pipeline):
     # "مقر اللواء 137 على الأطراف الغربية لمدينة دير الزور": one takeover, at the base
     event = only_event(
