@@ -1017,3 +1017,14 @@ def test_an_attack_a_statement_condemns_is_background(pipeline):
         published=date(2018, 4, 8),
     )
     assert [(e.location, e.historical) for e in events] == [("دوما", True)]
+
+
+def test_an_attack_that_evidence_points_to_is_background(pipeline):
+    # "أشار بيان الاتحاد الأوروبي إلى وجود دلائل على أن القوات الحكومية استخدمت أسلحة
+    # كيماوية في قصفها على مدينة دوما": what evidence points to was told before the statement
+    events = pipeline.extract(
+        "أشار بيان صادر عن الاتحاد الأوروبي الأحد، إلى وجود دلائل على أن القوات الحكومية السورية"
+        " استخدمت أسلحة كيماوية في قصفها على مدينة دوما.",
+        published=date(2018, 4, 8),
+    )
+    assert [(e.location, e.historical) for e in events] == [("دوما", True)]
