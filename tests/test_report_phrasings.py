@@ -2889,3 +2889,20 @@ def test_a_monument_demolished_is_property_destroyed(pipeline):
         "Islamic State (Syria)",
         "القريتين",
     )
+
+
+def test_reinforcements_from_two_towns_arrive_at_the_third(pipeline):
+    # "وصلت تعزيزات عسكرية من إدلب وحماة إلى مدينة اللاذقية": every town of the list "من" opens
+    # is an origin; the destination after "إلى" is the place
+    event = only_event(
+        pipeline,
+        "ووصلت تعزيزات عسكرية كبيرة من إدلب وحماة إلى مدينة اللاذقية عبر الطريق الدولي.",
+        published=date(2025, 3, 8),
+    )
+    assert event.location == "اللاذقية"
+
+
+def test_most_of_the_land_of_a_campaign_regained_is_no_one_takeover(pipeline):
+    # "استعادت السيطرة على معظم المناطق التي شهدت هجمات": a campaign summed up
+    text = "وأعلنت وزارة الدفاع أن قواتها استعادت السيطرة على معظم المناطق التي شهدت هجمات في ريف اللاذقية."
+    assert pipeline.extract(text, published=date(2025, 3, 8)) == []

@@ -149,6 +149,8 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 continue
             if (_heads_to(text, mention.start) or _falls_on(gap)) and _origin(text, previous):
                 kept.pop()
+            elif _heads_to(text, mention.start) and (first := _listed_from(text, kept)) is not None:
+                del kept[first:]  # "وصلت تعزيزات من إدلب وحماة إلى مدينة اللاذقية": both origins
             elif _heads_to(text, previous.start) and _origin(text, mention):
                 continue  # "وصلت تعزيزات إلى مدينة السويداء قادمة من دمشق": the destination
         kept.append(mention)
@@ -159,6 +161,15 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
             seen.add(mention.value.place.id)
             unique.append(mention)
     return unique
+
+
+def _listed_from(text: str, kept: list[Mention]) -> int | None:
+    """Where a list of places that "من" opens starts among the last of ``kept`` ("من إدلب
+    وحماة"), or None when the last place is no item of such a list."""
+    first = len(kept) - 1
+    while first > 0 and text[kept[first - 1].end : kept[first].start].strip() in ("و", ","):
+        first -= 1
+    return first if first < len(kept) - 1 and _origin(text, kept[first]) else None
 
 
 def _its_governorate_by_its_seat(place: PlaceMention, before: Place) -> bool:
