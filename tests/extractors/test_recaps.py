@@ -1028,3 +1028,13 @@ def test_an_attack_that_evidence_points_to_is_background(pipeline):
         published=date(2018, 4, 8),
     )
     assert [(e.location, e.historical) for e in events] == [("دوما", True)]
+
+
+def test_what_a_takeover_paved_the_way_for_is_no_place_of_it(pipeline):
+    # "سيطرت على مدينة جسر الشغور ...، ما مهد لتقدمها نحو سهل الغاب": a later move, told apart
+    events = pipeline.extract(
+        "وكانت فصائل جيش الفتح قد سيطرت في نيسان الماضي على مدينة جسر الشغور بعد معارك عنيفة مع"
+        " قوات النظام، ما مهد لتقدمها نحو سهل الغاب.",
+        published=date(2015, 10, 8),
+    )
+    assert [e.location for e in events] == ["جسر الشغور"]
