@@ -1038,3 +1038,9 @@ def test_what_a_takeover_paved_the_way_for_is_no_place_of_it(pipeline):
         published=date(2015, 10, 8),
     )
     assert [e.location for e in events] == ["جسر الشغور"]
+
+
+def test_most_of_a_province_regained_is_a_campaign_summed_up(pipeline):
+    # "بعد أن استعادت معظم محافظة درعا المجاورة": no one takeover
+    text = "وتعزز القوات الحكومية مواقعها في القنيطرة بعد أن استعادت معظم محافظة درعا المجاورة."
+    assert pipeline.extract(text, published=date(2018, 7, 23)) == []
