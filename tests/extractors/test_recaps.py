@@ -1044,3 +1044,14 @@ def test_most_of_a_province_regained_is_a_campaign_summed_up(pipeline):
     # "بعد أن استعادت معظم محافظة درعا المجاورة": no one takeover
     text = "وتعزز القوات الحكومية مواقعها في القنيطرة بعد أن استعادت معظم محافظة درعا المجاورة."
     assert pipeline.extract(text, published=date(2018, 7, 23)) == []
+
+
+def test_an_attack_named_by_the_allegations_of_it_is_background(pipeline):
+    # "للتحقيق في ادعاءات بهجوم كيمياوي في بلدة دوما": the talk of an act is the news; the act,
+    # named by the allegations (ادعاءات، مزاعم: recap), was told before
+    events = pipeline.extract(
+        "دعت الحكومة السورية منظمة حظر الأسلحة الكيمياوية إلى إرسال فريق للتحقيق في ادعاءات"
+        " بهجوم كيمياوي في بلدة دوما بالغوطة الشرقية.",
+        published=date(2018, 4, 10),
+    )
+    assert [(e.location, e.historical) for e in events] == [("دوما", True)]
