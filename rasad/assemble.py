@@ -575,7 +575,7 @@ def _period_since(doc: Document, day: Mention, reference: date | None) -> bool:
     assert doc.norm is not None
     before = doc.norm.text[max(0, day.start - SINCE_REACH) : day.start].split()
     start = day.value.date
-    if before and before[-1] in PERIOD_STARTS:
+    if before and before[-1] in _period_outsets():
         before = before[:-1]  # "منذ مطلع/بداية/أول الشهر": from the month's first day
         if day.value.precision == MONTH_PRECISION:
             start = start.replace(day=1)
@@ -589,7 +589,12 @@ def _period_since(doc: Document, day: Mention, reference: date | None) -> bool:
 
 MONTH_PRECISION = 3  # a date told by its month (codebook time precision)
 SINCE_REACH = 16  # characters back from a date to "منذ" and the word of a start between
-PERIOD_STARTS = frozenset(normalise_key(w) for w in ("مطلع", "بداية", "أول", "أوائل"))
+
+
+@cache
+def _period_outsets() -> frozenset[str]:
+    """The words of a start before a month after "منذ" (durations.tsv, start and outset)."""
+    return word_set("durations.tsv", kind="start") | word_set("durations.tsv", kind="outset")
 
 
 def _framed_by(doc: Document, place: Mention, at: int) -> bool:

@@ -19,7 +19,7 @@ from functools import cache
 from itertools import pairwise
 
 from rasad.extractors.fatalities import death_phrases, parse_number
-from rasad.extractors.triggers import act_nouns
+from rasad.extractors.triggers import PLURAL_VERB_ENDING, act_nouns
 from rasad.lexicon import read_tsv, word_set
 from rasad.matching import ARTICLE, PhraseMatcher, token_variants
 from rasad.model import Document, Mention
@@ -211,11 +211,10 @@ def _reported_before(doc: Document, start: int, end: int) -> bool:
     words = doc.norm.text[start : min(end, start + REPORTED_BEFORE_REACH)].split()
     verbs = word_set("speech_verbs.tsv", kind="verb")
     # "أفادوا"، "قالوا": the verb of a plural subject
-    return any(w in verbs or w.removesuffix(PLURAL_VERB) in verbs for w in words)
+    return any(w in verbs or w.removesuffix(PLURAL_VERB_ENDING) in verbs for w in words)
 
 
 REPORTED_BEFORE_REACH = 24  # characters from "وكان" past its verb of saying: "وكان ناشطون أفادوا"
-PLURAL_VERB = "وا"
 
 
 def frame_clause(
@@ -507,9 +506,10 @@ def dead_since_a_weekday(doc: Document, start: int, end: int) -> bool:
     الأحد ...، وأكد المرصد مقتل 46 شخصا الخميس": the 46 are the day's)."""
     assert doc.norm is not None
     text = doc.norm.text
-    left = text.rfind(".", max(0, start - SINCE_REACH), start) + 1 or max(0, start - SINCE_REACH)
-    right = text.find(".", end, end + SINCE_REACH)
-    first, last = doc.tokens_between(left, right if right != -1 else end + SINCE_REACH)
+    reach = max(0, start - WEEKDAY_REACH)
+    left = max(text.rfind(".", reach, start) + 1, reach)  # within the count's sentence
+    right = text.find(".", end, end + WEEKDAY_REACH)
+    first, last = doc.tokens_between(left, right if right != -1 else end + WEEKDAY_REACH)
     tokens = doc.tokens()[first:last]
     words = [normalise_key(t.text).removeprefix("و") for t in tokens]
     count = next((k for k, t in enumerate(tokens) if t.end > start), 0)
@@ -522,7 +522,7 @@ def dead_since_a_weekday(doc: Document, start: int, end: int) -> bool:
     )
 
 
-SINCE_REACH = 80  # characters around a count that hold "منذ الأحد"، "منذ يوم الاثنين الماضي"
+WEEKDAY_REACH = 80  # characters around a count that hold "منذ الأحد"، "منذ يوم الاثنين الماضي"
 
 
 def _a_weekday_at(words: list[str], at: int) -> bool:

@@ -284,7 +284,7 @@ def _struck_as_a_target(
     with no verb of meeting or downing near them: a target, not an interception."""
     start = max(text.rfind(".", 0, defence.start), text.rfind("\n", 0, defence.start)) + 1
     struck = any(
-        start <= m.start < defence.start and m.payload.event_type == "Explosions/Remote violence"
+        start <= m.start < defence.start and m.payload.event_type == REMOTE_VIOLENCE
         for m in matches
     )
     met = any(

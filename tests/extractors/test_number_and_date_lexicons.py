@@ -125,6 +125,7 @@ def test_durations_are_stretches_of_time_and_the_words_that_join_them():
         "onset",
         "first",
         "single",
+        "outset",
     }
     assert {"سنوات", "اسبوعين"} <= word_set("durations.tsv", kind="unit")
     assert {"اسبوع", "شهر"} <= word_set("durations.tsv", kind="single")
