@@ -102,6 +102,7 @@ from rasad.extractors.triggers import (
     find_triggers,
     means_adjectives,
     means_told,
+    named_another,
     names_an_aircraft,
 )
 from rasad.geocode import Gazetteer
@@ -1561,6 +1562,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 suspected=act.roles.suspected,
                 place_at=place_mention.start if place_mention is not None else -1,
                 listed=place_mention is not None and _joined_by_wa(doc, place_mention.start),
+                another=named_another(doc, act.trigger),
                 in_syria=act.in_syria,
                 plural_toll=told is not None and told.value.vague and (told.value.count or 0) <= 2,
                 risen_toll=told is not None and told.value.risen,

@@ -141,6 +141,9 @@ class Account:
     # another act told in the same words as act ``twin_of`` ("قصفا بريا وجويا": the shelling
     # and the air strike), never one incident with it
     twin_of: int | None = None
+    # its noun says it is another act ("وقتل عنصر في هجوم آخر للتنظيم في 15 يونيو"): with a
+    # day told that differs, it is no later telling of an act told before
+    another: bool = False
 
     @property
     def generic(self) -> bool:
@@ -491,6 +494,15 @@ def _joins(account: Account, incident: Incident) -> bool:
         for other in incident.accounts
     ):
         return False  # "ويأتي ذلك بعد أيام من هجوم": an earlier act than the one it follows
+    if (
+        account.another
+        and account.dated
+        and any(
+            other.dated and other.event.event_date != account.event.event_date
+            for other in incident.accounts
+        )
+    ):
+        return False  # "وقتل عنصر في هجوم آخر للتنظيم في 15 يونيو": not the act told before
     return all(
         account.twin_of != other.act
         and other.twin_of != account.act

@@ -1738,3 +1738,17 @@ def test_a_region_told_in_the_lead_gives_way_to_a_town_s_outskirts_inside_it(pip
         published=date(2018, 2, 25),
     )
     assert [e.location for e in found] == ["دوما"], summary(found)
+
+
+def test_another_attack_with_a_day_of_its_own_is_not_the_act_told_before(pipeline):
+    # "وقد تبنى قبل أيام تفجير عبوة ناسفة" and "وقتل عنصر ... في هجوم آخر للتنظيم في 15 يونيو":
+    # "another" and a day that differs keep two background acts apart, though the vague "days
+    # ago" would reach the 15th
+    text = (
+        "وتبنى التنظيم قبل أيام تفجير عبوة ناسفة في آليتين جنوبي مدينة الرقة. وقتل عنصر في قوات"
+        " سوريا الديمقراطية في هجوم {}للتنظيم في 15 يونيو، عند حاجز شمال مدينة الرقة."
+    )
+    another = events(pipeline, text.format("آخر "), published=date(2018, 6, 24))
+    assert sorted(e.event_date for e in another) == ["2018-06-15", "2018-06-21"], summary(another)
+    # without "another" the vague day may be the 15th: one act told twice
+    assert len(events(pipeline, text.format(""), published=date(2018, 6, 24))) == 1

@@ -2906,3 +2906,18 @@ def test_most_of_the_land_of_a_campaign_regained_is_no_one_takeover(pipeline):
     # "استعادت السيطرة على معظم المناطق التي شهدت هجمات": a campaign summed up
     text = "وأعلنت وزارة الدفاع أن قواتها استعادت السيطرة على معظم المناطق التي شهدت هجمات في ريف اللاذقية."
     assert pipeline.extract(text, published=date(2025, 3, 8)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # since a side was driven out: its attacks since then summed up
+        "وشن تنظيم داعش، منذ طرده من الرقة هجمات محدودة ضد قوات سوريا الديمقراطية، في محيط المدينة.",
+        "وضاعف تنظيم داعش من هجماته ضد قوات النظام منذ طرده من أحياء في جنوب دمشق الشهر الماضي.",
+        # since a truce was declared: the shelling of the days since summed up
+        "واتهمت المندوبة الأمريكية القوات الروسية بمواصلة قصف أهداف في الغوطة الشرقية منذ إعلان"
+        " وقف إطلاق النار.",
+    ],
+)
+def test_acts_since_a_turning_point_are_a_tally(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 6, 24)) == []

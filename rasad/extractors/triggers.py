@@ -338,6 +338,25 @@ def act_adjectives() -> frozenset[str]:
     )
 
 
+@cache
+def other_act_adjectives() -> frozenset[str]:
+    """The forms of the act adjectives of sense "other" ("آخر"، "أخرى"، "الأخرى"): an act so
+    named is not one told before."""
+    return frozenset(
+        form
+        for _, row in read_tsv("act_adjectives.tsv", ["adjective", "sense"])
+        if row["sense"] == "other"
+        for form in _adjective_forms(row["adjective"])
+    )
+
+
+def named_another(doc: Document, trigger: Mention) -> bool:
+    """Whether the word right after an act's noun says it is another act ("في هجوم آخر")."""
+    _, at = doc.tokens_between(0, trigger.end)
+    tokens = doc.tokens()
+    return at < len(tokens) and normalise_key(tokens[at].text) in other_act_adjectives()
+
+
 def _adjective_forms(adjective: str) -> list[str]:
     """An adjective with and without the article, the conjunction, the accusative alef and the
     feminine ending: "جوي"، "جويا"، "جوية" (ة normalised)، "والجوية"."""

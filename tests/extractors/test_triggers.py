@@ -17,6 +17,7 @@ from rasad.extractors.triggers import (
     find_triggers,
     means_adjectives,
     means_told,
+    other_act_adjectives,
 )
 from rasad.lexicon import read_tsv
 from rasad.model import Document
@@ -638,6 +639,15 @@ def test_act_adjectives_are_no_means_and_are_matched_in_every_form():
         assert normalise_key(row["adjective"]) not in means, line
     for written in ("أخرى", "عنيفا", "المضادة", "ومكثف"):
         assert normalise_key(written) in act_adjectives(), written
+
+
+def test_only_the_words_of_another_act_have_the_sense_other():
+    # "في هجوم آخر"، "غارات أخرى"، "الغارة الأخرى": an act not told before; "عنيف" only describes
+    for line, row in read_tsv("act_adjectives.tsv", ["adjective", "sense"]):
+        assert row["sense"] in {"other", "manner"}, line
+    for written in ("آخر", "أخرى", "الأخرى", "وآخر"):
+        assert normalise_key(written) in other_act_adjectives(), written
+    assert normalise_key("عنيفا") not in other_act_adjectives()
 
 
 def test_every_means_adjective_names_a_remote_violence_sub_type():
