@@ -2921,3 +2921,27 @@ def test_most_of_the_land_of_a_campaign_regained_is_no_one_takeover(pipeline):
 )
 def test_acts_since_a_turning_point_are_a_tally(pipeline, text):
     assert pipeline.extract(text, published=date(2018, 6, 24)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause put in the period since a start ("ومنذ بدء ...") sums it up
+        "ومنذ بدء هجوم القوات الحكومية قتل في الغوطة الشرقية اكثر من 1435 مدنيا، بحسب المرصد.",
+        # so does one that tells its count rising since the start
+        "ويرتفع بذلك عدد القتلى لأكثر من 1560 شخصا منذ بدء تصعيد القصف الجوي والبري على الغوطة"
+        " الشرقية.",
+    ],
+)
+def test_the_dead_since_a_campaign_began_are_a_tally(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 3, 22)) == []
+
+
+def test_an_act_whose_toll_raises_the_count_since_a_campaign_began_is_told(pipeline):
+    # "قتل خمسة مدنيين ... ليرتفع عدد القتلى منذ بدء التصعيد إلى 105": the act, then the tally
+    found = pipeline.extract(
+        "وقتل خمسة مدنيين على الأقل السبت في بلدة غضم جنوب شرق درعا جراء القصف ليرتفع عدد"
+        " القتلى المدنيين منذ بدء التصعيد إلى 105 مدنيين، وفق المرصد.",
+        published=date(2018, 6, 30),
+    )
+    assert [e.fatalities for e in found] == [5], found

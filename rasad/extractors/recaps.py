@@ -405,6 +405,7 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     assert doc.norm is not None
     period = _period_words()
     tolls = word_set("toll_words.tsv", kind="count", kind_column="role")
+    rises = _toll_words("rise")
     deaths = death_phrases()
     if (
         period.named.search(doc.norm.text, start, end) is None
@@ -428,6 +429,12 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
         if here[0] == SINCE and _a_weekday_at(words, position + 1) and tolls & set(words):
             return True  # "ارتفع عدد القتلى منذ يوم الأحد ليصل إلى 403": the days since summed up
         if here[0] == SINCE and len(here) > 1 and here[1] in period.starts:
+            if position == 0 or (words[0].removeprefix("و") in rises and tolls & set(words)):
+                # "ومنذ بدء هجوم القوات الحكومية قتل في الغوطة اكثر من 1435 مدنيا"، "ويرتفع
+                # بذلك عدد القتلى لأكثر من 1560 منذ بدء تصعيد القصف": a clause put in the
+                # period since a start, or one that tells its count rising, sums it up ("قتل
+                # خمسة مدنيين ... ليرتفع عدد القتلى منذ بدء التصعيد إلى 105" tells an act)
+                return True
             if any(
                 (word == BEFORE and _a_stretch_at(words, k + 1, period)) or word in month_words()
                 for k, word in enumerate(words[position + 2 :], start=position + 2)
