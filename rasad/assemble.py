@@ -1157,6 +1157,9 @@ def _told_act(
             for year in own_years
         )
     )
+    background = historical or recalled or long_before
+    if background and _a_campaign_begun(doc, chosen, start):
+        return None  # "وبدأت تركيا في 20 يناير هجوما على منطقة عفرين": no one act
     return _Act(
         trigger=chosen,
         clause=clause,
@@ -1164,7 +1167,7 @@ def _told_act(
         places=event_places,
         fatalities=deaths,
         date_mention=date_mention,
-        historical=historical or recalled or long_before,
+        historical=background,
         historical_cue=frame.historical_cue,
         alleged=deaths is None and _alleged(chosen, context.index.within("cue", start, end)),
         in_syria=in_syria,
@@ -1601,6 +1604,21 @@ def _tolls_by_place(doc: Document, act: _Act) -> dict[int, Mention | None]:
             tolls[place.start] = None if summed else before[-1]
         after = place.end
     return tolls if len(tolls) >= 2 else {}
+
+
+def _a_campaign_begun(doc: Document, trigger: Mention, clause_start: int) -> bool:
+    """Whether an attack's noun is what a verb or noun of starting begins, a few words before it
+    in its clause ("وبدأت تركيا في 20 يناير هجوما"، "وبدأت الحكومة هجومها على الغوطة قبل نحو
+    شهر"): an offensive begun weeks before the report is a campaign, no act of one day."""
+    if trigger.value.kind not in GENERIC_KINDS:
+        return False
+    first, at = doc.tokens_between(clause_start, trigger.start)
+    before = doc.tokens()[max(first, at - CAMPAIGN_WORDS) : at]
+    starts = word_set("durations.tsv", kind="start")
+    return any(normalise_key(token.text).removeprefix("و") in starts for token in before)
+
+
+CAMPAIGN_WORDS = 5  # "وبدأت تركيا في 20 يناير هجوما": the verb, its subject and a date
 
 
 def _definite(doc: Document, trigger: Mention) -> bool:

@@ -2072,7 +2072,7 @@ def test_what_is_spread_over_a_land_is_no_act(pipeline):
     # put after the act, the verb of spreading takes nothing from it
     event = only_event(
         pipeline,
-        "وبدأت تركيا هجومها على منطقة عفرين قبل ثمانية أسابيع، وهددت بتوسيع نطاقه ليشمل مناطق "
+        "وقصفت تركيا منطقة عفرين قبل ثمانية أسابيع، وهددت بتوسيع نطاق هجومها ليشمل مناطق "
         "تنتشر فيها قوات أميركية.",
         published=date(2018, 3, 19),
     )
@@ -2945,3 +2945,18 @@ def test_an_act_whose_toll_raises_the_count_since_a_campaign_began_is_told(pipel
         published=date(2018, 6, 30),
     )
     assert [e.fatalities for e in found] == [5], found
+
+
+def test_an_offensive_begun_weeks_ago_is_a_campaign_not_an_act(pipeline):
+    # "وبدأت تركيا في 20 يناير هجوما على منطقة عفرين": the start of a campaign, recalled
+    for text in (
+        "وبدأت تركيا في 20 يناير هجوما على منطقة عفرين.",
+        "وبدأت تركيا هجومها على منطقة عفرين قبل ثمانية أسابيع.",
+    ):
+        assert pipeline.extract(text, published=date(2018, 3, 20)) == [], text
+    # begun today on a village, the assault is the news
+    found = pipeline.extract(
+        "وبدأت القوات التركية صباح اليوم هجوما على قرية جلمة في ريف عفرين.",
+        published=date(2018, 3, 20),
+    )
+    assert [(e.sub_event_type, e.location) for e in found] == [("Armed clash", "جلمة")], found
