@@ -158,7 +158,9 @@ ATTRIBUTION_CUES = frozenset({"suspected", "suspected_before", "accusing", "agen
 AGENT_CUES = frozenset(
     {"agent_after", "agent_by", "agent_before", "suspected", "suspected_before", "accusing"}
 )
-ATTACHED_WORDS = 3  # words between an act and a place that is its own: "على مطار"
+# words between an act pointed back to and a place that is its own: "هذه الغارات على مطار"; a
+# verb between makes the place that verb's ("صواريخ تطايرت من تلك الانفجارات وسقطت في ضاحية")
+ATTACHED_WORDS = 2
 COUNTRY_REACH = 50  # characters after an act's word within which the country is its place
 HAPPENED_REACH = 2  # words from a verb of happening to its date: "وقعت في 7 نيسان"
 OWN_DATE_WORDS = 7  # words of means and place between an act and its own date after them

@@ -2960,3 +2960,16 @@ def test_an_offensive_begun_weeks_ago_is_a_campaign_not_an_act(pipeline):
         published=date(2018, 3, 20),
     )
     assert [(e.sub_event_type, e.location) for e in found] == [("Armed clash", "جلمة")], found
+
+
+def test_the_toll_of_the_explosions_named_after_it_is_theirs(pipeline):
+    # "أكثر من 40 قتيلا ... حصيلة القتلى والجرحى جراء الانفجارات ... في جبل البحوث": the dead
+    # of one act, no tally; the rockets that flew from "تلك الانفجارات" and fell on a quarter
+    # of the town are what the explosions did, no second place of them
+    found = pipeline.extract(
+        "قال ناشطون إن أكثر من 40 قتيلا وحوالي 60 جريحا من عناصر قوات النظام، حصيلة القتلى"
+        " والجرحى جراء الانفجارات والحرائق الضخمة التي اندلعت في جبل البحوث جنوبي مدينة حماة."
+        " وأكدوا أن صواريخ تطايرت من تلك الانفجارات وسقطت في ضاحية أبي الفداء في مدينة حماة.",
+        published=date(2018, 4, 29),
+    )
+    assert [(e.location, e.fatalities) for e in found] == [("جبل البحوث", 40)], found
