@@ -952,11 +952,34 @@ def _act_in_clause(
         or in_the_country
         else own_places or places_nearby(doc, clause, sentence, context.index, context.paragraphs)
     )
+    in_syria = not event_places and not generic and told_in_syria(doc, start, end, sites=True)
     if not event_places and (
         (generic and not recalled)
         or not any(c.value in AGENT_CUES for c in context.index.within("role_cue", start, end))
     ):
-        return None  # told nowhere, and no word attributes it: nothing to tell
+        # told nowhere, and no word attributes it: nothing to tell, unless a state that
+        # fights in Syria only from afar struck the country on a day told ("ووجهت كل من
+        # الولايات المتحدة وبريطانيا وفرنسا، فجر السبت الماضي، ضربة صاروخية لمواقع تابعة
+        # للنظام السوري"); undated, it is a threat or a denial as often ("روسيا تتعهد
+        # بإسقاط أي صاروخ يطلق على سوريا")
+        if not in_syria or chosen.value.sub_event_type not in FROM_AFAR:
+            return None
+        strike = _told_act(
+            context,
+            clause,
+            sentence,
+            frame,
+            historical,
+            chosen,
+            triggers + means,
+            deaths,
+            [],
+            recalled=recalled,
+            in_syria=True,
+            earlier=earlier,
+        )
+        dated = strike is not None and strike.date_mention is not None
+        return strike if dated and _struck_from_afar(strike, context.reference) else None
     told = partial(
         _told_act,
         context,
@@ -970,7 +993,7 @@ def _act_in_clause(
         recalled=recalled,
         earlier=earlier,
     )
-    if not event_places and not generic and told_in_syria(doc, start, end, sites=True):
+    if in_syria:
         return told([], in_syria=True)  # "ضربة صاروخية لمواقع النظام في سوريا": the country
     if not event_places:
         recalled_strike = (

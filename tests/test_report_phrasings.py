@@ -2973,3 +2973,39 @@ def test_the_toll_of_the_explosions_named_after_it_is_theirs(pipeline):
         published=date(2018, 4, 29),
     )
     assert [(e.location, e.fatalities) for e in found] == [("جبل البحوث", 40)], found
+
+
+def test_a_strike_from_afar_on_a_day_told_is_in_the_country_though_no_town_is_named(pipeline):
+    # "ووجهت كل من الولايات المتحدة وبريطانيا وفرنسا، فجر السبت الماضي، ضربة صاروخية لمواقع
+    # تابعة للنظام السوري": a state that strikes Syria only from afar, on a day told, at targets
+    # named by their Syrian owner: an event in the country, no town
+    lead = "قالت وزارة الدفاع الروسية إن الدفاعات الجوية السورية أسقطت معظم الصواريخ. "
+    text = (
+        lead + "ووجهت كل من الولايات المتحدة وبريطانيا وفرنسا{} ضربة صاروخية لمواقع تابعة للنظام"
+        " السوري، ردا على هجوم كيماوي مزعوم في مدينة دوما."
+    )
+    found = pipeline.extract(text.format("، فجر السبت الماضي،"), published=date(2018, 4, 21))
+    strikes = [e for e in found if e.sub_event_type != "Chemical weapon"]
+    assert [(e.actor1, e.location, e.event_date) for e in strikes] == [
+        ("Military Forces of the United States (2017-2021)", None, "2018-04-14")
+    ], found
+    # with no day told, it may be a threat or a denial: nothing at no town
+    undated = pipeline.extract(text.format(""), published=date(2018, 4, 21))
+    assert [e.sub_event_type for e in undated] == ["Chemical weapon"], undated
+
+
+def test_a_pledge_tells_nothing_done_but_the_act_it_answers(pipeline):
+    # "روسيا تتعهد بإسقاط أي صاروخ يطلق على سوريا": a pledge, like a threat
+    found = pipeline.extract(
+        "قال ترامب في تغريدة إن روسيا تتعهد بإسقاط أي صاروخ يطلق على سوريا، بعد الهجوم الكيماوي"
+        " في مدينة دوما.",
+        published=date(2018, 4, 11),
+    )
+    assert all(e.sub_event_type == "Chemical weapon" for e in found), found
+    # "تعهد الرئيسان بردّ قوي مشترك على هجوم كيماوي ...": the attack the answer is pledged to
+    found = pipeline.extract(
+        'وتأتي الضربة بعد أن تعهد الرئيس الفرنسي ونظيره الأميركي، الأحد، "بردّ قوي مشترك" على'
+        " هجوم كيماوي مفترض أسفر عن مقتل العشرات في مدينة دوما.",
+        published=date(2018, 4, 9),
+    )
+    assert [(e.sub_event_type, e.location) for e in found] == [("Chemical weapon", "دوما")], found
