@@ -63,6 +63,10 @@ MAX_QUALIFIER_GAP = 2
 QUALIFIER_RADIUS_KM = 40.0
 # A namesake this close to a governorate's centre counts as inside it ("جنوب دمشق").
 NEAR_CENTRE_KM = 15.0
+# A town this close to a village of the governorate named after it lies by its border, and
+# outlets name the province next door ("مدينة أورم الكبرى بريف إدلب": Aleppo's, 13 km from the
+# nearest village of Idlib's; "الأتارب"، "دارة عزة" too)
+BORDER_KM = 15.0
 AREA_ROLES = frozenset({"area", "direction", "admin1"})
 LOCATIVE_CLITIC = "ب"  # "بنابلس": in Nablus
 PREPOSITION_CLITICS = (LOCATIVE_CLITIC, "ل")
@@ -303,6 +307,7 @@ class Gazetteer:
         self._english: dict[str, list[int]] = defaultdict(list)
         self._skeletons: dict[str, list[int]] = defaultdict(list)
         self._deletions: dict[str, str] | None = None
+        self._settlements: dict[str, list[Place]] | None = None
         self._load_places(directory / "places.tsv")
         self._cues: PhraseTable[Cue] = PhraseTable()
         for row in _read_rows(directory / "context.tsv"):
@@ -1014,7 +1019,12 @@ class Gazetteer:
             candidates = beside
         qualifier = hit.qualifier
         if qualifier is not None and qualifier.chosen is not None:
-            inside = self._inside(candidates, self.places[qualifier.chosen])
+            area = self.places[qualifier.chosen]
+            inside = self._inside(candidates, area) or [
+                i
+                for i in candidates
+                if area.kind == "admin1" and self._by_the_border(self.places[i], area.admin1_pcode)
+            ]
             if not inside:
                 # Never a far namesake: the area named beside it is all we know.
                 hit.chosen, hit.fallback = qualifier.chosen, True
@@ -1056,6 +1066,23 @@ class Gazetteer:
             if self.places[i].admin2_pcode == area.admin2_pcode
             or place_distance_km(self.places[i], area) <= QUALIFIER_RADIUS_KM
         ]
+
+    def _by_the_border(self, place: Place, admin1_pcode: str) -> bool:
+        """Whether a town or village lies within ``BORDER_KM`` of one of the governorate's."""
+        if place.kind not in SETTLEMENT_KINDS:
+            return False
+        return any(
+            place_distance_km(place, other) <= BORDER_KM
+            for other in self._settlements_of(admin1_pcode)
+        )
+
+    def _settlements_of(self, admin1_pcode: str) -> list[Place]:
+        if self._settlements is None:
+            self._settlements = defaultdict(list)
+            for other in self.places:
+                if other.kind in SETTLEMENT_KINDS:
+                    self._settlements[other.admin1_pcode].append(other)
+        return self._settlements[admin1_pcode]
 
     def _set_precision(self, hit: _Hit) -> None:
         if hit.chosen is None:

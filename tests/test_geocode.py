@@ -295,6 +295,14 @@ def test_namesake_outside_the_named_area_is_not_taken() -> None:
     assert place.id == "C5167"
 
 
+@pytest.mark.parametrize("town", ["أورم الكبرى", "الأتارب", "دارة عزة"])
+def test_a_town_by_the_border_of_the_governorate_named_after_it_is_kept(town: str) -> None:
+    # "وسط مدينة أورم الكبرى بريف إدلب": Aleppo's towns by Idlib's border, named by the
+    # province next door; the town is kept, in its own governorate
+    place = mentions(f"غارات على مدينة {town} بريف إدلب")[0][1].value.place
+    assert (place.name_ar, place.admin1_pcode) == (town, "SY02")
+
+
 def test_namesakes_in_a_list_of_ghouta_towns_are_the_ghoutas() -> None:
     # "المعضمية" is what reports call Moadamiyat al-Sham; "جوبر" named with Zamalka and Ein
     # Tarma (Rural Damascus) is Damascus's Jobar: a city governorate and the one around it are

@@ -3009,3 +3009,14 @@ def test_a_pledge_tells_nothing_done_but_the_act_it_answers(pipeline):
         published=date(2018, 4, 9),
     )
     assert [(e.sub_event_type, e.location) for e in found] == [("Chemical weapon", "دوما")], found
+
+
+def test_where_the_blasts_were_heard_is_no_place_of_the_strike(pipeline):
+    # "تسببت بانفجارات قوية سمع صداها في عموم ريفي إدلب وحلب": where they were heard
+    found = pipeline.extract(
+        "قتل أكثر من 20 مدنيا بغارات جوية مكثفة على الأحياء السكنية وسط مدينة أورم الكبرى بريف"
+        " إدلب. وشنت مقاتلات حربية 6 غارات جوية مكثفة على البلدة تسببت بانفجارات قوية سمع صداها"
+        " في عموم ريفي إدلب وحلب.",
+        published=date(2018, 8, 10),
+    )
+    assert [(e.location, e.fatalities) for e in found] == [("أورم الكبرى", 20)], found
