@@ -3020,3 +3020,27 @@ def test_where_the_blasts_were_heard_is_no_place_of_the_strike(pipeline):
         published=date(2018, 8, 10),
     )
     assert [(e.location, e.fatalities) for e in found] == [("أورم الكبرى", 20)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # talks that ended without reaching a deal
+        "قال مصدر مطلع إن جولة المفاوضات الأخيرة بين وفد من قوات سوريا الديمقراطية والحكومة السورية"
+        " في دمشق انتهت دون التوصل إلى اتفاق بشأن مستقبل المؤسسات في محافظة دير الزور.",
+        # the killings of a year so far, Eastern digits
+        "ولا يزال المخيم يؤوي أكثر من ٣٨ ألف شخص في مخيم الهول، في حين وثقت الشبكة ١٧ جريمة قتل"
+        " داخل المخيم منذ مطلع ٢٠٢٤.",
+    ],
+)
+def test_no_deal_reached_and_a_years_killings_are_no_events(pipeline, text):
+    assert pipeline.extract(text, published=date(2025, 2, 11)) == []
+
+
+def test_the_tribes_of_a_province_are_no_village(pipeline):
+    # "عشائر" (tribes) is also OCHA's village Ashayer in Deir ez-Zor
+    found = pipeline.extract(
+        "اندلعت اشتباكات بين مسلحين من عشائر دير الزور وقوات قسد في بلدة ذيبان.",
+        published=date(2025, 2, 11),
+    )
+    assert [e.location for e in found] == ["ذيبان"], found

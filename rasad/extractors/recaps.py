@@ -357,6 +357,7 @@ def _act_named_after(doc: Document, at: int) -> bool:
     )
 
 
+YEAR = re.compile(r"(19|20)\d\d")  # a year's digits, normalised to Western ones
 PRIOR_WORDS = 2  # words between "بعد" and the act a plan follows: "بعد اتهامه بشن هجوم"
 COUNT_WORDS = 2  # words a count of a period may take: "خمسة"، "ثلاثة عشر"
 DUAL = "ين"  # a unit's dual ending: "يومين"، "أسبوعين"
@@ -406,6 +407,7 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     period = _period_words()
     tolls = word_set("toll_words.tsv", kind="count", kind_column="role")
     rises = _toll_words("rise")
+    outsets = period.starts | word_set("durations.tsv", kind="outset")
     deaths = death_phrases()
     if (
         period.named.search(doc.norm.text, start, end) is None
@@ -428,6 +430,8 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
             continue
         if here[0] == SINCE and _a_weekday_at(words, position + 1) and tolls & set(words):
             return True  # "ارتفع عدد القتلى منذ يوم الأحد ليصل إلى 403": the days since summed up
+        if here[0] == SINCE and len(here) > 2 and here[1] in outsets and YEAR.fullmatch(here[2]):
+            return True  # "وثقت الشبكة 17 جريمة قتل داخل المخيم منذ مطلع 2024": a year so far
         if here[0] == SINCE and len(here) > 1 and here[1] in period.starts:
             if position == 0 or (words[0].removeprefix("و") in rises and tolls & set(words)):
                 # "ومنذ بدء هجوم القوات الحكومية قتل في الغوطة اكثر من 1435 مدنيا"، "ويرتفع
