@@ -3044,3 +3044,15 @@ def test_the_tribes_of_a_province_are_no_village(pipeline):
         published=date(2025, 2, 11),
     )
     assert [e.location for e in found] == ["ذيبان"], found
+
+
+def test_the_fiercest_of_months_compares_and_sums_nothing_up(pipeline):
+    # "في أحد أشرس هجماته بالمنطقة منذ أشهر": a superlative before "منذ أشهر", no tally
+    found = pipeline.extract(
+        "وأعاد التنظيم المتطرف مطلع حزيران/يونيو السيطرة على أجزاء من مدينة البوكمال شرق سوريا، في"
+        " أحد أشرس هجماته بالمنطقة منذ أشهر.",
+        published=date(2018, 6, 18),
+    )
+    assert [(e.sub_event_type, e.location) for e in found] == [
+        ("Non-state actor overtakes territory", "البوكمال")
+    ], found
