@@ -3056,3 +3056,12 @@ def test_the_fiercest_of_months_compares_and_sums_nothing_up(pipeline):
     assert [(e.sub_event_type, e.location) for e in found] == [
         ("Non-state actor overtakes territory", "البوكمال")
     ], found
+
+
+def test_a_negated_verb_of_carrying_out_denies_the_strike(pipeline):
+    # "إن التحالف لم يشن غارات قرب البوكمال": not done, whatever the "أي"
+    found = pipeline.extract(
+        "وقال المتحدث باسم التحالف إن التحالف لم يشن غارات قرب البوكمال يوم الخميس.",
+        published=date(2018, 5, 25),
+    )
+    assert found == []
