@@ -77,7 +77,9 @@ DUAL_CONSTRUCT = "ي"  # "قريتي"، "بلدتي": a dual cue, its ن dropped
 LOCATING_ROLES = frozenset({"area", "direction", "connector", "locative"})
 PLACE_CUE_ROLES = frozenset({"settlement", "area", "direction", "admin1", "zone"})
 NOT_A_PLACE_ROLES = frozenset({"person", "outlet", "actor", "speaker", "capital", "allegiance"})
-NOT_A_PLACE_AFTER = frozenset({"outlet_after", "occupied_after", "accused_after"})
+NOT_A_PLACE_AFTER = frozenset(
+    {"outlet_after", "occupied_after", "accused_after", "government_after"}
+)
 # When a word has several roles, the one that places most coarsely decides.
 CUE_PRIORITY = ("admin1", "area", "direction", "settlement", "zone")
 PUNCTUATION = re.compile(r"[.,;:!?()\[\]\n-]")

@@ -34,6 +34,7 @@ ROLES = {
     "outlet_after",
     "occupied_after",
     "accused_after",
+    "government_after",
     "actor",
 }
 NOT_PLACE_KINDS = {

@@ -3065,3 +3065,19 @@ def test_a_negated_verb_of_carrying_out_denies_the_strike(pipeline):
         published=date(2018, 5, 25),
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "ضد دمشق وحلفائها": a capital named with its allies is its government
+        "وقتل 52 عنصرا من القوات الموالية للنظام في ضربة على بلدة الهري قرب البوكمال، في تصعيد جديد"
+        " ضد دمشق وحلفائها.",
+        # "الاتهامات التي تسوقها دمشق": the capital that makes a case
+        "وقتل 52 عنصرا من القوات الموالية للنظام في ضربة على بلدة الهري قرب البوكمال، ونفت واشنطن"
+        " الاتهامات التي تسوقها دمشق.",
+    ],
+)
+def test_damascus_with_its_allies_or_making_a_case_is_the_government(pipeline, text):
+    found = pipeline.extract(text, published=date(2018, 6, 18))
+    assert [e.admin1 for e in found] == ["Deir-ez-Zor"], found
