@@ -3081,3 +3081,13 @@ def test_a_negated_verb_of_carrying_out_denies_the_strike(pipeline):
 def test_damascus_with_its_allies_or_making_a_case_is_the_government(pipeline, text):
     found = pipeline.extract(text, published=date(2018, 6, 18))
     assert [e.admin1 for e in found] == ["Deir-ez-Zor"], found
+
+
+def test_a_battle_named_to_compare_is_not_told(pipeline):
+    # "ويذكر ما يحصل في الغوطة الشرقية بمعركة مدينة حلب": the battle recalled by likeness
+    found = pipeline.extract(
+        "ويذكر ما يحصل في الغوطة الشرقية بمعركة مدينة حلب التي انتهت بسيطرة قوات النظام على"
+        " المدينة.",
+        published=date(2018, 3, 11),
+    )
+    assert found == []
