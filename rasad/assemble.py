@@ -978,8 +978,9 @@ def _act_in_clause(
             in_syria=True,
             earlier=earlier,
         )
-        dated = strike is not None and strike.date_mention is not None
-        return strike if dated and _struck_from_afar(strike, context.reference) else None
+        if strike is None or strike.date_mention is None:
+            return None
+        return strike if _struck_from_afar(strike, context.reference) else None
     told = partial(
         _told_act,
         context,

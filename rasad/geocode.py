@@ -1069,9 +1069,9 @@ class Gazetteer:
             or place_distance_km(self.places[i], area) <= QUALIFIER_RADIUS_KM
         ]
 
-    def _by_the_border(self, place: Place, admin1_pcode: str) -> bool:
+    def _by_the_border(self, place: Place, admin1_pcode: str | None) -> bool:
         """Whether a town or village lies within ``BORDER_KM`` of one of the governorate's."""
-        if place.kind not in SETTLEMENT_KINDS:
+        if place.kind not in SETTLEMENT_KINDS or admin1_pcode is None:
             return False
         return any(
             place_distance_km(place, other) <= BORDER_KM
@@ -1079,10 +1079,11 @@ class Gazetteer:
         )
 
     def _settlements_of(self, admin1_pcode: str) -> list[Place]:
+        """The towns and villages of a governorate, gathered once."""
         if self._settlements is None:
             self._settlements = defaultdict(list)
             for other in self.places:
-                if other.kind in SETTLEMENT_KINDS:
+                if other.kind in SETTLEMENT_KINDS and other.admin1_pcode:
                     self._settlements[other.admin1_pcode].append(other)
         return self._settlements[admin1_pcode]
 
