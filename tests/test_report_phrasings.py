@@ -3091,3 +3091,13 @@ def test_a_battle_named_to_compare_is_not_told(pipeline):
         published=date(2018, 3, 11),
     )
     assert found == []
+
+
+def test_where_the_wounded_were_rushed_is_no_place_of_the_shelling(pipeline):
+    # "وأسعفت الأم إلى أحد مشافي مدينة إدلب": where she was taken for first aid
+    found = pipeline.extract(
+        "قتل طفلان جراء قصف مدفعي على بلدة قميناس. وقال الدفاع المدني إن فرقه انتشلت جثتي الطفلين"
+        " من تحت أنقاض منزل تعرض لإصابة مباشرة، وأسعفت الأم إلى أحد مشافي مدينة إدلب.",
+        published=date(2024, 8, 20),
+    )
+    assert [e.location for e in found] == ["قميناس"], found
