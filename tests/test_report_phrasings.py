@@ -3101,3 +3101,25 @@ def test_where_the_wounded_were_rushed_is_no_place_of_the_shelling(pipeline):
         published=date(2024, 8, 20),
     )
     assert [e.location for e in found] == ["قميناس"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتقول الأمم المتحدة إن أكثر من 137 ألف شخص نزحوا من منطقة عفرين خلال الأيام الأخيرة، في"
+        " حين قتل أكثر من 280 مدنيا منذ بدء العملية، وفق المرصد السوري.",
+        "وقتل أكثر من 1500 مقاتل كردي منذ بدء الهجوم التركي على منطقة عفرين، وفق المرصد.",
+    ],
+)
+def test_the_dead_counted_right_before_since_a_start_are_a_tally(pipeline, text):
+    assert pipeline.extract(text, published=date(2018, 3, 20)) == []
+
+
+def test_the_town_the_displaced_come_from_is_no_place_of_the_shelling(pipeline):
+    # "محيط بلدة تل رفعت التي لجأ إليها آلاف النازحين من عفرين": Afrin is where they fled from
+    found = pipeline.extract(
+        "وفي ريف حلب الشمالي، قصفت المدفعية التركية، اليوم الثلاثاء، محيط بلدة تل رفعت التي لجأ"
+        " إليها آلاف النازحين من عفرين، دون ورود أنباء عن إصابات.",
+        published=date(2018, 3, 20),
+    )
+    assert [e.location for e in found] == ["تل رفعت"], found

@@ -357,6 +357,7 @@ def _act_named_after(doc: Document, at: int) -> bool:
     )
 
 
+COUNT_REACH = 3  # words between a count and "منذ": "1500 مقاتل كردي منذ بدء الهجوم"
 YEAR = re.compile(r"(19|20)\d\d")  # a year's digits, normalised to Western ones
 PRIOR_WORDS = 2  # words between "بعد" and the act a plan follows: "بعد اتهامه بشن هجوم"
 COUNT_WORDS = 2  # words a count of a period may take: "خمسة"، "ثلاثة عشر"
@@ -433,6 +434,13 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
         if here[0] == SINCE and len(here) > 2 and here[1] in outsets and YEAR.fullmatch(here[2]):
             return True  # "وثقت الشبكة 17 جريمة قتل داخل المخيم منذ مطلع 2024": a year so far
         if here[0] == SINCE and len(here) > 1 and here[1] in period.starts:
+            counted = any(
+                word.isdigit() for word in words[max(0, position - COUNT_REACH) : position]
+            )
+            if counted and deaths & set(words):
+                # "في حين قتل أكثر من 280 مدنيا منذ بدء العملية": the dead counted right before
+                # the start, summed up since it
+                return True
             if position == 0 or (words[0].removeprefix("و") in rises and tolls & set(words)):
                 # "ومنذ بدء هجوم القوات الحكومية قتل في الغوطة اكثر من 1435 مدنيا"، "ويرتفع
                 # بذلك عدد القتلى لأكثر من 1560 منذ بدء تصعيد القصف": a clause put in the
