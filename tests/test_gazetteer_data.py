@@ -203,6 +203,8 @@ def test_curated_places_are_packaged_in_their_governorate(places: list[dict[str,
         ("الغارية الغربية", "SY12"),
         # OCHA has only its farm, "مزرعة دير العشائر"
         ("دير العشائر", "SY03"),
+        # OCHA writes Shaddadi "الشدادة"; reports write "الشدادي"
+        ("الشدادي", "SY08"),
     ],
 )
 def test_curated_features_are_found(name: str, admin1: str) -> None:
