@@ -3128,8 +3128,9 @@ def test_the_town_the_displaced_come_from_is_no_place_of_the_shelling(pipeline):
 def test_the_basin_named_again_is_no_village(pipeline):
     # "في بلدة الشجرة، كبرى بلدات الحوض": the Yarmouk basin named before, not al-Hawz
     found = pipeline.extract(
-        "وقال المرصد إن غارات مكثفة نفذتها طائرات روسية على مناطق سيطرة الفصيل في حوض اليرموك"
-        " أسفرت عن مقتل ستة مدنيين، بينهم امرأتان، في بلدة الشجرة، كبرى بلدات الحوض.",
+        "وقال المرصد إن المعارك ترافقت مع غارات مكثفة نفذتها طائرات روسية على مناطق سيطرة الفصيل"
+        " في حوض اليرموك، ما أسفر عن مقتل ستة مدنيين، بينهم امرأتان، في بلدة الشجرة، كبرى بلدات"
+        " الحوض.",
         published=date(2018, 7, 23),
     )
     assert [e.location for e in found] == ["الشجرة"], found
