@@ -3134,3 +3134,13 @@ def test_the_basin_named_again_is_no_village(pipeline):
         published=date(2018, 7, 23),
     )
     assert [e.location for e in found] == ["الشجرة"], found
+
+
+def test_a_toll_expected_to_rise_is_the_acts_own(pipeline):
+    # "وفق المرصد الذي رجح أن ترتفع حصيلة القتلى": the toll of the strikes told, no tally
+    found = pipeline.extract(
+        "وطال القصف بلدات وقرى عدة بينها تسيل وحيط وسحم الجولان والشجرة، وفق المرصد الذي رجح أن"
+        ' ترتفع حصيلة القتلى بسبب وجود "عشرات الجرحى بعضهم في حالات خطرة".',
+        published=date(2018, 7, 21),
+    )
+    assert sorted(e.location for e in found) == ["الشجرة", "تسيل", "حيط", "سحم الجولان"], found
