@@ -3144,3 +3144,14 @@ def test_a_toll_expected_to_rise_is_the_acts_own(pipeline):
         published=date(2018, 7, 21),
     )
     assert sorted(e.location for e in found) == ["الشجرة", "تسيل", "حيط", "سحم الجولان"], found
+
+
+def test_advance_attempts_met_are_a_battle(pipeline):
+    # "صد محاولات تقدم لقوات النظام على محاور تل السمن": the attempted advance, repelled
+    event = only_event(
+        pipeline,
+        "وأوضحت المصادر أن الفصائل صد محاولات تقدم لقوات النظام على محاور تل السمن ومحور التابلين"
+        " في محيط مدينة طفس وكبدتهم خسائر في العتاد والأرواح.",
+        published=date(2018, 7, 4),
+    )
+    assert (event.sub_event_type, event.location) == ("Armed clash", "طفس")
