@@ -3155,3 +3155,13 @@ def test_advance_attempts_met_are_a_battle(pipeline):
         published=date(2018, 7, 4),
     )
     assert (event.sub_event_type, event.location) == ("Armed clash", "طفس")
+
+
+def test_an_expected_offensive_has_not_happened(pipeline):
+    # "بالتزامن مع هجوم متوقع للحكومة السورية على آخر جيب": expected, named before "متوقع"
+    found = pipeline.extract(
+        "ويأتي هذا الحشد العسكري بالتزامن مع هجوم متوقع للحكومة السورية على آخر جيب كبير يسيطر"
+        " عليه المتمردون، في إدلب شمالي البلاد.",
+        published=date(2018, 9, 3),
+    )
+    assert found == []
