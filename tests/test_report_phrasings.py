@@ -3165,3 +3165,17 @@ def test_an_expected_offensive_has_not_happened(pipeline):
         published=date(2018, 9, 3),
     )
     assert found == []
+
+
+@pytest.mark.parametrize("comes", ["ويأتي هذا التطور بعد أن", "ويأتي ذلك بعدما"])
+def test_what_the_news_comes_after_is_background(pipeline, comes):
+    # "ويأتي هذا التطور بعد أن قتل جنديان تركيان الخميس": told as what the news follows
+    found = pipeline.extract(
+        "قصفت الطائرات التركية قرية جلمة في ريف عفرين اليوم. "
+        f"{comes} قتل جنديان تركيان الخميس في اشتباكات مع الوحدات الكردية في قرية راجو.",
+        published=date(2018, 3, 2),
+    )
+    assert sorted((e.location, e.historical) for e in found) == [
+        ("جلمة", False),
+        ("راجو", True),
+    ], found
