@@ -3179,3 +3179,32 @@ def test_what_the_news_comes_after_is_background(pipeline, comes):
         ("جلمة", False),
         ("راجو", True),
     ], found
+
+
+def test_general_security_administration_arrests_are_the_police_of_the_day(pipeline):
+    # "اعتقلت إدارة الأمن العام ٧ أشخاص": the post-Assad police, not a group abducting them
+    event = only_event(
+        pipeline,
+        "وفي مدينة حمص، اعتقلت إدارة الأمن العام، أمس السبت، ٧ أشخاص في حي عكرمة.",
+        published=date(2025, 2, 9),
+    )
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Police Forces of Syria (2024-)")
+
+
+def test_shells_that_came_from_syria_fell_outside_it(pipeline):
+    # "قذائف مصدرها الأراضي السورية سقطت على بلدة القصر في قضاء الهرمل": Lebanon's Qasr
+    found = pipeline.extract(
+        "ذكرت وسائل إعلام لبنانية أن قذائف مصدرها الأراضي السورية سقطت على بلدة القصر في قضاء"
+        " الهرمل، ما أدى إلى مقتل شخص.",
+        published=date(2025, 2, 9),
+    )
+    assert found == []
+
+
+def test_every_town_reinforcements_came_from_is_an_origin(pipeline):
+    # "تعزيزات عسكرية كبيرة إلى الساحل قادمة من إدلب وحماة وحمص": the whole list
+    found = pipeline.extract(
+        "فيما أرسلت وزارة الدفاع تعزيزات عسكرية كبيرة إلى الساحل قادمة من إدلب وحماة وحمص.",
+        published=date(2025, 3, 7),
+    )
+    assert found == []

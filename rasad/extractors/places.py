@@ -22,7 +22,7 @@ from functools import cache
 from rasad.extractors.recaps import said_openers
 from rasad.geocode import Gazetteer
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
-from rasad.matching import ARTICLE
+from rasad.matching import ARTICLE, CONJUNCTIONS
 from rasad.model import Document, Mention, MentionIndex, Place, PlaceMention, Sentence
 from rasad.normalise import normalise_key
 
@@ -424,7 +424,11 @@ def places_of_acts(
     besides = [m for m in cues if m.value == "beside"]
     distances = [m for m in cues if m.value == "distance"]
     kept = []
+    aside: Mention | None = None  # the last place dropped as an aside
     for index, place in enumerate(places):
+        if aside is not None and text[aside.end : place.start].strip() in CONJUNCTIONS:
+            aside = place  # "قادمة من إدلب وحماة وحمص": the list an aside opens is all aside
+            continue
         if _where_people_are_taken(text, place, evacuations):
             continue
         if index and (
@@ -453,6 +457,8 @@ def places_of_acts(
         # a comma closes the aside: "طائرات انطلقت من مطار الشعيرات، بلدة خان شيخون"
         if gap > ASIDE_GAP_TOKENS or "," in between or any(_reported(word) for word in words):
             kept.append(place)
+        else:
+            aside = place
     return kept
 
 
