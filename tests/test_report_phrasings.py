@@ -3208,3 +3208,19 @@ def test_every_town_reinforcements_came_from_is_an_origin(pipeline):
         published=date(2025, 3, 7),
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اغتال مسلحون مجهولون، مساء أمس الأحد، القيادي السابق في فصائل المعارضة أبو عمر الحشيش،"
+        " بإطلاق النار عليه وسط مدينة طفس بريف درعا الغربي.",
+        "وكان مجهولون قد اغتالوا، الخميس الماضي، عنصراً سابقاً في فصائل المعارضة يعمل في الزراعة"
+        " ببلدة اليادودة.",
+    ],
+)
+def test_a_former_member_of_a_side_is_a_civilian(pipeline, text):
+    # "القيادي السابق في فصائل المعارضة": his tie to the rebels is past; killing him is an
+    # attack on a civilian, no clash with the rebels
+    event = only_event(pipeline, text, published=date(2023, 11, 27))
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Syria)")

@@ -507,7 +507,10 @@ def assign_roles(
     found = actors if actors is not None else find_actors(doc, start, end)
     # A name with no actor valid on the date is no name then: it takes no role (its words,
     # matched whole, are not read again as a shorter name: "فلول النظام" is never "النظام").
-    mentions = _specified(doc, [m for m in found if resolve_actor(m.value, on) is not None])
+    mentions = _specified(
+        doc,
+        [m for m in found if resolve_actor(m.value, on) is not None and not _a_former_tie(doc, m)],
+    )
     if not mentions:
         return Roles(None, None)
     first, last = doc.tokens_between(start, end)
@@ -902,6 +905,21 @@ def _accuser_and_accused(
 def _joined(text: str, first: Mention, second: Mention) -> bool:
     """Whether two names are joined by "و" alone ("القوات السورية والروسية")."""
     return text[first.end : second.start].strip() == "و"
+
+
+def _a_former_tie(doc: Document, mention: Mention) -> bool:
+    """Whether a side is named as one a man belonged to ("القيادي السابق في فصائل المعارضة"،
+    "عنصراً سابقاً في فصائل المعارضة"): a word of kind "former" (role_nouns.tsv) right before
+    it, its preposition between."""
+    _, at = doc.tokens_between(0, mention.start)
+    before = [normalise_key(t.text) for t in doc.tokens()[max(0, at - 2) : at]]
+    if before and role_words().get(before[-1]) == TRANSPARENT:
+        before.pop()  # "السابق في فصائل المعارضة"
+    return bool(before) and role_words().get(before[-1]) == FORMER
+
+
+FORMER = "former"  # role_nouns.tsv: a man's past tie to the side named after it
+TRANSPARENT = "transparent"  # role_nouns.tsv: a word skipped looking back ("في"، "من")
 
 
 def _specified(doc: Document, mentions: list[Mention]) -> list[Mention]:
