@@ -3224,3 +3224,14 @@ def test_a_former_member_of_a_side_is_a_civilian(pipeline, text):
     # attack on a civilian, no clash with the rebels
     event = only_event(pipeline, text, published=date(2023, 11, 27))
     assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Syria)")
+
+
+def test_a_quarter_described_before_its_town_is_one_place(pipeline):
+    # "في حي الزهراء ذي الغالبية العلوية بمدينة حمص": the town only locates the quarter
+    event = only_event(
+        pipeline,
+        "قتل 16 شخصاً، السبت، في تفجير سيارة مفخخة عند حاجز قرب مستشفى في حي الزهراء ذي الغالبية"
+        " العلوية بمدينة حمص وسط سوريا.",
+        published=date(2015, 12, 14),
+    )
+    assert (event.location, event.fatalities) == ("حي الزهراء", 16)

@@ -30,6 +30,8 @@ NEIGHBOURHOOD = "neighbourhood"  # gazetteer kind of a town's quarter ("حي")
 NATURAL_AREAS = frozenset({"mountain", "desert", "region"})  # gazetteer kinds that hold villages
 REGION_PRECISION = 3  # a governorate or region: dropped when the clause names a closer place
 CONTEXT_GAP_TOKENS = 2  # "الصالحية بريف البوكمال": a place right after another may frame it
+# a quarter described before its town ("حي الزهراء ذي الغالبية العلوية بمدينة حمص")
+QUARTER_GAP_TOKENS = 4
 REPORTED = "بت"  # "بتعرض"، "بتنفيذ": ب and a verbal noun of the fifth or second form
 ASIDE_GAP_TOKENS = 2  # "مصادر إعلامية بالمنطقة الشرقية": a source's own place follows closely
 
@@ -115,7 +117,7 @@ def most_specific(doc: Document, mentions: list[Mention]) -> list[Mention]:
                 and not any(normalise_key(word) in framing_cues() for word in gap)
             )
             framing = (
-                len(gap) <= CONTEXT_GAP_TOKENS
+                len(gap) <= (QUARTER_GAP_TOKENS if quarter else CONTEXT_GAP_TOKENS)
                 and not coordinated
                 and (
                     place.precision > previous.value.precision
