@@ -106,6 +106,19 @@ def date_words() -> frozenset[str]:
 
 
 @cache
+def day_words() -> frozenset[str]:
+    """The words of a day told ("أمس الأول الخميس"، "فجر اليوم"): the names of
+    ``date_words`` and the words of the days and parts of days relative to the report's,
+    not the function words among them ("من"، "في")."""
+    days = [p for p, told in _grammar().relatives.items() if told.unit in ("day", "part")]
+    # a function word dates nothing alone ("من" in "في وقت سابق من"), unless it is a day's
+    # whole name ("أمس"، "اليوم")
+    others = word_set("function_words.tsv") - frozenset(p for p in days if " " not in p)
+    relative = frozenset(word for phrase in days for word in phrase.split()) - others
+    return date_words() | relative
+
+
+@cache
 def _grammar() -> _Grammar:
     """The date lexicons and the one pattern built from them."""
     months = {

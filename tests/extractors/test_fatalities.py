@@ -734,3 +734,9 @@ def test_claimed_the_lives_of_counts_what_follows():
     assert found.count == 560
     [(_, found)] = fatalities("الغارات على بلدة سراقب أودت بالعشرات")
     assert found.count == 10
+
+
+def test_a_day_told_between_the_verb_and_its_victims_takes_no_room():
+    # "أعدم تنظيم داعش أمس الأول الخميس أكثر من 20 شخصاً": the subject and the day stand
+    # between the verb and whom it killed
+    assert counts("أعدم تنظيم داعش أمس الأول الخميس أكثر من 20 شخصاً رمياً بالرصاص") == [20]
