@@ -952,35 +952,6 @@ def _act_in_clause(
         or in_the_country
         else own_places or places_nearby(doc, clause, sentence, context.index, context.paragraphs)
     )
-    in_syria = not event_places and not generic and told_in_syria(doc, start, end, sites=True)
-    if not event_places and (
-        (generic and not recalled)
-        or not any(c.value in AGENT_CUES for c in context.index.within("role_cue", start, end))
-    ):
-        # told nowhere, and no word attributes it: nothing to tell, unless a state that
-        # fights in Syria only from afar struck the country on a day told ("ووجهت كل من
-        # الولايات المتحدة وبريطانيا وفرنسا، فجر السبت الماضي، ضربة صاروخية لمواقع تابعة
-        # للنظام السوري"); undated, it is a threat or a denial as often ("روسيا تتعهد
-        # بإسقاط أي صاروخ يطلق على سوريا")
-        if not in_syria or chosen.value.sub_event_type not in FROM_AFAR:
-            return None
-        strike = _told_act(
-            context,
-            clause,
-            sentence,
-            frame,
-            historical,
-            chosen,
-            triggers + means,
-            deaths,
-            [],
-            recalled=recalled,
-            in_syria=True,
-            earlier=earlier,
-        )
-        if strike is None or strike.date_mention is None:
-            return None
-        return strike if _struck_from_afar(strike, context.reference) else None
     told = partial(
         _told_act,
         context,
@@ -994,6 +965,22 @@ def _act_in_clause(
         recalled=recalled,
         earlier=earlier,
     )
+    in_syria = not event_places and not generic and told_in_syria(doc, start, end, sites=True)
+    if not event_places and (
+        (generic and not recalled)
+        or not any(c.value in AGENT_CUES for c in context.index.within("role_cue", start, end))
+    ):
+        # told nowhere, and no word attributes it: nothing to tell, unless a state that
+        # fights in Syria only from afar struck the country on a day told ("ووجهت كل من
+        # الولايات المتحدة وبريطانيا وفرنسا، فجر السبت الماضي، ضربة صاروخية لمواقع تابعة
+        # للنظام السوري"); undated, it is a threat or a denial as often ("روسيا تتعهد
+        # بإسقاط أي صاروخ يطلق على سوريا")
+        if not in_syria or chosen.value.sub_event_type not in FROM_AFAR:
+            return None
+        strike = told([], in_syria=True)
+        if strike is None or strike.date_mention is None:
+            return None
+        return strike if _struck_from_afar(strike, context.reference) else None
     if in_syria:
         return told([], in_syria=True)  # "ضربة صاروخية لمواقع النظام في سوريا": the country
     if not event_places:

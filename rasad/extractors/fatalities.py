@@ -111,6 +111,7 @@ class _Lexicon:
     toll_rises: frozenset[str]  # "ارتفع"، "وصل" before a count of the dead (toll_words.tsv)
     toll_counts: frozenset[str]  # "عدد"، "حصيلة" before a noun of the dead
     toll_to: frozenset[str]  # "إلى" before the figure a count has reached
+    days: frozenset[str]  # the words of a day told (dates.day_words): no room in a verb's gap
 
 
 def _optional(value: str) -> int | None:
@@ -168,6 +169,8 @@ def _lexicon() -> _Lexicon:
         role: word_set("toll_words.tsv", kind=role, kind_column="role")
         for role in ("rise", "count", "to")
     }
+    from rasad.extractors.dates import day_words  # dates reads numbers from this module
+
     return _Lexicon(
         numbers,
         nouns,
@@ -177,6 +180,7 @@ def _lexicon() -> _Lexicon:
         by_role["rise"],
         by_role["count"],
         by_role["to"],
+        day_words(),
     )
 
 
@@ -739,14 +743,11 @@ class _Clause:
             return None
         # "أعدم تنظيم داعش أمس الأول الخميس أكثر من 20 شخصاً": the words of a day told between
         # the verb and its victims take no room of the gap
-        from rasad.extractors.dates import day_words  # dates reads numbers from this module
-
-        days = day_words()
         limit = index + gap + 1
         for position in range(index, len(self.tokens)):
             if position >= limit:
                 break
-            if position > index and normalise_key(self.tokens[position].text) in days:
+            if position > index and self.tokens[position].text in self.lex.days:
                 limit += 1
             if self.stop_before(position, _GAP_STOPS) or (
                 position > index and self.is_trigger(position)

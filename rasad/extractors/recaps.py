@@ -372,6 +372,7 @@ class _PeriodWords:
     overs: tuple[tuple[str, ...], ...]  # "خلال"، "على مدى": the preposition of a period
     links: frozenset[str]  # "على"، "من" in "بعد أسبوعين على بدء"
     starts: frozenset[str]  # "بدء"، "بداية": what a period runs from
+    outsets: frozenset[str]  # the starts and "مطلع"، "أوائل": what a year so far runs from
     throughouts: frozenset[str]  # "طوال"، "طيلة": a period, counted or not ("طوال سنوات")
     compared: frozenset[str]  # "من نوعها": a period an act is ranked in ("الثانية من نوعها خلال")
     named: re.Pattern[str]  # any of the counted units, found in a clause at one pass
@@ -393,6 +394,7 @@ def _period_words() -> _PeriodWords:
         tuple(tuple(phrase.split()) for phrase in word_set("durations.tsv", kind="over")),
         word_set("durations.tsv", kind="link"),
         starts,
+        starts | word_set("durations.tsv", kind="outset"),
         word_set("durations.tsv", kind="throughout"),
         word_set("durations.tsv", kind="compared"),
         re.compile("|".join(sorted(map(re.escape, counted), key=len, reverse=True))),
@@ -408,7 +410,6 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
     period = _period_words()
     tolls = word_set("toll_words.tsv", kind="count", kind_column="role")
     rises = _toll_words("rise")
-    outsets = period.starts | word_set("durations.tsv", kind="outset")
     deaths = death_phrases()
     if (
         period.named.search(doc.norm.text, start, end) is None
@@ -431,7 +432,12 @@ def _counted_period(doc: Document, start: int, end: int) -> bool:
             continue
         if here[0] == SINCE and _a_weekday_at(words, position + 1) and tolls & set(words):
             return True  # "ارتفع عدد القتلى منذ يوم الأحد ليصل إلى 403": the days since summed up
-        if here[0] == SINCE and len(here) > 2 and here[1] in outsets and YEAR.fullmatch(here[2]):
+        if (
+            here[0] == SINCE
+            and len(here) > 2
+            and here[1] in period.outsets
+            and YEAR.fullmatch(here[2])
+        ):
             return True  # "وثقت الشبكة 17 جريمة قتل داخل المخيم منذ مطلع 2024": a year so far
         if here[0] == SINCE and len(here) > 1 and here[1] in period.starts:
             counted = any(
