@@ -187,6 +187,9 @@ class _Act:
     own_day: bool = False  # its date told as the day it happened ("التي وقعت في 7 نيسان")
     acts_told: int = 1  # the acts its words tell ("قصفا بريا وجويا": 2), who share its toll
     year_only: int | None = None  # a past year named with no day of it ("استهدفت في 2007")
+    # an earlier act the clause names after "بعد ... من" ("قصفت الطائرات الحي، بعد يومين من غارة
+    # على الحي نفسه"): its span, told as background of its own
+    earlier: tuple[int, int] | None = None
 
 
 def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
@@ -393,6 +396,14 @@ def _accounts_told(context: _Context, sentences: list[Sentence]) -> list[Account
                     _carry_from(accounts[-1].event, told, dated=act.date_mention is not None)
                 accounts.extend(told)
                 context.last_agent = act.roles.actor1_mention
+                if act.earlier is not None:
+                    recalled = _earlier_accounts(context, act.earlier, sentence, accounts)
+                    # "قصفت ... مطار الشعيرات، بعد 3 أيام من هجوم كيماوي في خان شيخون": a place
+                    # of the earlier act told is its own, not the later act's
+                    theirs = [a for a in told if act.earlier[0] <= a.place_at < act.earlier[1]]
+                    if recalled and len(theirs) < len(told):
+                        accounts[:] = [a for a in accounts if all(a is not t for t in theirs)]
+                    accounts.extend(recalled)
                 for twin in twins:
                     accounts.extend(
                         replace(account, twin_of=number)
@@ -784,6 +795,41 @@ def _body_paragraphs(doc: Document) -> dict[int, list[Sentence]]:
     return paragraphs
 
 
+def _earlier_accounts(
+    context: _Context, span: tuple[int, int], sentence: Sentence, accounts: list[Account]
+) -> list[Account]:
+    """The accounts of the earlier act a clause names after its own, the time between told
+    ("بعد يومين من غارة على الحي نفسه"): background, never the act it comes before. With no
+    time told, "سيطرت على البلدة بعد معارك" names how the act was done, not another act."""
+    doc = context.doc
+    frame = frame_clause(doc, *span, cues=context.index.within("cue", *span))
+    act = _act_in_clause(context, span, sentence, frame, True, len(accounts))
+    if (
+        act is None
+        or not act.places  # placed nowhere, it would only lend its day to another incident
+        or act.date_mention is None
+        or not act.date_mention.value.on_act
+    ):
+        return []
+    told = _accounts_of(doc, act, len(accounts), context.reference)
+    later = accounts[-1].event
+    for account in told:
+        account.before_act = accounts[-1].act
+        _count_back_from(account.event, later, context.reference)
+    return told
+
+
+def _count_back_from(earlier: Event, later: Event, reference: date | None) -> None:
+    """The time told between two acts ("شنت ضربة في نيسان 2017، بعد 3 أيام من هجوم كيماوي")
+    counts back from the later act's day, not the report's: the days by which the later act
+    precedes the report move the earlier one as far, at the vaguer of their precisions."""
+    if not (earlier.event_date and later.event_date and reference):
+        return
+    shift = date.fromisoformat(later.event_date) - reference
+    earlier.event_date = (date.fromisoformat(earlier.event_date) + shift).isoformat()
+    earlier.time_precision = max(earlier.time_precision or 1, later.time_precision or 1)
+
+
 def _act_in_clause(
     context: _Context, clause, sentence, frame, historical: bool, number: int
 ) -> _Act | None:
@@ -815,6 +861,7 @@ def _act_in_clause(
     planned = frame.plan or (end, end)  # what is planned or denied did not happen here
     # "ويأتي القصف غداة مقتل 9 مدنيين في غارة": the earlier act's words, and its toll
     earlier = _earlier_act(doc, triggers, cues, end)
+    recalled_act = earlier if earlier[0] < earlier[1] else None
     own = [t for t in triggers if not earlier[0] <= t.start < earlier[1]]
     # "استهدفت صواريخ مطار التيفور ... بعيد تعهد برد على هجوم كيميائي مفترض ... في دوما": the
     # allegation named after an act placed before it is the act talked about; its words, toll
@@ -848,7 +895,7 @@ def _act_in_clause(
             else (prior[-1].start if prior else others[0].start)
         )
         clause = (start, end)
-        own, earlier = others, (end, end)
+        own, earlier, recalled_act = others, (end, end), None
         deaths = _fatalities_of(doc, start, end, planned, earlier)
         chosen = _strongest(doc, own, deaths)
     if (
@@ -999,7 +1046,10 @@ def _act_in_clause(
             return replace(recalled_strike, in_syria=True)
         context.told_nowhere.append((told, number))
         return None
-    return told(event_places)
+    act = told(event_places)
+    if act is not None:
+        act.earlier = recalled_act
+    return act
 
 
 def _struck_from_afar(act: _Act, reference: date | None) -> bool:

@@ -418,13 +418,22 @@ def test_fighters_leaving_under_an_evacuation_deal_hand_the_town_over(pipeline):
 
 @pytest.mark.parametrize("stretch", ["3 أيام من", "ثلاثة أيام من"])
 def test_a_counted_stretch_of_time_after_baad_names_an_earlier_act(pipeline, stretch):
-    # "بعد 3 أيام من هجوم كيماوي": the chemical attack came before; the act is the missile strike
+    # "بعد 3 أيام من هجوم كيماوي": the chemical attack came before; the clause's act is the
+    # missile strike, and the attack it followed is background of its own, in the strike's month
     text = (
         "وكانت الولايات المتحدة أطلقت 59 صاروخا على قاعدة الشعيرات الجوية في أبريل 2017 "
         f"بعد {stretch} هجوم كيماوي على مدينة خان شيخون."
     )
     events = pipeline.extract(text, published=date(2018, 4, 11))
-    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+    by_type = {e.sub_event_type: e for e in events}
+    assert set(by_type) == {"Shelling/artillery/missile attack", "Chemical weapon"}
+    assert by_type["Shelling/artillery/missile attack"].location == "مطار الشعيرات"
+    chemical = by_type["Chemical weapon"]
+    assert (chemical.location, chemical.event_date[:7], chemical.historical) == (
+        "خان شيخون",
+        "2017-04",
+        True,
+    )
 
 
 @pytest.mark.parametrize(

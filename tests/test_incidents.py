@@ -1752,3 +1752,30 @@ def test_another_attack_with_a_day_of_its_own_is_not_the_act_told_before(pipelin
     assert sorted(e.event_date for e in another) == ["2018-06-15", "2018-06-21"], summary(another)
     # without "another" the vague day may be the 15th: one act told twice
     assert len(events(pipeline, text.format(""), published=date(2018, 6, 24))) == 1
+
+
+def test_an_earlier_act_counted_back_from_the_news_is_told_as_background(pipeline):
+    # "قصفت طائرات النظام أمس بلدة كفرنبل، بعد يومين من غارة على البلدة نفسها قتل فيها 3
+    # مدنيين": the act named after "بعد يومين من" is an event of its own, background, two days
+    # before the news (not before the report), with its own dead
+    found = events(
+        pipeline,
+        "قصفت طائرات النظام أمس بلدة كفرنبل في ريف إدلب، بعد يومين من غارة على البلدة نفسها قتل"
+        " فيها 3 مدنيين.",
+        published=date(2018, 4, 11),
+    )
+    assert sorted((e.event_date, e.historical, e.fatalities) for e in found) == [
+        ("2018-04-08", True, 3),
+        ("2018-04-10", False, 0),
+    ], summary(found)
+
+
+def test_a_battle_after_which_a_town_was_taken_is_no_act_of_its_own(pipeline):
+    # "سيطرت قوات النظام على بلدة صيدا بعد معارك مع الفصائل": with no time told between, the
+    # battle after "بعد" is how the town was taken
+    found = events(
+        pipeline,
+        "سيطرت قوات النظام أمس على بلدة صيدا في ريف درعا الشرقي بعد معارك مع الفصائل.",
+        published=date(2018, 7, 6),
+    )
+    assert [e.sub_event_type for e in found] == ["Government regains territory"], summary(found)
