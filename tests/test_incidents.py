@@ -486,6 +486,21 @@ def test_the_act_behind_the_clauses_own_is_an_earlier_one(pipeline):
     assert "Chemical weapon" not in {e.sub_event_type for e in found}, summary(found)
 
 
+def test_the_act_reports_told_of_before_the_clauses_own_is_an_earlier_one(pipeline):
+    # "أعلن ترامب عن شن ضربات على مواقع في سوريا، وذلك بعد تقارير عن هجوم كيماوي في دوما": the
+    # strikes are the news; the attack the reports told of came before them
+    found = events(
+        pipeline,
+        "أعلن الرئيس الأمريكي، دونالد ترامب، فجر السبت، عن شن بلاده إلى جانب كل من بريطانيا"
+        " وفرنسا لضربات استهدفت مواقع ومنشآت كيماوية في سوريا، وذلك بعد تقارير عن هجوم كيماوي"
+        " في دوما.",
+        published=date(2018, 4, 14),
+    )
+    assert [(e.event_type, e.location, e.historical) for e in found] == [
+        ("Explosions/Remote violence", None, False)
+    ], summary(found)
+
+
 def test_the_day_of_an_admission_is_not_the_day_of_the_strike_admitted(pipeline):
     # "اعترف الجيش الإسرائيلي الأربعاء بمسؤوليته عن غارة استهدفت في 2007": the strike is of
     # 2007, by Israel's forces of that period, and a later reference to it is the same act
