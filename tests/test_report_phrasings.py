@@ -3211,6 +3211,25 @@ def test_every_town_reinforcements_came_from_is_an_origin(pipeline):
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("فيما أرسلت وزارة الدفاع تعزيزات عسكرية من إدلب وحماة باتجاه الساحل.", []),
+        ("أرسلت قوات النظام تعزيزات عسكرية من حماة إلى بلدة خان شيخون.", ["خان شيخون"]),
+        (
+            "قال مراسل دير الزور 24 إن قسد استقدمت رتلاً ضخماً يضم عشرات العربات العسكرية من"
+            " الحسكة والرقة، وشرعت بقصف بلدة ذيبان.",
+            ["ذيبان"],
+        ),
+    ],
+)
+def test_the_towns_reinforcements_were_sent_from_are_origins(pipeline, text, places):
+    # "تعزيزات عسكرية من إدلب وحماة باتجاه الساحل": where a force set off from is no place of
+    # the act; where it went ("إلى بلدة خان شيخون") is
+    found = pipeline.extract(text, published=date(2025, 3, 7))
+    assert [e.location for e in found] == places
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "اغتال مسلحون مجهولون، مساء أمس الأحد، القيادي السابق في فصائل المعارضة أبو عمر الحشيش،"

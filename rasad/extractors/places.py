@@ -456,8 +456,13 @@ def places_of_acts(
         gap = len(words)
         if words and not between[-1].isspace():
             words.pop()  # the place's own clitics: "بريف"
-        # a comma closes the aside: "طائرات انطلقت من مطار الشعيرات، بلدة خان شيخون"
-        if gap > ASIDE_GAP_TOKENS or "," in between or any(_reported(word) for word in words):
+        # a comma closes the aside: "طائرات انطلقت من مطار الشعيرات، بلدة خان شيخون"; so does
+        # where a force went: "تعزيزات عسكرية من حماة إلى بلدة خان شيخون"
+        if (
+            gap > ASIDE_GAP_TOKENS
+            or "," in between
+            or any(_reported(word) or word in destination_words() for word in words)
+        ):
             kept.append(place)
         else:
             aside = place
