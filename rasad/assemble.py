@@ -512,9 +512,12 @@ def _acts_by_means(doc: Document, act: _Act) -> list[_Act]:
     """One act for each sub-type the means after a bombardment's noun make: "قصفا بريا وجويا"
     is a shelling and an air strike (codebook: one event is one type of action). Named with
     the article ("منذ بدء تصعيد القصف الجوي والبري") the bombardment is one already known,
-    and its tellings tell its acts."""
+    and its tellings tell its acts, unless its own target follows it ("قتل 5 مدنيين في القصف
+    الجوي والمدفعي على مدينة عفرين")."""
     trigger = act.trigger
-    if trigger.value.event_type != REMOTE_VIOLENCE or _with_article(doc, trigger):
+    if trigger.value.event_type != REMOTE_VIOLENCE:
+        return [act]
+    if _with_article(doc, trigger) and not any(p.start > trigger.end for p in act.places):
         return [act]
     sub_types = list(dict.fromkeys(means_told(doc, trigger) or acts_joined(doc, trigger)))
     if len(sub_types) < 2:

@@ -1554,9 +1554,28 @@ def test_means_of_one_type_or_a_bombardment_already_known_is_one_act(pipeline):
     found = pipeline.extract("قصف مدفعي وصاروخي على مدينة حرستا", published=date(2018, 3, 16))
     assert [e.sub_event_type for e in found] == ["Shelling/artillery/missile attack"]
     found = pipeline.extract(
-        "واستهدف القصف الجوي والمدفعي مدينة حرستا أمس", published=date(2018, 3, 16)
+        "وقصفت قوات النظام مدينة حرستا أمس، ما يرفع عدد القتلى منذ بدء تصعيد القصف الجوي"
+        " والمدفعي إلى 15.",
+        published=date(2018, 3, 16),
     )
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 5 مدنيين في القصف الجوي والمدفعي على مدينة عفرين اليوم.",
+        "واستهدف القصف الجوي والمدفعي مدينة حرستا أمس",
+    ],
+)
+def test_a_bombardment_with_the_article_and_its_own_target_is_told_anew(pipeline, text):
+    # "القصف الجوي والمدفعي على مدينة عفرين": with the article but with its target after it,
+    # the bombardment is told, not referred to: an air strike and a shelling
+    found = pipeline.extract(text, published=date(2018, 3, 16))
+    assert sorted(e.sub_event_type for e in found) == [
+        "Air/drone strike",
+        "Shelling/artillery/missile attack",
+    ], summary(found)
 
 
 def test_an_act_pointed_back_to_keeps_its_place_and_the_earlier_act_is_told(pipeline):
