@@ -3254,3 +3254,13 @@ def test_a_quarter_described_before_its_town_is_one_place(pipeline):
         published=date(2015, 12, 14),
     )
     assert (event.location, event.fatalities) == ("حي الزهراء", 16)
+
+
+def test_a_town_named_after_its_region_is_no_frame_of_the_region(pipeline):
+    # "قصف جوي على الغوطة الشرقية أمس في مناطق دوما وحمورية": Douma, the region's biggest town,
+    # lies inside the region and holds none of it; both towns are struck
+    found = pipeline.extract(
+        "قتل 10 مدنيين في قصف جوي على الغوطة الشرقية أمس في مناطق دوما وحمورية.",
+        published=date(2018, 3, 17),
+    )
+    assert sorted(e.location for e in found) == ["حمورة", "دوما"]

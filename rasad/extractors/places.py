@@ -282,7 +282,12 @@ def _contains(outer: Place, inner: Place) -> bool:
     mountain, desert or region of the same governorate ("البارة في جبل الزاوية")."""
     if outer.kind in NATURAL_AREAS:
         return outer.admin1_pcode == inner.admin1_pcode and inner.kind not in NATURAL_AREAS
-    return outer.admin2_pcode == inner.admin2_pcode and outer.population > inner.population
+    # a town holds no region: "على الغوطة الشرقية أمس في دوما" is the town inside the region
+    return (
+        inner.kind not in NATURAL_AREAS
+        and outer.admin2_pcode == inner.admin2_pcode
+        and outer.population > inner.population
+    )
 
 
 def _in_area_of(inner: Place, outer: Place) -> bool:
