@@ -58,6 +58,7 @@ from rasad.extractors.country import (
 )
 from rasad.extractors.dates import (
     date_words,
+    day_words,
     find_dates,
     reference_date,
     years_named,
@@ -1678,13 +1679,18 @@ def _a_campaign_begun(doc: Document, trigger: Mention, clause_start: int) -> boo
     شهر"): an offensive begun weeks before the report is a campaign, no act of one day."""
     if trigger.value.kind not in GENERIC_KINDS:
         return False
-    first, at = doc.tokens_between(clause_start, trigger.start)
-    before = doc.tokens()[max(first, at - CAMPAIGN_WORDS) : at]
+    assert doc.norm is not None
+    # the words of its day ("في 20 كانون الثاني/يناير") and an aside between commas ("، بدعم
+    # من فصائل سورية موالية لها،") take no room between the verb and the noun
+    told = COMMA_ASIDE.sub(" ", doc.norm.text[clause_start : trigger.start]).split()
+    dated = day_words()
+    words = [w for w in told if not (w.isdigit() or w == "/" or w in dated)][-CAMPAIGN_WORDS:]
     starts = word_set("durations.tsv", kind="start")
-    return any(normalise_key(token.text).removeprefix("و") in starts for token in before)
+    return any(word.removeprefix("و") in starts for word in words)
 
 
-CAMPAIGN_WORDS = 5  # "وبدأت تركيا في 20 يناير هجوما": the verb, its subject and a date
+CAMPAIGN_WORDS = 5  # "وبدأت تركيا في ... هجوما": the verb, its subject, a preposition of its day
+COMMA_ASIDE = re.compile(r",[^,]*,")
 
 
 def _definite(doc: Document, trigger: Mention) -> bool:

@@ -2949,9 +2949,13 @@ def test_an_act_whose_toll_raises_the_count_since_a_campaign_began_is_told(pipel
 
 def test_an_offensive_begun_weeks_ago_is_a_campaign_not_an_act(pipeline):
     # "وبدأت تركيا في 20 يناير هجوما على منطقة عفرين": the start of a campaign, recalled
+    # the words of its day (both month names) and an aside between commas take no room
+    # between the verb and the noun
     for text in (
         "وبدأت تركيا في 20 يناير هجوما على منطقة عفرين.",
         "وبدأت تركيا هجومها على منطقة عفرين قبل ثمانية أسابيع.",
+        "وبدأت تركيا في 20 كانون الثاني/يناير، بدعم من فصائل سورية موالية لها، هجوماً على"
+        " منطقة عفرين.",
     ):
         assert pipeline.extract(text, published=date(2018, 3, 20)) == [], text
     # begun today on a village, the assault is the news
