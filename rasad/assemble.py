@@ -1026,11 +1026,15 @@ def _act_in_clause(
         # الولايات المتحدة وبريطانيا وفرنسا، فجر السبت الماضي، ضربة صاروخية لمواقع تابعة
         # للنظام السوري"); undated, it is a threat or a denial as often ("روسيا تتعهد
         # بإسقاط أي صاروخ يطلق على سوريا")
-        if not in_syria or chosen.value.sub_event_type not in FROM_AFAR:
+        if not in_syria:
             return None
         strike = told([], in_syria=True)
         if strike is None or strike.date_mention is None:
             return None
+        if chosen.value.sub_event_type not in FROM_AFAR:
+            # "قتل جندي بريطاني الخميس في انفجار قنبلة على جانب الطريق في سوريا": an act by
+            # its means, with its dead and its day, happened in the country
+            return strike if deaths is not None else None
         return strike if _struck_from_afar(strike, context.reference) else None
     if in_syria:
         return told([], in_syria=True)  # "ضربة صاروخية لمواقع النظام في سوريا": the country

@@ -3268,3 +3268,17 @@ def test_a_town_named_after_its_region_is_no_frame_of_the_region(pipeline):
         published=date(2018, 3, 17),
     )
     assert sorted(e.location for e in found) == ["حمورة", "دوما"]
+
+
+def test_an_act_by_its_means_with_its_dead_and_day_in_syria_is_placed_in_the_country(pipeline):
+    # "قتل جندي بريطاني وآخر أمريكي في انفجار قنبلة على جانب الطريق في سوريا الخميس": no town
+    # is named, but the bomb, its dead and its day are: an event with no location
+    found = pipeline.extract(
+        "قتل جندي بريطاني وآخر أمريكي في انفجار قنبلة على جانب الطريق في سوريا الخميس.",
+        published=date(2018, 3, 31),
+    )
+    assert [(e.sub_event_type, e.location, e.event_date, e.fatalities) for e in found] == [
+        ("Remote explosive/landmine/IED", None, "2018-03-29", 2)
+    ]
+    # a toll told for the whole country is no act
+    assert pipeline.extract("قتل 20 مدنيا في سوريا اليوم.", published=date(2018, 3, 31)) == []
