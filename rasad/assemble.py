@@ -1686,9 +1686,9 @@ def _a_campaign_begun(doc: Document, trigger: Mention, clause_start: int) -> boo
     assert doc.norm is not None
     # the words of its day ("في 20 كانون الثاني/يناير") and an aside between commas ("، بدعم
     # من فصائل سورية موالية لها،") take no room between the verb and the noun
-    told = COMMA_ASIDE.sub(" ", doc.norm.text[clause_start : trigger.start]).split()
+    told = COMMA_ASIDE.sub(" ", doc.norm.text[clause_start : trigger.start]).replace("/", " ")
     dated = day_words()
-    words = [w for w in told if not (w.isdigit() or w == "/" or w in dated)][-CAMPAIGN_WORDS:]
+    words = [w for w in told.split() if not (w.isdigit() or w in dated)][-CAMPAIGN_WORDS:]
     starts = word_set("durations.tsv", kind="start")
     return any(word.removeprefix("و") in starts for word in words)
 
