@@ -3282,3 +3282,17 @@ def test_an_act_by_its_means_with_its_dead_and_day_in_syria_is_placed_in_the_cou
     ]
     # a toll told for the whole country is no act
     assert pipeline.extract("قتل 20 مدنيا في سوريا اليوم.", published=date(2018, 3, 31)) == []
+
+
+def test_iraq_strikes_in_syria_only_from_the_air(pipeline):
+    # "وجهت القوات العراقية، الأحد، ضربة جوية استهدفت موقع لقيادات داعش في سوريا": Iraq's forces
+    # struck across the border from the air (remote_sides.tsv), so the strike told only in the
+    # country is kept, as for the coalition's
+    found = pipeline.extract(
+        "وجهت القوات العراقية، الأحد، ضربة جوية استهدفت موقع لقيادات داعش في سوريا، وفقا لما ذكر"
+        " التلفزيون الرسمي.",
+        published=date(2018, 5, 6),
+    )
+    assert [(e.sub_event_type, e.actor1, e.location) for e in found] == [
+        ("Air/drone strike", "Military Forces of Iraq (2014-2018)", None)
+    ]
