@@ -152,6 +152,15 @@ def test_syrian_state_actors_change_name_on_the_fall_of_assad(windows):
 # ------------------------------------------------------------------ aliases
 
 
+def test_every_authority_is_a_canonical_non_state_actor(actors):
+    # authorities.tsv: the sides besides the state's whose detentions are arrests
+    authorities = [row["actor"] for _, row in read_tsv("authorities.tsv", ["actor"])]
+    assert authorities
+    for name in authorities:
+        assert name in actors, name
+        assert int(actors[name]["inter"]) != 1, f"{name} is a state force already"
+
+
 def test_every_alias_names_an_actor_in_actors_tsv(actors, aliases):
     unknown = [(line, row["actor"]) for line, row in aliases if row["actor"] not in actors]
     assert unknown == []

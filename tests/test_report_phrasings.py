@@ -3296,3 +3296,33 @@ def test_iraq_strikes_in_syria_only_from_the_air(pipeline):
     assert [(e.sub_event_type, e.actor1, e.location) for e in found] == [
         ("Air/drone strike", "Military Forces of Iraq (2014-2018)", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "sub_event_type"),
+    [
+        (
+            "شنت قسد صباح اليوم حملة دهم واعتقالات في بلدة المنصورة غربي الرقة، اعتقلت خلالها"
+            " ستة شبان.",
+            date(2024, 7, 8),
+            "Arrests",
+        ),
+        (
+            "أعلنت هيئة تحرير الشام أنها اعتقلت شخصين في مدينة سرمدا أمس.",
+            date(2019, 5, 8),
+            "Arrests",
+        ),
+        (
+            "خطف مسلحون مجهولون طبيبا في مدينة سرمدا أمس.",
+            date(2019, 5, 8),
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_a_de_facto_authority_arrests_an_armed_group_abducts(
+    pipeline, text, published, sub_event_type
+):
+    # "شنت قسد حملة دهم واعتقالات": the SDF governs the north-east and polices it, so its
+    # detentions are arrests (authorities.tsv), as ACLED codes them; unknown gunmen abduct
+    found = pipeline.extract(text, published=published)
+    assert [e.sub_event_type for e in found] == [sub_event_type]

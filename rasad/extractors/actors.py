@@ -306,11 +306,20 @@ STATE_FORCE_STEMS = ("Military Forces of ", "Police Forces of ")  # ACLED's name
 
 
 def state_force(actor: Actor | None) -> bool:
-    """Whether a state's forces, Syria's or a foreign army, are the actor: their detentions
-    are arrests ("توغلت قوة إسرائيلية ... واعتقلت شابين"), an armed group's are abductions."""
+    """Whether a state's forces, Syria's or a foreign army, or a side that governs a territory
+    (authorities.tsv) are the actor: their detentions are arrests ("توغلت قوة إسرائيلية ...
+    واعتقلت شابين"، "شنت قسد حملة دهم واعتقالات"), an armed group's are abductions."""
     return actor is not None and (
-        actor.inter == STATE_INTER or actor.name.startswith(STATE_FORCE_STEMS)
+        actor.inter == STATE_INTER
+        or actor.name.startswith(STATE_FORCE_STEMS)
+        or actor.name in authorities()
     )
+
+
+@cache
+def authorities() -> frozenset[str]:
+    """``authorities.tsv``: the sides besides the state's that govern and police a territory."""
+    return frozenset(row["actor"] for _, row in read_tsv("authorities.tsv", ["actor"]))
 
 
 def valid_on(actor: Actor, on: date) -> bool:
