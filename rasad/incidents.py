@@ -80,6 +80,7 @@ from rasad.extractors.triggers import (
     GENERIC_KINDS,
     RAID,
     REMOTE_VIOLENCE,
+    WITHDRAWAL,
     Trigger,
     bare_explosion_priority,
 )
@@ -566,6 +567,15 @@ def _types_agree(a: Account, b: Account) -> bool:
         return True
     if RAID in (a.trigger.kind, b.trigger.kind) and "Battles" in (ea.event_type, eb.event_type):
         return True  # "داهمت دورية منزل القيادي ... تبادل إطلاق النار مع عناصر الدورية"
+    if (
+        WITHDRAWAL in (a.trigger.kind, b.trigger.kind)
+        and "Battles" in (ea.event_type, eb.event_type)
+        and ea.historical == eb.historical
+    ):
+        # "سيطرت الفصائل على المطار ... فيما تمكن عشرات الجنود من الانسحاب": how it ended, both
+        # news or both background ("منذ انسحاب القوات الحكومية من عفرين عام 2012" is no end of
+        # the attack on Afrin the report tells)
+        return True
     if ea.event_type == eb.event_type == PROTESTS:
         return True  # "خرجت مظاهرات في حمص ... أطلق عناصر الأمن النار لتفريق المحتجين": one protest
     if ea.event_type not in ARMED_TYPES and ea.sub_event_type != INTERCEPTION:
@@ -742,10 +752,11 @@ def _names_its_governorate(mention: PlaceMention) -> bool:
 def _best_typed(accounts: list[Account]) -> Account:
     """The account whose trigger names the act best: a specific act over a generic attack or
     a reference to it, an act over its interception, then the strongest trigger, then the first
-    told."""
+    told; a withdrawal only when nothing else is told (it ends the battle it joined)."""
     return min(
         enumerate(accounts),
         key=lambda pair: (
+            pair[1].trigger.kind == WITHDRAWAL,
             pair[1].generic,
             pair[1].event.sub_event_type == INTERCEPTION,
             -pair[1].trigger.priority,

@@ -1813,3 +1813,37 @@ def test_a_battle_after_which_a_town_was_taken_is_no_act_of_its_own(pipeline):
         published=date(2018, 7, 6),
     )
     assert [e.sub_event_type for e in found] == ["Government regains territory"], summary(found)
+
+
+def test_a_withdrawal_told_at_the_place_of_a_takeover_is_how_it_ended(pipeline):
+    # "سيطرت فصائل جيش الفتح على مطار أبو الظهور ... عشرات الجنود انسحبوا من مطار أبو الظهور":
+    # the soldiers' withdrawal ends the battle in which the base was taken: one event, the
+    # takeover; alone, a withdrawal is a move of its own
+    found = events(
+        pipeline,
+        "سيطرت فصائل جيش الفتح أمس على مطار أبو الظهور العسكري بريف إدلب الشرقي. وقال المرصد إن"
+        " عشرات الجنود انسحبوا من مطار أبو الظهور.",
+        published=date(2015, 9, 10),
+    )
+    assert [e.sub_event_type for e in found] == ["Non-state actor overtakes territory"], summary(
+        found
+    )
+    found = events(
+        pipeline, "انسحبت القوات الروسية من قاعدة حميميم اليوم.", published=date(2015, 9, 10)
+    )
+    assert [e.sub_event_type for e in found] == ["Change to group/activity"]
+
+
+def test_a_withdrawal_years_ago_is_no_end_of_the_attack_told_now(pipeline):
+    # "منذ انسحاب القوات الحكومية السورية منها عام 2012" and "الهجوم التركي على عفرين": the
+    # withdrawal is background, the attack is the news talked about; the withdrawal is not made
+    # a clash of 2012 by the attack it does not end
+    found = events(
+        pipeline,
+        "وقد أدار الأكراد عفرين بشكل ذاتي منذ انسحاب القوات الحكومية السورية منها عام 2012."
+        " ووصفت الحكومة السورية الهجوم التركي على عفرين بأنه اعتداء سافر.",
+        published=date(2018, 2, 20),
+    )
+    assert [(e.sub_event_type, e.event_date[:4], e.historical) for e in found] == [
+        ("Change to group/activity", "2012", True)
+    ], summary(found)

@@ -36,6 +36,7 @@ GENERIC_KINDS = ("attack", "killing")  # "هجوم"، "مقتل": violence that 
 # a detention: arrest by state forces, abduction otherwise; a raid may turn into a firefight
 DETENTION_KINDS = ("detention", "raid")
 RAID = "raid"
+WITHDRAWAL = "withdrawal"  # a side pulling out: part of a battle told at its place
 AIR_DEFENCE = "interception"  # air defences meeting a strike ("تصدت الدفاعات الجوية")
 CHEMICAL = "Chemical weapon"  # the sub-type that joins no other act (incidents, resolution)
 REMOTE_VIOLENCE = "Explosions/Remote violence"

@@ -124,13 +124,14 @@ def test_all_25_acled_sub_types_are_reachable():
         "downing",
         "confiscation",
         "blast",
+        "withdrawal",
     }
 
 
 def test_every_lexicon_row_names_a_real_type_and_sub_type():
     for line, row in read_tsv("triggers.tsv", ["trigger", "kind", "event_type", "priority"]):
         assert row["event_type"] in DISORDER_TYPES, line
-        if row["kind"] == "event":
+        if row["kind"] in ("event", "withdrawal"):
             assert (row["event_type"], row["sub_event_type"]) in ALL_SUB_TYPES, line
         assert 1 <= int(row["priority"]) <= 9, line
 
