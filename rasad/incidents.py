@@ -8,7 +8,8 @@ the accounts into incidents and makes the events of each incident from all its a
 
 A later account joins an incident when they can be one act: a compatible type (a generic
 "هجوم" fits any violent act; air and missile strikes are one family; a chemical attack joins
-only another telling of one), compatible places (the same place, one inside the other — a
+only another telling of one; a side's withdrawal joins the battle or takeover it ended),
+compatible places (the same place, one inside the other — a
 village and its district, countryside or governorate; a bare governorate town for its
 province, "دمشق" with Rural Damascus; two places a few km apart, unless one telling is news
 and the other background — or no place), overlapping day windows, and no
