@@ -3326,3 +3326,15 @@ def test_a_de_facto_authority_arrests_an_armed_group_abducts(
     # detentions are arrests (authorities.tsv), as ACLED codes them; unknown gunmen abduct
     found = pipeline.extract(text, published=published)
     assert [e.sub_event_type for e in found] == [sub_event_type]
+
+
+def test_a_former_member_killed_with_no_other_side_named_is_a_civilian(pipeline):
+    # "قُتل قيادي سابق في فصائل المعارضة ... برصاص مسلحين مجهولين": his tie to the rebels is
+    # past; the killing named by no victim's side is an attack on a civilian, no clash
+    event = only_event(
+        pipeline,
+        "قُتل قيادي سابق في فصائل المعارضة، مساء أمس الثلاثاء، إثر استهدافه بالرصاص المباشر من"
+        " قبل مسلحين مجهولين في مدينة أنخل بريف درعا الشمالي.",
+        published=date(2023, 5, 17),
+    )
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Syria)")

@@ -516,12 +516,13 @@ def assign_roles(
     found = actors if actors is not None else find_actors(doc, start, end)
     # A name with no actor valid on the date is no name then: it takes no role (its words,
     # matched whole, are not read again as a shorter name: "فلول النظام" is never "النظام").
-    mentions = _specified(
-        doc,
-        [m for m in found if resolve_actor(m.value, on) is not None and not _a_former_tie(doc, m)],
-    )
+    named = [m for m in found if resolve_actor(m.value, on) is not None]
+    mentions = _specified(doc, [m for m in named if not _a_former_tie(doc, m)])
+    # "قُتل قيادي سابق في فصائل المعارضة برصاص مسلحين مجهولين": the man whose tie to a side is
+    # past is a civilian now, the one the violence was done to when no other side is
+    former = actors_by_name()[CIVILIANS] if violent and len(mentions) < len(named) else None
     if not mentions:
-        return Roles(None, None)
+        return Roles(None, former)
     first, last = doc.tokens_between(start, end)
     tokens = doc.tokens()[first:last]
     if cues is None:
@@ -731,6 +732,8 @@ def assign_roles(
     actor2 = resolve_actor(target.value, on) if target else None
     if actor1 is not None and actor1 == actor2:
         actor2, target = None, None
+    if actor2 is None:
+        actor2 = former
     holder = resolve_actor(holders[0].value, on) if holders and violent else None
     return Roles(
         actor1, actor2, suspected, agent, target, holder if holder != actor1 else None, ally
