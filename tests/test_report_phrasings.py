@@ -3338,3 +3338,15 @@ def test_a_former_member_killed_with_no_other_side_named_is_a_civilian(pipeline)
         published=date(2023, 5, 17),
     )
     assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Syria)")
+
+
+def test_a_camp_named_after_a_village_is_at_the_village(pipeline):
+    # "بوصول تعزيزات عسكرية من اللاذقية إلى معسكر جورين": "معسكر" (a military camp) names the
+    # village the camp is at, as "بلدة" does (context.tsv), so a small village's bare name is a
+    # place; Latakia, where the reinforcements came from, is not
+    event = only_event(
+        pipeline,
+        "وأفادت مصادر موالية بوصول تعزيزات عسكرية من اللاذقية إلى معسكر جورين خلال الساعات الماضية.",
+        published=date(2015, 8, 3),
+    )
+    assert (event.sub_event_type, event.location) == ("Change to group/activity", "جورين")
