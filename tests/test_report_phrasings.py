@@ -3350,3 +3350,16 @@ def test_a_camp_named_after_a_village_is_at_the_village(pipeline):
         published=date(2015, 8, 3),
     )
     assert (event.sub_event_type, event.location) == ("Change to group/activity", "جورين")
+
+
+def test_the_village_an_act_is_done_on_is_the_village_last_named(pipeline):
+    # "في قرية أم حوش ... وسيطر مسلحو التنظيم على القرية": "the village" after "على" is the one
+    # named in the sentence before (reference_words.tsv, town_noun)
+    found = pipeline.extract(
+        "وقال رئيس المرصد إن انتحاريا من التنظيم فجر نفسه في موقع عسكري تابع لجماعة منافسة في"
+        " قرية أم حوش بريف حلب الشمالي. وسيطر مسلحو التنظيم على القرية بعد اشتباكات عنيفة مع"
+        " مقاتلي الجماعات المنافسة.",
+        published=date(2015, 8, 9),
+    )
+    takeovers = [e for e in found if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert [e.location for e in takeovers] == ["معراتة أم حوش"]

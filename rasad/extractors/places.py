@@ -634,7 +634,39 @@ def with_site_references(doc: Document, places: list[Mention]) -> list[Mention]:
                 antecedent.value, precision=covering.value.precision, cue=covering.value.cue
             )
             kept.append(Mention("place", covering.start, covering.end, site))
+    kept.extend(_towns_acted_on(doc, kept))
     return sorted(kept, key=lambda m: m.start)
+
+
+TOWN_KINDS = frozenset({"community", "locality"})
+
+
+def _towns_acted_on(doc: Document, places: list[Mention]) -> list[Mention]:
+    """ "في قرية أم حوش ... وسيطر مسلحو التنظيم على القرية": "the village" an act is done on
+    ("على") is the village last named before it."""
+    assert doc.norm is not None
+    found = []
+    for match in _town_acted_on_pattern().finditer(doc.norm.text):
+        start, end = match.span(1)
+        antecedent = next(
+            (
+                p
+                for p in reversed(places)
+                if p.end <= match.start() and p.value.place.kind in TOWN_KINDS
+            ),
+            None,
+        )
+        if antecedent is not None:
+            town = replace(antecedent.value, precision=1, cue="")
+            found.append(Mention("place", start, end, town))
+    return found
+
+
+@cache
+def _town_acted_on_pattern() -> re.Pattern[str]:
+    """ "على القرية"، "على البلدة"، "على المدينة" (normalised)."""
+    towns = "|".join(word_set("reference_words.tsv", kind="town_noun"))
+    return re.compile(rf"(?<!\w){normalise_key('على')} ({towns})(?!\w)")
 
 
 @cache

@@ -602,6 +602,7 @@ def test_reference_words_have_known_kinds():
         "site",
         "named_by_date",
         "impersonal",
+        "town_noun",
     }
 
 
