@@ -3363,3 +3363,14 @@ def test_the_village_an_act_is_done_on_is_the_village_last_named(pipeline):
     )
     takeovers = [e for e in found if e.sub_event_type == "Non-state actor overtakes territory"]
     assert [e.location for e in takeovers] == ["معراتة أم حوش"]
+
+
+def test_the_far_end_of_a_road_cut_is_no_place_of_the_attack(pipeline):
+    # "هجمات ... في قرى شمال غرب البوكمال، وتمكن من قطع الطريق بينها وبين مدينة دير الزور":
+    # Deir ez-Zor is where the road cut leads, not where the villages were attacked
+    found = pipeline.extract(
+        "وقتل قبل أيام 45 مسلحا مواليا للنظام جراء هجمات متتالية للتنظيم ضد قوات النظام في قرى"
+        " شمال غرب البوكمال، وتمكن من قطع الطريق بينها وبين مدينة دير الزور، مركز المحافظة.",
+        published=date(2018, 6, 8),
+    )
+    assert [e.location for e in found] == ["البوكمال"]

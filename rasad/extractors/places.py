@@ -263,14 +263,15 @@ def _after_a_road(text: str, start: int) -> bool:
 
 
 def _road_leads_to(text: str, mention: Mention) -> bool:
-    """ "بالقرب من الطريق الواصل إلى بلدة نصيب"، "الطريق المؤدي إلى": where a road leads is one
-    of its ends (discourse_cues kind road_link between the road and "إلى"/"بين")."""
+    """ "بالقرب من الطريق الواصل إلى بلدة نصيب"، "الطريق المؤدي إلى"، "الطريق بينها وبين": where
+    a road leads is one of its ends (discourse_cues kind road_link between the road and
+    "إلى"/"بين", or "بين" with a pronoun for the other end)."""
     words = [normalise_key(w) for w in text[max(0, mention.start - 40) : mention.start].split()]
-    return (
-        len(words) >= 3
-        and words[-1] in (TO, BETWEEN)
-        and words[-2] in _place_words("road_link")
-        and words[-3].removeprefix("ال") in road_words()
+    if len(words) < 3 or words[-3].removeprefix("ال") not in road_words():
+        return False
+    # "قطع الطريق بينها وبين مدينة دير الزور": the road between the places attacked and a town
+    return (words[-1] in (TO, BETWEEN) and words[-2] in _place_words("road_link")) or (
+        words[-1] == "و" + BETWEEN and words[-2].startswith(BETWEEN) and words[-2] != BETWEEN
     )
 
 
