@@ -3374,3 +3374,12 @@ def test_the_far_end_of_a_road_cut_is_no_place_of_the_attack(pipeline):
         published=date(2018, 6, 8),
     )
     assert [e.location for e in found] == ["البوكمال"]
+
+
+def test_any_incursion_is_none_told(pipeline):
+    # "ويعتبر أي توغل فيها بمثابة تهديد": "أي" before the act's noun, any act, none happened
+    found = pipeline.extract(
+        "وتقع المنطقة العازلة في محافظة القنيطرة، ويعتبر أي توغل فيها بمثابة تهديد للأمن.",
+        published=date(2025, 1, 10),
+    )
+    assert found == []
