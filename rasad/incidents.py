@@ -94,6 +94,8 @@ PROTESTS = "Protests"
 # Sub-types that a report tells as a reaction to another act: an interception is the strike's
 INTERCEPTION = "Disrupted weapons use"
 AIR_STRIKE = "Air/drone strike"
+ARMED_CLASH = "Armed clash"
+VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 # Means that strike whoever is there: with no target told, ACLED codes the people hit
 DEFAULT_ACTOR2 = {CHEMICAL: CIVILIANS}
 NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background
@@ -334,11 +336,15 @@ def events_of(incident: Incident) -> list[Event]:
             # المحتجين": a protest and its dispersal are one event, typed by its own town's
             # tellings; the town where no one intervened keeps a peaceful protest
             _type_as(event, _best_typed(here).event)
-        if _civilians_struck(event):
+        killed_people = _people_killed(event, typed)
+        if _civilians_struck(event) or killed_people:
             civilians = actors_by_name()[CIVILIANS]
             event.actor2, event.inter2 = civilians.name, civilians.inter
             event.interaction = interaction_code(event.inter1, event.inter2)
             event.civilian_targeting = True
+        if killed_people:
+            event.event_type, event.sub_event_type = VIOLENCE_AGAINST_CIVILIANS, "Attack"
+            event.disorder_type = DISORDER_TYPES[VIOLENCE_AGAINST_CIVILIANS]
         # a set beside the list: accounts repeat spans, and comparing each with every span
         # kept already was quadratic
         kept: set[Span] = set()
@@ -399,6 +405,18 @@ def _civilians_struck(event: Event) -> bool:
     return (
         event.actor2 is None
         and event.event_type == REMOTE_VIOLENCE
+        and bool(event.fatalities_text)
+        and civilian_toll(event.fatalities_text or "")
+    )
+
+
+def _people_killed(event: Event, typed: Account) -> bool:
+    """An attack or a killing that names no means and no side hit, whose dead are told as
+    people ("قتل ثلاثة أشخاص برصاص مسلحين مجهولين"): the people were attacked, no clash."""
+    return (
+        typed.generic
+        and event.sub_event_type == ARMED_CLASH
+        and event.actor2 is None
         and bool(event.fatalities_text)
         and civilian_toll(event.fatalities_text or "")
     )

@@ -1847,3 +1847,20 @@ def test_a_withdrawal_years_ago_is_no_end_of_the_attack_told_now(pipeline):
     assert [(e.sub_event_type, e.event_date[:4], e.historical) for e in found] == [
         ("Change to group/activity", "2012", True)
     ], summary(found)
+
+
+def test_people_killed_by_gunmen_with_no_side_named_were_attacked(pipeline):
+    # "قتل ثلاثة أشخاص برصاص مسلحين مجهولين": the dead are told as people and no side is named
+    # as hit, so it is an attack on civilians, no clash; "ثلاثة عناصر من قوات النظام" stays one
+    found = events(
+        pipeline,
+        "قتل ثلاثة أشخاص برصاص مسلحين مجهولين في مدينة حمص.",
+        published=date(2025, 1, 25),
+    )
+    assert [(e.sub_event_type, e.actor2) for e in found] == [("Attack", "Civilians (Syria)")]
+    found = events(
+        pipeline,
+        "قتل ثلاثة عناصر من قوات النظام برصاص مسلحين مجهولين في مدينة حمص.",
+        published=date(2025, 1, 25),
+    )
+    assert [e.sub_event_type for e in found] == ["Armed clash"]
