@@ -41,8 +41,9 @@ Each event takes, from all the accounts of its incident:
     actor1, actor2              a named side over the unidentified default (an account
                                 placed nowhere may name the attacker); a target no
                                 telling names is the people, for chemical weapons or a
-                                strike or an attack whose dead are told as people (civilian_victims.tsv),
-                                or the side a foreign state's strikes hit (strike_targets.tsv);
+                                strike or an attack whose dead are told as people
+                                (civilian_victims.tsv), or the side a foreign state's
+                                strikes hit (strike_targets.tsv);
                                 in a strike, a second side of the striker's camp is its ally
                                 (assoc_actor_1), not its target (camps.tsv)
     event_date, time_precision  the most precise date told, a telling's before a reference's
