@@ -412,12 +412,15 @@ def _civilians_struck(event: Event) -> bool:
 
 
 def _people_killed(event: Event, typed: Account) -> bool:
-    """An attack or a killing that names no means and no side hit, whose dead are told as
-    people ("قتل ثلاثة أشخاص برصاص مسلحين مجهولين"): the people were attacked, no clash."""
+    """An attack or a killing that names no means, done on the people ("اقتحام عناصر التنظيم
+    قرى الشبكي ... حيث قتلوا عشرات السكان") or on no side named, its dead told as people ("قتل
+    ثلاثة أشخاص برصاص مسلحين مجهولين"): the people were attacked, no clash."""
+    if not (typed.generic and event.sub_event_type == ARMED_CLASH):
+        return False
+    if event.actor2 == CIVILIANS:
+        return True
     return (
-        typed.generic
-        and event.sub_event_type == ARMED_CLASH
-        and event.actor2 is None
+        event.actor2 is None
         and bool(event.fatalities_text)
         and civilian_toll(event.fatalities_text or "")
     )

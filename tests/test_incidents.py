@@ -1864,3 +1864,16 @@ def test_people_killed_by_gunmen_with_no_side_named_were_attacked(pipeline):
         published=date(2025, 1, 25),
     )
     assert [e.sub_event_type for e in found] == ["Armed clash"]
+
+
+def test_an_attack_whose_tellings_name_the_people_hit_is_on_civilians(pipeline):
+    # "شن عناصر التنظيم هجوما على قرية المتونة ... وقتل المهاجمون مدنيين اثنين": the attack
+    # names no means; a later telling names its victims as civilians, so it was an attack on
+    # them, not a clash with civilians
+    found = events(
+        pipeline,
+        "شن عناصر التنظيم هجوما على قرية المتونة شمال السويداء فجر اليوم. وقتل المهاجمون مدنيين"
+        " اثنين في قرية المتونة.",
+        published=date(2018, 7, 26),
+    )
+    assert [(e.sub_event_type, e.actor2) for e in found] == [("Attack", "Civilians (Syria)")]
