@@ -90,6 +90,7 @@ from rasad.extractors.recaps import (
 from rasad.extractors.triggers import (
     AGREEMENT,
     AIR_DEFENCE,
+    ARMED_CLASH,
     BLAST,
     DETENTION_KINDS,
     DISORDER_TYPES,
@@ -140,7 +141,6 @@ WEAPON_NAMED_KINDS = (*GENERIC_KINDS, BLAST)
 CARRY_WINDOW = 600  # characters back to look for the actor of a strategic move told without one
 DATE_REACH = 40  # characters around a place that a date written over it may take
 AGO = ("قبل", "منذ")  # "قبل أيام"، "منذ أسبوع": a time ago
-ARMED_CLASH = "Armed clash"
 FRONTING = "في"  # "وفي جنوب دمشق، ...": a place put first, before a comma, frames the report
 CODED_FROM_YEAR = 1997  # ACLED's earliest data: an act before it is history, not an event
 # an act only ever named as known and told this many days before its report ("الهجوم

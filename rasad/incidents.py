@@ -76,6 +76,7 @@ from rasad.extractors.actors import (
 from rasad.extractors.places import direction_cues
 from rasad.extractors.triggers import (
     AIR_DEFENCE,
+    ARMED_CLASH,
     CHEMICAL,
     DISORDER_TYPES,
     FROM_AFAR,
@@ -90,13 +91,12 @@ from rasad.geocode import AROUND, place_distance_km
 from rasad.model import Actor, Event, Place, PlaceMention, Span
 from rasad.normalise import normalise_key
 
-ARMED_TYPES = ("Battles", REMOTE_VIOLENCE, "Violence against civilians")
+VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
+ARMED_TYPES = ("Battles", REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS)
 PROTESTS = "Protests"
 # Sub-types that a report tells as a reaction to another act: an interception is the strike's
 INTERCEPTION = "Disrupted weapons use"
 AIR_STRIKE = "Air/drone strike"
-ARMED_CLASH = "Armed clash"
-VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 # Means that strike whoever is there: with no target told, ACLED codes the people hit
 DEFAULT_ACTOR2 = {CHEMICAL: CIVILIANS}
 NEWS_DAYS = 7  # how far back a report's own news reaches: acts dated earlier are background

@@ -20,7 +20,8 @@ from dataclasses import replace
 from functools import cache
 
 from rasad.extractors.recaps import said_openers
-from rasad.geocode import Gazetteer
+from rasad.extractors.triggers import ON
+from rasad.geocode import SETTLEMENT_KINDS, Gazetteer
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
 from rasad.matching import ARTICLE, CONJUNCTIONS
 from rasad.model import Document, Mention, MentionIndex, Place, PlaceMention, Sentence
@@ -639,7 +640,7 @@ def with_site_references(doc: Document, places: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-TOWN_KINDS = frozenset({"community", "locality"})
+TOWN_KINDS = SETTLEMENT_KINDS - {NEIGHBOURHOOD}  # "the village" is never a quarter
 
 
 def _towns_acted_on(doc: Document, places: list[Mention]) -> list[Mention]:
@@ -667,7 +668,7 @@ def _towns_acted_on(doc: Document, places: list[Mention]) -> list[Mention]:
 def _town_acted_on_pattern() -> re.Pattern[str]:
     """ "على القرية"، "على البلدة"، "على المدينة" (normalised)."""
     towns = "|".join(word_set("reference_words.tsv", kind="town_noun"))
-    return re.compile(rf"(?<!\w){normalise_key('على')} ({towns})(?!\w)")
+    return re.compile(rf"(?<!\w){ON} ({towns})(?!\w)")
 
 
 @cache

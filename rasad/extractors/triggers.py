@@ -40,6 +40,7 @@ WITHDRAWAL = "withdrawal"  # a side pulling out: part of a battle told at its pl
 AIR_DEFENCE = "interception"  # air defences meeting a strike ("تصدت الدفاعات الجوية")
 CHEMICAL = "Chemical weapon"  # the sub-type that joins no other act (incidents, resolution)
 REMOTE_VIOLENCE = "Explosions/Remote violence"
+ARMED_CLASH = "Armed clash"  # the sub-type of a battle fought, neither won nor lost
 AGREEMENT = "Agreement"  # two sides agree: the name after "مع" is the other one
 WEAPON = "weapon"  # a weapon named ("الصواريخ"، "قذائف"), an act only as its means
 SEIZURE = "seizure"  # "استيلاء": looting, or a takeover when land is seized
