@@ -43,6 +43,24 @@ def test_neighbourhood_namesake_yields_to_the_named_town(pipeline):
     assert event.sub_event_type == "Arrests"
 
 
+def test_quarter_described_then_put_in_the_town_named_before(pipeline):
+    # "حي الوسطى ذي الغالبية المسيحية بالمدينة": Qamishli's quarter, not Hasakah's namesake
+    event = only_event(
+        pipeline,
+        "قتل 16 شخصاً في القامشلي في تفجيرات انتحارية استهدفت مطاعم في حي الوسطى ذي "
+        "الغالبية المسيحية بالمدينة.",
+    )
+    assert (event.location, event.fatalities) == ("القامشلي", 16)
+
+
+def test_claimed_with_an_object_pronoun_names_the_bomber(pipeline):
+    # "تفجيرات انتحارية تبناها التنظيم": تبنى with the clitic ها, the claimant acted
+    event = only_event(
+        pipeline, "قتل 16 شخصاً في تفجيرات انتحارية تبناها تنظيم داعش في مدينة القامشلي."
+    )
+    assert (event.actor1, event.actor2) == ("Islamic State (Syria)", CIVILIANS)
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"

@@ -195,7 +195,8 @@ def _quarter_of_the_town_named(text: str, quarter: Mention, kept: list[Mention])
     place: PlaceMention = quarter.value
     if place.place.kind != NEIGHBOURHOOD and place.cue not in quarter_cues():
         return False
-    after = [w.lstrip("وب") for w in text[quarter.end :].split()[:TOWN_BACK_WORDS]]
+    # "حي الوسطى ذي الغالبية المسيحية بالمدينة": the town word may follow the quarter's description
+    after = [w.lstrip("وب") for w in _phrase_words(text[quarter.end :])[:QUARTER_GAP_TOKENS]]
     before = [w.lstrip("و") for w in text[: quarter.start].split()[-TOWN_BACK_WORDS:]]
     among = word_set("reference_words.tsv", kind="among")
     towns = [
@@ -214,6 +215,21 @@ def _quarter_of_the_town_named(text: str, quarter: Mention, kept: list[Mention])
 
 
 TOWN_BACK_WORDS = 2  # "وسط المدينة"، "داخل المدينة"، "بالمدينة"
+
+
+def _phrase_words(text: str) -> list[str]:
+    """The words of ``text`` up to its first comma or full stop."""
+    words = []
+    for word in text.split():
+        bare = word.rstrip(PHRASE_ENDS)
+        if bare:
+            words.append(bare)
+        if bare != word or not bare:
+            break
+    return words
+
+
+PHRASE_ENDS = ".,،؛:"
 
 
 @cache

@@ -26,8 +26,8 @@ from rasad.model import Document, Mention
 from rasad.normalise import normalise_key
 
 # Kinds of cue after which the acts of a clause are not coded: planned or feared, denied,
-# likened to, or done from time to time.
-NOT_CODED_AFTER = frozenset({"plan", "denial", "outcome", "comparison", "habit", "fled"})
+# likened to, done from time to time, fled from or mourned.
+NOT_CODED_AFTER = frozenset({"plan", "denial", "outcome", "comparison", "habit", "fled", "funeral"})
 # Kinds of cue that name the act a plan answers: it happened, and the plan stops there.
 ANSWERED = frozenset({"answered"})
 

@@ -218,6 +218,31 @@ def test_tally_after_a_real_event_adds_nothing(pipeline):
     assert [(e.location, e.fatalities) for e in events] == [("الميادين", 2)]
 
 
+@pytest.mark.parametrize(
+    "since",
+    [
+        "منذ إطلاق معركة منبج مطلع حزيران الماضي",  # since a battle was launched
+        "منذ انهيار الهدنة الشهر الماضي",  # since a truce broke down
+    ],
+)
+def test_dead_counted_since_a_battle_or_truce_began_are_a_tally(pipeline, since):
+    events = pipeline.extract(
+        f"ومنذ {since.removeprefix('منذ ')}، قتل أكثر من 100 مدني في مدينة منبج وريفها.",
+        published=PUBLISHED,
+    )
+    assert events == []
+
+
+def test_a_funeral_is_no_act_and_its_mourners_no_dead(pipeline):
+    # "شيع الآلاف ضحايا التفجير": the crowd counts mourners; the bombing was told before
+    events = pipeline.extract(
+        "فككت قوات الأسايش أمس عبوة ناسفة كانت مزروعة على الطريق بين الحسكة والقامشلي. "
+        "وأعلنت الإدارة الذاتية الحداد، فيما شيع الآلاف ضحايا التفجير وسط إجراءات أمنية مشددة.",
+        published=PUBLISHED,
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Disrupted weapons use", 0)]
+
+
 def test_planned_strike_is_not_an_event(pipeline):
     events = pipeline.extract(
         "استقدمت قوات النظام تعزيزات إلى مدينة الميادين بهدف قصف بلدة الشعفة.",
