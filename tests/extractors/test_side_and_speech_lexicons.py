@@ -250,6 +250,9 @@ def test_towns_abroad_have_no_syrian_namesake():
         "وقتل جندي لبناني في اشتباك مع مسلحين في جرود عرسال.",
         "وقتل شرطي في هجوم على مركز للشرطة في طرابلس.",
         "وقتل جندي تركي في اشتباك مع مسلحين على الحدود في ولاية كلس.",
+        # the desert of a province abroad, its news announced there
+        "وفي العراق المجاور، أعلنت خلية الإعلام الأمني مقتل ثلاثة من عناصر داعش بضربة جوية في "
+        "صحراء الأنبار غربي البلاد.",
     ],
 )
 def test_news_from_abroad_in_a_roundup_gives_no_event(pipeline, text):
