@@ -258,6 +258,8 @@ def test_planned_strike_is_not_an_event(pipeline):
         "تنوي قوات النظام شن هجوم على مدينة الميادين",  # intending (ينوي/تنوي)
         "تستعد قوات النظام لشن هجوم على مدينة الميادين",  # preparing (يستعد/تستعد)
         "قوات النظام بصدد شن هجوم على مدينة الميادين",  # about to (بصدد)
+        "كانت قوات النظام تلوح بهجوم واسع على مدينة الميادين",  # brandished (تلوح ب)
+        "أبعد الاتفاق شبح هجوم واسع على مدينة الميادين",  # the spectre of an attack (شبح)
     ],
 )
 def test_wanted_or_prepared_attack_is_not_an_event(pipeline, intention):
