@@ -209,6 +209,17 @@ def test_the_aircraft_of_an_ally_named_as_support_are_no_side(pipeline):
     assert (event.sub_event_type, event.actor1) == ("Government regains territory", STATE)
 
 
+def test_the_force_backing_a_sweep_is_no_side(pipeline):
+    # "قوات الأمن العام بمؤازرة إدارة العمليات العسكرية": the army backed the police's sweep
+    text = (
+        "أطلقت قوات الأمن العام بمؤازرة إدارة العمليات العسكرية حملة تمشيط في قرية خربة المعزة "
+        "ألقت خلالها القبض على تسعة أشخاص"
+    )
+    [event] = pipeline.extract(text, published=date(2024, 12, 26))
+    assert event.actor1 == "Police Forces of Syria (2024-)"
+    assert event.actor2 != "Military Forces of Syria (2024-)"
+
+
 def test_the_backer_of_a_campaign_is_no_side(pipeline):
     # "في حملة عسكرية تدعمها روسيا": Russia backs the campaign; it was not the side that lost
     text = (
