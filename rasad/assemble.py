@@ -420,9 +420,12 @@ def _with_article(doc: Document, trigger: Mention) -> bool:
 
 
 def _pointed_back(doc: Document, trigger: Mention) -> bool:
-    """ "هذه الضربات"، "تلك الغارات": an act named with a demonstrative is one told before."""
+    """ "هذه الضربات"، "تلك الغارات": an act named with a demonstrative is one told before.
+    A verb after one is a new act: "إلى ذلك، اعتقل"، "بعد ذلك قصفت" (the demonstrative is
+    a pronoun after its preposition; one that points to an act stands before its noun with
+    the article)."""
     _, at = doc.tokens_between(0, trigger.start)
-    return at > 0 and doc.tokens()[at - 1].text in demonstratives()
+    return at > 0 and doc.tokens()[at - 1].text in demonstratives() and _with_article(doc, trigger)
 
 
 def _put_in_the_country(doc: Document, act: Mention, places: list[Mention], end: int) -> bool:

@@ -61,6 +61,41 @@ def test_claimed_with_an_object_pronoun_names_the_bomber(pipeline):
     assert (event.actor1, event.actor2) == ("Islamic State (Syria)", CIVILIANS)
 
 
+def test_a_connective_with_a_demonstrative_opens_a_new_act(pipeline):
+    # "إلى ذلك، اعتقل": ذلك after its preposition is no act pointed back to; the verb is news
+    event = only_event(
+        pipeline,
+        "إلى ذلك، اعتقل فرع الأمن العسكري، أمس، ثلاثة شبان على حاجز عند مدخل مدينة إزرع.",
+        published=date(2024, 3, 12),
+    )
+    assert (event.sub_event_type, event.location, event.event_date) == (
+        "Arrests",
+        "ازرع",
+        "2024-03-11",
+    )
+
+
+def test_people_named_by_their_home_town_are_detained_where_the_checkpoint_is(pipeline):
+    # "ثلاثة شبان من بلدة أبطع على حاجز عند مدخل مدينة إزرع": أبطع is where they are from
+    event = only_event(
+        pipeline,
+        "اعتقلت قوات النظام أمس ثلاثة شبان من بلدة أبطع على حاجز عند مدخل مدينة إزرع.",
+        published=date(2024, 3, 12),
+    )
+    assert event.location == "ازرع"
+
+
+def test_the_men_of_a_checkpoint_right_after_the_verb_detained(pipeline):
+    # "اعتقل عناصر حاجز لفرع المخابرات الجوية": the checkpoint's men are the subject
+    event = only_event(
+        pipeline,
+        "اعتقل عناصر حاجز لفرع المخابرات الجوية عند مدخل مدينة الصنمين أربعة شبان من أبناء "
+        "المدينة.",
+        published=date(2020, 11, 9),
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Arrests", STATE, CIVILIANS)
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"

@@ -1103,6 +1103,20 @@ def _role_of(
         # "اعتقال 5 شبان على حاجز للأمن العسكري": its men detained them ("داهمت حاجزا لداعش
         # واعتقلت عنصرين": the checkpoint raided is the side hit)
         return "agent"
+    if (
+        len(before) >= 2
+        and _role_word(before[-1].text) == CHECKPOINT
+        and _role_word(before[-2].text) == "target"
+        and any(
+            act.value.kind in DETENTION_KINDS
+            and act.end <= before[-2].start
+            and _words_between(tokens, act.end, before[-2].start) == 0
+            for act in acts
+        )
+    ):
+        # "اعتقل عناصر حاجز لفرع المخابرات الجوية أربعة شبان": the checkpoint's men, right
+        # after the verb, are who detained
+        return "agent"
     if any(
         c.value == "aside" and _words_between(tokens, c.end, mention.start) == 0 for c in in_window
     ):

@@ -306,6 +306,12 @@ def death_phrases() -> frozenset[str]:
     return word_set("death_words.tsv", "phrase", kind="death")
 
 
+def person_nouns() -> frozenset[str]:
+    """The normalised forms of person_nouns.tsv's nouns for people ("شبان"، "مدنيين"،
+    "شابا"), in every number."""
+    return frozenset(form for form, noun in _lexicon().nouns.items() if noun.state == "person")
+
+
 @cache
 def complementizers() -> frozenset[str]:
     """``speech_verbs.tsv``'s openers that begin a clause of their own ("أن"، "إن"), bare."""

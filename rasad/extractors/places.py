@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
 
+from rasad.extractors.fatalities import person_nouns
 from rasad.extractors.recaps import said_openers
 from rasad.extractors.triggers import ON
 from rasad.geocode import SETTLEMENT_KINDS, Gazetteer
@@ -464,6 +465,8 @@ def places_of_acts(
         if _where_a_force_stands(text, place, places[index + 1 :], stations):
             continue
         home = next((end for end in homes if _right_after(text, end, place)), None)
+        if home is None and _people_from(text, place):
+            home = place.start
         if home is not None:
             # "اعتقلت دورية ثلاثة شبان من أبناء مدينة داعل": where they are from is the only
             # place told, and stands for the act's; beside another place it is an aside
@@ -490,6 +493,16 @@ def places_of_acts(
         else:
             aside = place
     return kept
+
+
+def _people_from(text: str, place: Mention) -> bool:
+    """ "اعتقلت دورية ثلاثة شبان من بلدة أبطع على حاجز": people named by where they are from,
+    a noun for people right before the "من" of the place."""
+    before = [normalise_key(word) for word in text[: place.start].split()[-2:]]
+    return len(before) == 2 and before[1] == FROM and before[0] in person_nouns()
+
+
+FROM = normalise_key("من")
 
 
 def _right_after(text: str, end: int, place: Mention) -> bool:
