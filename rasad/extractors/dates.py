@@ -571,6 +571,12 @@ def years_told(doc: Document, start: int, end: int) -> list[tuple[int, bool]]:
 
 
 def _after_since(text: str, at: int) -> bool:
-    """Whether "منذ" opens the year phrase at ``at`` or stands right before it."""
-    words = text[max(0, at - 8) : at + 4].split()
-    return bool(words) and any(word.lstrip("و") == SINCE for word in words[-2:])
+    """Whether "منذ" opens the year phrase at ``at``: right before it, or before the noun the
+    year names ("منذ اتفاق «التسوية» عام 2018"), with no comma or stop between."""
+    before = text[max(0, at - SINCE_REACH) : at + 4]
+    phrase = re.split(r"[.,،؛:]", before)[-1].split()
+    return any(word.lstrip("و") == SINCE for word in phrase[-SINCE_WORDS:])
+
+
+SINCE_REACH = 60  # characters back from a year to look for the "منذ" of its phrase
+SINCE_WORDS = 6  # "منذ اتفاق « التسوية » عام": the words of a deal's name, quotes apart

@@ -260,12 +260,26 @@ def _without_road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
     for previous, mention in zip([None, *mentions], mentions, strict=False):
         if _after_a_road(text, mention.start) or _road_leads_to(text, mention):
             ends.append(mention)
-        elif previous is not None and previous in ends and not mention.value.cue:
+        elif previous is not None and previous in ends and not _own_cue(text, mention):
             gap = text[previous.end : mention.start].split()
             if len(gap) <= 1 and all(word in ("-", "و", "–") for word in gap):
-                ends.append(mention)  # the other end: "دمشق - درعا", "دمشق ودرعا"
+                ends.append(mention)  # the other end: "دمشق - درعا"، "بين بلدتي داعل وأبطع"
     others = [m for m in mentions if m not in ends]
-    return others if ends and others else mentions
+    if not ends or not others:
+        return mentions
+    if all(m.value.precision >= REGION_PRECISION for m in others):
+        # "وفي ريف درعا الأوسط، ... على الطريق الواصل بين داعل وأبطع": only a wider area
+        # around the road; its first end stands for it
+        return sorted([*others, ends[0]], key=lambda m: m.start)
+    return others
+
+
+def _own_cue(text: str, mention: Mention) -> bool:
+    """Whether a place's cue is written with it ("بلدة أبطع"), not lent by a dual before it
+    ("بلدتي داعل وأبطع")."""
+    place: PlaceMention = mention.value
+    words = text[mention.start : mention.end].split()
+    return bool(place.cue) and bool(words) and normalise_key(words[0]) == normalise_key(place.cue)
 
 
 def _after_a_road(text: str, start: int) -> bool:

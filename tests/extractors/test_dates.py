@@ -410,6 +410,18 @@ def test_years_a_period_runs_from_can_be_left_out():
     assert years_named(doc, 0, len(doc.text), since=False) == [2012]
 
 
+def test_a_year_naming_the_deal_a_period_runs_from_dates_no_act(pipeline):
+    # "منذ اتفاق «التسوية» عام 2018": the year names the deal "منذ" opens; the killing of
+    # yesterday is news, not background of 2018
+    text = (
+        "قتل قيادي سابق في فصائل المعارضة، مساء أمس الاثنين، برصاص مسلحين مجهولين في مدينة "
+        "جاسم، في حادثة جديدة ضمن مسلسل الاغتيالات الذي تشهده المحافظة منذ اتفاق «التسوية» عام "
+        "٢٠١٨."
+    )
+    [event] = pipeline.extract(text, published=date(2024, 3, 12))
+    assert (event.event_date, event.historical) == ("2024-03-11", False)
+
+
 def test_a_year_in_what_describes_the_victim_is_not_the_acts(pipeline):
     # "وهو عنصر سابق ... وأجرى تسوية مع النظام عام 2018": 2018 is the settlement's year; the
     # killing is the report's news, not background of 2018
