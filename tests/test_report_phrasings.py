@@ -96,6 +96,19 @@ def test_the_men_of_a_checkpoint_right_after_the_verb_detained(pipeline):
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Arrests", STATE, CIVILIANS)
 
 
+@pytest.mark.parametrize(
+    "road",
+    [
+        "وفي ريف درعا الأوسط، انفجرت عبوة ناسفة بسيارة عسكرية على الطريق الواصل بين داعل وأبطع.",
+        "انفجرت عبوة ناسفة بسيارة عسكرية على الطريق الواصل بين بلدتي داعل وأبطع.",
+    ],
+)
+def test_a_road_between_two_towns_is_coded_to_the_first(pipeline, road):
+    # a region framing the road, or the dual "بلدتي" lending its cue, hides no end of it
+    event = only_event(pipeline, road, published=date(2024, 3, 12))
+    assert event.location == "داعل"
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"
