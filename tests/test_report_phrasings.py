@@ -109,6 +109,58 @@ def test_a_road_between_two_towns_is_coded_to_the_first(pipeline, road):
     assert event.location == "داعل"
 
 
+def test_a_detainee_named_by_initials_keeps_the_sentence_whole(pipeline):
+    # "القيادي السابق (ف.ح) في حي الحميدية": the stop of an initial ends no sentence
+    event = only_event(
+        pipeline,
+        "ألقت إدارة الأمن العام القبض على القيادي السابق (ف.ح) في مدينة حمص.",
+        published=date(2025, 4, 10),
+    )
+    assert (event.sub_event_type, event.location) == ("Arrests", "حمص")
+
+
+@pytest.mark.parametrize(
+    "gathering",
+    [
+        "وفي مدينة السويداء، تجمع المئات مساء السبت في ساحة الكرامة.",
+        "وتجمع عشرات من أهالي الضحايا في حي التضامن، مساء أمس، مطالبين بمحاكمة علنية.",
+    ],
+)
+def test_a_crowd_gathering_is_a_protest(pipeline, gathering):
+    # "تجمع المئات"، "تجمع عشرات من": a crowd that gathers protests
+    event = only_event(pipeline, gathering, published=date(2025, 3, 2))
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_the_displaced_gathering_at_a_border_are_no_protest(pipeline):
+    # "تجمع عشرات الآلاف عند الحدود": the displaced, not a crowd protesting
+    text = "نزح أكثر من 120 ألفا، حيث تجمع عشرات الآلاف عند الحدود مع الأردن."
+    assert pipeline.extract(text, published=date(2018, 6, 29)) == []
+
+
+def test_a_governorate_security_directorate_after_the_fall_is_the_police(pipeline):
+    # "مديرية أمن إدلب": the security directorate of the post-Assad state arrests
+    event = only_event(
+        pipeline,
+        "أعلنت مديرية أمن إدلب القبض على أفراد عصابة متخصصة بالخطف والسلب في بلدة معرشورين.",
+        published=date(2025, 4, 19),
+    )
+    assert (event.sub_event_type, event.actor1, event.location) == (
+        "Arrests",
+        "Police Forces of Syria (2024-)",
+        "معرشورين",
+    )
+
+
+def test_a_security_campaign_is_a_change_of_activity(pipeline):
+    event = only_event(
+        pipeline,
+        "حملة أمنية واسعة بدأتها إدارة الأمن العام يوم الخميس في ريف جبلة.",
+        published=date(2025, 1, 31),
+    )
+    assert (event.sub_event_type, event.event_date) == ("Change to group/activity", "2025-01-30")
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rasad.model import Document
 from rasad.segment import segment
 
@@ -232,3 +234,10 @@ def test_an_act_added_with_kama_after_a_comma_is_a_clause_of_its_own():
         "كما اختطف مسلحون رجلا في مدينه جاسم",
     ]
     assert len(clauses("قتل شاب في بلدة المزيريب، كما أن الوضع متوتر.")) == 1
+
+
+@pytest.mark.parametrize("initial", ["القيادي (ف.ح) في حمص", "قال د. أحمد إن"])
+def test_the_stop_of_an_initial_ends_no_sentence(initial):
+    # "(ف.ح)"، "د.": a letter standing alone before the stop is an initial or a title
+    doc = segment(Document(id="d", text=f"اعتقلت دورية {initial} أمس."))
+    assert len(doc.sentences) == 1

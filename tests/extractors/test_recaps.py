@@ -569,6 +569,33 @@ def test_each_discourse_cue_has_one_kind():
     assert [cue for cue, count in cues.items() if count > 1] == []
 
 
+def test_no_discourse_cue_ends_in_a_preposition_written_apart():
+    # "تنديداً بالغارات": ب and ل are written on the next word, so a cue row "تنديدا ب" would
+    # never match; such a cue is listed without its preposition, or with its pronoun
+    from rasad.lexicon import read_tsv
+
+    lone = [
+        row["cue"]
+        for _, row in read_tsv("discourse_cues.tsv", ["cue"])
+        if len(row["cue"].split()[-1]) == 1
+    ]
+    assert lone == []
+
+
+@pytest.mark.parametrize(
+    "protest",
+    [
+        "خرج المئات في بلدة الحراك في مظاهرة تنديداً بالغارات",  # denouncing (تنديداً بـ)
+        "تجمع المئات في ساحة بلدة الحراك رفضاً للغارات",  # rejecting (رفضاً لـ)
+    ],
+)
+def test_the_act_a_protest_denounces_is_background_and_the_protest_the_news(pipeline, protest):
+    events = pipeline.extract(protest + ".", published=PUBLISHED)
+    assert [(e.sub_event_type, e.historical) for e in events if not e.historical] == [
+        ("Peaceful protest", False)
+    ]
+
+
 def test_what_an_act_may_bring_about_and_a_demand_are_plans(pipeline):
     # "قد يسفر عن مقتل مئات الآلاف": a feared toll; "يطالب ... بوقف حملة": a demand
     for text in (
