@@ -209,6 +209,22 @@ def test_the_aircraft_of_an_ally_named_as_support_are_no_side(pipeline):
     assert (event.sub_event_type, event.actor1) == ("Government regains territory", STATE)
 
 
+def test_who_committed_a_massacre_named_before_acted(pipeline):
+    # "المجزرة التي ارتكبتها قوات النظام": ارتكب with its object pronoun, the side after it did
+    # it; the massacre's dead are civilians
+    text = (
+        "شارك القيادي في المجزرة التي ارتكبتها قوات النظام في حي الجورة بمدينة دير الزور في "
+        "أيلول 2012، والتي راح ضحيتها أكثر من 50 مدنياً."
+    )
+    [event] = pipeline.extract(text, published=date(2025, 4, 10))
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities) == (
+        "Attack",
+        STATE,
+        "Civilians (Syria)",
+        50,
+    )
+
+
 def test_the_force_backing_a_sweep_is_no_side(pipeline):
     # "قوات الأمن العام بمؤازرة إدارة العمليات العسكرية": the army backed the police's sweep
     text = (

@@ -571,6 +571,12 @@ def test_deaths_told_as_dying_and_as_a_death():
     assert counts("وأعلن المرصد وفاة 21 شخصا جراء الاختناق") == [21]
 
 
+def test_those_an_act_claimed_as_its_victims_are_its_dead():
+    # "راح ضحيتها 108 أشخاص" (literally "went as its victims"): the dead of the act before it
+    assert counts("وهي المجزرة التي راح ضحيتها 108 أشخاص") == [108]
+    assert counts("هجوم وقع العام الماضي، راح ضحيته أكثر من 80 شخصا") == [80]
+
+
 def test_casualties_split_between_a_dead_and_a_wounded_singular_are_uncounted():
     # "بين قتيل وجريح": the dead among them are not counted; "قتيل وجريح" is one of each
     assert counts("وسقط العشرات من القوات السورية بين قتيل وجريح في غارات") == [None]
