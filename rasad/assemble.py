@@ -191,6 +191,8 @@ class _Act:
     # an earlier act the clause names after "بعد ... من" ("قصفت الطائرات الحي، بعد يومين من غارة
     # على الحي نفسه"): its span, told as background of its own
     earlier: tuple[int, int] | None = None
+    # its clause opens by calling it a separate incident ("وفي حادثة منفصلة، قضى طفلان")
+    separate: bool = False
 
 
 def assemble(doc: Document, gazetteer: Gazetteer) -> list[Event]:
@@ -1247,6 +1249,9 @@ def _told_act(
         in_syria=in_syria,
         own_day=happened is not None,
         year_only=year_only,
+        separate=any(
+            c.value == "separate" for c in context.index.within("cue", clause[0], chosen.start)
+        ),
     )
 
 
@@ -1640,6 +1645,7 @@ def _accounts_of(doc: Document, act: _Act, number: int, reference: date | None) 
                 place_at=place_mention.start if place_mention is not None else -1,
                 listed=place_mention is not None and _joined_by_wa(doc, place_mention.start),
                 another=named_another(doc, act.trigger),
+                separate=act.separate,
                 in_syria=act.in_syria,
                 plural_toll=told is not None and told.value.vague and (told.value.count or 0) <= 2,
                 risen_toll=told is not None and told.value.risen,

@@ -149,6 +149,8 @@ class Account:
     # its noun says it is another act ("وقتل عنصر في هجوم آخر للتنظيم في 15 يونيو"): with a
     # day told that differs, it is no later telling of an act told before
     another: bool = False
+    # told as a separate incident ("وفي حادثة منفصلة"): no later telling of an act told before
+    separate: bool = False
 
     @property
     def generic(self) -> bool:
@@ -518,6 +520,8 @@ def _joins(account: Account, incident: Incident) -> bool:
         for other in incident.accounts
     ):
         return False  # "ويأتي ذلك بعد أيام من هجوم": an earlier act than the one it follows
+    if account.separate and all(other.act != account.act for other in incident.accounts):
+        return False  # "وفي حادثة منفصلة، قضى طفلان": not the act told before
     if (
         account.another
         and account.dated

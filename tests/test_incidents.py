@@ -365,6 +365,22 @@ def test_acts_of_years_throughout_are_a_tally(pipeline):
     assert len(found) == 1, summary(found)
 
 
+def test_an_act_told_as_a_separate_incident_joins_no_act_before_it(pipeline):
+    # "وفي حادثة منفصلة": the children killed by a bomblet are not the young man shot the day
+    # after; each keeps its own place and type
+    events = pipeline.extract(
+        "قُتل شاب، مساء أمس الثلاثاء، برصاص مسلحين مجهولين في بلدة الكرك الشرقي بريف درعا "
+        "الشرقي، في حادثة هي الثالثة من نوعها في البلدة منذ سقوط نظام الأسد.\n"
+        "وفي حادثة منفصلة، قضى طفلان شقيقان مساء الإثنين، بانفجار قنبلة عنقودية من مخلفات "
+        "القصف السابق على أطراف بلدة المسيفرة.",
+        published=date(2025, 1, 8),
+    )
+    assert sorted((e.location, e.sub_event_type, e.fatalities) for e in events) == [
+        ("الكرك", "Attack", 1),
+        ("المسيفرة", "Remote explosive/landmine/IED", 2),
+    ]
+
+
 def test_a_car_bomb_told_after_shelling_is_another_act(pipeline):
     # a bomb named ("سيارة مفخخة"، "عبوة ناسفة") and shelling or an air strike are two acts
     found = events(
