@@ -161,6 +161,37 @@ def test_a_security_campaign_is_a_change_of_activity(pipeline):
     assert (event.sub_event_type, event.event_date) == ("Change to group/activity", "2025-01-30")
 
 
+@pytest.mark.parametrize(
+    "drone",
+    [
+        "استهدفت مسيّرة جراراً زراعياً في قرية السحارة بريف حلب الغربي",  # subject after the verb
+        "وكانت مسيّرة مماثلة قد استهدفت جراراً زراعياً في قرية السحارة بريف حلب الغربي",
+    ],
+)
+def test_a_drone_named_bare_that_strikes_is_a_drone_strike(pipeline, drone):
+    # "مسيّرة" alone is also a march; striking, or "like one told before", it is a drone
+    event = only_event(
+        pipeline, drone + "، ما أدى إلى مقتل مزارعين اثنين.", published=date(2023, 11, 21)
+    )
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Air/drone strike",
+        CIVILIANS,
+        2,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("وفي مدينة الباب، أحرق محتجون شاحنات تركية.", "Violent demonstration"),
+        ("كما أغلق محتجون صباح اليوم مقر شعبة حزب البعث في مدينة شهبا.", "Peaceful protest"),
+    ],
+)
+def test_what_protesters_do_names_the_protest(pipeline, text, sub_event_type):
+    # "أحرق محتجون": setting fire is a riot; "أغلق محتجون": closing a building is a protest
+    assert only_event(pipeline, text, published=date(2024, 7, 2)).sub_event_type == sub_event_type
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"
