@@ -192,6 +192,30 @@ def test_what_protesters_do_names_the_protest(pipeline, text, sub_event_type):
     assert only_event(pipeline, text, published=date(2024, 7, 2)).sub_event_type == sub_event_type
 
 
+def test_the_deal_a_period_runs_from_is_no_act_of_the_clause(pipeline):
+    # "منذ توقيع اتفاق التسوية": the assassinations since the 2018 deal; the killing is news
+    event = only_event(
+        pipeline,
+        "قُتل شاب، مساء أمس الأربعاء، برصاص مسلحين مجهولين في بلدة الحارة بريف درعا الشمالي، في "
+        "حادثة جديدة تضاف إلى سلسلة الاغتيالات التي تشهدها المحافظة منذ توقيع اتفاق التسوية.",
+        published=date(2022, 3, 17),
+    )
+    assert (event.sub_event_type, event.event_date) == ("Attack", "2022-03-16")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكانت الهيئة قد دخلت أمس الأربعاء مدينة جنديرس دون قتال.",
+        "سيطرت قوات النظام على بلدة الحراك دون مقاومة.",
+    ],
+)
+def test_ground_taken_without_a_fight_is_a_non_violent_transfer(pipeline, text):
+    # "دون قتال"، "دون مقاومة": however the ground was entered or taken, no battle was fought
+    event = only_event(pipeline, text, published=date(2022, 10, 13))
+    assert event.sub_event_type == "Non-violent transfer of territory"
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"
