@@ -575,6 +575,21 @@ def _without_fronted_frame(
     return places[1:]
 
 
+def _charged_with(doc: Document, trigger: Mention, cues: list[Mention]) -> bool:
+    """Whether the act is what someone is charged with, named right after the charge ("أحد
+    المتهمين بارتكاب مجزرة حي التضامن"، "ضابط متهم بقصف مدينة داريا"): no act told there."""
+    assert doc.norm is not None
+    return any(
+        c.value == "charge"
+        and c.end <= trigger.start
+        and len(doc.norm.text[c.end : trigger.start].split()) <= CHARGE_GAP
+        for c in cues
+    )
+
+
+CHARGE_GAP = 1  # "المتهمين بارتكاب مجزرة": the verbal noun of committing before the act's noun
+
+
 def _only_a_duration(words: str, *, conjoined: bool) -> bool:
     """Nothing, or a stretch of time ("سنوات من"، "أسبوعين على") and the nouns conjoined with
     the act ("الحصار و") between "بعد" and an act: "بعد سنوات من الحصار والقصف" names acts
@@ -855,6 +870,7 @@ def _act_in_clause(
         # aircraft are the means even inside a side's name: "الطائرات الروسية"
         if (t.value.kind == "means" or not _inside_a_name(doc, t, context.index))
         and not any(c.value == "not_act" and c.start <= t.start < c.end for c in cues)
+        and not _charged_with(doc, t, cues)
         and not _told_as_repeated(doc, t, cues)
         # "احتجاجاً على الهجوم التركي": the cue's own word of protest frames the act after it
         and not any(c.value == "recap_phrase" and c.start <= t.start < c.end for c in cues)

@@ -596,6 +596,29 @@ def test_the_act_a_protest_denounces_is_background_and_the_protest_the_news(pipe
     ]
 
 
+@pytest.mark.parametrize(
+    "charged",
+    [
+        "أعلنت وزارة الداخلية القبض على أحد المتهمين بارتكاب مجزرة في حي التضامن",
+        "أعلنت وزارة الداخلية القبض على ضابط سابق متهم بقصف مدينة داريا",
+    ],
+)
+def test_what_a_detainee_is_charged_with_is_no_act_told(pipeline, charged):
+    # "المتهمين بارتكاب مجزرة"، "متهم بقصف": the charge names an act, not told as done here
+    events = pipeline.extract(charged + ".", published=date(2025, 5, 6))
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+
+
+def test_a_charge_describing_a_victim_keeps_the_act_and_its_place(pipeline):
+    # "منزل المتهم بتهريب المخدرات ... في قرية الشعاب": the strike on his house is told
+    events = pipeline.extract(
+        "استهدفت غارات في ٨ من أيار ٢٠٢٣ منزل المتهم بتهريب المخدرات مرعي الرمثان في قرية الشعاب "
+        "بريف السويداء الشرقي، ما أدى إلى مقتله مع زوجته وأطفاله الستة.",
+        published=date(2023, 5, 9),
+    )
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "الشعاب")]
+
+
 def test_what_an_act_may_bring_about_and_a_demand_are_plans(pipeline):
     # "قد يسفر عن مقتل مئات الآلاف": a feared toll; "يطالب ... بوقف حملة": a demand
     for text in (
