@@ -64,7 +64,14 @@ from rasad.extractors.dates import (
     years_named,
     years_told,
 )
-from rasad.extractors.fatalities import death_phrases, find_fatalities, parse_number
+from rasad.extractors.fatalities import (
+    WITHOUT_REACH,
+    death_phrases,
+    find_fatalities,
+    parse_number,
+    unmanned,
+    without_words,
+)
 from rasad.extractors.places import (
     datelines,
     distribute_cues,
@@ -587,6 +594,29 @@ def _charged_with(doc: Document, trigger: Mention, cues: list[Mention]) -> bool:
     )
 
 
+def _without(doc: Document, trigger: Mention) -> bool:
+    """Whether "دون"/"بدون" stands a few words before the act's word in its phrase: "خرجت
+    مظاهرات ... دون أن تسجل أي مواجهات" tells no clash ("طائرة بدون طيار" is a drone, "لم
+    يحل القرار دون تواصل الاشتباكات" a prevention)."""
+    assert doc.norm is not None
+    before = re.split(
+        r"[.,،؛:]", doc.norm.text[max(0, trigger.start - WITHOUT_CHARS) : trigger.start]
+    )
+    words = before[-1].split()[-WITHOUT_REACH - PREVENTER_WORDS :]
+    preventing = word_set("negations.tsv", kind="prevents")
+    return any(
+        word.removeprefix("و") in without_words()
+        and (words[at + 1] if at + 1 < len(words) else "") not in unmanned()
+        and not any(
+            w.removeprefix("و") in preventing for w in words[max(0, at - PREVENTER_WORDS) : at]
+        )
+        for at, word in enumerate(words)
+        if at >= len(words) - WITHOUT_REACH
+    )
+
+
+WITHOUT_CHARS = 90  # characters before an act's word that hold the "دون" of its phrase
+PREVENTER_WORDS = 4  # "لم يحل صدور القرار الدولي دون": the verb of preventing and its subject
 CHARGE_GAP = 1  # "المتهمين بارتكاب مجزرة": the verbal noun of committing before the act's noun
 
 
@@ -871,6 +901,7 @@ def _act_in_clause(
         if (t.value.kind == "means" or not _inside_a_name(doc, t, context.index))
         and not any(c.value == "not_act" and c.start <= t.start < c.end for c in cues)
         and not _charged_with(doc, t, cues)
+        and not _without(doc, t)
         and not _told_as_repeated(doc, t, cues)
         # "احتجاجاً على الهجوم التركي": the cue's own word of protest frames the act after it
         and not any(c.value == "recap_phrase" and c.start <= t.start < c.end for c in cues)

@@ -216,6 +216,30 @@ def test_ground_taken_without_a_fight_is_a_non_violent_transfer(pipeline, text):
     assert event.sub_event_type == "Non-violent transfer of territory"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "خرجت مظاهرات في مدينة الدانا، رفع المشاركون فيها شعارات، دون أن تسجل أي مواجهات.",
+        "خرجت مظاهرات في مدينة الدانا دون وقوع مواجهات.",
+    ],
+)
+def test_an_act_said_not_to_happen_after_without_is_none(pipeline, text):
+    # "دون أن تسجل أي مواجهات": the protest is told, the clashes are not
+    event = only_event(pipeline, text, published=date(2024, 5, 15))
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_without_after_a_verb_of_preventing_negates_nothing(pipeline):
+    # "لم يحل صدور القرار دون تواصل الاشتباكات": the resolution did not prevent the clashes
+    event = only_event(
+        pipeline,
+        "لم يحل صدور القرار الدولي دون تواصل الاشتباكات بين القوات التركية ووحدات حماية الشعب في "
+        "عفرين.",
+        published=date(2018, 2, 25),
+    )
+    assert event.sub_event_type == "Armed clash"
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"
