@@ -101,6 +101,7 @@ def test_the_men_of_a_checkpoint_right_after_the_verb_detained(pipeline):
     [
         "وفي ريف درعا الأوسط، انفجرت عبوة ناسفة بسيارة عسكرية على الطريق الواصل بين داعل وأبطع.",
         "انفجرت عبوة ناسفة بسيارة عسكرية على الطريق الواصل بين بلدتي داعل وأبطع.",
+        "انفجرت عبوة ناسفة بسيارة عسكرية على الطريق بين داعل ومدينة أبطع.",
     ],
 )
 def test_a_road_between_two_towns_is_coded_to_the_first(pipeline, road):
@@ -238,6 +239,16 @@ def test_without_after_a_verb_of_preventing_negates_nothing(pipeline):
         published=date(2018, 2, 25),
     )
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_place_near_a_road_between_two_towns_is_the_acts(pipeline):
+    # "على الطريق بين حمص ومصياف، قرب قرية عقرب": the road's ends give way to the village
+    event = only_event(
+        pipeline,
+        "اختطف مجهولون سائق سيارة أجرة على الطريق بين حمص ومصياف، قرب قرية المختارية.",
+        published=date(2025, 5, 26),
+    )
+    assert event.location == "المختارية"
 
 
 def test_neighbourhood_in_its_city_is_one_place(pipeline):

@@ -260,10 +260,15 @@ def _without_road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
     for previous, mention in zip([None, *mentions], mentions, strict=False):
         if _after_a_road(text, mention.start) or _road_leads_to(text, mention):
             ends.append(mention)
-        elif previous is not None and previous in ends and not _own_cue(text, mention):
+        elif previous is not None and previous in ends:
             gap = text[previous.end : mention.start].split()
-            if len(gap) <= 1 and all(word in ("-", "و", "–") for word in gap):
-                ends.append(mention)  # the other end: "دمشق - درعا"، "بين بلدتي داعل وأبطع"
+            joined = len(gap) <= 1 and all(word in ("-", "و", "–") for word in gap)
+            # the other end: "دمشق - درعا"، "بين بلدتي داعل وأبطع"، "بين البوكمال ومدينة دير
+            # الزور" (a cue of its own only after "بين" and "و")
+            if joined and (
+                not _own_cue(text, mention) or (gap == ["و"] and _between_before(text, previous))
+            ):
+                ends.append(mention)
     others = [m for m in mentions if m not in ends]
     if not ends or not others:
         return mentions
@@ -272,6 +277,11 @@ def _without_road_ends(text: str, mentions: list[Mention]) -> list[Mention]:
         # around the road; its first end stands for it
         return sorted([*others, ends[0]], key=lambda m: m.start)
     return others
+
+
+def _between_before(text: str, mention: Mention) -> bool:
+    """Whether "بين" stands right before a place (or the cue written with it)."""
+    return _word_before(text, mention.start) == BETWEEN
 
 
 def _own_cue(text: str, mention: Mention) -> bool:
@@ -295,10 +305,13 @@ def _after_a_road(text: str, start: int) -> bool:
 
 
 def _road_leads_to(text: str, mention: Mention) -> bool:
-    """ "بالقرب من الطريق الواصل إلى بلدة نصيب"، "الطريق المؤدي إلى"، "الطريق بينها وبين": where
-    a road leads is one of its ends (discourse_cues kind road_link between the road and
-    "إلى"/"بين", or "بين" with a pronoun for the other end)."""
+    """ "بالقرب من الطريق الواصل إلى بلدة نصيب"، "الطريق المؤدي إلى"، "الطريق بين حمص ومصياف"،
+    "الطريق بينها وبين": where a road leads is one of its ends (discourse_cues kind road_link
+    between the road and "إلى"/"بين", "بين" right after the road, or "بين" with a pronoun for
+    the other end)."""
     words = [normalise_key(w) for w in text[max(0, mention.start - 40) : mention.start].split()]
+    if len(words) >= 2 and words[-1] == BETWEEN and words[-2].removeprefix("ال") in road_words():
+        return True  # "على الطريق بين حمص ومصياف": the road between two towns
     if len(words) < 3 or words[-3].removeprefix("ال") not in road_words():
         return False
     # "قطع الطريق بينها وبين مدينة دير الزور": the road between the places attacked and a town
