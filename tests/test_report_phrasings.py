@@ -251,6 +251,16 @@ def test_a_place_near_a_road_between_two_towns_is_the_acts(pipeline):
     assert event.location == "المختارية"
 
 
+def test_incursions_repelled_are_a_clash(pipeline):
+    # "صدوا جميع محاولات التوغل": the plural past of صدّ, repelling, is a clash
+    event = only_event(
+        pipeline,
+        "قال المتحدث باسم وحدات حماية الشعب إن مقاتليه صدوا جميع محاولات التوغل في قرية قورنة.",
+        published=date(2018, 1, 22),
+    )
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "YPG: Peoples Protection Units")
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"
