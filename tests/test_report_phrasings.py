@@ -261,6 +261,16 @@ def test_incursions_repelled_are_a_clash(pipeline):
     assert (event.sub_event_type, event.actor1) == ("Armed clash", "YPG: Peoples Protection Units")
 
 
+def test_a_young_man_killed_by_unidentified_gunmen_is_a_civilian_attacked(pipeline):
+    # "قتلوا ... شاباً": a young man, no side named for him, is a civilian
+    event = only_event(
+        pipeline,
+        "وكان مسلحون مجهولون قد قتلوا، الشهر الماضي، شاباً من حي النزهة برصاصة في الرأس.",
+        published=date(2025, 11, 20),
+    )
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", CIVILIANS, 1)
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"

@@ -51,6 +51,7 @@ _GROUP_WORDS = 6
 # Adjectives that may follow a plural subject before the verb's object ("مسلحون مجهولون").
 _SUBJECT_ADJECTIVES = 2
 _OF = "من"
+_ASIDE_WORDS = 3  # "قتلوا، الشهر الماضي، شاباً": a time put between commas after the verb
 _SPECIFIER_WORDS = 3  # "من فلول النظام"، "من تنظيم داعش": the group the killers are of
 # The largest toll one event can have: above it a figure is a cumulative tally (module doc).
 MAX_TOLL = 1_000
@@ -310,6 +311,11 @@ def person_nouns() -> frozenset[str]:
     """The normalised forms of person_nouns.tsv's nouns for people ("شبان"، "مدنيين"،
     "شابا"), in every number."""
     return frozenset(form for form, noun in _lexicon().nouns.items() if noun.state == "person")
+
+
+@cache
+def _unknown_doers() -> frozenset[str]:
+    return word_set("unknown_doers.tsv", "word")
 
 
 @cache
@@ -741,10 +747,11 @@ class _Clause:
             return True
         return adjacent and head.figure.count is not None and head.figure.count not in _YEARS
 
-    def after(self, index: int, gap: int) -> _Victims | None:
+    def after(self, index: int, gap: int, *, past_aside: bool = False) -> _Victims | None:
         """The victims that follow a death word, at most ``gap`` words later; none after "و"
         right after it ("أن طفلا توفي و13 شخصا واجهوا صعوبات في التنفس": the verb's victim
-        stands before it, the 13 are another group)."""
+        stands before it, the 13 are another group). ``past_aside``: ``index`` follows the
+        comma that closes an aside after the word ("قتلوا، الشهر الماضي، شاباً")."""
         if index < len(self.tokens) and self.conjunction(index):
             return None
         # "أعدم تنظيم داعش أمس الأول الخميس أكثر من 20 شخصاً": the words of a day told between
@@ -755,9 +762,9 @@ class _Clause:
                 break
             if position > index and self.tokens[position].text in self.lex.days:
                 limit += 1
-            if self.stop_before(position, _GAP_STOPS) or (
-                position > index and self.is_trigger(position)
-            ):
+            if (
+                self.stop_before(position, _GAP_STOPS) and not (past_aside and position == index)
+            ) or (position > index and self.is_trigger(position)):
                 return None
             if position > index and self.is_trigger(position - 1):
                 return None
@@ -804,6 +811,7 @@ class _Clause:
             if (
                 found is not None
                 and not found.head.bare
+                and not self.unknown_doers(found)
                 and found.next <= index
                 and index - found.next <= gap
                 and not any(self.stop_before(k, _GAP_STOPS) for k in range(found.next, index + 1))
@@ -813,6 +821,31 @@ class _Clause:
             ):
                 return found
         return None
+
+    def past_an_aside(self, index: int) -> int:
+        """The token after a short stretch put between commas that opens at ``index``
+        ("، الشهر الماضي،"), else ``index``."""
+        if index >= len(self.tokens) or not self.stop_before(index, frozenset(",،")):
+            return index
+        for end in range(index + 1, min(index + 1 + _ASIDE_WORDS, len(self.tokens))):
+            if self.stop_before(end, frozenset(",،")):
+                return end
+        return index
+
+    def after_unknown_doers(self, index: int) -> bool:
+        """Whether unidentified men are named a few words before the death word at ``index``."""
+        return any(
+            self.tokens[k].text.lstrip("و") in _unknown_doers()
+            for k in range(max(0, index - _LOOKBACK), index)
+        )
+
+    def unknown_doers(self, found: _Victims) -> bool:
+        """Whether the men found are named unidentified ("مسلحون مجهولون قد قتلوا شاباً"):
+        before a verb of killing they did it (unknown_doers.tsv)."""
+        return any(
+            self.tokens[k].text.lstrip("و") in _unknown_doers()
+            for k in range(found.first, min(found.next + 1, len(self.tokens)))
+        )
 
     def opener(self, index: int) -> bool:
         """Whether token ``index`` is "أن"/"إن" opening a clause (speech_verbs.tsv)."""
@@ -855,6 +888,11 @@ class _Clause:
                     victims = self.after(after, value.gap)
                 if victims is None and value.role in ("before", "both"):
                     victims = self.before(index, value.gap, floor)
+                if victims is None and value.role == "before" and self.after_unknown_doers(index):
+                    # "مسلحون مجهولون قتلوا شاباً": they killed, and the dead follow, maybe past
+                    # a time put between commas ("قد قتلوا، الشهر الماضي، شاباً")
+                    past = self.past_an_aside(after)
+                    victims = self.after(past, value.gap, past_aside=past != after)
                 if victims is not None:
                     figure = victims.figure
                     start, end = min(start, victims.start), max(end, victims.end)

@@ -577,6 +577,15 @@ def test_those_an_act_claimed_as_its_victims_are_its_dead():
     assert counts("هجوم وقع العام الماضي، راح ضحيته أكثر من 80 شخصا") == [80]
 
 
+def test_unidentified_men_before_a_verb_of_killing_did_the_killing():
+    # "مسلحون مجهولون قتلوا شاباً": قتلوا read as "they killed"; the young man is the dead,
+    # also past a time put between commas
+    assert counts("مسلحون مجهولون قتلوا شابا في حي النزهة") == [1]
+    assert counts("وكان مسلحون مجهولون قد قتلوا، الشهر الماضي، شاباً من حي النزهة") == [1]
+    # men of a side before the same verb were killed
+    assert counts("عناصر من قوات النظام قتلوا في الهجوم") == [2]
+
+
 def test_casualties_split_between_a_dead_and_a_wounded_singular_are_uncounted():
     # "بين قتيل وجريح": the dead among them are not counted; "قتيل وجريح" is one of each
     assert counts("وسقط العشرات من القوات السورية بين قتيل وجريح في غارات") == [None]
