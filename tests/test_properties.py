@@ -351,6 +351,16 @@ def test_extractor_never_raises_at_the_ends_of_the_calendar(pipeline, text, publ
     check(pipeline, text, published)
 
 
+def test_a_side_named_with_the_actor_has_its_evidence_in_the_schema(pipeline):
+    # "النظام ... للطيران الروسي": the regime named with Russia's aircraft is assoc_actor_1,
+    # and its evidence span is labelled so (found by the fuzz test above)
+    check(
+        pipeline,
+        "آلنظآم قُتِلَ مدنيّانِ بغاراتٍ للطيران الروسي على بلدة كنصفرة في شهر أغسطس الماضي.",
+        date(2000, 1, 1),
+    )
+
+
 JSON_SCALARS = st.one_of(
     st.none(),
     st.booleans(),
