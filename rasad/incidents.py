@@ -857,6 +857,7 @@ def _leaves(accounts: list[Account]) -> list[Account]:
                 account.place,
                 same_act=other.act == account.act,
                 outer_listed=account.listed,
+                inner_listed=other.listed,
             )
             or (other.act == account.act and _locates(other, account))
             for other in accounts
@@ -870,7 +871,12 @@ def _leaves(accounts: list[Account]) -> list[Account]:
 
 
 def _same_or_inside(
-    inner: PlaceMention, outer: PlaceMention, *, same_act: bool = False, outer_listed: bool = False
+    inner: PlaceMention,
+    outer: PlaceMention,
+    *,
+    same_act: bool = False,
+    outer_listed: bool = False,
+    inner_listed: bool = False,
 ) -> bool:
     """Whether ``inner`` is a more specific place within ``outer``.
 
@@ -886,8 +892,13 @@ def _same_or_inside(
         and outer.place.kind not in AREA_KINDS
         and not outer.widens
         # "قاعدة التيفور العسكرية وسط حمص"، "في دوما قرب العاصمة دمشق": a governorate's main
-        # town named bare beside a place of its province stands for the province
-        and not (_names_its_governorate(outer) and not outer_listed)
+        # town named bare beside a place of its province stands for the province; its outskirts
+        # with a target listed after them ("محيط مدينة إدلب وبلدة تفتناز") are a target too
+        and not (
+            _names_its_governorate(outer)
+            and not outer_listed
+            and not (inner_listed and _outskirts_told(outer))
+        )
     ):
         return False
     if _outskirts(outer):
@@ -898,6 +909,11 @@ def _same_or_inside(
         not _contains(inner, outer.place)
         or (same_act and outer.place.kind == "admin1" and inner.precision < outer.precision)
     )
+
+
+def _outskirts_told(area: PlaceMention) -> bool:
+    """ "محيط مدينة إدلب"، "قرب إدلب": a town's outskirts, not a wide area around it."""
+    return area.precision == 2 and not area.widens
 
 
 def _outskirts(area: PlaceMention) -> bool:

@@ -365,6 +365,24 @@ def test_acts_of_years_throughout_are_a_tally(pipeline):
     assert len(found) == 1, summary(found)
 
 
+def test_a_capitals_outskirts_listed_with_a_town_are_two_targets(pipeline):
+    # "على محيط مدينة إدلب وبلدة تفتناز": the city's outskirts are a target, not its province
+    events = pipeline.extract(
+        "شنت طائرات حربية روسية غارات جوية على محيط مدينة إدلب وبلدة تفتناز.",
+        published=date(2023, 10, 6),
+    )
+    assert sorted(e.location for e in events) == ["إدلب", "تفتناز"]
+
+
+def test_a_place_near_the_capital_is_located_by_it_not_a_second_target(pipeline):
+    # "مركز البحوث العلمية في جمرايا قرب دمشق": Damascus says where Jamraya is
+    events = pipeline.extract(
+        "استهدفت غارات إسرائيلية مركز البحوث العلمية في جمرايا قرب دمشق.",
+        published=date(2013, 5, 4),
+    )
+    assert len(events) == 1
+
+
 def test_an_act_told_as_a_separate_incident_joins_no_act_before_it(pipeline):
     # "وفي حادثة منفصلة": the children killed by a bomblet are not the young man shot the day
     # after; each keeps its own place and type
