@@ -619,6 +619,12 @@ def test_a_charge_describing_a_victim_keeps_the_act_and_its_place(pipeline):
     assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "الشعاب")]
 
 
+def test_what_a_base_is_used_for_is_no_act(pipeline):
+    # "المطار، الذي تستخدمه قوات النظام لقصف ريف درعا": a habit, no bombardment told
+    text = "ويعد المطار، الذي تستخدمه قوات النظام لقصف ريف درعا الشرقي، آخر موقع عسكري كبير للنظام."
+    assert pipeline.extract(text, published=date(2015, 6, 12)) == []
+
+
 def test_what_an_act_may_bring_about_and_a_demand_are_plans(pipeline):
     # "قد يسفر عن مقتل مئات الآلاف": a feared toll; "يطالب ... بوقف حملة": a demand
     for text in (
