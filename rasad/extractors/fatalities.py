@@ -307,6 +307,7 @@ def death_phrases() -> frozenset[str]:
     return word_set("death_words.tsv", "phrase", kind="death")
 
 
+@cache
 def person_nouns() -> frozenset[str]:
     """The normalised forms of person_nouns.tsv's nouns for people ("شبان"، "مدنيين"،
     "شابا"), in every number."""

@@ -197,7 +197,8 @@ def _quarter_of_the_town_named(text: str, quarter: Mention, kept: list[Mention])
     if place.place.kind != NEIGHBOURHOOD and place.cue not in quarter_cues():
         return False
     # "حي الوسطى ذي الغالبية المسيحية بالمدينة": the town word may follow the quarter's description
-    after = [w.lstrip("وب") for w in _phrase_words(text[quarter.end :])[:QUARTER_GAP_TOKENS]]
+    following = text[quarter.end : quarter.end + QUARTER_REACH_CHARS]
+    after = [w.lstrip("وب") for w in _phrase_words(following)[:QUARTER_GAP_TOKENS]]
     before = [w.lstrip("و") for w in text[: quarter.start].split()[-TOWN_BACK_WORDS:]]
     among = word_set("reference_words.tsv", kind="among")
     towns = [
@@ -216,6 +217,7 @@ def _quarter_of_the_town_named(text: str, quarter: Mention, kept: list[Mention])
 
 
 TOWN_BACK_WORDS = 2  # "وسط المدينة"، "داخل المدينة"، "بالمدينة"
+QUARTER_REACH_CHARS = 60  # characters after a quarter that hold its description and town word
 
 
 def _phrase_words(text: str) -> list[str]:
@@ -525,8 +527,15 @@ def places_of_acts(
 def _people_from(text: str, place: Mention) -> bool:
     """ "اعتقلت دورية ثلاثة شبان من بلدة أبطع على حاجز": people named by where they are from,
     a noun for people right before the "من" of the place."""
-    before = [normalise_key(word) for word in text[: place.start].split()[-2:]]
-    return len(before) == 2 and before[1] == FROM and before[0] in person_nouns()
+    before = text[max(0, place.start - PEOPLE_FROM_CHARS) : place.start].split()[-2:]
+    return (
+        len(before) == 2
+        and normalise_key(before[1]) == FROM
+        and normalise_key(before[0]) in person_nouns()
+    )
+
+
+PEOPLE_FROM_CHARS = 40  # characters before a place that hold "شبان من"
 
 
 FROM = normalise_key("من")
