@@ -266,6 +266,7 @@ def frame_clause(
             c.value == "tally"
             and not _compared(doc, c, cues)
             and not _a_rising_toll(doc, c, start, end)
+            and not _toll_untold(doc, c)
             for c in cues
         )
         or _counted_period(doc, start, end),
@@ -293,6 +294,22 @@ def _phrase_end(text: str, start: int, end: int) -> int:
         if closing == end or len(text[comma + 1 : closing].split()) > ASIDE_WORDS:
             return first if comma == first else closing
         comma = closing
+
+
+def _toll_untold(doc: Document, tally: Mention) -> bool:
+    """Whether the tally cue is a toll said not to be known ("دون أن تتضح حصيلة الخسائر"): the
+    act's own toll, untold, no tally."""
+    assert doc.norm is not None
+    if normalise_key(doc.norm.text[tally.start : tally.end]) not in _toll_words("count"):
+        return False
+    before = doc.norm.text[max(0, tally.start - UNTOLD_REACH) : tally.start].split()
+    return any(
+        word.removeprefix("و") in negation_words("without") for word in before[-UNTOLD_WORDS:]
+    )
+
+
+UNTOLD_REACH = 40  # characters before a tally cue that hold its "دون أن تتضح"
+UNTOLD_WORDS = 3
 
 
 def _a_rising_toll(doc: Document, tally: Mention, start: int, end: int) -> bool:

@@ -71,6 +71,16 @@ def test_tally_cues(text):
     assert frame(text).tally is True
 
 
+def test_a_toll_said_not_to_be_known_is_no_tally(pipeline):
+    # "دون أن تتضح حصيلة الخسائر": the strike's own toll is untold, not a count summed up
+    events = pipeline.extract(
+        "أغارت طائرات مسيّرة إسرائيلية، ليل الثلاثاء، على رتل عسكري قرب مدينة السويداء، دون أن "
+        "تتضح حصيلة الخسائر.",
+        published=date(2025, 7, 16),
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 0)]
+
+
 def test_a_rising_toll_is_no_tally():
     # "ارتفعت حصيلة ضحايا التفجير": the latest toll of one act (discourse_cues kind "toll")
     assert frame("ارتفعت حصيلة ضحايا التفجير").tally is False
