@@ -271,6 +271,20 @@ def test_a_young_man_killed_by_unidentified_gunmen_is_a_civilian_attacked(pipeli
     assert (event.sub_event_type, event.actor2, event.fatalities) == ("Attack", CIVILIANS, 1)
 
 
+def test_strikes_after_the_clash_told_before_are_the_news_and_helicopters_take_their_side(pipeline):
+    # "وعقب الاشتباك، شنت ... مروحيات إسرائيلية غارات": the fronted clash is background;
+    # helicopters named by their side's adjective name who struck
+    event = only_event(
+        pipeline,
+        "وعقب الاشتباك، شنت مروحيات إسرائيلية غارات على مزرعة بيت جن المجاورة.",
+        published=date(2025, 11, 29),
+    )
+    assert (event.sub_event_type, event.actor1) == (
+        "Air/drone strike",
+        "Military Forces of Israel (2022-)",
+    )
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"
