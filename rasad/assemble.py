@@ -585,11 +585,22 @@ def _without_fronted_frame(
 def _charged_with(doc: Document, trigger: Mention, cues: list[Mention]) -> bool:
     """Whether the act is what someone is charged with, named right after the charge ("أحد
     المتهمين بارتكاب مجزرة حي التضامن"، "ضابط متهم بقصف مدينة داريا"): no act told there."""
+    return _cue_beside(doc, trigger, cues, "charge", CHARGE_GAP, after=False)
+
+
+def _cue_beside(
+    doc: Document, trigger: Mention, cues: list[Mention], kind: str, gap: int, *, after: bool
+) -> bool:
+    """Whether a cue of ``kind`` stands at most ``gap`` words after (or before) the act's word."""
     assert doc.norm is not None
+    text = doc.norm.text
     return any(
-        c.value == "charge"
-        and c.end <= trigger.start
-        and len(doc.norm.text[c.end : trigger.start].split()) <= CHARGE_GAP
+        c.value == kind
+        and (
+            trigger.end <= c.start and len(text[trigger.end : c.start].split()) <= gap
+            if after
+            else c.end <= trigger.start and len(text[c.end : trigger.start].split()) <= gap
+        )
         for c in cues
     )
 
@@ -703,13 +714,7 @@ def _talked_of(doc: Document, trigger: Mention, hypothetical: list[Mention]) -> 
 def _told_as_repeated(doc: Document, trigger: Mention, cues: list[Mention]) -> bool:
     """ "ويشن داعش هجمات متكررة ضد مواقع النظام"، "ضربات جوية متكررة": an act whose noun a word
     of repetition qualifies (discourse_cues.tsv, repeated) is a habit, no one act."""
-    assert doc.norm is not None
-    return any(
-        c.value == "repeated"
-        and trigger.end <= c.start
-        and len(doc.norm.text[trigger.end : c.start].split()) <= REPEATED_GAP
-        for c in cues
-    )
+    return _cue_beside(doc, trigger, cues, "repeated", REPEATED_GAP, after=True)
 
 
 REPEATED_GAP = 1  # an adjective between the act's noun and the word of repetition: "ضربات جوية"
