@@ -285,6 +285,31 @@ def test_strikes_after_the_clash_told_before_are_the_news_and_helicopters_take_t
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "sides"),
+    [
+        (
+            "دخلت قوات تابعة لإدارة العمليات العسكرية إلى مدينة دير الزور، أمس الأربعاء، عقب "
+            "انسحاب «قسد» منها.",
+            date(2024, 12, 12),
+            ("Military Forces of Syria (2024-)", "SDF: Syrian Democratic Forces"),
+        ),
+        (
+            "وتتقدم القوات الحكومية إلى بلدة النعيمة في درعا بعد انسحاب المعارضة منها.",
+            date(2018, 7, 6),
+            (STATE, "Opposition Rebels (Syria)"),
+        ),
+    ],
+)
+def test_ground_entered_after_the_other_side_left_is_a_non_violent_transfer(
+    pipeline, text, published, sides
+):
+    # "عقب انسحاب قسد منها": the side that left is the one the town was taken from
+    event = only_event(pipeline, text, published=published)
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert (event.actor1, event.actor2) == sides
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"
