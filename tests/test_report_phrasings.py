@@ -295,6 +295,12 @@ def test_strikes_after_the_clash_told_before_are_the_news_and_helicopters_take_t
             ("Military Forces of Syria (2024-)", "SDF: Syrian Democratic Forces"),
         ),
         (
+            "دخلت قوات تابعة لإدارة العمليات العسكرية إلى مدينة دير الزور، أمس، بعد ساعات من "
+            "انسحاب «قسد» من أحياء المدينة.",
+            date(2024, 12, 12),
+            ("Military Forces of Syria (2024-)", "SDF: Syrian Democratic Forces"),
+        ),
+        (
             "وتتقدم القوات الحكومية إلى بلدة النعيمة في درعا بعد انسحاب المعارضة منها.",
             date(2018, 7, 6),
             (STATE, "Opposition Rebels (Syria)"),
