@@ -316,6 +316,17 @@ def test_ground_entered_after_the_other_side_left_is_a_non_violent_transfer(
     assert (event.actor1, event.actor2) == sides
 
 
+def test_a_crossing_named_after_a_village_is_at_the_village(pipeline):
+    # "عبر معبر الغزاوية": an internal crossing the gazetteer lacks, named after its village
+    event = only_event(
+        pipeline,
+        "أفاد ناشطون بدخول رتل عسكري لهيئة تحرير الشام، مساء أمس، عبر معبر الغزاوية.",
+        published=date(2022, 6, 19),
+    )
+    assert (event.sub_event_type, event.admin1) == ("Change to group/activity", "Aleppo")
+    assert round(event.latitude, 1) == 36.4
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"
