@@ -327,6 +327,16 @@ def test_a_crossing_named_after_a_village_is_at_the_village(pipeline):
     assert round(event.latitude, 1) == 36.4
 
 
+def test_a_village_named_with_its_crossings_longer_name_is_the_village(pipeline):
+    # "قرية عون الدادات": the village OCHA names دادات, north of Manbij (curated.tsv alias)
+    event = only_event(
+        pipeline,
+        "قصفت القوات التركية صباح اليوم بالمدفعية الثقيلة قرية عون الدادات شمال مدينة منبج.",
+        published=date(2024, 4, 18),
+    )
+    assert (event.location, event.admin1) == ("دادات", "Aleppo")
+
+
 def test_neighbourhood_in_its_city_is_one_place(pipeline):
     event = only_event(pipeline, "سقطت قذائف هاون على حي باب توما في دمشق صباح اليوم.")
     assert event.location_en == "Bab Touma"
