@@ -69,8 +69,7 @@ from rasad.extractors.fatalities import (
     death_phrases,
     find_fatalities,
     parse_number,
-    unmanned,
-    without_words,
+    said_without,
 )
 from rasad.extractors.places import (
     datelines,
@@ -607,27 +606,11 @@ def _cue_beside(
 
 def _without(doc: Document, trigger: Mention) -> bool:
     """Whether "دون"/"بدون" stands a few words before the act's word in its phrase: "خرجت
-    مظاهرات ... دون أن تسجل أي مواجهات" tells no clash ("طائرة بدون طيار" is a drone, "لم
-    يحل القرار دون تواصل الاشتباكات" a prevention)."""
+    مظاهرات ... دون أن تسجل أي مواجهات" tells no clash."""
     assert doc.norm is not None
-    before = re.split(
-        r"[.,،؛:]", doc.norm.text[max(0, trigger.start - WITHOUT_CHARS) : trigger.start]
-    )
-    words = before[-1].split()[-WITHOUT_REACH - PREVENTER_WORDS :]
-    preventing = word_set("negations.tsv", kind="prevents")
-    return any(
-        word.removeprefix("و") in without_words()
-        and (words[at + 1] if at + 1 < len(words) else "") not in unmanned()
-        and not any(
-            w.removeprefix("و") in preventing for w in words[max(0, at - PREVENTER_WORDS) : at]
-        )
-        for at, word in enumerate(words)
-        if at >= len(words) - WITHOUT_REACH
-    )
+    return said_without(doc.norm.text, trigger.start, WITHOUT_REACH)
 
 
-WITHOUT_CHARS = 90  # characters before an act's word that hold the "دون" of its phrase
-PREVENTER_WORDS = 4  # "لم يحل صدور القرار الدولي دون": the verb of preventing and its subject
 CHARGE_GAP = 1  # "المتهمين بارتكاب مجزرة": the verbal noun of committing before the act's noun
 
 

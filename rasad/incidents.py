@@ -919,10 +919,9 @@ def _outskirts_told(area: PlaceMention) -> bool:
 def _outskirts(area: PlaceMention) -> bool:
     """ "محيط مدينة دوما"، "قرب بلدة X": around one town, not a region or a province."""
     return (
-        area.precision == 2
+        _outskirts_told(area)
         and area.place.kind not in CONTAINER_KINDS
         and area.place.kind not in AREA_KINDS
-        and not area.widens
         and not _names_its_governorate(area)
     )
 

@@ -168,6 +168,19 @@ class Variant:
     suffix: int = 0
 
 
+PHRASE_STOPS = re.compile(r"[.,،؛:]")  # what ends a phrase: a stop, a comma, a colon
+
+
+def phrase_before(text: str, at: int, reach: int) -> list[str]:
+    """The words of the phrase that ends at ``at``, within ``reach`` characters before it."""
+    return PHRASE_STOPS.split(text[max(0, at - reach) : at])[-1].split()
+
+
+def phrase_after(text: str, at: int, reach: int) -> list[str]:
+    """The words of the phrase that opens at ``at``, within ``reach`` characters after it."""
+    return PHRASE_STOPS.split(text[at : at + reach])[0].split()
+
+
 def clitics_before(text: str, start: int) -> str:
     """The letters written on the word before ``start``, a match's first character: the
     clitics a matcher took off it ("وبال" of "وبالصواريخ")."""

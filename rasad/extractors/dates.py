@@ -33,7 +33,7 @@ from rasad.extractors.fatalities import parse_number
 from rasad.extractors.keywords import keyword_pattern
 from rasad.extractors.recaps import AFTER, BEFORE, SINCE, modifier_words, ongoing
 from rasad.lexicon import read_tsv, word_set
-from rasad.matching import token_variants
+from rasad.matching import phrase_before, token_variants
 from rasad.model import Document, Mention
 from rasad.normalise import normalise, normalise_key
 
@@ -573,8 +573,7 @@ def years_told(doc: Document, start: int, end: int) -> list[tuple[int, bool]]:
 def _after_since(text: str, at: int) -> bool:
     """Whether "منذ" opens the year phrase at ``at``: right before it, or before the noun the
     year names ("منذ اتفاق «التسوية» عام 2018"), with no comma or stop between."""
-    before = text[max(0, at - SINCE_REACH) : at + 4]
-    phrase = re.split(r"[.,،؛:]", before)[-1].split()
+    phrase = phrase_before(text, at + 4, SINCE_REACH + 4)
     return any(word.lstrip("و") == SINCE for word in phrase[-SINCE_WORDS:])
 
 

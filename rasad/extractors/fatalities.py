@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 
 from rasad.extractors.keywords import keyword_pattern
 from rasad.lexicon import read_tsv, word_set
-from rasad.matching import Token, Variant, token_variants, tokenize
+from rasad.matching import Token, Variant, phrase_before, token_variants, tokenize
 from rasad.model import Document, Mention
 from rasad.normalise import normalise, normalise_key
 
@@ -52,6 +52,7 @@ _GROUP_WORDS = 6
 _SUBJECT_ADJECTIVES = 2
 _OF = "من"
 _ASIDE_WORDS = 3  # "قتلوا، الشهر الماضي، شاباً": a time put between commas after the verb
+_COMMAS = frozenset(",،")
 _SPECIFIER_WORDS = 3  # "من فلول النظام"، "من تنظيم داعش": the group the killers are of
 # The largest toll one event can have: above it a figure is a cumulative tally (module doc).
 MAX_TOLL = 1_000
@@ -317,6 +318,28 @@ def person_nouns() -> frozenset[str]:
 @cache
 def _unknown_doers() -> frozenset[str]:
     return word_set("unknown_doers.tsv", "word")
+
+
+def said_without(text: str, at: int, words: int) -> bool:
+    """Whether "دون"/"بدون" stands among the last ``words`` words of the phrase before ``at``:
+    "خرجت مظاهرات ... دون أن تسجل أي مواجهات" tells no clash, "دون أن تتضح حصيلة الخسائر" no
+    toll. A word of kind unmanned after it names a thing ("طائرة بدون طيار"), and after a
+    verb of preventing ("لم يحل القرار دون تواصل الاشتباكات") it is no "without"."""
+    before = phrase_before(text, at, WITHOUT_CHARS)[-words - PREVENTER_WORDS :]
+    preventing = word_set("negations.tsv", kind="prevents")
+    return any(
+        word.removeprefix("و") in without_words()
+        and (before[k + 1] if k + 1 < len(before) else "") not in unmanned()
+        and not any(
+            w.removeprefix("و") in preventing for w in before[max(0, k - PREVENTER_WORDS) : k]
+        )
+        for k, word in enumerate(before)
+        if k >= len(before) - words
+    )
+
+
+WITHOUT_CHARS = 90  # characters before a word that hold the "دون" of its phrase
+PREVENTER_WORDS = 4  # "لم يحل صدور القرار الدولي دون": the verb of preventing and its subject
 
 
 @cache
@@ -812,7 +835,7 @@ class _Clause:
             if (
                 found is not None
                 and not found.head.bare
-                and not self.unknown_doers(found)
+                and not self.unknown_doers(found.first, found.next + 1)
                 and found.next <= index
                 and index - found.next <= gap
                 and not any(self.stop_before(k, _GAP_STOPS) for k in range(found.next, index + 1))
@@ -826,26 +849,19 @@ class _Clause:
     def past_an_aside(self, index: int) -> int:
         """The token after a short stretch put between commas that opens at ``index``
         ("، الشهر الماضي،"), else ``index``."""
-        if index >= len(self.tokens) or not self.stop_before(index, frozenset(",،")):
+        if index >= len(self.tokens) or not self.stop_before(index, _COMMAS):
             return index
         for end in range(index + 1, min(index + 1 + _ASIDE_WORDS, len(self.tokens))):
-            if self.stop_before(end, frozenset(",،")):
+            if self.stop_before(end, _COMMAS):
                 return end
         return index
 
-    def after_unknown_doers(self, index: int) -> bool:
-        """Whether unidentified men are named a few words before the death word at ``index``."""
+    def unknown_doers(self, first: int, stop: int) -> bool:
+        """Whether tokens ``[first, stop)`` name men unidentified ("مسلحون مجهولون قد قتلوا
+        شاباً"): before a verb of killing they did it (unknown_doers.tsv)."""
         return any(
             self.tokens[k].text.lstrip("و") in _unknown_doers()
-            for k in range(max(0, index - _LOOKBACK), index)
-        )
-
-    def unknown_doers(self, found: _Victims) -> bool:
-        """Whether the men found are named unidentified ("مسلحون مجهولون قد قتلوا شاباً"):
-        before a verb of killing they did it (unknown_doers.tsv)."""
-        return any(
-            self.tokens[k].text.lstrip("و") in _unknown_doers()
-            for k in range(found.first, min(found.next + 1, len(self.tokens)))
+            for k in range(max(0, first), min(stop, len(self.tokens)))
         )
 
     def opener(self, index: int) -> bool:
@@ -889,7 +905,11 @@ class _Clause:
                     victims = self.after(after, value.gap)
                 if victims is None and value.role in ("before", "both"):
                     victims = self.before(index, value.gap, floor)
-                if victims is None and value.role == "before" and self.after_unknown_doers(index):
+                if (
+                    victims is None
+                    and value.role == "before"
+                    and self.unknown_doers(index - _LOOKBACK, index)
+                ):
                     # "مسلحون مجهولون قتلوا شاباً": they killed, and the dead follow, maybe past
                     # a time put between commas ("قد قتلوا، الشهر الماضي، شاباً")
                     past = self.past_an_aside(after)

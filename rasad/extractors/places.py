@@ -24,7 +24,7 @@ from rasad.extractors.recaps import said_openers
 from rasad.extractors.triggers import ON
 from rasad.geocode import SETTLEMENT_KINDS, Gazetteer
 from rasad.lexicon import GAZETTEER_DATA_DIR, read_tsv, word_set
-from rasad.matching import ARTICLE, CONJUNCTIONS
+from rasad.matching import ARTICLE, CONJUNCTIONS, phrase_after
 from rasad.model import Document, Mention, MentionIndex, Place, PlaceMention, Sentence
 from rasad.normalise import normalise_key
 
@@ -197,9 +197,10 @@ def _quarter_of_the_town_named(text: str, quarter: Mention, kept: list[Mention])
     if place.place.kind != NEIGHBOURHOOD and place.cue not in quarter_cues():
         return False
     # "حي الوسطى ذي الغالبية المسيحية بالمدينة": the town word may follow the quarter's description
-    following = text[quarter.end : quarter.end + QUARTER_REACH_CHARS]
-    after = [w.lstrip("وب") for w in _phrase_words(following)[:QUARTER_GAP_TOKENS]]
-    before = [w.lstrip("و") for w in text[: quarter.start].split()[-TOWN_BACK_WORDS:]]
+    following = phrase_after(text, quarter.end, QUARTER_REACH_CHARS)
+    after = [w.lstrip("وب") for w in following[:QUARTER_GAP_TOKENS]]
+    preceding = text[max(0, quarter.start - QUARTER_REACH_CHARS) : quarter.start].split()
+    before = [w.lstrip("و") for w in preceding[-TOWN_BACK_WORDS:]]
     among = word_set("reference_words.tsv", kind="among")
     towns = [
         m.value.place
@@ -217,22 +218,7 @@ def _quarter_of_the_town_named(text: str, quarter: Mention, kept: list[Mention])
 
 
 TOWN_BACK_WORDS = 2  # "وسط المدينة"، "داخل المدينة"، "بالمدينة"
-QUARTER_REACH_CHARS = 60  # characters after a quarter that hold its description and town word
-
-
-def _phrase_words(text: str) -> list[str]:
-    """The words of ``text`` up to its first comma or full stop."""
-    words = []
-    for word in text.split():
-        bare = word.rstrip(PHRASE_ENDS)
-        if bare:
-            words.append(bare)
-        if bare != word or not bare:
-            break
-    return words
-
-
-PHRASE_ENDS = ".,،؛:"
+QUARTER_REACH_CHARS = 60  # characters beside a quarter that hold its description and town word
 
 
 @cache
@@ -536,9 +522,6 @@ def _people_from(text: str, place: Mention) -> bool:
 
 
 PEOPLE_FROM_CHARS = 40  # characters before a place that hold "شبان من"
-
-
-FROM = normalise_key("من")
 
 
 def _right_after(text: str, end: int, place: Mention) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from rasad.extractors.fatalities import death_phrases, parse_number
+from rasad.extractors.fatalities import death_phrases, parse_number, said_without
 from rasad.extractors.triggers import PLURAL_VERB_ENDING, act_nouns
 from rasad.lexicon import read_tsv, word_set
 from rasad.matching import ARTICLE, PhraseMatcher, token_variants
@@ -302,14 +302,10 @@ def _toll_untold(doc: Document, tally: Mention) -> bool:
     assert doc.norm is not None
     if normalise_key(doc.norm.text[tally.start : tally.end]) not in _toll_words("count"):
         return False
-    before = doc.norm.text[max(0, tally.start - UNTOLD_REACH) : tally.start].split()
-    return any(
-        word.removeprefix("و") in negation_words("without") for word in before[-UNTOLD_WORDS:]
-    )
+    return said_without(doc.norm.text, tally.start, UNTOLD_WORDS)
 
 
-UNTOLD_REACH = 40  # characters before a tally cue that hold its "دون أن تتضح"
-UNTOLD_WORDS = 3
+UNTOLD_WORDS = 3  # "دون أن تتضح حصيلة"
 
 
 def _a_rising_toll(doc: Document, tally: Mention, start: int, end: int) -> bool:
