@@ -228,3 +228,13 @@ def test_payload_of_an_entry_is_what_it_was_added_with():
     assert matcher.payload_of("سيارة مفخخة") == 6
     with pytest.raises(KeyError):
         matcher.payload_of("سيارة")
+
+
+def test_a_phrase_is_read_up_to_its_stop_or_comma():
+    # "حي الوسطى ذي الغالبية المسيحية بالمدينة، فيما": the words of the phrase, not the next
+    from rasad.matching import phrase_after, phrase_before
+
+    text = "قتل 16 شخصا في حي الوسطى ذي الغالبية بالمدينة، فيما أصيب آخرون."
+    at = text.index("ذي")
+    assert phrase_after(text, at, 60) == ["ذي", "الغالبية", "بالمدينة"]
+    assert phrase_before(text, text.index("أصيب"), 60) == ["فيما"]
